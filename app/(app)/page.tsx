@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { IndirectReviews, TeamReviews } from "@/components/home/team-reviews";
+import { MyFeedback } from "@/components/home/my-feedback";
+import { Card } from "@/components/ui/card";
+import { Progress } from "@/components/ui/progress";
+import { currentCycle } from "@/lib/dal/cycles";
+import { listMyReleasedReviews } from "@/lib/dal/review-read";
+import { verifySession } from "@/lib/dal/session";
+import { listDirectReports, listIndirectReports } from "@/lib/dal/team";
+
+export const metadata: Metadata = { title: "Home" };
+
+export default async function HomePage() {
+  const viewer = await verifySession();
+  const cycle = await currentCycle();
+  const [direct, indirect, mine] = await Promise.all([
+    cycle && viewer.hasReports ? listDirectReports(cycle.key) : [],
+    cycle && viewer.hasReports ? listIndirectReports(cycle.key) : [],
+    listMyReleasedReviews(),
+  ]);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">Hello, {viewer.name.split(" ")[0]}</h1>
+      {viewer.isHr && cycle && (
+        <Card title={`${cycle.key} cycle`} actions={<Link href="/hr/cycles" className="text-sm font-medium text-brand-700 underline">Manage cycles</Link>}>
+          <p className="mb-3 text-sm text-slate-700">State: <strong>{cycle.state}</strong>{cycle.dueDate ? ` · due ${cycle.dueDate}` : ""}</p>
+          <div className="max-w-md"><Progress value={cycle.submitted} max={cycle.expected} label={`${cycle.submitted} of ${cycle.expected} reviews submitted, ${cycle.drafts} drafts`} /></div>
+        </Card>
+      )}
+      {viewer.hasReports && cycle && <TeamReviews cycle={cycle} reports={direct} />}
+      {viewer.hasReports && cycle && indirect.length > 0 && <IndirectReviews cycle={cycle} reports={indirect} />}
+      {viewer.hasReports && !cycle && <Card title="Your team"><p className="text-sm text-slate-700">No review cycle is open yet. HR will open the next one.</p></Card>}
+      {!viewer.isHr && <MyFeedback reviews={mine} />}
+    </div>
+  );
+}

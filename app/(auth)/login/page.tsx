@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { LoginForm } from "@/components/login-form";
+import { demoLogins } from "@/lib/dal/public";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ from?: string }> }) {
+  const { from } = await searchParams;
+  const demo = demoLogins();
+  return (
+    <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center p-6">
+      <h1 className="text-3xl font-bold tracking-tight">Keeper</h1>
+      <p className="mt-1 text-slate-700">Keeper-test reviews for customer-service teams.</p>
+      <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <LoginForm from={from ?? "/"} />
+      </div>
+      {demo && (
+        <section aria-labelledby="demo-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+          <h2 id="demo-heading" className="font-semibold">Demo accounts</h2>
+          <p className="mt-1 text-slate-700">Password for all: <code className="rounded bg-slate-100 px-1">{demo.password}</code></p>
+          <ul className="mt-2 space-y-1">
+            {demo.accounts.map((a) => (
+              <li key={a.email}><code>{a.email}</code> <span className="text-slate-700">· {a.who}</span></li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </main>
+  );
+}

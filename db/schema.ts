@@ -1,0 +1,246 @@
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from "drizzle-orm/sqlite-core";
+
+// Times are stored as integer epoch milliseconds (UTC); calendar dates as 'YYYY-MM-DD' text.
+
+export const teams = sqliteTable("teams", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+});
+
+export const employees = sqliteTable(
+  "employees",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull().unique(),
+    name: text("name").notNull(),
+    title: text("title").notNull().default(""),
+    teamId: integer("team_id").references(() => teams.id),
+    managerId: integer("manager_id").references((): AnySQLiteColumn => employees.id),
+    role: text("role", { enum: ["agent", "manager", "hr", "admin"] }).notNull().default("agent"),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    hiredAt: text("hired_at"),
+    passwordHash: text("password_hash"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("employees_team_idx").on(t.teamId), index("employees_manager_idx").on(t.managerId)],
+);
+
+export const identities = sqliteTable(
+  "identities",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    source: text("source").notNull(),
+    externalId: text("external_id").notNull(),
+    employeeId: integer("employee_id")
+      .notNull()
+      .references(() => employees.id),
+  },
+  (t) => [
+    uniqueIndex("identities_source_external_uq").on(t.source, t.externalId),
+    index("identities_employee_idx").on(t.employeeId),
+  ],
+);
+
+/** The current trait template that new cycles copy. */
+export const traitTemplate = sqliteTable("trait_template", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  key: text("key").notNull().unique(),
+  label: text("label").notNull(),
+  description: text("description").notNull(),
+  /** JSON array of five one-line behavioural descriptions, level 1 first. */
+  levels: text("levels", { mode: "json" }).$type<string[]>().notNull(),
+  position: integer("position").notNull(),
+  retired: integer("retired", { mode: "boolean" }).notNull().default(false),
+});
+
+export const cycles = sqliteTable(
+  "cycles",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    key: text("key").notNull().unique(),
+    state: text("state", { enum: ["draft", "open", "calibration", "released", "closed"] })
+      .notNull()
+      .default("draft"),
+    dueDate: text("due_date"),
+    shareKeeper: integer("share_keeper", { mode: "boolean" }).notNull().default(true),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("cycles_state_idx").on(t.state)],
+);
+
+/** A cycle's own copy of the trait template, so editing the template never rewrites the past. */
+export const cycleTraits = sqliteTable(
+  "cycle_traits",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => cycles.id),
+    key: text("key").notNull(),
+    label: text("label").notNull(),
+    description: text("description").notNull(),
+    levels: text("levels", { mode: "json" }).$type<string[]>().notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [uniqueIndex("cycle_traits_cycle_key_uq").on(t.cycleId, t.key)],
+);
+
+export const reviews = sqliteTable(
+  "reviews",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => cycles.id),
+    employeeId: integer("employee_id")
+      .notNull()
+      .references(() => employees.id),
+    reviewerId: integer("reviewer_id")
+      .notNull()
+      .references(() => employees.id),
+    status: text("status", { enum: ["draft", "submitted"] }).notNull().default("draft"),
+    version: integer("version").notNull().default(1),
+    keeperAnswer: text("keeper_answer", { enum: ["fight_hard", "keep", "unsure", "let_go"] }),
+    keeperReason: text("keeper_reason").notNull().default(""),
+    summary: text("summary").notNull().default(""),
+    privateNotes: text("private_notes").notNull().default(""),
+    submittedAt: integer("submitted_at"),
+    acknowledgedAt: integer("acknowledged_at"),
+    agentReply: text("agent_reply"),
+    repliedAt: integer("replied_at"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("reviews_cycle_employee_uq").on(t.cycleId, t.employeeId),
+    index("reviews_employee_idx").on(t.employeeId),
+    index("reviews_reviewer_idx").on(t.reviewerId),
+    index("reviews_cycle_status_idx").on(t.cycleId, t.status),
+  ],
+);
+
+export const reviewRatings = sqliteTable(
+  "review_ratings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reviewId: integer("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    cycleTraitId: integer("cycle_trait_id")
+      .notNull()
+      .references(() => cycleTraits.id),
+    /** 1..5, or null when not rated yet. */
+    rating: integer("rating"),
+    notObserved: integer("not_observed", { mode: "boolean" }).notNull().default(false),
+    comment: text("comment").notNull().default(""),
+  },
+  (t) => [
+    uniqueIndex("review_ratings_review_trait_uq").on(t.reviewId, t.cycleTraitId),
+    index("review_ratings_trait_idx").on(t.cycleTraitId),
+  ],
+);
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at").notNull(),
+    actorId: integer("actor_id").references(() => employees.id),
+    /** e.g. 'auth.sign_in', 'review.submit', 'cycle.transition', 'access.denied' */
+    action: text("action").notNull(),
+    outcome: text("outcome", { enum: ["ok", "denied", "failed"] }).notNull().default("ok"),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    index("audit_at_idx").on(t.at),
+    index("audit_actor_idx").on(t.actorId),
+    index("audit_action_idx").on(t.action),
+  ],
+);
+
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});
+
+// ---- CSAT -------------------------------------------------------------------------------
+
+export const csatImports = sqliteTable(
+  "csat_imports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    createdAt: integer("created_at").notNull(),
+    actorId: integer("actor_id").references(() => employees.id),
+    via: text("via", { enum: ["cli", "upload", "api"] }).notNull(),
+    fileName: text("file_name").notNull(),
+    source: text("source").notNull(),
+    rowsRead: integer("rows_read").notNull().default(0),
+    imported: integer("imported").notNull().default(0),
+    updated: integer("updated").notNull().default(0),
+    unchanged: integer("unchanged").notNull().default(0),
+    notResponses: integer("not_responses").notNull().default(0),
+    rejected: integer("rejected").notNull().default(0),
+    /** JSON: { rejected: [{ref, reason}] (first 1000), unmatched: [{source, externalId, count}] } */
+    report: text("report", { mode: "json" }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index("csat_imports_created_idx").on(t.createdAt), index("csat_imports_actor_idx").on(t.actorId)],
+);
+
+export const csatResponses = sqliteTable(
+  "csat_responses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    source: text("source").notNull(),
+    sourceRecordId: text("source_record_id").notNull(),
+    /** The agent as the source names them (id, or lower-cased email for CSV). */
+    agentExternalId: text("agent_external_id").notNull(),
+    /** Null while the source's agent id maps to nobody; matched later by an org import. */
+    employeeId: integer("employee_id").references(() => employees.id),
+    ratedAt: integer("rated_at").notNull(),
+    quarter: text("quarter").notNull(),
+    satisfied: integer("satisfied", { mode: "boolean" }).notNull(),
+    rawValue: text("raw_value").notNull(),
+    scale: text("scale").notNull(),
+    channel: text("channel"),
+    comment: text("comment"),
+    ticketRef: text("ticket_ref"),
+    updatedAt: integer("updated_at").notNull(),
+    importId: integer("import_id").references(() => csatImports.id),
+  },
+  (t) => [
+    uniqueIndex("csat_responses_source_record_uq").on(t.source, t.sourceRecordId),
+    index("csat_responses_employee_quarter_idx").on(t.employeeId, t.quarter, t.ratedAt),
+    index("csat_responses_quarter_idx").on(t.quarter),
+    index("csat_responses_import_idx").on(t.importId),
+    index("csat_responses_agent_external_idx").on(t.source, t.agentExternalId),
+  ],
+);
+
+/** Per-agent, per-quarter counts kept current by every import; pages read these, not responses. */
+export const csatRollups = sqliteTable(
+  "csat_rollups",
+  {
+    employeeId: integer("employee_id")
+      .notNull()
+      .references(() => employees.id),
+    quarter: text("quarter").notNull(),
+    responses: integer("responses").notNull(),
+    satisfied: integer("satisfied").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.employeeId, t.quarter] }),
+    index("csat_rollups_quarter_idx").on(t.quarter),
+  ],
+);

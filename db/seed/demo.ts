@@ -1,0 +1,126 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { cycles, cycleTraits, employees, identities, reviewRatings, reviews, settings, teams, traitTemplate } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { DEFAULT_TRAITS } from "@/lib/domain/traits";
+import { seedDemoCsat, type CsatAgent } from "./demo-csat";
+import { DEMO_PASSWORD, demoPeople } from "./demo-people";
+import { demoComment, demoKeeperAnswer, demoPrivateNote, demoRating, demoReason, demoSummary } from "./demo-reviews";
+import { createRandom } from "./random";
+
+/** Fixed so that the same seed always gives the same data, whatever day it runs. */
+export const DEMO_CURRENT_QUARTER = "2026-Q4";
+const PAST_QUARTERS = ["2026-Q1", "2026-Q2", "2026-Q3"];
+const CSAT_UNTIL = Date.UTC(2026, 10, 20);
+const DAY = 86_400_000;
+
+export function isDatabaseEmpty(db: Db): boolean {
+  return db.select({ n: sql<number>`count(*)` }).from(employees).get()!.n === 0;
+}
+
+export interface DemoSeedResult {
+  employees: number;
+  reviews: number;
+  csatResponses: number;
+}
+
+/** `passwordHash` lets tests reuse one hash instead of paying scrypt for every account. */
+export async function seedDemo(db: Db, options: { passwordHash?: string } = {}): Promise<DemoSeedResult> {
+  const random = createRandom(20261122);
+  const people = demoPeople(random);
+  // Hash before the transaction: scrypt is async and a write lock must never wait on it.
+  const hashes = await Promise.all(people.map(() => options.passwordHash ?? hashPassword(DEMO_PASSWORD)));
+  const now = Date.UTC(2026, 10, 20, 12);
+
+  return db.$client.transaction(() => {
+    const teamIds = new Map<string, number>();
+    for (const name of new Set(people.map((p) => p.team).filter((t): t is string => !!t))) {
+      teamIds.set(name, db.insert(teams).values({ name }).returning({ id: teams.id }).get().id);
+    }
+    const ids = new Map<string, number>();
+    people.forEach((p, i) => {
+      const row = db
+        .insert(employees)
+        .values({
+          email: p.email,
+          name: p.name,
+          title: p.title,
+          teamId: p.team ? teamIds.get(p.team)! : null,
+          role: p.role,
+          hiredAt: `20${20 + (i % 6)}-0${1 + (i % 9)}-15`,
+          passwordHash: hashes[i],
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: employees.id })
+        .get();
+      ids.set(p.email, row.id);
+    });
+    for (const p of people) {
+      if (p.managerEmail) db.update(employees).set({ managerId: ids.get(p.managerEmail)! }).where(sql`${employees.id} = ${ids.get(p.email)!}`).run();
+    }
+    DEFAULT_TRAITS.forEach((t, position) => db.insert(traitTemplate).values({ ...t, position }).run());
+
+    const agents = people.filter((p) => p.role === "agent");
+    const reviewed = people.filter((p) => p.managerEmail);
+    let reviewCount = 0;
+    for (const quarter of [...PAST_QUARTERS, DEMO_CURRENT_QUARTER]) {
+      const current = quarter === DEMO_CURRENT_QUARTER;
+      const cycle = db
+        .insert(cycles)
+        .values({ key: quarter, state: current ? "open" : "released", dueDate: current ? "2026-12-15" : null, shareKeeper: true, createdAt: now, updatedAt: now })
+        .returning({ id: cycles.id })
+        .get();
+      const traitIds = DEFAULT_TRAITS.map((t, position) =>
+        db.insert(cycleTraits).values({ cycleId: cycle.id, ...t, position }).returning({ id: cycleTraits.id }).get().id,
+      );
+      reviewed.forEach((p, index) => {
+        // Current quarter: about half submitted, a quarter drafts, the rest not started (Ava among them).
+        const slot = (index * 7) % 4;
+        if (current && (slot === 3 || p.email.startsWith("ava@"))) return;
+        // Liam's current review is a draft, so the demo shows both an untouched and a started review.
+        const status = current && (slot === 2 || p.email.startsWith("liam@")) ? "draft" : "submitted";
+        const answer = demoKeeperAnswer(p.quality, random);
+        const at = current ? now - (index % 9) * DAY : Date.parse(`${quarter.slice(0, 4)}-${String(Number(quarter.slice(-1)) * 3).padStart(2, "0")}-20T10:00:00Z`);
+        const review = db
+          .insert(reviews)
+          .values({
+            cycleId: cycle.id,
+            employeeId: ids.get(p.email)!,
+            reviewerId: ids.get(p.managerEmail!)!,
+            status,
+            version: 1,
+            keeperAnswer: answer,
+            keeperReason: demoReason(answer, random),
+            summary: status === "submitted" ? demoSummary(random) : "",
+            privateNotes: demoPrivateNote(answer),
+            submittedAt: status === "submitted" ? at : null,
+            createdAt: at,
+            updatedAt: at,
+          })
+          .returning({ id: reviews.id })
+          .get();
+        traitIds.forEach((cycleTraitId, t) => {
+          const skip = status === "draft" && t >= 3;
+          const notObserved = !skip && random.chance(0.04);
+          db.insert(reviewRatings)
+            .values({ reviewId: review.id, cycleTraitId, rating: skip || notObserved ? null : demoRating(p.quality, random), notObserved, comment: skip ? "" : demoComment(random) })
+            .run();
+        });
+        reviewCount += 1;
+      });
+    }
+
+    const sources = ["zendesk", "freshdesk", "intercom"] as const;
+    const csatAgents: CsatAgent[] = agents.map((p, i) => {
+      const source = sources[["Team Portland", "Team Denver", "Team Austin"].indexOf(p.team!) % 3];
+      const externalId = source === "intercom" ? `ic-${1000 + i}` : String(360000 + i);
+      const employeeId = ids.get(p.email)!;
+      db.insert(identities).values({ source, externalId, employeeId }).run();
+      return { id: employeeId, quality: p.quality, source, externalId };
+    });
+    const csatResponses = seedDemoCsat(db, csatAgents, [...PAST_QUARTERS, DEMO_CURRENT_QUARTER], CSAT_UNTIL, random);
+    db.insert(settings).values({ key: "demo_seeded", value: "true" }).onConflictDoUpdate({ target: settings.key, set: { value: "true" } }).run();
+    return { employees: people.length, reviews: reviewCount, csatResponses };
+  }).immediate();
+}

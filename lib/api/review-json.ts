@@ -1,0 +1,18 @@
+import type { ReviewView } from "@/lib/dal/review-read";
+
+/** The stable API shape of a review (DESIGN.md "Interfaces"); privateNotes only when visible. */
+export function reviewJson(r: ReviewView) {
+  return {
+    id: r.id,
+    cycle: r.cycle.key,
+    status: r.status,
+    version: r.version,
+    updatedAt: r.updatedAt ? new Date(r.updatedAt).toISOString() : null,
+    employee: { id: r.employee.id, email: r.employee.email, name: r.employee.name },
+    reviewer: r.reviewer ? { id: r.reviewer.id, email: r.reviewer.email, name: r.reviewer.name } : null,
+    keeper: r.keeper ? { answer: r.keeper.answer, reason: r.keeper.reason } : null,
+    traits: r.traits.map((t) => ({ key: t.key, label: t.label, rating: t.rating, notObserved: t.notObserved, comment: t.comment })),
+    summary: r.summary,
+    ...(r.privateNotes !== undefined ? { privateNotes: r.privateNotes } : {}),
+  };
+}

@@ -1,0 +1,40 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { getDb } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { isDatabaseEmpty, seedDemo } from "@/db/seed/demo";
+import { printDemoLogins } from "./demo-seed";
+import { port, runNext } from "./serve";
+
+/** The demo keeps its own secret under data/ so sessions survive restarts without any setup. */
+function demoSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = join(process.cwd(), "data", "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(join(process.cwd(), "data"), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+export async function run(): Promise<number> {
+  const db = getDb();
+  migrateDatabase(db);
+  if (isDatabaseEmpty(db)) {
+    console.log("Seeding the demo organisation…");
+    const r = await seedDemo(db);
+    console.log(`Seeded ${r.employees} people, ${r.reviews} reviews, ${r.csatResponses} CSAT responses.`);
+  }
+  const env = { ...process.env, AUTH_SECRET: demoSecret(), NODE_ENV: "production" as const };
+  console.log("Building Keeper (about a minute)…");
+  const built = await runNext(["build"], env);
+  if (built !== 0) return built;
+  const url = `http://localhost:${port()}`;
+  return runNext(["start", "-p", port()], env, (line) => {
+    if (/Ready in|started server/i.test(line)) {
+      console.log(`\nKeeper is running at ${url}`);
+      printDemoLogins();
+    }
+  });
+}

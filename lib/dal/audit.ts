@@ -1,0 +1,34 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import { auditLog } from "@/db/schema";
+
+export type AuditOutcome = "ok" | "denied" | "failed";
+
+export interface AuditEntry {
+  actorId: number | null;
+  action: string;
+  outcome?: AuditOutcome;
+  targetType?: string;
+  targetId?: string | number;
+  detail?: Record<string, unknown>;
+}
+
+/** Appends to the audit log. Internal: callers are data-access functions that already decided. */
+export function recordAudit(entry: AuditEntry): void {
+  getDb()
+    .insert(auditLog)
+    .values({
+      at: Date.now(),
+      actorId: entry.actorId,
+      action: entry.action,
+      outcome: entry.outcome ?? "ok",
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId === undefined ? null : String(entry.targetId),
+      detail: entry.detail ?? null,
+    })
+    .run();
+}
+
+export function recordDenied(actorId: number | null, targetType: string, targetId: string | number, why: string): void {
+  recordAudit({ actorId, action: "access.denied", outcome: "denied", targetType, targetId, detail: { why } });
+}

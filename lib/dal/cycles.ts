@@ -1,0 +1,152 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
+import { z } from "zod";
+import { getDb, writeTx } from "@/db/client";
+import { cycles, cycleTraits, employees, reviews, traitTemplate } from "@/db/schema";
+import { CYCLE_STATES, canTransition, type CycleState } from "@/lib/domain/cycle-state";
+import { nextQuarter, quarterEndDate, quarterOf, QUARTER_KEY } from "@/lib/domain/quarter";
+import { recordAudit, recordDenied } from "./audit";
+import { verifySession } from "./session";
+
+export interface CycleSummary {
+  id: number;
+  key: string;
+  state: CycleState;
+  dueDate: string | null;
+  shareKeeper: boolean;
+  expected: number;
+  drafts: number;
+  submitted: number;
+}
+
+export type CycleActionResult = { ok: true; message: string } | { ok: false; message: string; field?: string };
+
+/** Everyone reviewable: active employees who have a manager. */
+function expectedCount(): number {
+  return getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(employees)
+    .where(and(eq(employees.active, true), isNotNull(employees.managerId)))
+    .get()!.n;
+}
+
+/** Cycles the viewer may see: HR sees drafts too; everyone else sees cycles once opened. */
+export async function listCycles(): Promise<CycleSummary[]> {
+  const viewer = await verifySession();
+  const db = getDb();
+  const expected = expectedCount();
+  const rows = db
+    .select({
+      id: cycles.id,
+      key: cycles.key,
+      state: cycles.state,
+      dueDate: cycles.dueDate,
+      shareKeeper: cycles.shareKeeper,
+      drafts: sql<number>`(select count(*) from reviews r where r.cycle_id = "cycles"."id" and r.status = 'draft')`,
+      submitted: sql<number>`(select count(*) from reviews r where r.cycle_id = "cycles"."id" and r.status = 'submitted')`,
+    })
+    .from(cycles)
+    .where(viewer.isHr ? undefined : ne(cycles.state, "draft"))
+    .orderBy(desc(cycles.key))
+    .all();
+  return rows.map((r) => ({ ...r, expected }));
+}
+
+/** The cycle managers are working in: the open one, else the latest in calibration or later. */
+export async function currentCycle(): Promise<CycleSummary | null> {
+  const all = await listCycles();
+  return all.find((c) => c.state === "open") ?? all.find((c) => c.state !== "draft") ?? null;
+}
+
+const createSchema = z.object({ key: z.string().regex(QUARTER_KEY, "Use the form YYYY-Qn, e.g. 2027-Q1.").optional() });
+
+/** The quarter after the latest cycle (or the current quarter when there is none). */
+export async function suggestedNextCycleKey(): Promise<string> {
+  await verifySession();
+  const latest = getDb().select({ key: cycles.key }).from(cycles).orderBy(desc(cycles.key)).get();
+  return latest ? nextQuarter(latest.key) : quarterOf(Date.now());
+}
+
+export async function createCycle(raw: unknown): Promise<CycleActionResult> {
+  const viewer = await verifySession();
+  if (!viewer.isHr) {
+    recordDenied(viewer.id, "cycle", "new", "create");
+    return { ok: false, message: "Only HR can create cycles." };
+  }
+  const parsed = createSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message, field: "key" };
+  const key = parsed.data.key ?? (await suggestedNextCycleKey());
+  return writeTx((db) => {
+    if (db.select({ id: cycles.id }).from(cycles).where(eq(cycles.key, key)).get()) {
+      return { ok: false, message: `A cycle for ${key} already exists.`, field: "key" };
+    }
+    const now = Date.now();
+    const cycle = db
+      .insert(cycles)
+      .values({ key, state: "draft", dueDate: quarterEndDate(key), shareKeeper: true, createdAt: now, updatedAt: now })
+      .returning({ id: cycles.id })
+      .get();
+    // The cycle keeps its own copy of the template so later template edits never rewrite it.
+    const template = db.select().from(traitTemplate).where(eq(traitTemplate.retired, false)).orderBy(asc(traitTemplate.position)).all();
+    for (const t of template) {
+      db.insert(cycleTraits)
+        .values({ cycleId: cycle.id, key: t.key, label: t.label, description: t.description, levels: t.levels, position: t.position })
+        .run();
+    }
+    recordAudit({ actorId: viewer.id, action: "cycle.create", targetType: "cycle", targetId: key, detail: { traits: template.length } });
+    return { ok: true, message: `Cycle ${key} created as a draft.` };
+  });
+}
+
+const settingsSchema = z.object({
+  key: z.string().regex(QUARTER_KEY),
+  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a due date.").refine((d) => !Number.isNaN(Date.parse(d)), "Not a real date."),
+  shareKeeper: z.boolean(),
+});
+
+export async function updateCycleSettings(raw: unknown): Promise<CycleActionResult> {
+  const viewer = await verifySession();
+  const parsed = settingsSchema.safeParse(raw);
+  if (!viewer.isHr) {
+    recordDenied(viewer.id, "cycle", parsed.success ? parsed.data.key : "?", "settings");
+    return { ok: false, message: "Only HR can change cycle settings." };
+  }
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message, field: String(parsed.error.issues[0].path[0] ?? "") };
+  const { key, dueDate, shareKeeper } = parsed.data;
+  return writeTx((db) => {
+    const res = db.update(cycles).set({ dueDate, shareKeeper, updatedAt: Date.now() }).where(and(eq(cycles.key, key), ne(cycles.state, "closed"))).run();
+    if (res.changes === 0) return { ok: false, message: "This cycle is closed or does not exist." };
+    recordAudit({ actorId: viewer.id, action: "cycle.settings", targetType: "cycle", targetId: key, detail: { dueDate, shareKeeper } });
+    return { ok: true, message: `Saved settings for ${key}.` };
+  });
+}
+
+const transitionSchema = z.object({ key: z.string().regex(QUARTER_KEY), to: z.enum(CYCLE_STATES) });
+
+export async function transitionCycle(raw: unknown): Promise<CycleActionResult> {
+  const viewer = await verifySession();
+  const parsed = transitionSchema.safeParse(raw);
+  if (!viewer.isHr) {
+    recordDenied(viewer.id, "cycle", parsed.success ? parsed.data.key : "?", "transition");
+    return { ok: false, message: "Only HR can move a cycle." };
+  }
+  if (!parsed.success) return { ok: false, message: "Unknown cycle or state." };
+  const { key, to } = parsed.data;
+  return writeTx((db) => {
+    const cycle = db.select().from(cycles).where(eq(cycles.key, key)).get();
+    if (!cycle) return { ok: false, message: "Unknown cycle." };
+    if (!canTransition(cycle.state, to)) return { ok: false, message: `A ${cycle.state} cycle cannot move to ${to}.` };
+    if (to === "open") {
+      const other = db.select({ key: cycles.key }).from(cycles).where(and(eq(cycles.state, "open"), ne(cycles.id, cycle.id))).get();
+      if (other) return { ok: false, message: `${other.key} is still open. Move it to calibration first.` };
+    }
+    db.update(cycles).set({ state: to, updatedAt: Date.now() }).where(eq(cycles.id, cycle.id)).run();
+    const submitted = db
+      .select({ n: sql<number>`count(*)` })
+      .from(reviews)
+      .where(and(eq(reviews.cycleId, cycle.id), inArray(reviews.status, ["submitted"])))
+      .get()!.n;
+    recordAudit({ actorId: viewer.id, action: "cycle.transition", targetType: "cycle", targetId: key, detail: { from: cycle.state, to, submitted } });
+    return { ok: true, message: `${key} is now ${to}.` };
+  });
+}

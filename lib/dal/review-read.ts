@@ -1,0 +1,184 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { getDb } from "@/db/client";
+import { cycleTraits, cycles, employees, reviewRatings, reviews, teams } from "@/db/schema";
+import type { CycleState } from "@/lib/domain/cycle-state";
+import type { KeeperAnswer } from "@/lib/domain/keeper";
+import { recordDenied } from "./audit";
+import { employeeVisibleSql, reviewVisibleSql } from "./review-visibility";
+import { verifySession, type Viewer } from "./session";
+
+export interface ReviewTraitView {
+  cycleTraitId: number;
+  key: string;
+  label: string;
+  description: string;
+  levels: string[];
+  rating: number | null;
+  notObserved: boolean;
+  comment: string;
+}
+
+export interface ReviewView {
+  id: number | null;
+  cycle: { id: number; key: string; state: CycleState; dueDate: string | null; shareKeeper: boolean };
+  status: "not_started" | "draft" | "submitted";
+  version: number;
+  updatedAt: number | null;
+  submittedAt: number | null;
+  employee: { id: number; email: string; name: string; title: string; team: string | null };
+  reviewer: { id: number; email: string; name: string } | null;
+  /** Null when not answered, or hidden from the employee by the cycle's setting. */
+  keeper: { answer: KeeperAnswer; reason: string } | null;
+  traits: ReviewTraitView[];
+  summary: string;
+  /** Present only for readers other than the employee. */
+  privateNotes?: string;
+  acknowledgedAt: number | null;
+  agentReply: string | null;
+  /** What the viewer may do, decided here so pages never re-derive access. */
+  can: { edit: boolean; reopen: boolean; isSubject: boolean };
+}
+
+const reviewer = alias(employees, "reviewer");
+
+function traitsFor(cycleId: number, reviewId: number | null): ReviewTraitView[] {
+  const db = getDb();
+  const defs = db.select().from(cycleTraits).where(eq(cycleTraits.cycleId, cycleId)).orderBy(asc(cycleTraits.position)).all();
+  const ratings = reviewId
+    ? db.select().from(reviewRatings).where(eq(reviewRatings.reviewId, reviewId)).all()
+    : [];
+  const byTrait = new Map(ratings.map((r) => [r.cycleTraitId, r]));
+  return defs.map((d) => {
+    const r = byTrait.get(d.id);
+    return {
+      cycleTraitId: d.id,
+      key: d.key,
+      label: d.label,
+      description: d.description,
+      levels: d.levels,
+      rating: r?.rating ?? null,
+      notObserved: r?.notObserved ?? false,
+      comment: r?.comment ?? "",
+    };
+  });
+}
+
+function shape(viewer: Viewer, row: ReviewRow): ReviewView {
+  const isSubject = row.employeeId === viewer.id;
+  const status = row.reviewId === null ? "not_started" : (row.status ?? "draft");
+  const canWrite = !isSubject && row.managerId === viewer.id && row.cycleState === "open";
+  const keeperHidden = isSubject && !row.shareKeeper;
+  return {
+    id: row.reviewId,
+    cycle: { id: row.cycleId, key: row.cycleKey, state: row.cycleState, dueDate: row.dueDate, shareKeeper: row.shareKeeper },
+    status,
+    version: row.version ?? 0,
+    updatedAt: row.updatedAt,
+    submittedAt: row.submittedAt,
+    employee: { id: row.employeeId, email: row.employeeEmail, name: row.employeeName, title: row.employeeTitle, team: row.teamName },
+    reviewer: row.reviewerId ? { id: row.reviewerId, email: row.reviewerEmail!, name: row.reviewerName! } : null,
+    keeper: row.keeperAnswer && !keeperHidden ? { answer: row.keeperAnswer, reason: row.keeperReason ?? "" } : null,
+    traits: traitsFor(row.cycleId, row.reviewId),
+    summary: row.summary ?? "",
+    ...(isSubject ? {} : { privateNotes: row.privateNotes ?? "" }),
+    acknowledgedAt: row.acknowledgedAt,
+    agentReply: row.agentReply,
+    can: { edit: canWrite && status !== "submitted", reopen: canWrite && status === "submitted", isSubject },
+  };
+}
+
+function baseQuery() {
+  return getDb()
+    .select({
+      reviewId: reviews.id,
+      status: reviews.status,
+      version: reviews.version,
+      updatedAt: reviews.updatedAt,
+      submittedAt: reviews.submittedAt,
+      keeperAnswer: reviews.keeperAnswer,
+      keeperReason: reviews.keeperReason,
+      summary: reviews.summary,
+      privateNotes: reviews.privateNotes,
+      acknowledgedAt: reviews.acknowledgedAt,
+      agentReply: reviews.agentReply,
+      cycleId: cycles.id,
+      cycleKey: cycles.key,
+      cycleState: cycles.state,
+      dueDate: cycles.dueDate,
+      shareKeeper: cycles.shareKeeper,
+      employeeId: employees.id,
+      employeeEmail: employees.email,
+      employeeName: employees.name,
+      employeeTitle: employees.title,
+      managerId: employees.managerId,
+      teamName: teams.name,
+      reviewerId: reviewer.id,
+      reviewerEmail: reviewer.email,
+      reviewerName: reviewer.name,
+    })
+    .from(employees)
+    .innerJoin(cycles, sql`1 = 1`)
+    .leftJoin(reviews, and(eq(reviews.employeeId, employees.id), eq(reviews.cycleId, cycles.id)))
+    .leftJoin(reviewer, eq(reviewer.id, reviews.reviewerId))
+    .leftJoin(teams, eq(teams.id, employees.teamId));
+}
+type ReviewRow = Awaited<ReturnType<ReturnType<typeof baseQuery>["all"]>>[number];
+
+/** The review of one employee in one cycle, as the viewer may see it; null (and audited) otherwise. */
+export async function getReviewForPage(cycleKey: string, employeeId: number): Promise<ReviewView | null> {
+  const viewer = await verifySession();
+  const row = baseQuery()
+    .where(
+      and(
+        eq(cycles.key, cycleKey),
+        eq(employees.id, employeeId),
+        sql`(case when ${reviews.id} is null then ${employeeVisibleSql(viewer)} else ${reviewVisibleSql(viewer)} end)`,
+        sql`(${cycles.state} <> 'draft' or ${viewer.isHr ? sql`1 = 1` : sql`0 = 1`})`,
+      ),
+    )
+    .get();
+  if (!row) {
+    recordDenied(viewer.id, "review", `${cycleKey}/${employeeId}`, "not visible to viewer or does not exist");
+    return null;
+  }
+  return shape(viewer, row);
+}
+
+/** A started review by id (API), or null (and audited) when the viewer may not see it. */
+export async function getReviewById(id: number): Promise<ReviewView | null> {
+  const viewer = await verifySession();
+  const row = baseQuery().where(and(eq(reviews.id, id), reviewVisibleSql(viewer))).get();
+  if (!row) {
+    recordDenied(viewer.id, "review", id, "not visible to viewer or does not exist");
+    return null;
+  }
+  return shape(viewer, row);
+}
+
+/** Every started review in a cycle that the viewer may read, newest update first. */
+export async function listVisibleReviews(cycleKey: string): Promise<ReviewView[]> {
+  const viewer = await verifySession();
+  const rows = baseQuery()
+    .where(and(eq(cycles.key, cycleKey), sql`${reviews.id} is not null`, reviewVisibleSql(viewer)))
+    .orderBy(desc(reviews.updatedAt))
+    .all();
+  return rows.map((r) => shape(viewer, r));
+}
+
+/** The viewer's own released reviews, newest cycle first. */
+export async function listMyReleasedReviews(): Promise<ReviewView[]> {
+  const viewer = await verifySession();
+  const rows = baseQuery()
+    .where(
+      and(
+        eq(employees.id, viewer.id),
+        inArray(cycles.state, ["released", "closed"]),
+        eq(reviews.status, "submitted"),
+      ),
+    )
+    .orderBy(desc(cycles.key))
+    .all();
+  return rows.map((r) => shape(viewer, r));
+}

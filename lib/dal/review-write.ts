@@ -1,0 +1,160 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { writeTx, type Db } from "@/db/client";
+import { cycleTraits, cycles, employees, reviewRatings, reviews } from "@/db/schema";
+import {
+  normaliseTraits,
+  reviewSaveSchema,
+  submitErrors,
+  type FieldErrors,
+  type ReviewSaveInput,
+} from "@/lib/domain/review-validation";
+import { recordAudit, recordDenied } from "./audit";
+import { verifySession, type Viewer } from "./session";
+
+export type SaveResult =
+  | { ok: true; version: number; reviewId: number; savedAt: number; status: "draft" | "submitted" }
+  | { ok: false; code: "invalid"; message: string; fieldErrors: FieldErrors }
+  | { ok: false; code: "stale" | "locked" | "submitted" | "not_found"; message: string };
+
+const MESSAGES = {
+  stale: "This review was changed in another tab or window since you opened it. Nothing was overwritten: copy anything you want to keep, then reload to see the latest version.",
+  locked: "The cycle is no longer open, so reviews can't be changed.",
+  submitted: "This review has been submitted. Reopen it to make changes.",
+  not_found: "Review not found.",
+} as const;
+
+function fail(code: keyof typeof MESSAGES): SaveResult {
+  return { ok: false, code, message: MESSAGES[code] };
+}
+
+/** The cycle and employee, only when the viewer is the employee's current manager. */
+function writableTarget(db: Db, viewer: Viewer, cycleKey: string, employeeId: number) {
+  return db
+    .select({ cycleId: cycles.id, state: cycles.state })
+    .from(employees)
+    .innerJoin(cycles, eq(cycles.key, cycleKey))
+    .where(and(eq(employees.id, employeeId), eq(employees.managerId, viewer.id), eq(employees.active, true)))
+    .get();
+}
+
+function writeContent(db: Db, viewer: Viewer, input: ReviewSaveInput, cycleId: number, submit: boolean): SaveResult {
+  const now = Date.now();
+  const traitIds = new Set(
+    db.select({ id: cycleTraits.id }).from(cycleTraits).where(eq(cycleTraits.cycleId, cycleId)).all().map((t) => t.id),
+  );
+  const traits = normaliseTraits(input.traits).filter((t) => traitIds.has(t.cycleTraitId));
+  if (submit) {
+    const errors = submitErrors({ ...input, traits }, [...traitIds]);
+    if (Object.keys(errors).length > 0) {
+      return { ok: false, code: "invalid", message: "Some answers are missing. Check the highlighted fields.", fieldErrors: errors };
+    }
+  }
+  const existing = db
+    .select({ id: reviews.id, status: reviews.status, version: reviews.version })
+    .from(reviews)
+    .where(and(eq(reviews.cycleId, cycleId), eq(reviews.employeeId, input.employeeId)))
+    .get();
+  const content = {
+    keeperAnswer: input.keeperAnswer,
+    keeperReason: input.keeperReason,
+    summary: input.summary,
+    privateNotes: input.privateNotes,
+    status: submit ? ("submitted" as const) : ("draft" as const),
+    submittedAt: submit ? now : null,
+    reviewerId: viewer.id,
+    updatedAt: now,
+  };
+  let reviewId: number;
+  let version: number;
+  if (!existing) {
+    if (input.version !== 0) return fail("stale");
+    const inserted = db
+      .insert(reviews)
+      .values({ ...content, cycleId, employeeId: input.employeeId, version: 1, createdAt: now })
+      .returning({ id: reviews.id })
+      .get();
+    reviewId = inserted.id;
+    version = 1;
+  } else {
+    if (existing.status === "submitted") return fail("submitted");
+    // The version check is in the UPDATE itself, so two tabs can never both win.
+    const updated = db
+      .update(reviews)
+      .set({ ...content, version: sql`${reviews.version} + 1` })
+      .where(and(eq(reviews.id, existing.id), eq(reviews.version, input.version)))
+      .run();
+    if (updated.changes === 0) return fail("stale");
+    reviewId = existing.id;
+    version = input.version + 1;
+  }
+  for (const t of traits) {
+    db.insert(reviewRatings)
+      .values({ reviewId, cycleTraitId: t.cycleTraitId, rating: t.rating, notObserved: t.notObserved, comment: t.comment })
+      .onConflictDoUpdate({
+        target: [reviewRatings.reviewId, reviewRatings.cycleTraitId],
+        set: { rating: t.rating, notObserved: t.notObserved, comment: t.comment },
+      })
+      .run();
+  }
+  if (submit) recordAudit({ actorId: viewer.id, action: "review.submit", targetType: "review", targetId: reviewId, detail: { version } });
+  return { ok: true, version, reviewId, savedAt: now, status: content.status };
+}
+
+async function save(raw: unknown, submit: boolean): Promise<SaveResult> {
+  const viewer = await verifySession();
+  const parsed = reviewSaveSchema.safeParse(raw);
+  if (!parsed.success) {
+    const fieldErrors: FieldErrors = {};
+    for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".")] = issue.message;
+    return { ok: false, code: "invalid", message: "Some answers could not be saved. Check the highlighted fields.", fieldErrors };
+  }
+  const input = parsed.data;
+  return writeTx((db) => {
+    const target = writableTarget(db, viewer, input.cycleKey, input.employeeId);
+    if (!target) {
+      recordDenied(viewer.id, "review", `${input.cycleKey}/${input.employeeId}`, submit ? "submit" : "save");
+      return fail("not_found");
+    }
+    if (target.state !== "open") return fail("locked");
+    return writeContent(db, viewer, input, target.cycleId, submit);
+  });
+}
+
+/** Autosave of a draft. Refuses a save made from a stale page instead of overwriting. */
+export function saveReviewDraft(raw: unknown): Promise<SaveResult> {
+  return save(raw, false);
+}
+
+/** Validates and submits. Field errors come back keyed by field for the form. */
+export function submitReview(raw: unknown): Promise<SaveResult> {
+  return save(raw, true);
+}
+
+/** The manager takes their submitted review back to draft while the cycle is open. */
+export async function reopenReview(raw: unknown): Promise<SaveResult> {
+  const viewer = await verifySession();
+  const parsed = reviewSaveSchema.pick({ cycleKey: true, employeeId: true, version: true }).safeParse(raw);
+  if (!parsed.success) return fail("not_found");
+  const { cycleKey, employeeId, version } = parsed.data;
+  return writeTx((db) => {
+    const target = writableTarget(db, viewer, cycleKey, employeeId);
+    if (!target) {
+      recordDenied(viewer.id, "review", `${cycleKey}/${employeeId}`, "reopen");
+      return fail("not_found");
+    }
+    if (target.state !== "open") return fail("locked");
+    const now = Date.now();
+    const row = db
+      .update(reviews)
+      .set({ status: "draft", submittedAt: null, version: sql`${reviews.version} + 1`, updatedAt: now })
+      .where(
+        and(eq(reviews.cycleId, target.cycleId), eq(reviews.employeeId, employeeId), eq(reviews.status, "submitted"), eq(reviews.version, version)),
+      )
+      .returning({ id: reviews.id, version: reviews.version })
+      .get();
+    if (!row) return fail("stale");
+    recordAudit({ actorId: viewer.id, action: "review.reopen", targetType: "review", targetId: row.id, detail: { version: row.version } });
+    return { ok: true, version: row.version, reviewId: row.id, savedAt: now, status: "draft" };
+  });
+}

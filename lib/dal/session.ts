@@ -1,0 +1,58 @@
+import "server-only";
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { and, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { employees } from "@/db/schema";
+import { currentUserId } from "@/lib/auth/session-source";
+
+export type Role = "agent" | "manager" | "hr" | "admin";
+
+export interface Viewer {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  teamId: number | null;
+  /** HR and admins see the whole organisation. */
+  isHr: boolean;
+  isAdmin: boolean;
+  /** Anyone with direct reports is a manager, whatever their role says. */
+  hasReports: boolean;
+}
+
+/**
+ * The signed-in, active employee, re-read from the database on every request so a deactivated
+ * user or a changed role takes effect at once. Null when there is no valid session.
+ */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const id = await currentUserId();
+  if (id === null) return null;
+  const row = getDb()
+    .select({
+      id: employees.id,
+      email: employees.email,
+      name: employees.name,
+      role: employees.role,
+      teamId: employees.teamId,
+      // Qualified by hand: drizzle leaves columns unqualified in single-table selects.
+      hasReports: sql<number>`exists (select 1 from employees r where r.manager_id = "employees"."id" and r.active = 1)`,
+    })
+    .from(employees)
+    .where(and(eq(employees.id, id), eq(employees.active, true)))
+    .get();
+  if (!row) return null;
+  return {
+    ...row,
+    isHr: row.role === "hr" || row.role === "admin",
+    isAdmin: row.role === "admin",
+    hasReports: Boolean(row.hasReports),
+  };
+});
+
+/** For pages and server actions: the viewer, or a redirect to the login page. */
+export const verifySession = cache(async (): Promise<Viewer> => {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/login");
+  return viewer;
+});

@@ -1,0 +1,41 @@
+export const CYCLE_STATES = ["draft", "open", "calibration", "released", "closed"] as const;
+export type CycleState = (typeof CYCLE_STATES)[number];
+
+export const CYCLE_STATE_LABELS: Record<CycleState, string> = {
+  draft: "Draft",
+  open: "Open",
+  calibration: "Calibration",
+  released: "Released",
+  closed: "Closed",
+};
+
+/** What moving into each state means, shown when HR confirms the step. */
+export const CYCLE_STATE_EFFECTS: Record<CycleState, string> = {
+  draft: "Only HR sees the cycle.",
+  open: "Managers can write, save and submit reviews for their direct reports.",
+  calibration: "Managers' editing is locked; HR and managers' managers calibrate.",
+  released: "Agents can read their submitted reviews, acknowledge them and reply once.",
+  closed: "The cycle becomes read only for everyone.",
+};
+
+/** Cycles only move forward, one step at a time. */
+export function nextCycleState(state: CycleState): CycleState | null {
+  const i = CYCLE_STATES.indexOf(state);
+  return i >= 0 && i < CYCLE_STATES.length - 1 ? CYCLE_STATES[i + 1] : null;
+}
+
+export function canTransition(from: CycleState, to: CycleState): boolean {
+  return nextCycleState(from) === to;
+}
+
+export function managersCanEdit(state: CycleState): boolean {
+  return state === "open";
+}
+
+export function agentsCanRead(state: CycleState): boolean {
+  return state === "released" || state === "closed";
+}
+
+export function isCalibrating(state: CycleState): boolean {
+  return state === "calibration";
+}
