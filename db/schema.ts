@@ -244,3 +244,158 @@ export const csatRollups = sqliteTable(
     index("csat_rollups_quarter_idx").on(t.quarter),
   ],
 );
+
+// ---- Calibration, check-ins, reflections, notifications ------------------------------------
+
+/** Every change made to a submitted review during calibration: who, when, before, after, why. */
+export const calibrationChanges = sqliteTable(
+  "calibration_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reviewId: integer("review_id")
+      .notNull()
+      .references(() => reviews.id),
+    actorId: integer("actor_id")
+      .notNull()
+      .references(() => employees.id),
+    at: integer("at").notNull(),
+    /** 'keeper_answer' or 'trait:<cycle trait key>' */
+    field: text("field").notNull(),
+    before: text("before"),
+    after: text("after"),
+    reason: text("reason").notNull(),
+  },
+  (t) => [index("calibration_changes_review_idx").on(t.reviewId), index("calibration_changes_actor_idx").on(t.actorId)],
+);
+
+/** An agent asks their manager the keeper question about themselves. */
+export const keeperCheckins = sqliteTable(
+  "keeper_checkins",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agentId: integer("agent_id")
+      .notNull()
+      .references(() => employees.id),
+    managerId: integer("manager_id")
+      .notNull()
+      .references(() => employees.id),
+    askedAt: integer("asked_at").notNull(),
+    message: text("message").notNull().default(""),
+    answeredAt: integer("answered_at"),
+    answer: text("answer", { enum: ["fight_hard", "keep", "unsure", "let_go"] }),
+    note: text("note"),
+  },
+  (t) => [
+    index("keeper_checkins_agent_idx").on(t.agentId),
+    index("keeper_checkins_manager_idx").on(t.managerId, t.answeredAt),
+  ],
+);
+
+/** An agent's self-reflection for a cycle, shown to the manager beside the review form. */
+export const reflections = sqliteTable(
+  "reflections",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => cycles.id),
+    employeeId: integer("employee_id")
+      .notNull()
+      .references(() => employees.id),
+    proudOf: text("proud_of").notNull().default(""),
+    growth: text("growth").notNull().default(""),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("reflections_cycle_employee_uq").on(t.cycleId, t.employeeId),
+    index("reflections_employee_idx").on(t.employeeId),
+  ],
+);
+
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    recipientId: integer("recipient_id")
+      .notNull()
+      .references(() => employees.id),
+    /** 'review_released' | 'checkin_asked' | 'checkin_answered' | 'reply_received' | 'review_due' | 'review_overdue' */
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull().default(""),
+    link: text("link"),
+    createdAt: integer("created_at").notNull(),
+    readAt: integer("read_at"),
+  },
+  (t) => [index("notifications_recipient_idx").on(t.recipientId, t.readAt, t.createdAt)],
+);
+
+/** Mail waiting to be sent, or kept for admins to read when no SMTP server is configured. */
+export const outboxEmails = sqliteTable(
+  "outbox_emails",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    createdAt: integer("created_at").notNull(),
+    sentAt: integer("sent_at"),
+    error: text("error"),
+  },
+  (t) => [index("outbox_emails_created_idx").on(t.createdAt)],
+);
+
+/** One reminder per review per UTC day, however often the reminder job runs. */
+export const reminderLog = sqliteTable(
+  "reminder_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => cycles.id),
+    employeeId: integer("employee_id")
+      .notNull()
+      .references(() => employees.id),
+    day: text("day").notNull(),
+    kind: text("kind", { enum: ["due_soon", "overdue"] }).notNull(),
+    sentAt: integer("sent_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("reminder_log_review_day_uq").on(t.cycleId, t.employeeId, t.day),
+    index("reminder_log_employee_idx").on(t.employeeId),
+  ],
+);
+
+// ---- Security ------------------------------------------------------------------------------
+
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    /** SHA-256 of the token; the token itself is shown once and never stored. */
+    tokenHash: text("token_hash").notNull().unique(),
+    scope: text("scope", { enum: ["read", "import"] }).notNull(),
+    createdBy: integer("created_by")
+      .notNull()
+      .references(() => employees.id),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    lastUsedAt: integer("last_used_at"),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [index("api_tokens_created_by_idx").on(t.createdBy)],
+);
+
+/** Sign-in attempts per account and per client address, for throttling. */
+export const signInAttempts = sqliteTable(
+  "sign_in_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** 'account:<email>' or 'ip:<address>' */
+    key: text("key").notNull(),
+    at: integer("at").notNull(),
+    ok: integer("ok", { mode: "boolean" }).notNull(),
+  },
+  (t) => [index("sign_in_attempts_key_at_idx").on(t.key, t.at)],
+);
