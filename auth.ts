@@ -1,6 +1,12 @@
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { checkCredentials } from "@/lib/dal/credentials";
+import { clientAddressFrom } from "@/lib/domain/throttle";
+
+/** Thrown when an account or address has failed too often; the login form says so. */
+export class SignInThrottled extends CredentialsSignin {
+  code = "throttled";
+}
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -20,8 +26,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       authorize: async (credentials, request) => {
-        const ip = request?.headers?.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
-        return checkCredentials(credentials, ip);
+        const result = await checkCredentials(credentials, request?.headers ? clientAddressFrom(request.headers) : null);
+        if (result.ok) return result.user;
+        if (result.blockedUntil !== null) throw new SignInThrottled();
+        return null;
       },
     }),
   ],

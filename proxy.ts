@@ -1,21 +1,39 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy } from "@/lib/security-headers";
 
-// Only an optimistic redirect for visitors with no session cookie at all. Every real access
-// decision is made by the data-access layer, which verifies the session itself.
+// Two jobs only: a per-request CSP nonce, and an optimistic redirect for visitors with no session
+// cookie at all. Every access decision is made by the data-access layer, which verifies the
+// session itself, so a request that skips this proxy gains nothing.
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+const PUBLIC_PREFIXES = ["/login", "/api/"];
 
 export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const isPublic = PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(p));
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (hasSession) return NextResponse.next();
-  const url = request.nextUrl.clone();
-  url.pathname = "/login";
-  url.search = "";
-  const from = request.nextUrl.pathname + request.nextUrl.search;
-  if (from !== "/") url.searchParams.set("from", from);
-  return NextResponse.redirect(url);
+  if (!isPublic && !hasSession) {
+    const url = request.nextUrl.clone();
+    url.pathname = "/login";
+    url.search = "";
+    if (pathname !== "/") url.searchParams.set("from", pathname + search);
+    return NextResponse.redirect(url);
+  }
+
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonce);
+  const requestHeaders = new Headers(request.headers);
+  // Next reads the nonce from the request's CSP header and puts it on its own scripts.
+  requestHeaders.set("x-nonce", nonce);
+  // Trusted path for the data layer (Bearer tokens count only under /api/v1); never the client's.
+  requestHeaders.set("x-keeper-path", pathname);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  // Everything past sign-in and the API is personal data: never cached by browsers or proxies.
+  response.headers.set("Cache-Control", "no-store, max-age=0");
+  return response;
 }
 
 export const config = {
-  // API routes answer 401 themselves; auth endpoints, the login page and assets are public.
-  matcher: ["/((?!api/|login|_next/|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

@@ -4,7 +4,11 @@ import { signOutAction } from "./actions";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const viewer = await verifySession();
-  const links = [{ href: "/", label: "Home" }, ...(viewer.isHr ? [{ href: "/hr/cycles", label: "Cycles" }] : [])];
+  const links = [
+    { href: "/", label: "Home" },
+    ...(viewer.isHr ? [{ href: "/hr/cycles", label: "Cycles" }, { href: "/hr/audit", label: "Audit" }] : []),
+    ...(viewer.isAdmin ? [{ href: "/admin/tokens", label: "API tokens" }] : []),
+  ];
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2">Skip to content</a>

@@ -1,5 +1,7 @@
 import { NextResponse } from "next/server";
+import { recordDenied } from "@/lib/dal/audit";
 import { getViewer, type Viewer } from "@/lib/dal/session";
+import type { TokenScope } from "@/lib/dal/token-resolve";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
@@ -15,10 +17,21 @@ export function badRequest(message: string): NextResponse {
   return json({ error: "bad_request", message }, 400);
 }
 
-/** Runs an API handler for a signed-in viewer; 401 without credentials. */
-export async function withViewer(handler: (viewer: Viewer) => Promise<NextResponse>): Promise<NextResponse> {
+/**
+ * Runs an API handler for a signed-in viewer (session cookie or API token); 401 without
+ * credentials, 403 when a token's scope does not cover the route (`read` for GET routes,
+ * `import` for CSAT imports).
+ */
+export async function withViewer(
+  handler: (viewer: Viewer) => Promise<NextResponse>,
+  scope: TokenScope = "read",
+): Promise<NextResponse> {
   const viewer = await getViewer();
   if (!viewer) return json({ error: "unauthorized" }, 401);
+  if (viewer.via === "token" && viewer.tokenScope !== scope) {
+    recordDenied(viewer.id, "api", scope, `token scope ${viewer.tokenScope}`);
+    return json({ error: "forbidden", message: `This token's scope is ${viewer.tokenScope}; the route needs ${scope}.` }, 403);
+  }
   try {
     return await handler(viewer);
   } catch (error) {

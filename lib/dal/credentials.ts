@@ -4,7 +4,9 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { employees } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
+import { clientAddressFrom } from "@/lib/domain/throttle";
 import { recordAudit } from "./audit";
+import { recordSignInAttempt, signInBlockedUntil } from "./sign-in-throttle";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
@@ -17,14 +19,25 @@ export interface SignedInUser {
   name: string;
 }
 
-/** Checks an email and password; audits every attempt. Returns null for any failure, never why. */
-export async function checkCredentials(input: unknown, clientAddress: string | null): Promise<SignedInUser | null> {
+export type CredentialsResult = { ok: true; user: SignedInUser } | { ok: false; blockedUntil: number | null };
+
+/**
+ * Checks an email and password; audits every attempt and throttles guessing. A failure never says
+ * why, except that the account or address is temporarily blocked.
+ */
+export async function checkCredentials(input: unknown, clientAddress: string | null): Promise<CredentialsResult> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) {
     recordAudit({ actorId: null, action: "auth.sign_in", outcome: "failed", detail: { reason: "malformed", ip: clientAddress } });
-    return null;
+    return { ok: false, blockedUntil: null };
   }
   const { email, password } = parsed.data;
+  const blocked = signInBlockedUntil(email, clientAddress);
+  if (blocked !== null) {
+    recordSignInAttempt(email, clientAddress, false);
+    recordAudit({ actorId: null, action: "auth.sign_in", outcome: "denied", targetType: "account", targetId: email, detail: { reason: "throttled", ip: clientAddress } });
+    return { ok: false, blockedUntil: blocked };
+  }
   const user = getDb()
     .select({ id: employees.id, email: employees.email, name: employees.name, active: employees.active, passwordHash: employees.passwordHash })
     .from(employees)
@@ -40,8 +53,23 @@ export async function checkCredentials(input: unknown, clientAddress: string | n
       targetId: email,
       detail: { reason: !user ? "unknown_account" : !ok ? "wrong_password" : "inactive", ip: clientAddress },
     });
-    return null;
+    recordSignInAttempt(email, clientAddress, false);
+    return { ok: false, blockedUntil: null };
   }
+  recordSignInAttempt(email, clientAddress, true);
   recordAudit({ actorId: user.id, action: "auth.sign_in", targetType: "account", targetId: email, detail: { ip: clientAddress } });
-  return { id: String(user.id), email: user.email, name: user.name };
+  return { ok: true, user: { id: String(user.id), email: user.email, name: user.name } };
+}
+
+/** For the sign-in endpoint: the refusal to send when this account or address is throttled. */
+export function signInRefusal(email: string, headers: Headers): { message: string; retryAfterSeconds: number } | null {
+  const ip = clientAddressFrom(headers);
+  const until = signInBlockedUntil(email.trim().toLowerCase(), ip);
+  if (until === null) return null;
+  recordSignInAttempt(email, ip, false);
+  recordAudit({ actorId: null, action: "auth.sign_in", outcome: "denied", targetType: "account", targetId: email, detail: { reason: "throttled", ip } });
+  return {
+    message: "Too many failed sign-in attempts. Sign-in is paused for 15 minutes.",
+    retryAfterSeconds: Math.max(1, Math.ceil((until - Date.now()) / 1000)),
+  };
 }

@@ -4,7 +4,8 @@ import { redirect } from "next/navigation";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { employees } from "@/db/schema";
-import { currentUserId } from "@/lib/auth/session-source";
+import { bearerToken, currentUserId } from "@/lib/auth/session-source";
+import { resolveToken, type TokenScope } from "./token-resolve";
 
 export type Role = "agent" | "manager" | "hr" | "admin";
 
@@ -19,6 +20,9 @@ export interface Viewer {
   isAdmin: boolean;
   /** Anyone with direct reports is a manager, whatever their role says. */
   hasReports: boolean;
+  /** How the request authenticated: the session cookie, or an admin's API token (API only). */
+  via: "session" | "token";
+  tokenScope: TokenScope | null;
 }
 
 /**
@@ -26,7 +30,13 @@ export interface Viewer {
  * user or a changed role takes effect at once. Null when there is no valid session.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const id = await currentUserId();
+  let id = await currentUserId();
+  let token: { employeeId: number; scope: TokenScope } | null = null;
+  if (id === null) {
+    const bearer = await bearerToken();
+    token = bearer ? resolveToken(bearer) : null;
+    id = token?.employeeId ?? null;
+  }
   if (id === null) return null;
   const row = getDb()
     .select({
@@ -42,8 +52,12 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     .where(and(eq(employees.id, id), eq(employees.active, true)))
     .get();
   if (!row) return null;
+  // A token is only as good as its creator: it dies when they are deactivated or stop being admin.
+  if (token && row.role !== "admin") return null;
   return {
     ...row,
+    via: token ? "token" : "session",
+    tokenScope: token?.scope ?? null,
     isHr: row.role === "hr" || row.role === "admin",
     isAdmin: row.role === "admin",
     hasReports: Boolean(row.hasReports),

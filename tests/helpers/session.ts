@@ -1,14 +1,25 @@
 /**
  * The signed-in user for data-access tests. Test files replace only the session source (the
- * Auth.js cookie) with `vi.mock("@/lib/auth/session-source", () => import("../helpers/session"))`,
+ * Auth.js cookie and the Bearer header) with
+ * `vi.mock("@/lib/auth/session-source", () => import("../helpers/session"))`,
  * so every access rule under test runs for real against the database.
  */
-const state = { id: null as number | null };
+const state = { id: null as number | null, token: null as string | null };
 
 export async function currentUserId(): Promise<number | null> {
   return state.id;
 }
 
+export async function bearerToken(): Promise<string | null> {
+  return state.token;
+}
+
 export function signInAs(id: number | null): void {
   state.id = id;
+  state.token = null;
+}
+
+export function useBearer(token: string | null): void {
+  state.id = null;
+  state.token = token;
 }

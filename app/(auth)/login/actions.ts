@@ -1,6 +1,6 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/auth";
 
@@ -21,7 +21,10 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
   try {
     await signIn("credentials", { email, password, redirectTo: safeRedirect.parse(formData.get("from") ?? "/") });
   } catch (error) {
-    // One generic message for every failure, so the form never reveals which accounts exist.
+    if (error instanceof CredentialsSignin && error.code === "throttled") {
+      return { error: "Too many failed sign-in attempts. Sign-in is paused for 15 minutes; try again later.", email };
+    }
+    // One generic message for every other failure, so the form never reveals which accounts exist.
     if (error instanceof AuthError) return { error: "Wrong email or password.", email };
     throw error;
   }

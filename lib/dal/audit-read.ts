@@ -1,0 +1,69 @@
+import "server-only";
+import { and, desc, eq, gte, like, lt, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { auditLog, employees } from "@/db/schema";
+import { recordDenied } from "./audit";
+import { verifySession } from "./session";
+
+export const AUDIT_PAGE_SIZE = 100;
+
+export const auditFilterSchema = z.object({
+  person: z.string().trim().max(200).optional().catch(undefined),
+  action: z.string().trim().max(100).optional().catch(undefined),
+  outcome: z.enum(["ok", "denied", "failed"]).optional().catch(undefined),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  before: z.coerce.number().int().positive().optional().catch(undefined),
+});
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+export interface AuditRow {
+  id: number;
+  at: number;
+  actor: string | null;
+  actorEmail: string | null;
+  action: string;
+  outcome: "ok" | "denied" | "failed";
+  target: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+/** HR and admins read the audit log, newest first, filtered; null (and audited) for anyone else. */
+export async function readAuditLog(raw: unknown): Promise<{ rows: AuditRow[]; actions: string[]; nextBefore: number | null } | null> {
+  const viewer = await verifySession();
+  if (!viewer.isHr) {
+    recordDenied(viewer.id, "page", "/hr/audit", "hr only");
+    return null;
+  }
+  const f = auditFilterSchema.parse(raw ?? {});
+  const where: SQL[] = [];
+  if (f.person) where.push(or(like(employees.email, `%${f.person}%`), like(employees.name, `%${f.person}%`), like(auditLog.targetId, `%${f.person}%`))!);
+  if (f.action) where.push(eq(auditLog.action, f.action));
+  if (f.outcome) where.push(eq(auditLog.outcome, f.outcome));
+  if (f.from) where.push(gte(auditLog.at, Date.parse(`${f.from}T00:00:00Z`)));
+  if (f.to) where.push(lt(auditLog.at, Date.parse(`${f.to}T00:00:00Z`) + 86_400_000));
+  if (f.before) where.push(lt(auditLog.id, f.before));
+  const db = getDb();
+  const rows = db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      actor: employees.name,
+      actorEmail: employees.email,
+      action: auditLog.action,
+      outcome: auditLog.outcome,
+      target: sql<string | null>`case when ${auditLog.targetType} is null then null else ${auditLog.targetType} || ' ' || coalesce(${auditLog.targetId}, '') end`,
+      detail: auditLog.detail,
+    })
+    .from(auditLog)
+    .leftJoin(employees, eq(employees.id, auditLog.actorId))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(auditLog.id))
+    .limit(AUDIT_PAGE_SIZE + 1)
+    .all();
+  const actions = db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action).all().map((r) => r.action);
+  const more = rows.length > AUDIT_PAGE_SIZE;
+  const page = rows.slice(0, AUDIT_PAGE_SIZE);
+  return { rows: page, actions, nextBefore: more ? page[page.length - 1].id : null };
+}

@@ -1,0 +1,84 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
+import { apiTokens, auditLog, employees } from "@/db/schema";
+import { json, withViewer } from "@/lib/api/respond";
+import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/dal/api-tokens";
+import { getViewer } from "@/lib/dal/session";
+import { useFreshDb } from "../helpers/db";
+import { idOf, seedDemoFast } from "../helpers/demo";
+import { signInAs, useBearer } from "../helpers/session";
+
+vi.mock("@/lib/auth/session-source", () => import("../helpers/session"));
+
+const ctx = useFreshDb();
+beforeEach(async () => {
+  await seedDemoFast(ctx.db);
+});
+
+async function newToken(scope: "read" | "import", expiresInDays = 30): Promise<string> {
+  signInAs(idOf(ctx.db, "admin"));
+  const created = await createApiToken({ name: `ci ${scope}`, scope, expiresInDays });
+  if (!created.ok) throw new Error(created.message);
+  return created.token;
+}
+
+const ok = () => withViewer(async (v) => json({ id: v.id, via: v.via }));
+
+describe("API tokens", () => {
+  it("are shown once, stored only as a hash, and authenticate as their admin creator", async () => {
+    const token = await newToken("read");
+    expect(token).toMatch(/^kpr_[A-Za-z0-9_-]{40,}$/);
+    const stored = ctx.db.select().from(apiTokens).all();
+    expect(stored).toHaveLength(1);
+    expect(JSON.stringify(stored)).not.toContain(token);
+    useBearer(token);
+    const viewer = await getViewer();
+    expect(viewer).toMatchObject({ id: idOf(ctx.db, "admin"), via: "token", tokenScope: "read" });
+    expect(ctx.db.select().from(apiTokens).get()!.lastUsedAt).not.toBeNull();
+    expect((await ok()).status).toBe(200);
+  });
+
+  it("reject unknown tokens with 401 and a wrong scope with 403", async () => {
+    useBearer("kpr_not-a-real-token");
+    expect((await ok()).status).toBe(401);
+    const importToken = await newToken("import");
+    useBearer(importToken);
+    expect((await ok()).status).toBe(403);
+    expect((await withViewer(async () => json({}), "import")).status).toBe(200);
+  });
+
+  it("stop working when revoked or expired, or when the creator is deactivated", async () => {
+    const revoked = await newToken("read");
+    const id = ctx.db.select().from(apiTokens).get()!.id;
+    expect((await revokeApiToken({ id })).ok).toBe(true);
+    useBearer(revoked);
+    expect(await getViewer()).toBeNull();
+
+    const expiring = await newToken("read", 1);
+    ctx.db.update(apiTokens).set({ expiresAt: Date.now() - 1 }).where(eq(apiTokens.name, "ci read")).run();
+    useBearer(expiring);
+    expect(await getViewer()).toBeNull();
+
+    const live = await newToken("read", 5);
+    ctx.db.update(employees).set({ active: false }).where(eq(employees.id, idOf(ctx.db, "admin"))).run();
+    useBearer(live);
+    expect(await getViewer()).toBeNull();
+  });
+
+  it("can be created, listed and revoked by admins only, and each step is audited", async () => {
+    signInAs(idOf(ctx.db, "hr"));
+    expect((await createApiToken({ name: "x", scope: "read", expiresInDays: 1 })).ok).toBe(false);
+    expect(await listApiTokens()).toBeNull();
+    await newToken("read");
+    expect(await listApiTokens()).toHaveLength(1);
+    const actions = ctx.db.select().from(auditLog).all().map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(["access.denied", "api_token.create"]));
+  });
+
+  it("validate the form", async () => {
+    signInAs(idOf(ctx.db, "admin"));
+    const result = await createApiToken({ name: " ", scope: "write", expiresInDays: 999 });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(["expiresInDays", "name", "scope"]);
+  });
+});
