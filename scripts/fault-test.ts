@@ -26,9 +26,9 @@ async function writeCsv(path: string, rows: number, agents: string[]): Promise<v
   out.write("response_id,agent_email,rating,scale_max,responded_at,channel,comment\n");
   for (let i = 0; i < rows; i++) {
     const line = `fault-${i},${agents[i % agents.length]},${1 + (i % 5)},5,2026-08-${String(1 + (i % 28)).padStart(2, "0")}T10:00:00Z,chat,row ${i}\n`;
-    if (!out.write(line)) await new Promise((r) => out.once("drain", r));
+    if (!out.write(line)) await new Promise<void>((r) => out.once("drain", () => r()));
   }
-  await new Promise((r) => out.end(r));
+  await new Promise<void>((r) => out.end(() => r()));
 }
 
 async function killedImport(): Promise<void> {

@@ -2,6 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { IndirectReviews, TeamReviews } from "@/components/home/team-reviews";
 import { MyFeedback } from "@/components/home/my-feedback";
+import { AgentShortcuts } from "@/components/agent/agent-shortcuts";
+import { PendingCheckins } from "@/components/agent/pending-checkins";
+import { listCheckinsToAnswer } from "@/lib/dal/checkins";
+import { getMyOpenReflection } from "@/lib/dal/reflections";
 import { Card } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
 import { currentCycle } from "@/lib/dal/cycles";
@@ -19,9 +23,11 @@ export default async function HomePage() {
     cycle && viewer.hasReports ? listIndirectReports(cycle.key) : [],
     listMyReleasedReviews(),
   ]);
+  const [checkins, reflection] = await Promise.all([viewer.hasReports ? listCheckinsToAnswer() : null, viewer.isHr ? null : getMyOpenReflection()]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Hello, {viewer.name.split(" ")[0]}</h1>
+      {checkins && <PendingCheckins pending={checkins.pending} now={Date.now()} />}
       {viewer.isHr && cycle && (
         <Card title={`${cycle.key} cycle`} actions={<Link href="/hr/cycles" className="text-sm font-medium text-brand-700 underline">Manage cycles</Link>}>
           <p className="mb-3 text-sm text-slate-700">State: <strong>{cycle.state}</strong>{cycle.dueDate ? ` · due ${cycle.dueDate}` : ""}</p>
@@ -31,6 +37,12 @@ export default async function HomePage() {
       {viewer.hasReports && cycle && <TeamReviews cycle={cycle} reports={direct} />}
       {viewer.hasReports && cycle && indirect.length > 0 && <IndirectReviews cycle={cycle} reports={indirect} />}
       {viewer.hasReports && !cycle && <Card title="Your team"><p className="text-sm text-slate-700">No review cycle is open yet. HR will open the next one.</p></Card>}
+      {!viewer.isHr && (
+        <AgentShortcuts
+          reflection={reflection ? { cycleKey: reflection.cycleKey, written: reflection.updatedAt !== null } : null}
+          unacknowledged={mine.filter((r) => r.cycle.state === "released" && r.acknowledgedAt === null).length}
+        />
+      )}
       {!viewer.isHr && <MyFeedback reviews={mine} />}
     </div>
   );

@@ -14,7 +14,7 @@ export function MyFeedback({ reviews }: { reviews: ReviewView[] }) {
           {reviews.map((r) => (
             <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
               <div>
-                <Link href={`/reviews/${r.cycle.key}/${r.employee.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">{r.cycle.key} review</Link>
+                <Link href={`/feedback/${r.cycle.key}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">{r.cycle.key} review</Link>
                 <p className="text-sm text-slate-700">From {r.reviewer?.name ?? "your manager"} · submitted {formatDate(r.submittedAt)}</p>
               </div>
               {r.keeper && <span className="text-sm">Keeper answer: <strong>{KEEPER_SHORT_LABELS[r.keeper.answer]}</strong></span>}

@@ -2,12 +2,25 @@ import { databasePath, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { isDatabaseEmpty, seedDemo } from "@/db/seed/demo";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed/demo-people";
+import { seedLarge } from "@/db/seed/large";
 
-export async function run(): Promise<number> {
+export async function run(args: string[] = []): Promise<number> {
+  const scaleIndex = args.indexOf("--scale");
+  const scale = scaleIndex >= 0 ? args[scaleIndex + 1] : "demo";
+  if (scale !== "demo" && scale !== "large") {
+    console.error("Usage: keeper demo seed [--scale demo|large]");
+    return 2;
+  }
   const db = getDb();
   migrateDatabase(db);
   if (!isDatabaseEmpty(db)) {
     console.log(`The database at ${databasePath()} already has people in it; the demo seed only fills an empty database.`);
+    return 0;
+  }
+  if (scale === "large") {
+    const r = await seedLarge(db, (line) => console.log(`  ${line}`));
+    console.log(`Seeded the large organisation in ${r.seconds.toFixed(1)} s: ${r.employees} people, ${r.reviews} reviews, ${r.csatResponses} CSAT responses.`);
+    console.log(`Sign in as hr@large.keeper.test, director0@, manager0@ or agent0@large.keeper.test (password ${DEMO_PASSWORD}).`);
     return 0;
   }
   const started = Date.now();

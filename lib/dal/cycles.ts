@@ -6,6 +6,7 @@ import { cycles, cycleTraits, employees, reviews, traitTemplate } from "@/db/sch
 import { CYCLE_STATES, canTransition, type CycleState } from "@/lib/domain/cycle-state";
 import { nextQuarter, quarterEndDate, quarterOf, QUARTER_KEY } from "@/lib/domain/quarter";
 import { recordAudit, recordDenied } from "./audit";
+import { notifyReviewsReleased } from "./notifications";
 import { verifySession } from "./session";
 
 export interface CycleSummary {
@@ -141,6 +142,8 @@ export async function transitionCycle(raw: unknown): Promise<CycleActionResult> 
       if (other) return { ok: false, message: `${other.key} is still open. Move it to calibration first.` };
     }
     db.update(cycles).set({ state: to, updatedAt: Date.now() }).where(eq(cycles.id, cycle.id)).run();
+    // Each agent with a submitted review hears about it in the same transaction as the release.
+    if (to === "released") notifyReviewsReleased(db, cycle.id, key);
     const submitted = db
       .select({ n: sql<number>`count(*)` })
       .from(reviews)

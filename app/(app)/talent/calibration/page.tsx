@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { FlagLegend, FlagList } from "@/components/talent/flag-list";
+import { NoCycle } from "@/components/talent/no-cycle";
+import { PeopleTable } from "@/components/talent/people-table";
+import { csvHref, TalentHeader } from "@/components/talent/talent-header";
+import { TeamPicker } from "@/components/talent/team-picker";
+import { Card } from "@/components/ui/card";
+import { CYCLE_STATE_LABELS } from "@/lib/domain/cycle-state";
+import { listCycles } from "@/lib/dal/cycles";
+import { calibrationQueue, getTalentReport } from "@/lib/dal/talent";
+import { param, type SearchParams } from "../search-params";
+
+export const metadata: Metadata = { title: "Calibration meeting" };
+
+/** Past this many unflagged people, ask for a team rather than render the whole organisation. */
+const UNFLAGGED_LIMIT = 300;
+
+export default async function CalibrationPage({ searchParams }: { searchParams: SearchParams }) {
+  const sp = await searchParams;
+  const team = param(sp, "team");
+  const result = await getTalentReport({ cycle: param(sp, "cycle"), teamId: team }, "/talent/calibration");
+  if (!result.ok) {
+    if (result.reason === "no_cycle") return <NoCycle />;
+    notFound();
+  }
+  const report = result.value;
+  const cycles = await listCycles();
+  const { cycle } = report;
+  const queue = calibrationQueue(report);
+  const flagged = queue.filter((e) => e.person.flags.length > 0).map((e) => e.person);
+  const others = queue.filter((e) => e.person.flags.length === 0).map((e) => e.person);
+  const teamNames = new Map(report.teams.map((t) => [t.id, t.team]));
+  const managerFlags = report.teams.flatMap((t) => (t.managerFlag ? [{ team: t.team, flag: t.managerFlag }] : []));
+  const shared = { cycleKey: cycle.key, traits: report.traits, historyQuarters: report.historyQuarters, teamNames };
+  return (
+    <div className="talent-print space-y-6">
+      <TalentHeader
+        title="Calibration meeting"
+        subtitle="Flagged people first. A flag is a question for the meeting, not a verdict."
+        section="calibration"
+        cycle={cycle}
+        cycles={cycles}
+        path="/talent/calibration"
+        keep={{ team }}
+        csv={csvHref(cycle.key, team ? teamNames.get(Number(team)) : undefined)}
+        printable
+      />
+      <p className={`rounded-md border p-3 text-sm ${cycle.state === "calibration" ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"}`}>
+        {cycle.state === "calibration"
+          ? "The cycle is in calibration: managers can no longer edit, and HR and each reviewer's manager can change keeper answers and trait ratings here, with a reason."
+          : `The cycle is ${CYCLE_STATE_LABELS[cycle.state].toLowerCase()}, so reviews can't be calibrated now. Calibration opens when HR moves the cycle to Calibration.`}
+      </p>
+      <TeamPicker action="/talent/calibration" cycleKey={cycle.key} teams={report.teamOptions} teamId={team ? Number(team) : undefined} />
+      {managerFlags.length > 0 && (
+        <Card title="Managers to discuss">
+          <ul className="space-y-2">
+            {managerFlags.map((m) => <li key={m.team}><span className="font-medium">{m.team}</span><FlagList flags={[m.flag]} /></li>)}
+          </ul>
+        </Card>
+      )}
+      <Card title={`Flagged people (${flagged.length})`}>
+        {flagged.length === 0 ? (
+          <p className="text-sm text-slate-700">Nobody is flagged for {cycle.key}.</p>
+        ) : (
+          <PeopleTable {...shared} people={flagged} caption={`People with calibration flags in ${cycle.key}, most flags first`} />
+        )}
+      </Card>
+      <Card title={`Everyone else (${others.length})`}>
+        {others.length > UNFLAGGED_LIMIT ? (
+          <p className="text-sm text-slate-700">Pick a team to list the {others.length} people without flags.</p>
+        ) : others.length === 0 ? (
+          <p className="text-sm text-slate-700">Nobody else.</p>
+        ) : (
+          <PeopleTable {...shared} people={others} caption={`People without calibration flags in ${cycle.key}`} />
+        )}
+      </Card>
+      <FlagLegend />
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { FlagLegend } from "@/components/talent/flag-list";
+import { NoCycle } from "@/components/talent/no-cycle";
+import { OverviewFilters } from "@/components/talent/overview-filters";
+import { OverviewTable } from "@/components/talent/overview-table";
+import { csatText } from "@/components/talent/csat-text";
+import { csvHref, TalentHeader } from "@/components/talent/talent-header";
+import { Card } from "@/components/ui/card";
+import { formatPercent, formatPointsChange, sortOverview } from "@/lib/domain/talent-aggregates";
+import { listCycles } from "@/lib/dal/cycles";
+import { getTalentReport } from "@/lib/dal/talent";
+import { dirSchema, param, sortSchema, type SearchParams } from "./search-params";
+
+export const metadata: Metadata = { title: "Talent review" };
+
+export default async function TalentOverviewPage({ searchParams }: { searchParams: SearchParams }) {
+  const sp = await searchParams;
+  const team = param(sp, "team");
+  const manager = param(sp, "manager");
+  const result = await getTalentReport({ cycle: param(sp, "cycle"), teamId: team, managerId: manager }, "/talent", { history: false });
+  if (!result.ok) {
+    if (result.reason === "no_cycle") return <NoCycle />;
+    notFound();
+  }
+  const report = result.value;
+  const cycles = await listCycles();
+  const sort = sortSchema.parse(param(sp, "sort"));
+  const dir = dirSchema.parse(param(sp, "dir"));
+  const teams = sortOverview(report.teams, sort, dir);
+  const { organisation: org, cycle } = report;
+  const filters = { team, manager };
+  return (
+    <div className="talent-print space-y-6">
+      <TalentHeader
+        title="Talent review"
+        subtitle="Every team you can see, with keeper answers next to what customers say."
+        section="overview"
+        cycle={cycle}
+        cycles={cycles}
+        path="/talent"
+        keep={{ ...filters, sort, dir }}
+        csv={csvHref(cycle.key)}
+        printable
+      />
+      <Card title="Organisation">
+        <dl className="grid gap-4 text-sm sm:grid-cols-3">
+          <div>
+            <dt className="text-slate-700">CSAT</dt>
+            <dd className="font-medium">{csatText(org.csat)}</dd>
+            <dd className="text-slate-700">{formatPointsChange(org.change.csatPoints)} since {cycle.previousKey}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-700">Keeper rate</dt>
+            <dd className="font-medium">{formatPercent(org.keeperRate)} of {org.submitted} submitted reviews</dd>
+            <dd className="text-slate-700">{formatPointsChange(org.change.keeperRatePoints)} since {cycle.previousKey}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-700">Teams shown</dt>
+            <dd className="font-medium">{teams.length} of {report.teamOptions.length}</dd>
+            <dd className="text-slate-700">Organisation figures cover everyone, as the yardstick for bands and flags.</dd>
+          </div>
+        </dl>
+      </Card>
+      <Card title="Teams" actions={<OverviewFilters cycleKey={cycle.key} teams={report.teamOptions} teamId={team ? Number(team) : undefined} managerId={manager ? Number(manager) : undefined} sort={sort} dir={dir} />}>
+        <OverviewTable cycleKey={cycle.key} teams={teams} traits={report.traits} sort={sort} dir={dir} keep={filters} />
+      </Card>
+      <FlagLegend />
+    </div>
+  );
+}

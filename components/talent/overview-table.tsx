@@ -1,0 +1,102 @@
+import Link from "next/link";
+import { KEEPER_ANSWERS, KEEPER_SHORT_LABELS } from "@/lib/domain/keeper";
+import {
+  completionRate,
+  formatPercent,
+  formatPointsChange,
+  formatTraitAverage,
+  type OverviewSortKey,
+  type SortDirection,
+} from "@/lib/domain/talent-aggregates";
+import type { CycleTraitRow, TeamTalent } from "@/lib/dal/talent";
+import { CsatCell } from "./csat-text";
+import { talentHref } from "./talent-header";
+
+interface Props {
+  cycleKey: string;
+  teams: TeamTalent[];
+  traits: CycleTraitRow[];
+  sort: OverviewSortKey;
+  dir: SortDirection;
+  /** The other query parameters to keep in the sort links (filters). */
+  keep: Record<string, string | number | undefined>;
+}
+
+function SortHeader({ label, column, props }: { label: string; column: OverviewSortKey; props: Props }) {
+  const active = props.sort === column;
+  const next: SortDirection = active && props.dir === "asc" ? "desc" : "asc";
+  const href = talentHref("/talent", { ...props.keep, cycle: props.cycleKey, sort: column, dir: next });
+  return (
+    <th scope="col" aria-sort={active ? (props.dir === "asc" ? "ascending" : "descending") : undefined} className="py-2 pr-3 align-bottom">
+      <Link href={href} className="inline-flex items-center gap-1 text-brand-700 underline-offset-2 hover:underline">
+        {label}
+        <span aria-hidden="true">{active ? (props.dir === "asc" ? "▲" : "▼") : "↕"}</span>
+        <span className="sr-only">{active ? `, sorted ${props.dir === "asc" ? "ascending" : "descending"}; sort ${next === "asc" ? "ascending" : "descending"}` : ", sort"}</span>
+      </Link>
+    </th>
+  );
+}
+
+/** The organisation overview: one row per team, sortable through the query string. */
+export function OverviewTable(props: Props) {
+  const { cycleKey, teams, traits } = props;
+  if (teams.length === 0) return <p className="text-slate-700">No teams match.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-[64rem] text-left text-sm">
+        <caption className="sr-only">Teams in the {cycleKey} talent review. Column headers with arrows sort the table.</caption>
+        <thead className="border-b border-slate-300 text-slate-800">
+          <tr>
+            <SortHeader label="Team" column="team" props={props} />
+            <SortHeader label="Manager" column="manager" props={props} />
+            <th scope="col" className="py-2 pr-3 align-bottom">Headcount</th>
+            <SortHeader label="Completion" column="completion" props={props} />
+            <SortHeader label="Keeper rate" column="keeperRate" props={props} />
+            <th scope="col" className="py-2 pr-3 align-bottom">Keeper answers</th>
+            <th scope="col" className="py-2 pr-3 align-bottom">Trait averages</th>
+            <SortHeader label="CSAT" column="csat" props={props} />
+            <SortHeader label="Flags" column="flags" props={props} />
+            <th scope="col" className="py-2 align-bottom">Change since last cycle</th>
+          </tr>
+        </thead>
+        <tbody>
+          {teams.map((t) => (
+            <tr key={t.id} className="border-b border-slate-100 align-top last:border-0">
+              <th scope="row" className="py-2 pr-3 font-medium">
+                <Link href={talentHref(`/talent/${t.id}`, { cycle: cycleKey })} className="text-brand-700 underline underline-offset-2">{t.team}</Link>
+              </th>
+              <td className="py-2 pr-3">{t.manager ?? "—"}</td>
+              <td className="py-2 pr-3 tabular-nums">{t.headcount}</td>
+              <td className="py-2 pr-3">
+                <span className="font-medium tabular-nums">{formatPercent(completionRate(t.completion))}</span>
+                <span className="block text-xs text-slate-700">{t.completion.submitted} submitted · {t.completion.draft} draft · {t.completion.notStarted} not started</span>
+              </td>
+              <td className="py-2 pr-3">
+                <span className="font-medium tabular-nums">{formatPercent(t.keeperRate)}</span>
+                <span className="block text-xs text-slate-700">of {t.submitted} submitted</span>
+              </td>
+              <td className="py-2 pr-3">
+                <ul className="text-xs">
+                  {KEEPER_ANSWERS.map((a) => <li key={a} className="whitespace-nowrap">{KEEPER_SHORT_LABELS[a]}: <span className="tabular-nums">{t.distribution[a]}</span></li>)}
+                </ul>
+              </td>
+              <td className="py-2 pr-3">
+                <ul className="text-xs">
+                  {t.traitAverages.map((a) => (
+                    <li key={a.traitKey} className="whitespace-nowrap">{traits.find((x) => x.key === a.traitKey)?.label ?? a.traitKey}: <span className="tabular-nums">{formatTraitAverage(a.average)}</span></li>
+                  ))}
+                </ul>
+              </td>
+              <td className="py-2 pr-3"><CsatCell figure={t.csat} /></td>
+              <td className="py-2 pr-3 tabular-nums">{t.flagCount}</td>
+              <td className="py-2 text-xs">
+                <span className="block whitespace-nowrap">Keeper rate {formatPointsChange(t.change.keeperRatePoints)}</span>
+                <span className="block whitespace-nowrap">CSAT {formatPointsChange(t.change.csatPoints)}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

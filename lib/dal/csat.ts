@@ -1,0 +1,134 @@
+import "server-only";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { csatImports, employees } from "@/db/schema";
+import { agentCsatTrend, organisationCsat, recentComments, type CsatComment } from "@/lib/csat/queries";
+import type { CsatFigure } from "@/lib/domain/csat";
+import { lastQuarters, QUARTER_KEY } from "@/lib/domain/quarter";
+import { recordDenied } from "./audit";
+import { subtreeIdsSql } from "./org-scope";
+import { verifySession, type Viewer } from "./session";
+
+export interface EmployeeCsat {
+  employee: { id: number; name: string; email: string };
+  quarter: string;
+  figure: CsatFigure;
+  organisation: CsatFigure;
+  trend: (CsatFigure & { quarter: string; organisation: number | null })[];
+  comments: CsatComment[];
+}
+
+/** The employee when the viewer may see their CSAT: themselves, anyone above them, HR. */
+function visibleEmployee(viewer: Viewer, employeeId: number) {
+  return getDb()
+    .select({ id: employees.id, name: employees.name, email: employees.email })
+    .from(employees)
+    .where(
+      and(
+        eq(employees.id, employeeId),
+        viewer.isHr ? undefined : sql`(${employees.id} = ${viewer.id} or ${employees.id} in ${subtreeIdsSql(viewer.id)})`,
+      ),
+    )
+    .get();
+}
+
+/**
+ * One employee's CSAT for a quarter with its interval, the organisation's figure, the last four
+ * quarters and recent customer comments. Null (and audited) when the viewer may not see it.
+ */
+export async function getEmployeeCsat(
+  employeeId: number,
+  quarter: string,
+  options: { sentiment?: "positive" | "negative"; search?: string; commentLimit?: number } = {},
+): Promise<EmployeeCsat | null> {
+  const viewer = await verifySession();
+  if (!QUARTER_KEY.test(quarter)) return null;
+  const employee = visibleEmployee(viewer, employeeId);
+  if (!employee) {
+    recordDenied(viewer.id, "csat", employeeId, "not visible to viewer");
+    return null;
+  }
+  const quarters = lastQuarters(quarter, 4);
+  const trend = agentCsatTrend(employeeId, quarters).map((t) => ({ ...t, organisation: organisationCsat(t.quarter).csat }));
+  return {
+    employee,
+    quarter,
+    figure: trend[trend.length - 1],
+    organisation: organisationCsat(quarter),
+    trend,
+    comments: recentComments(employeeId, { quarter, sentiment: options.sentiment, search: options.search, limit: options.commentLimit ?? 8 }),
+  };
+}
+
+export interface ImportSummary {
+  id: number;
+  createdAt: number;
+  actor: string | null;
+  via: "cli" | "upload" | "api";
+  fileName: string;
+  source: string;
+  rowsRead: number;
+  imported: number;
+  updated: number;
+  unchanged: number;
+  notResponses: number;
+  rejected: number;
+}
+
+async function requireHrViewer(what: string): Promise<Viewer | null> {
+  const viewer = await verifySession();
+  if (viewer.isHr) return viewer;
+  recordDenied(viewer.id, "csat_import", what, "hr only");
+  return null;
+}
+
+/** Every import, newest first (HR). */
+export async function listImports(limit = 200): Promise<ImportSummary[] | null> {
+  if (!(await requireHrViewer("history"))) return null;
+  return getDb()
+    .select({
+      id: csatImports.id,
+      createdAt: csatImports.createdAt,
+      actor: employees.name,
+      via: csatImports.via,
+      fileName: csatImports.fileName,
+      source: csatImports.source,
+      rowsRead: csatImports.rowsRead,
+      imported: csatImports.imported,
+      updated: csatImports.updated,
+      unchanged: csatImports.unchanged,
+      notResponses: csatImports.notResponses,
+      rejected: csatImports.rejected,
+    })
+    .from(csatImports)
+    .leftJoin(employees, eq(employees.id, csatImports.actorId))
+    .orderBy(desc(csatImports.id))
+    .limit(limit)
+    .all();
+}
+
+/** One import with its full report (HR). */
+export async function getImport(id: number): Promise<(ImportSummary & { report: Record<string, unknown> | null }) | null> {
+  if (!(await requireHrViewer(String(id)))) return null;
+  const row = getDb()
+    .select({
+      id: csatImports.id,
+      createdAt: csatImports.createdAt,
+      actor: employees.name,
+      via: csatImports.via,
+      fileName: csatImports.fileName,
+      source: csatImports.source,
+      rowsRead: csatImports.rowsRead,
+      imported: csatImports.imported,
+      updated: csatImports.updated,
+      unchanged: csatImports.unchanged,
+      notResponses: csatImports.notResponses,
+      rejected: csatImports.rejected,
+      report: csatImports.report,
+    })
+    .from(csatImports)
+    .leftJoin(employees, eq(employees.id, csatImports.actorId))
+    .where(eq(csatImports.id, id))
+    .get();
+  return row ?? null;
+}

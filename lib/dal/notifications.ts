@@ -1,0 +1,133 @@
+import "server-only";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import { getDb, writeTx, type Db } from "@/db/client";
+import { notifications, outboxEmails, reviews } from "@/db/schema";
+import { notify } from "@/lib/mail/notify";
+import { scheduleDelivery, smtpConfigured } from "@/lib/mail/outbox";
+import { recordDenied } from "./audit";
+import { verifySession } from "./session";
+
+export interface NotificationView {
+  id: number;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: number;
+  readAt: number | null;
+}
+
+/** The viewer's own notifications, newest first. Nobody reads anyone else's. */
+export async function listMyNotifications(limit = 50): Promise<NotificationView[]> {
+  const viewer = await verifySession();
+  return getDb()
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      title: notifications.title,
+      body: notifications.body,
+      link: notifications.link,
+      createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
+    })
+    .from(notifications)
+    .where(eq(notifications.recipientId, viewer.id))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(Math.min(Math.max(1, limit), 200))
+    .all();
+}
+
+export async function unreadNotificationCount(): Promise<number> {
+  const viewer = await verifySession();
+  return getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(notifications)
+    .where(and(eq(notifications.recipientId, viewer.id), isNull(notifications.readAt)))
+    .get()!.n;
+}
+
+export async function markAllNotificationsRead(): Promise<number> {
+  const viewer = await verifySession();
+  return writeTx(
+    (db) =>
+      db
+        .update(notifications)
+        .set({ readAt: Date.now() })
+        .where(and(eq(notifications.recipientId, viewer.id), isNull(notifications.readAt)))
+        .run().changes,
+  );
+}
+
+const openSchema = z.object({ id: z.coerce.number().int().positive() });
+
+/** Marks one of the viewer's notifications read and returns where it points; null when not theirs. */
+export async function openNotification(raw: unknown): Promise<{ link: string } | null> {
+  const viewer = await verifySession();
+  const parsed = openSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const row = writeTx((db) =>
+    db
+      .update(notifications)
+      .set({ readAt: sql`coalesce(${notifications.readAt}, ${Date.now()})` })
+      .where(and(eq(notifications.id, parsed.data.id), eq(notifications.recipientId, viewer.id)))
+      .returning({ link: notifications.link })
+      .get(),
+  );
+  if (!row) {
+    recordDenied(viewer.id, "notification", parsed.data.id, "not the recipient or does not exist");
+    return null;
+  }
+  // Only in-app paths: a stored link must never send anyone off-site.
+  return { link: row.link && row.link.startsWith("/") && !row.link.startsWith("//") ? row.link : "/notifications" };
+}
+
+// ---- Events the data layer reports (called inside the event's own transaction) ----------------
+
+/** Tells every employee with a submitted review in the cycle that it is released to them. */
+export function notifyReviewsReleased(db: Db, cycleId: number, cycleKey: string, now = Date.now()): number {
+  const subjects = db
+    .select({ employeeId: reviews.employeeId })
+    .from(reviews)
+    .where(and(eq(reviews.cycleId, cycleId), eq(reviews.status, "submitted")))
+    .all();
+  let sent = 0;
+  for (const { employeeId } of subjects) {
+    const ok = notify(
+      db,
+      {
+        recipientId: employeeId,
+        kind: "review_released",
+        title: `Your ${cycleKey} review is ready`,
+        body: "Your manager's feedback for the quarter has been released. Read it, acknowledge it, and reply if you want to.",
+        link: `/feedback/${cycleKey}`,
+      },
+      now,
+    );
+    if (ok) sent += 1;
+  }
+  scheduleDelivery();
+  return sent;
+}
+
+// ---- Outbox, for admins -------------------------------------------------------------------
+
+export interface OutboxView {
+  smtpConfigured: boolean;
+  mails: { id: number; toAddress: string; subject: string; body: string; createdAt: number; sentAt: number | null; error: string | null }[];
+}
+
+/**
+ * Mail Keeper wrote, newest first. Admins only. Mail never carries review or check-in content
+ * (it says that something happened and links to it), so reading the outbox reveals no more
+ * than the notification titles.
+ */
+export async function listOutbox(limit = 100): Promise<OutboxView | null> {
+  const viewer = await verifySession();
+  if (!viewer.isAdmin) {
+    recordDenied(viewer.id, "page", "/admin/outbox", "admin only");
+    return null;
+  }
+  const mails = getDb().select().from(outboxEmails).orderBy(desc(outboxEmails.id)).limit(Math.min(Math.max(1, limit), 500)).all();
+  return { smtpConfigured: smtpConfigured(), mails };
+}

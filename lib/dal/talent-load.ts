@@ -1,0 +1,183 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import type { KeeperAnswer } from "@/lib/domain/keeper";
+import { calibratorSql, talentCtes, type TalentCycle, type TeamFilter } from "./talent-scope";
+import type { Viewer } from "./session";
+
+/**
+ * The talent review's queries. Internal to lib/dal: callers have verified the session and pass
+ * the viewer, whose scope is in every query through talentCtes. A fixed number of queries per
+ * page whatever the headcount (no query per person), with counting and summing done by SQLite.
+ */
+
+export interface PersonRow {
+  employeeId: number;
+  name: string;
+  email: string;
+  teamId: number;
+  reviewId: number | null;
+  status: "draft" | "submitted" | null;
+  version: number | null;
+  keeperAnswer: KeeperAnswer | null;
+  reviewerId: number | null;
+  previousKeeperAnswer: KeeperAnswer | null;
+  responses: number;
+  satisfied: number;
+  /** 1 when the viewer may calibrate this review now (see calibratorSql), else 0. */
+  canCalibrate: number;
+}
+
+/** One row per person in scope: their review this cycle, last quarter's answer and CSAT counts. */
+export function loadPeople(db: Db, viewer: Viewer, cycle: TalentCycle, previousKey: string, filter: TeamFilter): PersonRow[] {
+  return db.all<PersonRow>(sql`
+    with ${talentCtes(viewer, filter)}
+    select m.id as employeeId, m.name as name, m.email as email, m.team_id as teamId,
+      r.id as reviewId, r.status as status, r.version as version, r.keeper_answer as keeperAnswer,
+      r.reviewer_id as reviewerId, pr.keeper_answer as previousKeeperAnswer,
+      coalesce(cr.responses, 0) as responses, coalesce(cr.satisfied, 0) as satisfied,
+      (case when r.status = 'submitted' and ${cycle.state === "calibration" ? 1 : 0} = 1
+        and ${calibratorSql(viewer, "r", "rv")} then 1 else 0 end) as canCalibrate
+    from member m
+    left join reviews r on r.cycle_id = ${cycle.id} and r.employee_id = m.id
+    left join employees rv on rv.id = r.reviewer_id
+    left join cycles pc on pc.key = ${previousKey}
+    left join reviews pr on pr.cycle_id = pc.id and pr.employee_id = m.id and pr.status = 'submitted'
+    left join csat_rollups cr on cr.employee_id = m.id and cr.quarter = ${cycle.key}
+    order by m.name collate nocase, m.id`);
+}
+
+export interface RatingRow {
+  employeeId: number;
+  cycleTraitId: number;
+  traitKey: string;
+  rating: number | null;
+  notObserved: number;
+}
+
+/** Trait ratings of the submitted reviews in scope (drafts never count towards figures). */
+export function loadRatings(db: Db, viewer: Viewer, cycle: TalentCycle, filter: TeamFilter): RatingRow[] {
+  return db.all<RatingRow>(sql`
+    with ${talentCtes(viewer, filter)}
+    select m.id as employeeId, rr.cycle_trait_id as cycleTraitId, ct.key as traitKey,
+      rr.rating as rating, rr.not_observed as notObserved
+    from member m
+    join reviews r on r.employee_id = m.id and r.cycle_id = ${cycle.id} and r.status = 'submitted'
+    join review_ratings rr on rr.review_id = r.id
+    join cycle_traits ct on ct.id = rr.cycle_trait_id`);
+}
+
+export interface HistoryRow {
+  employeeId: number;
+  quarter: string;
+  keeperAnswer: KeeperAnswer | null;
+}
+
+/** Submitted keeper answers of the people in scope in the given quarters' cycles. */
+export function loadHistory(db: Db, viewer: Viewer, quarters: readonly string[], filter: TeamFilter): HistoryRow[] {
+  if (quarters.length === 0) return [];
+  return db.all<HistoryRow>(sql`
+    with ${talentCtes(viewer, filter)}
+    select m.id as employeeId, c.key as quarter, r.keeper_answer as keeperAnswer
+    from member m
+    join reviews r on r.employee_id = m.id and r.status = 'submitted'
+    join cycles c on c.id = r.cycle_id
+    where c.key in ${quarters} and (c.state <> 'draft' or ${viewer.isHr ? 1 : 0} = 1)`);
+}
+
+export interface CountsRow {
+  teamId: number;
+  quarter: string;
+  responses: number;
+  satisfied: number;
+}
+
+/** CSAT counts per team and quarter, summed from the rollups of the team's people in scope. */
+export function loadTeamCsat(db: Db, viewer: Viewer, quarters: readonly string[], filter: TeamFilter): CountsRow[] {
+  if (quarters.length === 0) return [];
+  return db.all<CountsRow>(sql`
+    with ${talentCtes(viewer, filter)}
+    select m.team_id as teamId, cr.quarter as quarter, sum(cr.responses) as responses, sum(cr.satisfied) as satisfied
+    from member m join csat_rollups cr on cr.employee_id = m.id
+    where cr.quarter in ${quarters}
+    group by m.team_id, cr.quarter`);
+}
+
+export interface KeeperCountsRow {
+  teamId: number;
+  quarter: string;
+  submitted: number;
+  fightHard: number;
+}
+
+/** Submitted reviews and fight_hard answers per team and quarter, for the people in scope. */
+export function loadTeamKeeper(db: Db, viewer: Viewer, quarters: readonly string[], filter: TeamFilter): KeeperCountsRow[] {
+  if (quarters.length === 0) return [];
+  return db.all<KeeperCountsRow>(sql`
+    with ${talentCtes(viewer, filter)}
+    select m.team_id as teamId, c.key as quarter, count(*) as submitted,
+      sum(r.keeper_answer = 'fight_hard') as fightHard
+    from member m
+    join reviews r on r.employee_id = m.id and r.status = 'submitted'
+    join cycles c on c.id = r.cycle_id
+    where c.key in ${quarters} and (c.state <> 'draft' or ${viewer.isHr ? 1 : 0} = 1)
+    group by m.team_id, c.key`);
+}
+
+/** Submitted reviews and fight_hard answers written by each team manager in scope this cycle. */
+export function loadManagerKeeper(db: Db, viewer: Viewer, cycle: TalentCycle, filter: TeamFilter): { reviewerId: number; submitted: number; fightHard: number }[] {
+  return db.all(sql`
+    with ${talentCtes(viewer, filter)}
+    select r.reviewer_id as reviewerId, count(*) as submitted, sum(r.keeper_answer = 'fight_hard') as fightHard
+    from reviews r
+    where r.cycle_id = ${cycle.id} and r.status = 'submitted'
+      and r.reviewer_id in (select manager_id from scoped_team where manager_id is not null)
+    group by r.reviewer_id`);
+}
+
+export interface OrganisationCounts {
+  quarter: string;
+  responses: number;
+  satisfied: number;
+  submitted: number;
+  fightHard: number;
+}
+
+/**
+ * The whole organisation's CSAT and keeper counts per quarter, whoever is asking: it is the
+ * yardstick the CSAT bands and the manager flag compare against, and an aggregate of everyone
+ * names nobody. Quarters without data come back as zeros.
+ */
+export function loadOrganisation(db: Db, viewer: Viewer, quarters: readonly string[]): OrganisationCounts[] {
+  if (quarters.length === 0) return [];
+  const csat = db.all<{ quarter: string; responses: number; satisfied: number }>(sql`
+    select quarter, sum(responses) as responses, sum(satisfied) as satisfied
+    from csat_rollups where quarter in ${quarters} group by quarter`);
+  const keeper = db.all<{ quarter: string; submitted: number; fightHard: number }>(sql`
+    select c.key as quarter, count(*) as submitted, sum(r.keeper_answer = 'fight_hard') as fightHard
+    from reviews r join cycles c on c.id = r.cycle_id
+    where c.key in ${quarters} and r.status = 'submitted' and (c.state <> 'draft' or ${viewer.isHr ? 1 : 0} = 1)
+    group by c.key`);
+  return quarters.map((quarter) => {
+    const c = csat.find((row) => row.quarter === quarter);
+    const k = keeper.find((row) => row.quarter === quarter);
+    return {
+      quarter,
+      responses: c?.responses ?? 0,
+      satisfied: c?.satisfied ?? 0,
+      submitted: k?.submitted ?? 0,
+      fightHard: k?.fightHard ?? 0,
+    };
+  });
+}
+
+export interface CycleTraitRow {
+  id: number;
+  key: string;
+  label: string;
+}
+
+export function loadCycleTraits(db: Db, cycle: TalentCycle): CycleTraitRow[] {
+  return db.all<CycleTraitRow>(sql`
+    select id, key, label from cycle_traits where cycle_id = ${cycle.id} order by position, id`);
+}

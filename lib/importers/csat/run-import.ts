@@ -1,0 +1,149 @@
+import type { Database } from "better-sqlite3";
+import { getDb, writeTx } from "@/db/client";
+import { AgentMap } from "./agent-map";
+import { dropDeferrableIndexes, recreateIndexes, shouldDeferIndexes } from "./bulk-indexes";
+import { resolveMaxBytes, type CsatInput } from "./input";
+import { mergeStagedFile, stageAgentMap, STAGE_SCHEMA } from "./merge-file";
+import { ResponseWriter } from "./response-writer";
+import { RollupDeltas } from "./rollup-deltas";
+import { REJECTED_DETAIL_LIMIT, stageFile, type FailedFile, type StagedFile } from "./stage-file";
+import { STAGE_CACHE_KIB, StageStore } from "./stage-store";
+import { CSAT_SOURCES, type CsatSource, type CsatSourceOption, type Rejection } from "./types";
+
+export type ImportCsatOptions = {
+  inputs: CsatInput[];
+  /** Default `auto`: each file's source is detected (and reported). */
+  source?: CsatSourceOption;
+  via: "cli" | "upload" | "api";
+  actorId?: number | null;
+  /** Per-file size limit; default env CSAT_MAX_BYTES, else 200 MB for the CLI, 50 MB otherwise. */
+  maxBytes?: number;
+  /** Called with the rows read so far while files are read. Throwing aborts the import. */
+  onProgress?: (rowsRead: number) => void;
+  /** "Now" for the in-the-future check; tests pin it. */
+  now?: number;
+};
+
+export type CsatImportFile = {
+  name: string;
+  /** Null when the file failed before its source was known. */
+  source: CsatSource | null;
+  /** True when `--source auto` chose the source. */
+  detected: boolean;
+  rowsRead: number;
+  error?: string;
+};
+
+export type UnmatchedAgent = { source: CsatSource; externalId: string; count: number };
+
+export type CsatImportReport = {
+  importId: number;
+  files: CsatImportFile[];
+  rowsRead: number;
+  imported: number;
+  updated: number;
+  unchanged: number;
+  notResponses: number;
+  /** The first REJECTED_DETAIL_LIMIT rejected rows; `rejectedCount` is exact. */
+  rejected: Rejection[];
+  rejectedCount: number;
+  /** Files refused as a whole (not UTF-8, empty, too large, unknown shape); none of their rows went in. */
+  fileErrors: { file: string; reason: string }[];
+  unmatched: UnmatchedAgent[];
+};
+
+/**
+ * Imports CSAT exports in two steps (docs/decisions/0002-csat-import-transaction.md):
+ * 1. read: each file is streamed, parsed and validated into a private staging SQLite file,
+ *    holding no lock on the database, so the event loop stays free and nothing waits on us;
+ * 2. write: one synchronous BEGIN IMMEDIATE transaction moves the responses in, adjusts the
+ *    rollups and records the import, so a failure anywhere leaves nothing of the import behind.
+ */
+export async function importCsat(options: ImportCsatOptions): Promise<CsatImportReport> {
+  const source = options.source ?? "auto";
+  if (source !== "auto" && !CSAT_SOURCES.includes(source)) throw new TypeError(`Unknown CSAT source: ${String(source)}`);
+  if (options.inputs.length === 0) throw new RangeError("importCsat needs at least one input");
+  const now = options.now ?? Date.now();
+  const maxBytes = resolveMaxBytes(options.via, options.maxBytes);
+  const stage = new StageStore();
+  try {
+    const files: (StagedFile | FailedFile)[] = [];
+    let readBefore = 0;
+    for (const [index, input] of options.inputs.entries()) {
+      const onProgress = options.onProgress && ((rows: number) => options.onProgress!(readBefore + rows));
+      const file = await stageFile(input, stage.table(index), { source, maxBytes, now, onProgress });
+      files.push(file);
+      if (file.ok) readBefore += file.rowsRead;
+    }
+    stage.close();
+    // ATTACH is not allowed inside a transaction; nothing can run between these synchronous steps.
+    const client = getDb().$client;
+    client.prepare(`ATTACH DATABASE ? AS ${STAGE_SCHEMA}`).run(stage.path);
+    try {
+      // Staging is scratch: no journal, so COMMIT needs no multi-file super-journal for it.
+      client.pragma(`${STAGE_SCHEMA}.journal_mode = OFF`);
+      client.pragma(`${STAGE_SCHEMA}.synchronous = OFF`);
+      client.pragma(`${STAGE_SCHEMA}.cache_size = ${STAGE_CACHE_KIB}`);
+      return writeTx((db) => writeImport(db.$client, files, options, now));
+    } finally {
+      client.exec(`DETACH DATABASE ${STAGE_SCHEMA}`);
+    }
+  } finally {
+    stage.dispose();
+  }
+}
+
+function writeImport(client: Database, files: (StagedFile | FailedFile)[], options: ImportCsatOptions, now: number): CsatImportReport {
+  const staged = files.filter((f): f is StagedFile => f.ok);
+  const sources = [...new Set(staged.map((f) => f.source))];
+  const importId = Number(
+    client
+      .prepare("INSERT INTO csat_imports (created_at, actor_id, via, file_name, source) VALUES (?, ?, ?, ?, ?)")
+      .run(now, options.actorId ?? null, options.via, files.map((f) => f.name).join(", "), sources.join(",") || "none")
+      .lastInsertRowid,
+  );
+
+  const agents = AgentMap.load(client);
+  stageAgentMap(client, agents, sources);
+  const writer = new ResponseWriter(client, importId, agents, new RollupDeltas());
+  const incoming = staged.reduce((sum, f) => sum + f.table.count, 0);
+  const deferred = shouldDeferIndexes(client, incoming) ? dropDeferrableIndexes(client) : [];
+  for (const file of staged) mergeStagedFile(client, writer, file.table, file.source, importId);
+  recreateIndexes(client, deferred);
+  writer.rollups.apply(client);
+
+  const report: CsatImportReport = {
+    importId,
+    files: files.map((f) =>
+      f.ok
+        ? { name: f.name, source: f.source, detected: f.detected, rowsRead: f.rowsRead }
+        : { name: f.name, source: f.source, detected: false, rowsRead: 0, error: f.error },
+    ),
+    rowsRead: staged.reduce((sum, f) => sum + f.rowsRead, 0),
+    ...writer.counts,
+    notResponses: staged.reduce((sum, f) => sum + f.notResponses, 0),
+    rejected: staged.flatMap((f) => f.rejected).slice(0, REJECTED_DETAIL_LIMIT),
+    rejectedCount: staged.reduce((sum, f) => sum + f.rejectedCount, 0),
+    fileErrors: files.flatMap((f) => (f.ok ? [] : [{ file: f.name, reason: f.error }])),
+    unmatched: [...writer.unmatched]
+      .flatMap(([source, ids]) => [...ids].map(([externalId, count]) => ({ source, externalId, count })))
+      .sort((a, b) => b.count - a.count || a.source.localeCompare(b.source) || a.externalId.localeCompare(b.externalId)),
+  };
+  const { files: fileList, rejected, rejectedCount, fileErrors, unmatched } = report;
+  client
+    .prepare(
+      `UPDATE csat_imports SET rows_read = ?, imported = ?, updated = ?, unchanged = ?, not_responses = ?, rejected = ?,
+       report = ? WHERE id = ?`,
+    )
+    .run(
+      report.rowsRead,
+      report.imported,
+      report.updated,
+      report.unchanged,
+      report.notResponses,
+      rejectedCount,
+      JSON.stringify({ files: fileList, rejected, rejectedCount, fileErrors, unmatched }),
+      importId,
+    );
+  return report;
+}

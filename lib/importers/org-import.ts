@@ -1,0 +1,110 @@
+import type { Database } from "better-sqlite3";
+import { writeTx } from "@/db/client";
+import { CsvSyntaxError } from "./csv-rows";
+import { rematchUnmatched } from "./csat/rematch";
+import { readOrgCsv, type OrgProblem, type OrgRow } from "./org/org-csv";
+import { ensureTeams, upsertEmployees, upsertIdentities, type StoredEmployee } from "./org/org-writer";
+import { findReportingLoops } from "./org/reporting-loops";
+
+export type { OrgProblem } from "./org/org-csv";
+
+export type OrgImportReport =
+  | {
+      ok: true;
+      rowsRead: number;
+      created: number;
+      updated: number;
+      unchanged: number;
+      teamsCreated: number;
+      /** Helpdesk ids that now point at a different employee than before. */
+      identitiesMoved: number;
+      /** Stored CSAT responses newly credited to an employee because of this import. */
+      rematched: number;
+    }
+  | { ok: false; rowsRead: number; problems: OrgProblem[] };
+
+const refuse = (rowsRead: number, problems: OrgProblem[]): OrgImportReport => ({ ok: false, rowsRead, problems });
+
+function decode(input: string | Uint8Array): string | null {
+  if (typeof input === "string") return input;
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(input);
+  } catch {
+    return null;
+  }
+}
+
+/** Every manager must exist, in the file or already in Keeper, and nobody may end up managing themselves. */
+function checkManagers(rows: OrgRow[], stored: Map<string, StoredEmployee>, byId: Map<number, StoredEmployee>): OrgProblem[] {
+  const inFile = new Map(rows.map((r) => [r.email, r]));
+  const problems: OrgProblem[] = [];
+  for (const row of rows) {
+    if (row.managerEmail !== null && !inFile.has(row.managerEmail) && !stored.has(row.managerEmail)) {
+      problems.push({ line: row.line, message: `manager_email ${row.managerEmail} is neither in this file nor in Keeper` });
+    }
+  }
+  const managerOf = (email: string): string | null => {
+    const row = inFile.get(email);
+    if (row) return row.managerEmail;
+    const managerId = stored.get(email)?.manager_id;
+    return managerId == null ? null : (byId.get(managerId)?.email.toLowerCase() ?? null);
+  };
+  for (const loop of findReportingLoops(managerOf, inFile.keys())) {
+    const lines = loop.flatMap((email) => (inFile.has(email) ? [inFile.get(email)!.line] : [])).sort((a, b) => a - b);
+    problems.push({
+      line: lines[0] ?? null,
+      message: `reporting loop ${[...loop, loop[0]].join(" → ")} (lines ${lines.join(", ")})`,
+    });
+  }
+  return problems;
+}
+
+function writeOrg(client: Database, rows: OrgRow[], stored: Map<string, StoredEmployee>, now: number): OrgImportReport {
+  const { teamId, created: teamsCreated } = ensureTeams(client, rows);
+  const { ids, created, changed } = upsertEmployees(client, rows, stored, teamId, now);
+  const moved = upsertIdentities(client, rows, ids, changed);
+  const { matched } = rematchUnmatched(undefined, moved);
+  const updated = [...changed].filter((email) => stored.has(email)).length;
+  return {
+    ok: true,
+    rowsRead: rows.length,
+    created,
+    updated,
+    unchanged: rows.length - created - updated,
+    teamsCreated,
+    identitiesMoved: moved.length,
+    rematched: matched,
+  };
+}
+
+/**
+ * Imports the org CSV: employees by email (lower-cased), teams by name, managers and helpdesk ids.
+ * All or nothing: any invalid row, unknown manager or reporting loop refuses the whole file with
+ * the lines named, and nothing is written. Afterwards, CSAT responses that were waiting for these
+ * agents are credited to them (rematchUnmatched), in the same transaction.
+ */
+export async function importOrg(input: string | Uint8Array, options: { now?: number } = {}): Promise<OrgImportReport> {
+  const text = decode(input);
+  if (text === null) return refuse(0, [{ line: null, message: "the file is not UTF-8 text" }]);
+  let parsed: Awaited<ReturnType<typeof readOrgCsv>>;
+  try {
+    parsed = await readOrgCsv([Buffer.from(text, "utf8")]);
+  } catch (err) {
+    if (err instanceof CsvSyntaxError) return refuse(0, [{ line: err.line, message: err.message }]);
+    throw err;
+  }
+  const { rows, problems } = parsed;
+  if (problems.length > 0) return refuse(rows.length, problems);
+  const now = options.now ?? Date.now();
+
+  return writeTx((db): OrgImportReport => {
+    const client = db.$client;
+    const all = client
+      .prepare("SELECT id, email, name, title, team_id, manager_id, role, hired_at FROM employees")
+      .all() as StoredEmployee[];
+    const stored = new Map(all.map((e) => [e.email.toLowerCase(), e]));
+    const managerProblems = checkManagers(rows, stored, new Map(all.map((e) => [e.id, e])));
+    if (managerProblems.length > 0) return refuse(rows.length, managerProblems);
+    return writeOrg(client, rows, stored, now);
+  });
+}

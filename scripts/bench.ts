@@ -1,0 +1,134 @@
+/**
+ * npm run bench — Keeper at the size of a large contact centre, on this machine, in one run:
+ * seeds (or reuses) the large organisation, serves the production build on loopback, and measures
+ * p50/p95 under 20 concurrent requests for the heaviest pages and the talent API, draft-save p95,
+ * first-load JavaScript per route (gzip, what the browser downloads), peak server memory, and the
+ * CSAT import against sqlite3's .import (scripts/bench-import.ts). Requires `npm run build` first.
+ * BENCH_DB=path reuses a seeded large database (seeding takes about two minutes).
+ */
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { ROOT, serverActionId, signInCookie, startServer, treeRssMb } from "./lib/server";
+
+const SECONDS = Number(process.env.BENCH_SECONDS || 15);
+const CONNECTIONS = 20;
+const PORT = Number(process.env.BENCH_PORT || 3800);
+
+interface Row { name: string; p50: number; p95: number; rps: number; target: number; non2xx: number }
+
+async function measure(url: string, name: string, target: number, opts: Partial<autocannon.Options>): Promise<Row> {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...opts } as autocannon.Options);
+  return { name, p50: r.latency.p50, p95: percentile95(r), rps: r.requests.average, target, non2xx: r.non2xx };
+}
+
+/** autocannon reports p90 and p97.5; p95 is interpolated between them. */
+function percentile95(r: autocannon.Result): number {
+  const l = r.latency as unknown as Record<string, number>;
+  return Math.round(l.p90 + ((l.p97_5 - l.p90) * (95 - 90)) / (97.5 - 90));
+}
+
+async function firstLoadJs(url: string, path: string, cookie: string): Promise<number> {
+  const html = await (await fetch(url + path, { headers: { cookie } })).text();
+  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]);
+  let total = 0;
+  for (const src of new Set(scripts)) total += gzipSync(Buffer.from(await (await fetch(new URL(src, url))).arrayBuffer())).length;
+  return total;
+}
+
+async function main() {
+  let dbPath = process.env.BENCH_DB;
+  if (!dbPath || !existsSync(dbPath)) {
+    dbPath ??= join(mkdtempSync(join(tmpdir(), "keeper-bench-")), "large.db");
+    console.log(`Seeding the large organisation into ${dbPath}…`);
+    execFileSync(process.execPath, [join(ROOT, "bin", "keeper"), "demo", "seed", "--scale", "large"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: `file:${dbPath}` }, stdio: "inherit" });
+  }
+  const db = new Database(dbPath, { readonly: true });
+  const pick = (sql: string) => (db.prepare(sql).get() as { id: number }).id;
+  const manager = "manager0@large.keeper.test";
+  const managerId = pick(`select id from employees where email = '${manager}'`);
+  const teamId = pick(`select team_id as id from employees where id = ${managerId}`);
+  const agentId = pick(`select id from employees where manager_id = ${managerId} order by id limit 1`);
+  const draftTarget = db.prepare(`select e.id as id, coalesce(r.version, 0) as version from employees e join cycles c on c.key = '2026-Q4'
+    left join reviews r on r.employee_id = e.id and r.cycle_id = c.id where e.manager_id = ${managerId} and coalesce(r.status, 'draft') = 'draft' limit 1`).get() as { id: number; version: number };
+  db.close();
+
+  const server = await startServer({ port: PORT, dbPath });
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, treeRssMb(server.process.pid!))), 250);
+  try {
+    const hr = await signInCookie(server.url, "hr@large.keeper.test");
+    const mgr = await signInCookie(server.url, manager);
+    const agent = await signInCookie(server.url, `agent0@large.keeper.test`);
+    const pages: [string, string, string, number][] = [
+      ["Organisation talent overview (HR)", "/talent?cycle=2026-Q4", hr, 300],
+      ["Team talent review", `/talent/${teamId}?cycle=2026-Q4`, hr, 150],
+      ["Manager home", "/", mgr, 150],
+      ["Review form", `/reviews/2026-Q4/${agentId}`, mgr, 150],
+      ["Agent feedback page", "/feedback", agent, 150],
+      ["GET /api/v1/talent", "/api/v1/talent?cycle=2026-Q4", hr, 150],
+    ];
+    const rows: Row[] = [];
+    for (const [name, path, cookie, target] of pages) {
+      await fetch(server.url + path, { headers: { cookie } }); // warm up
+      rows.push(await measure(server.url + path, name, target, { headers: { cookie } }));
+      console.log(`  measured ${name}`);
+    }
+    // Draft saves through the real server action, one review, versions carried forward.
+    const action = serverActionId("app/(app)/reviews/actions.ts", "saveDraftAction");
+    let version = draftTarget.version;
+    const save = await autocannon({
+      url: server.url,
+      connections: 1,
+      duration: SECONDS,
+      requests: [{
+        setupRequest: (req: Record<string, unknown>) => {
+          const payload = { cycleKey: "2026-Q4", employeeId: draftTarget.id, version, keeperAnswer: "keep", keeperReason: "bench", summary: `bench ${version}`, privateNotes: "", traits: [] };
+          return { ...req, method: "POST", path: `/reviews/2026-Q4/${draftTarget.id}`, headers: { cookie: mgr, "next-action": action, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" }, body: JSON.stringify([payload]) };
+        },
+        onResponse: (_status: number, body: string) => {
+          const m = /"ok":true,"version":(\d+)/.exec(body);
+          if (m) version = Number(m[1]);
+        },
+      }],
+    } as unknown as autocannon.Options);
+    rows.push({ name: "Draft save (server action)", p50: save.latency.p50, p95: percentile95(save), rps: save.requests.average, target: 50, non2xx: save.non2xx });
+
+    const js: [string, number, number | null][] = [];
+    for (const [name, path, cookie] of pages.filter(([, p]) => !p.startsWith("/api"))) js.push([name, await firstLoadJs(server.url, path, cookie), name === "Review form" ? 150 : null]);
+    js.push(["Login", await firstLoadJs(server.url, "/login", ""), null]);
+
+    clearInterval(sampler);
+    const importRun = spawnSync(process.execPath, [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), join(ROOT, "scripts", "bench-import.ts")], { cwd: ROOT, encoding: "utf8", env: process.env });
+    const importLines = (importRun.stdout || importRun.stderr).trim().split("\n").slice(-8);
+
+    const table = [
+      `| what (20 concurrent, ${SECONDS} s) | p50 ms | p95 ms | req/s | target p95 | |`,
+      "|---|---:|---:|---:|---:|---|",
+      ...rows.map((r) => `| ${r.name} | ${r.p50} | ${r.p95} | ${r.rps.toFixed(1)} | < ${r.target} | ${r.p95 < r.target && r.non2xx === 0 ? "met" : `missed${r.non2xx ? `, ${r.non2xx} non-2xx` : ""}`} |`),
+      "",
+      "| first-load JavaScript (gzip) | KB | target | |",
+      "|---|---:|---:|---|",
+      ...js.map(([name, bytes, target]) => `| ${name} | ${(bytes / 1024).toFixed(1)} | ${target ? `< ${target}` : ""} | ${target ? (bytes / 1024 < target ? "met" : "missed") : ""} |`),
+      "",
+      `Peak server memory during the page and save runs: ${peak.toFixed(0)} MB (target < 500 MB: ${peak < 500 ? "met" : "missed"}).`,
+      "",
+      "CSAT import (scripts/bench-import.ts):",
+      ...importLines.map((l) => `    ${l}`),
+    ].join("\n");
+    console.log(`\n${table}`);
+    writeFileSync(join(ROOT, "data", "bench-latest.md"), `${table}\n`);
+  } finally {
+    clearInterval(sampler);
+    await server.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

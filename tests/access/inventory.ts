@@ -1,0 +1,106 @@
+/**
+ * The access matrix: every page, API route and server action of the app, with the demo roles that
+ * may use it. `tests/unit/route-inventory.test.ts` fails when a route or action exists that is not
+ * listed here, so a new endpoint cannot ship without an access expectation;
+ * `tests/integration/action-access.test.ts` checks every action for every role, and
+ * `tests/e2e/access-matrix.spec.ts` every page and API route over HTTP.
+ *
+ * Roles are demo accounts: agent = Ava (Team Portland), otherAgent = Liam (Team Denver),
+ * manager = Mia (Ava's manager), otherManager = Noah, director = Mia's and Noah's manager.
+ */
+export type AccessRole = "agent" | "otherAgent" | "manager" | "otherManager" | "director" | "hr" | "admin";
+export const ROLES: AccessRole[] = ["agent", "otherAgent", "manager", "otherManager", "director", "hr", "admin"];
+export const LOGINS: Record<AccessRole, string> = { agent: "ava", otherAgent: "liam", manager: "mia", otherManager: "noah", director: "director", hr: "hr", admin: "admin" };
+
+const ALL = ROLES;
+const HR: AccessRole[] = ["hr", "admin"];
+const MANAGERS: AccessRole[] = ["manager", "otherManager", "director", "hr", "admin"];
+/** Ava's own data: Ava, her manager, her manager's manager, HR. */
+const AVA: AccessRole[] = ["agent", "manager", "director", "hr", "admin"];
+/** People with a released review of their own (the director, HR and admin have no manager). */
+const REVIEWED: AccessRole[] = ["agent", "otherAgent", "manager", "otherManager"];
+
+/** Ids a URL needs, looked up in the test's database. */
+export interface Ids {
+  ava: number;
+  avaQ3Review: number;
+  portlandTeam: number;
+  latestImport: number;
+}
+
+export interface HttpCase {
+  /** The route file under app/ this case exercises. */
+  file: string;
+  method: "GET" | "POST";
+  path: (ids: Ids) => string;
+  body?: string;
+  contentType?: string;
+  /** Signed-in roles that get the resource; the others get 404 (pages and API alike). */
+  allow: AccessRole[];
+}
+
+export const PAGE_CASES: HttpCase[] = [
+  { file: "app/(app)/page.tsx", method: "GET", path: () => "/", allow: ALL },
+  { file: "app/(app)/reviews/[cycle]/[employeeId]/page.tsx", method: "GET", path: (i) => `/reviews/2026-Q3/${i.ava}`, allow: AVA },
+  { file: "app/(app)/feedback/page.tsx", method: "GET", path: () => "/feedback", allow: ALL },
+  { file: "app/(app)/feedback/[cycle]/page.tsx", method: "GET", path: () => "/feedback/2026-Q3", allow: REVIEWED },
+  { file: "app/(app)/customers/page.tsx", method: "GET", path: () => "/customers", allow: ALL },
+  { file: "app/(app)/checkins/page.tsx", method: "GET", path: () => "/checkins", allow: ALL },
+  { file: "app/(app)/notifications/page.tsx", method: "GET", path: () => "/notifications", allow: ALL },
+  { file: "app/(app)/talent/page.tsx", method: "GET", path: () => "/talent?cycle=2026-Q3", allow: MANAGERS },
+  { file: "app/(app)/talent/[teamId]/page.tsx", method: "GET", path: (i) => `/talent/${i.portlandTeam}?cycle=2026-Q3`, allow: ["manager", "director", "hr", "admin"] },
+  { file: "app/(app)/talent/trends/page.tsx", method: "GET", path: () => "/talent/trends?cycle=2026-Q3", allow: MANAGERS },
+  { file: "app/(app)/talent/calibration/page.tsx", method: "GET", path: () => "/talent/calibration?cycle=2026-Q3", allow: MANAGERS },
+  { file: "app/(app)/hr/cycles/page.tsx", method: "GET", path: () => "/hr/cycles", allow: HR },
+  { file: "app/(app)/hr/audit/page.tsx", method: "GET", path: () => "/hr/audit", allow: HR },
+  { file: "app/(app)/hr/import/page.tsx", method: "GET", path: () => "/hr/import", allow: HR },
+  { file: "app/(app)/hr/imports/page.tsx", method: "GET", path: () => "/hr/imports", allow: HR },
+  { file: "app/(app)/hr/imports/[id]/page.tsx", method: "GET", path: (i) => `/hr/imports/${i.latestImport}`, allow: HR },
+  { file: "app/(app)/admin/tokens/page.tsx", method: "GET", path: () => "/admin/tokens", allow: ["admin"] },
+  { file: "app/(app)/admin/outbox/page.tsx", method: "GET", path: () => "/admin/outbox", allow: ["admin"] },
+];
+
+const EMPTY_CSV = "response_id,agent_email,rating,scale_max,responded_at\n";
+
+export const API_CASES: HttpCase[] = [
+  { file: "app/api/v1/me/route.ts", method: "GET", path: () => "/api/v1/me", allow: ALL },
+  { file: "app/api/v1/cycles/route.ts", method: "GET", path: () => "/api/v1/cycles", allow: ALL },
+  { file: "app/api/v1/reviews/route.ts", method: "GET", path: () => "/api/v1/reviews?cycle=2026-Q3", allow: ALL },
+  { file: "app/api/v1/reviews/[id]/route.ts", method: "GET", path: (i) => `/api/v1/reviews/${i.avaQ3Review}`, allow: AVA },
+  { file: "app/api/v1/employees/[id]/csat/route.ts", method: "GET", path: (i) => `/api/v1/employees/${i.ava}/csat?quarter=2026-Q3`, allow: AVA },
+  { file: "app/api/v1/talent/route.ts", method: "GET", path: () => "/api/v1/talent?cycle=2026-Q3&team=Team%20Portland", allow: ["manager", "director", "hr", "admin"] },
+  { file: "app/api/v1/export/reviews.csv/route.ts", method: "GET", path: () => "/api/v1/export/reviews.csv?cycle=2026-Q3", allow: MANAGERS },
+  { file: "app/api/v1/feedback/route.ts", method: "GET", path: () => "/api/v1/feedback", allow: ALL },
+  { file: "app/api/v1/checkins/route.ts", method: "GET", path: () => "/api/v1/checkins", allow: ALL },
+  { file: "app/api/v1/notifications/route.ts", method: "GET", path: () => "/api/v1/notifications", allow: ALL },
+  { file: "app/api/v1/csat/responses/route.ts", method: "POST", path: () => "/api/v1/csat/responses", body: JSON.stringify({ source: "csv", records: [] }), contentType: "application/json", allow: HR },
+  { file: "app/api/imports/csat/route.ts", method: "POST", path: () => "/api/imports/csat?source=csv", body: EMPTY_CSV, contentType: "application/octet-stream", allow: HR },
+];
+
+/** Routes open to everyone by design (signing in), checked only for being listed. */
+export const PUBLIC_ROUTES = ["app/(auth)/login/page.tsx", "app/api/auth/[...nextauth]/route.ts"];
+
+/** Server actions and the roles that pass their access rule. */
+export const ACTION_ROLES: Record<string, AccessRole[]> = {
+  saveDraftAction: ["manager"],
+  submitReviewAction: ["manager"],
+  reopenReviewAction: ["manager"],
+  createCycleAction: HR,
+  updateCycleSettingsAction: HR,
+  transitionCycleAction: HR,
+  createTokenAction: ["admin"],
+  revokeTokenAction: ["admin"],
+  calibrateAction: ["director", "hr", "admin"],
+  answerCheckinAction: ["manager"],
+  openNotificationAction: ["agent"],
+  acknowledgeAction: REVIEWED,
+  replyAction: REVIEWED,
+  // Own data only: every signed-in person may call them, and they touch nobody else's data.
+  askCheckinAction: ALL,
+  saveReflectionAction: ALL,
+  markAllReadAction: ALL,
+  // Signing in and out act on the caller's own session only.
+  loginAction: ALL,
+  signOutAction: ALL,
+};
+export const SESSION_ONLY_ACTIONS = ["loginAction", "signOutAction"];

@@ -1,0 +1,147 @@
+import Database from "better-sqlite3";
+import { resolve } from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, failOnConsoleErrors, signIn } from "./helpers";
+
+test.describe.configure({ mode: "serial" });
+
+// The e2e server's database (playwright.config.ts: DATABASE_URL=file:./data/e2e.db). The
+// calibration test puts the released 2026-Q3 cycle into calibration for itself and puts it back
+// afterwards, so the open 2026-Q4 cycle other spec files rely on is never touched.
+const DB_PATH = resolve("data/e2e.db");
+
+function setCycleState(key: string, state: string): void {
+  const db = new Database(DB_PATH);
+  try {
+    db.pragma("busy_timeout = 5000");
+    db.prepare("update cycles set state = ? where key = ?").run(state, key);
+  } finally {
+    db.close();
+  }
+}
+
+async function openTeam(page: Page, team: string, cycle: string): Promise<void> {
+  await page.goto(`/talent?cycle=${cycle}`);
+  await page.getByRole("link", { name: team, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: new RegExp(team) })).toBeVisible();
+}
+
+test("HR reads the overview, sorts it, and opens a team's keeper × CSAT grid", async ({ page }) => {
+  const errors = failOnConsoleErrors(page);
+  await signIn(page, "hr");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Talent" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Talent review/ })).toBeVisible();
+
+  await page.getByLabel("Cycle").selectOption("2026-Q3");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/cycle=2026-Q3/);
+  const rows = page.locator("table").first().locator("tbody tr");
+  await expect(rows).toHaveCount(3);
+  await expect(rows.getByRole("rowheader")).toHaveText(["Team Austin", "Team Denver", "Team Portland"]);
+  await page.getByRole("link", { name: /^Keeper rate/ }).click();
+  await expect(page.getByRole("columnheader", { name: /Keeper rate/ })).toHaveAttribute("aria-sort", "ascending");
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Team Portland", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Team Portland/ })).toBeVisible();
+  const grid = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "CSAT below the organisation" }) });
+  await expect(grid.getByRole("rowheader")).toHaveText(["Fight hard", "Keep", "Unsure", "Let go"]);
+  await expect(grid.getByRole("columnheader")).toHaveText(["Keeper answer", "CSAT below the organisation", "CSAT in line", "CSAT above the organisation", "Too few responses"]);
+  // Ava was answered "fight hard" in 2026-Q3: she is in that row, linked to her review.
+  const ava = grid.getByRole("row", { name: /^Fight hard/ }).getByRole("link", { name: "Ava Thompson" });
+  await expect(ava).toHaveAttribute("href", /^\/reviews\/2026-Q3\/\d+$/);
+  const everyone = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Last 4 quarters" }) });
+  await expect(everyone.getByRole("row", { name: /Ava Thompson/ })).toContainText("2026-Q2: Fight hard");
+  await expectAccessible(page);
+
+  const csv = page.getByRole("link", { name: "Download CSV" });
+  await expect(csv).toHaveAttribute("href", "/api/v1/export/reviews.csv?cycle=2026-Q3&team=Team+Portland");
+  const res = await page.request.get((await csv.getAttribute("href"))!);
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  expect(res.headers()["content-disposition"]).toMatch(/^attachment; filename="keeper-reviews-2026-Q3-team-portland\.csv"$/);
+  expect(await res.text()).toContain("Ava Thompson");
+
+  await ava.click();
+  await expect(page.getByRole("heading", { level: 1, name: "Ava Thompson" })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test("trends chart keeper rate and CSAT with their numbers in tables", async ({ page }) => {
+  const errors = failOnConsoleErrors(page);
+  await signIn(page, "director");
+  await page.goto("/talent/trends?cycle=2026-Q4");
+  await expect(page.getByRole("img", { name: /Keeper rate per quarter/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /CSAT per quarter/ })).toBeVisible();
+  const numbers = page.getByRole("table", { name: "Keeper rate per quarter: the numbers" });
+  await expect(numbers.getByRole("rowheader")).toHaveText(["Organisation", "Team Austin", "Team Denver", "Team Portland"]);
+  await expect(numbers.getByRole("columnheader")).toHaveText(["Team", "2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]);
+  await expect(numbers.getByRole("row", { name: /^Organisation/ })).toContainText(/\d+% of \d+/);
+  await expectAccessible(page);
+  expect(errors).toEqual([]);
+});
+
+test("a manager sees only their own team; an agent gets a 404", async ({ page, browser }) => {
+  await signIn(page, "mia");
+  await page.goto("/talent?cycle=2026-Q3");
+  await expect(page.locator("table").first().locator("tbody tr").getByRole("rowheader")).toHaveText(["Team Portland"]);
+
+  const agent = await browser.newPage();
+  await signIn(agent, "ava");
+  await expect(agent.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Talent" })).toHaveCount(0);
+  const response = await agent.goto("/talent?cycle=2026-Q3");
+  expect(response?.status()).toBe(404);
+  expect((await agent.request.get("/api/v1/talent?cycle=2026-Q3")).status()).toBe(404);
+  await agent.close();
+});
+
+test.describe("calibration", () => {
+  test.beforeAll(() => setCycleState("2026-Q3", "calibration"));
+  test.afterAll(() => setCycleState("2026-Q3", "released"));
+
+  test("HR changes Ava's keeper answer with a reason, and her review shows it in the history", async ({ page }) => {
+    const errors = failOnConsoleErrors(page);
+    await signIn(page, "hr");
+    await openTeam(page, "Team Portland", "2026-Q3");
+    await expect(page.getByText("This cycle is in calibration.")).toBeVisible();
+
+    await page.getByText("Calibrate Ava Thompson").click();
+    const form = page.getByRole("form", { name: "Calibrate the review of Ava Thompson" });
+    await form.getByLabel("Keeper answer").selectOption("unsure");
+    await form.getByRole("button", { name: "Save calibration" }).click();
+    await expect(form.getByRole("alert")).toHaveText("Give a reason for the change.");
+    await expect(form.getByLabel("Reason for the change (required)")).toHaveAttribute("aria-invalid", "true");
+
+    await form.getByLabel("Reason for the change (required)").fill("Two escalations this quarter; agreed in the meeting.");
+    await form.getByRole("button", { name: "Save calibration" }).click();
+    await expect(form.getByRole("status")).toHaveText("Saved 1 calibration change.");
+    const grid = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "CSAT below the organisation" }) });
+    await expect(grid.getByRole("row", { name: /^Unsure/ }).getByRole("link", { name: "Ava Thompson" })).toBeVisible();
+    // Fight hard last quarter, unsure now: two steps, so she is flagged for the meeting.
+    await expect(page.getByText("Moved from Fight hard to Unsure since 2026-Q2")).toBeVisible();
+    await expectAccessible(page);
+
+    await page.goto("/talent/calibration?cycle=2026-Q3");
+    const flagged = page.getByRole("table", { name: /People with calibration flags/ });
+    await expect(flagged.getByRole("row", { name: /Ava Thompson/ }).first()).toContainText("Keeper answer moved");
+
+    await page.goto("/talent?cycle=2026-Q3");
+    await page.getByRole("link", { name: "Team Portland", exact: true }).click();
+    await page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "CSAT below the organisation" }) }).getByRole("link", { name: "Ava Thompson" }).click();
+    const history = page.getByRole("list", { name: "Calibration changes, newest first" });
+    await expect(history).toContainText("Keeper answer: Fight hard → Unsure");
+    await expect(history).toContainText("Harper Quinn");
+    await expect(history).toContainText("Reason: Two escalations this quarter; agreed in the meeting.");
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+  });
+
+  test("mia, the reviewer, sees the history but no calibration form", async ({ page }) => {
+    await signIn(page, "mia");
+    await openTeam(page, "Team Portland", "2026-Q3");
+    await expect(page.getByText("Calibrate Ava Thompson")).toHaveCount(0);
+    await page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Last 4 quarters" }) }).getByRole("link", { name: "Ava Thompson" }).click();
+    await expect(page.getByRole("list", { name: "Calibration changes, newest first" })).toContainText("Fight hard → Unsure");
+    await expect(page.getByRole("button", { name: "Save calibration" })).toHaveCount(0);
+  });
+});

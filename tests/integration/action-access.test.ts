@@ -1,0 +1,108 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { auditLog, cycleTraits, cycles, keeperCheckins, notifications, reviews } from "@/db/schema";
+import { createTokenAction, revokeTokenAction } from "@/app/(app)/admin/tokens/actions";
+import { answerCheckinAction, askCheckinAction } from "@/app/(app)/checkins/actions";
+import { acknowledgeAction, replyAction, saveReflectionAction } from "@/app/(app)/feedback/actions";
+import { createCycleAction, transitionCycleAction, updateCycleSettingsAction } from "@/app/(app)/hr/cycles/actions";
+import { markAllReadAction, openNotificationAction } from "@/app/(app)/notifications/actions";
+import { reopenReviewAction, saveDraftAction, submitReviewAction } from "@/app/(app)/reviews/actions";
+import { calibrateAction } from "@/app/(app)/talent/actions";
+import { useFreshDb } from "../helpers/db";
+import { idOf, seedDemoFast } from "../helpers/demo";
+import { signInAs } from "../helpers/session";
+import { ACTION_ROLES, SESSION_ONLY_ACTIONS, type AccessRole } from "../access/inventory";
+
+vi.mock("@/lib/auth/session-source", () => import("../helpers/session"));
+// Revalidation needs a live Next request; these tests are about who may call each action.
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+
+const ctx = useFreshDb();
+beforeEach(async () => {
+  await seedDemoFast(ctx.db);
+});
+
+const LOGIN: Record<AccessRole, string> = {
+  agent: "ava",
+  otherAgent: "liam",
+  manager: "mia",
+  otherManager: "noah",
+  director: "director",
+  hr: "hr",
+  admin: "admin",
+};
+const form = (fields: Record<string, string | number>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.set(k, String(v));
+  return f;
+};
+const id = (who: string) => idOf(ctx.db, who);
+
+/** Calls that reach each action's access rule with input that changes nothing when allowed. */
+const CALLS: Record<string, () => Promise<unknown>> = {
+  saveDraftAction: () => saveDraftAction({ cycleKey: "2026-Q4", employeeId: id("ava"), version: 99, keeperAnswer: null, keeperReason: "", summary: "", privateNotes: "", traits: [] }),
+  submitReviewAction: () => submitReviewAction({ cycleKey: "2026-Q4", employeeId: id("ava"), version: 0, keeperAnswer: null, keeperReason: "", summary: "", privateNotes: "", traits: [] }),
+  reopenReviewAction: () => reopenReviewAction({ cycleKey: "2026-Q4", employeeId: id("ava"), version: 99 }),
+  createCycleAction: () => createCycleAction(null, form({ key: "2026-Q4" })),
+  updateCycleSettingsAction: () => updateCycleSettingsAction(null, form({ key: "2026-Q4", dueDate: "not a date" })),
+  transitionCycleAction: () => transitionCycleAction({ key: "2026-Q4", to: "closed" }),
+  createTokenAction: () => createTokenAction(null, form({ name: "", scope: "read", expiresInDays: 0 })),
+  revokeTokenAction: () => revokeTokenAction(424242),
+  calibrateAction: () => {
+    const q3 = ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q3")).get()!;
+    const review = ctx.db.select().from(reviews).where(and(eq(reviews.cycleId, q3.id), eq(reviews.employeeId, id("ava")))).get()!;
+    const traitIds = ctx.db.select().from(cycleTraits).where(eq(cycleTraits.cycleId, q3.id)).all().map((t) => t.id);
+    return calibrateAction({ cycleKey: "2026-Q3", employeeId: id("ava"), version: review.version, keeperAnswer: "unsure", traits: traitIds.map((t) => ({ cycleTraitId: t, rating: 3, notObserved: false })), reason: "Matrix test" });
+  },
+  askCheckinAction: () => askCheckinAction(null, form({ message: "x".repeat(5000) })),
+  answerCheckinAction: () => {
+    const checkin = ctx.db.select().from(keeperCheckins).get()!;
+    return answerCheckinAction(null, form({ id: checkin.id, answer: "keep", note: "Matrix test" }));
+  },
+  acknowledgeAction: () => acknowledgeAction(null, form({ cycleKey: "2026-Q3" })),
+  replyAction: () => replyAction(null, form({ cycleKey: "2026-Q3", reply: "Thank you." })),
+  saveReflectionAction: () => saveReflectionAction(null, form({ cycleKey: "2026-Q4", proudOf: "x".repeat(20000), growth: "" })),
+  openNotificationAction: async () => {
+    const n = ctx.db.select().from(notifications).where(eq(notifications.recipientId, id("ava"))).get()!;
+    try {
+      await openNotificationAction(form({ id: n.id }));
+    } catch (error) {
+      if (!String((error as { digest?: string }).digest ?? "").startsWith("NEXT_REDIRECT")) throw error;
+    }
+  },
+  markAllReadAction: () => markAllReadAction(),
+};
+
+function denials(): number {
+  return ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied")).all().length;
+}
+
+/** Ava asks Mia for a check-in and has one notification, so answering and opening have targets. */
+async function withTargets(): Promise<void> {
+  signInAs(id("ava"));
+  const asked = await askCheckinAction(null, form({ message: "How am I doing?" }));
+  expect(asked.ok).toBe(true);
+  if (ctx.db.select().from(notifications).where(eq(notifications.recipientId, id("ava"))).all().length === 0) {
+    ctx.db.insert(notifications).values({ recipientId: id("ava"), kind: "review_released", title: "Your review is ready", link: "/feedback", createdAt: Date.now() }).run();
+  }
+}
+
+describe("every server action, for every role: allowed roles pass the access rule, all others are denied and audited", () => {
+  it("covers every action the app exports", () => {
+    expect(Object.keys(CALLS).sort()).toEqual(Object.keys(ACTION_ROLES).filter((name) => !SESSION_ONLY_ACTIONS.includes(name)).sort());
+  });
+
+  for (const [action, allowed] of Object.entries(ACTION_ROLES)) {
+    if (SESSION_ONLY_ACTIONS.includes(action)) continue;
+    it(`${action}: ${allowed.join(", ")}`, async () => {
+      await withTargets();
+      for (const role of Object.keys(LOGIN) as AccessRole[]) {
+        signInAs(id(LOGIN[role]));
+        const before = denials();
+        await CALLS[action]();
+        const denied = denials() > before;
+        expect({ role, denied }).toEqual({ role, denied: !allowed.includes(role) });
+      }
+    });
+  }
+});

@@ -1,0 +1,155 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { and, eq, isNull } from "drizzle-orm";
+import { cycles, employees, notifications, outboxEmails, reminderLog, reviews } from "@/db/schema";
+import { run, sendReminders } from "@/lib/cli/remind";
+import { deliverOutbox, DELIVERY_WINDOW_MS, queueMail } from "@/lib/mail/outbox";
+import { useFreshDb } from "../helpers/db";
+import { idOf, seedDemoFast } from "../helpers/demo";
+import { startFakeSmtp, type FakeSmtp } from "../unit/agent/fake-smtp";
+
+const ctx = useFreshDb();
+const at = (iso: string) => Date.parse(iso);
+let smtp: FakeSmtp | undefined;
+
+beforeEach(async () => {
+  await seedDemoFast(ctx.db);
+});
+afterEach(async () => {
+  vi.useRealTimers();
+  delete process.env.SMTP_URL;
+  await smtp?.close();
+  smtp = undefined;
+});
+
+/** Reviews in the open cycle nobody has submitted, each with the manager who must write it. */
+function unsubmitted() {
+  const q4 = ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")).get()!;
+  const people = ctx.db.select().from(employees).all().filter((e) => e.managerId !== null && e.active);
+  const submitted = new Set(
+    ctx.db.select().from(reviews).where(and(eq(reviews.cycleId, q4.id), eq(reviews.status, "submitted"))).all().map((r) => r.employeeId),
+  );
+  return people.filter((p) => !submitted.has(p.id));
+}
+
+describe("keeper remind", () => {
+  it("sends nothing while the due date is more than 7 days away", () => {
+    expect(sendReminders(at("2026-12-07T09:00:00Z"))).toMatchObject({ cycleKey: "2026-Q4", reviews: 0, reviewers: 0 });
+    expect(ctx.db.select().from(notifications).all()).toEqual([]);
+  });
+
+  it("reminds each reviewer once a day about every review not submitted, however often it runs", () => {
+    const pending = unsubmitted();
+    const reviewers = new Set(pending.map((p) => p.managerId));
+    const first = sendReminders(at("2026-12-10T06:00:00Z"));
+    expect(first).toEqual({ day: "2026-12-10", cycleKey: "2026-Q4", reviews: pending.length, reviewers: reviewers.size });
+    const told = ctx.db.select().from(notifications).all();
+    expect(told).toHaveLength(reviewers.size);
+    expect(told.every((n) => n.kind === "review_due" && n.title.includes("due in 5 days"))).toBe(true);
+    const mia = idOf(ctx.db, "mia");
+    expect(told.find((n) => n.recipientId === mia)!.body).toContain("Ava Thompson");
+    expect(ctx.db.select().from(outboxEmails).all()).toHaveLength(reviewers.size);
+
+    // Every hour for the rest of the day: nothing more.
+    for (const hour of ["07", "12", "23"]) expect(sendReminders(at(`2026-12-10T${hour}:00:00Z`))).toMatchObject({ reviews: 0, reviewers: 0 });
+    expect(ctx.db.select().from(notifications).all()).toHaveLength(reviewers.size);
+    expect(ctx.db.select().from(reminderLog).all()).toHaveLength(pending.length);
+
+    // The next UTC day is a new day.
+    expect(sendReminders(at("2026-12-11T00:30:00Z")).reviews).toBe(pending.length);
+  });
+
+  it("leaves out reviews submitted since, and a review another run already claimed today", () => {
+    const ava = idOf(ctx.db, "ava");
+    const q4 = ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")).get()!;
+    ctx.db.insert(reminderLog).values({ cycleId: q4.id, employeeId: ava, day: "2026-12-12", kind: "due_soon", sentAt: at("2026-12-12T01:00:00Z") }).run();
+    const liam = idOf(ctx.db, "liam");
+    ctx.db.update(reviews).set({ status: "submitted" }).where(and(eq(reviews.cycleId, q4.id), eq(reviews.employeeId, liam))).run();
+    const result = sendReminders(at("2026-12-12T09:00:00Z"));
+    expect(result.reviews).toBe(unsubmitted().length - 1);
+    const logged = ctx.db.select().from(reminderLog).where(eq(reminderLog.day, "2026-12-12")).all();
+    expect(logged.filter((l) => l.employeeId === ava)).toHaveLength(1);
+    expect(logged.some((l) => l.employeeId === liam)).toBe(false);
+    const miaNote = ctx.db.select().from(notifications).where(eq(notifications.recipientId, idOf(ctx.db, "mia"))).get()!;
+    expect(miaNote.body).not.toContain("Ava Thompson");
+  });
+
+  it("says overdue after the due date", () => {
+    sendReminders(at("2026-12-16T09:00:00Z"));
+    const told = ctx.db.select().from(notifications).all();
+    expect(told.length).toBeGreaterThan(0);
+    expect(told.every((n) => n.kind === "review_overdue" && n.title.includes("overdue"))).toBe(true);
+    expect(ctx.db.select().from(reminderLog).all().every((l) => l.kind === "overdue")).toBe(true);
+  });
+
+  it("runs from the CLI: reminds, and without SMTP_URL keeps the mail in the outbox", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(at("2026-12-14T08:00:00Z"));
+    const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+    expect(await run([])).toBe(0);
+    expect(await run([])).toBe(0);
+    const lines = log.mock.calls.map((c) => String(c[0]));
+    expect(lines[0]).toMatch(/^2026-12-14: 2026-Q4: reminded \d+ reviewer\(s\) about \d+ review\(s\)\.$/);
+    expect(lines[2]).toBe("2026-12-14: 2026-Q4: reminded 0 reviewer(s) about 0 review(s).");
+    expect(lines[1]).toMatch(/SMTP_URL is not set: \d+ mail\(s\) kept in the outbox/);
+    expect(ctx.db.select().from(outboxEmails).where(isNull(outboxEmails.sentAt)).all().length).toBeGreaterThan(0);
+  });
+
+  it("runs from the CLI with SMTP_URL: the reminders go out by mail, once", async () => {
+    smtp = await startFakeSmtp();
+    process.env.SMTP_URL = `smtp://127.0.0.1:${smtp.port}?from=keeper@demo.keeper.test`;
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(at("2026-12-14T08:00:00Z"));
+    vi.spyOn(console, "log").mockImplementation(() => undefined);
+    expect(await run([])).toBe(0);
+    expect(await run([])).toBe(0);
+    const reviewers = new Set(unsubmitted().map((p) => p.managerId)).size;
+    expect(smtp.messages).toHaveLength(reviewers);
+    expect(smtp.messages.some((m) => m.to.includes("mia@demo.keeper.test"))).toBe(true);
+    expect(ctx.db.select().from(outboxEmails).where(isNull(outboxEmails.sentAt)).all()).toEqual([]);
+  });
+});
+
+describe("delivering the outbox", () => {
+  it("does nothing without SMTP_URL", async () => {
+    queueMail(ctx.db, { to: "ava@demo.keeper.test", subject: "s", body: "b" });
+    expect(await deliverOutbox()).toEqual({ configured: false, sent: 0, failed: 0 });
+    expect(ctx.db.select().from(outboxEmails).get()).toMatchObject({ sentAt: null, error: null });
+  });
+
+  it("records sentAt, records a refusal with its error, retries it next time, and skips stale mail", async () => {
+    let refuse = true;
+    smtp = await startFakeSmtp({ rejectRcpt: (a) => refuse && a === "gone@demo.keeper.test" });
+    const smtpUrl = `smtp://127.0.0.1:${smtp.port}?from=keeper@demo.keeper.test`;
+    const now = Date.now();
+    queueMail(ctx.db, { to: "ava@demo.keeper.test", subject: "one", body: "b" }, now);
+    queueMail(ctx.db, { to: "gone@demo.keeper.test", subject: "two", body: "b" }, now);
+    queueMail(ctx.db, { to: "mia@demo.keeper.test", subject: "ancient", body: "b" }, now - DELIVERY_WINDOW_MS - 1);
+
+    expect(await deliverOutbox({ smtpUrl, now })).toEqual({ configured: true, sent: 1, failed: 1 });
+    const [one, two, ancient] = ctx.db.select().from(outboxEmails).all();
+    expect(one.sentAt).toBeTypeOf("number");
+    expect(two).toMatchObject({ sentAt: null, error: expect.stringContaining("550") });
+    expect(ancient).toMatchObject({ sentAt: null, error: null });
+
+    refuse = false;
+    expect(await deliverOutbox({ smtpUrl, now })).toEqual({ configured: true, sent: 1, failed: 0 });
+    expect(ctx.db.select().from(outboxEmails).all()[1]).toMatchObject({ sentAt: expect.any(Number), error: null });
+    expect(await deliverOutbox({ smtpUrl, now })).toEqual({ configured: true, sent: 0, failed: 0 });
+    expect(smtp.messages.map((m) => m.to[0])).toEqual(["ava@demo.keeper.test", "gone@demo.keeper.test"]);
+  });
+
+  it("claims mail before sending, so a delivery running at the same time never sends it again", async () => {
+    queueMail(ctx.db, { to: "ava@demo.keeper.test", subject: "once", body: "b" });
+    const sent: string[] = [];
+    let second: Promise<unknown> | undefined;
+    const slowSend = async (_c: unknown, messages: { subject: string }[]) => {
+      // While this delivery is "on the wire", another one starts.
+      second ??= deliverOutbox({ smtpUrl: "smtp://127.0.0.1:1", send: async (_x, m) => { sent.push(...m.map((x) => `second:${x.subject}`)); return m.map(() => ({ ok: true as const })); } });
+      await second;
+      sent.push(...messages.map((m) => m.subject));
+      return messages.map(() => ({ ok: true as const }));
+    };
+    await deliverOutbox({ smtpUrl: "smtp://127.0.0.1:1", send: slowSend });
+    expect(sent).toEqual(["once"]);
+  });
+});
