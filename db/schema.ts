@@ -31,7 +31,12 @@ export const employees = sqliteTable(
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [index("employees_team_idx").on(t.teamId), index("employees_manager_idx").on(t.managerId)],
+  (t) => [
+    // Covers the "most common manager of the team's active agents" subquery (lib/dal/talent-scope.ts),
+    // run for every team on each talent page; team_id first, so it also serves lookups by team.
+    index("employees_team_role_idx").on(t.teamId, t.role, t.active, t.managerId),
+    index("employees_manager_idx").on(t.managerId),
+  ],
 );
 
 export const identities = sqliteTable(
@@ -125,7 +130,8 @@ export const reviews = sqliteTable(
     uniqueIndex("reviews_cycle_employee_uq").on(t.cycleId, t.employeeId),
     index("reviews_employee_idx").on(t.employeeId),
     index("reviews_reviewer_idx").on(t.reviewerId),
-    index("reviews_cycle_status_idx").on(t.cycleId, t.status),
+    // keeper_answer included so organisation and team keeper counts never read the table rows.
+    index("reviews_cycle_status_answer_idx").on(t.cycleId, t.status, t.keeperAnswer),
   ],
 );
 
@@ -241,7 +247,8 @@ export const csatRollups = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.employeeId, t.quarter] }),
-    index("csat_rollups_quarter_idx").on(t.quarter),
+    // Covering: the organisation's CSAT for a quarter sums 10,000 rows from the index alone.
+    index("csat_rollups_quarter_counts_idx").on(t.quarter, t.responses, t.satisfied),
   ],
 );
 

@@ -8,7 +8,7 @@ import { listCheckinsToAnswer } from "@/lib/dal/checkins";
 import { getMyOpenReflection } from "@/lib/dal/reflections";
 import { Card } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
-import { currentCycle } from "@/lib/dal/cycles";
+import { currentCycle, cycleProgress } from "@/lib/dal/cycles";
 import { listMyReleasedReviews } from "@/lib/dal/review-read";
 import { verifySession } from "@/lib/dal/session";
 import { listDirectReports, listIndirectReports } from "@/lib/dal/team";
@@ -23,15 +23,20 @@ export default async function HomePage() {
     cycle && viewer.hasReports ? listIndirectReports(cycle.key) : [],
     listMyReleasedReviews(),
   ]);
-  const [checkins, reflection] = await Promise.all([viewer.hasReports ? listCheckinsToAnswer() : null, viewer.isHr ? null : getMyOpenReflection()]);
+  const [checkins, reflection, progress] = await Promise.all([
+    viewer.hasReports ? listCheckinsToAnswer() : null,
+    viewer.isHr ? null : getMyOpenReflection(),
+    // Counting a cycle's reviews is only worth it for HR's progress card.
+    viewer.isHr && cycle ? cycleProgress(cycle) : null,
+  ]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Hello, {viewer.name.split(" ")[0]}</h1>
       {checkins && <PendingCheckins pending={checkins.pending} now={Date.now()} />}
-      {viewer.isHr && cycle && (
+      {progress && cycle && (
         <Card title={`${cycle.key} cycle`} actions={<Link href="/hr/cycles" className="text-sm font-medium text-brand-700 underline">Manage cycles</Link>}>
           <p className="mb-3 text-sm text-slate-700">State: <strong>{cycle.state}</strong>{cycle.dueDate ? ` · due ${cycle.dueDate}` : ""}</p>
-          <div className="max-w-md"><Progress value={cycle.submitted} max={cycle.expected} label={`${cycle.submitted} of ${cycle.expected} reviews submitted, ${cycle.drafts} drafts`} /></div>
+          <div className="max-w-md"><Progress value={progress.submitted} max={progress.expected} label={`${progress.submitted} of ${progress.expected} reviews submitted, ${progress.drafts} drafts`} /></div>
         </Card>
       )}
       {viewer.hasReports && cycle && <TeamReviews cycle={cycle} reports={direct} />}

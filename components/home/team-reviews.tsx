@@ -3,11 +3,11 @@ import { ReviewStatusBadge } from "@/components/review-status-badge";
 import { Card } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
 import { KEEPER_SHORT_LABELS } from "@/lib/domain/keeper";
-import type { CycleSummary } from "@/lib/dal/cycles";
+import type { CycleRef } from "@/lib/dal/cycles";
 import type { ReportStatus } from "@/lib/dal/team";
 import { daysUntil, formatDate, formatDateTime } from "@/lib/format";
 
-function DueLine({ cycle }: { cycle: CycleSummary }) {
+function DueLine({ cycle }: { cycle: CycleRef }) {
   if (cycle.state !== "open") return <p className="text-sm text-slate-700">This cycle is in {cycle.state}; reviews can no longer be edited.</p>;
   if (!cycle.dueDate) return null;
   const days = daysUntil(cycle.dueDate);
@@ -15,7 +15,7 @@ function DueLine({ cycle }: { cycle: CycleSummary }) {
   return <p className={`text-sm ${days < 0 ? "font-medium text-red-800" : "text-slate-700"}`}>Due {formatDate(cycle.dueDate)} ({when})</p>;
 }
 
-export function TeamReviews({ cycle, reports }: { cycle: CycleSummary; reports: ReportStatus[] }) {
+export function TeamReviews({ cycle, reports }: { cycle: CycleRef; reports: ReportStatus[] }) {
   const submitted = reports.filter((r) => r.status === "submitted").length;
   return (
     <Card title={`Your team · ${cycle.key} keeper reviews`}>
@@ -49,7 +49,7 @@ export function TeamReviews({ cycle, reports }: { cycle: CycleSummary; reports: 
 }
 
 /** Read-only view for managers of managers, grouped by each report's manager. */
-export function IndirectReviews({ cycle, reports }: { cycle: CycleSummary; reports: ReportStatus[] }) {
+export function IndirectReviews({ cycle, reports }: { cycle: CycleRef; reports: ReportStatus[] }) {
   const byManager = new Map<string, ReportStatus[]>();
   for (const r of reports) byManager.set(r.managerName, [...(byManager.get(r.managerName) ?? []), r]);
   return (

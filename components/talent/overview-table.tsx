@@ -8,13 +8,14 @@ import {
   type OverviewSortKey,
   type SortDirection,
 } from "@/lib/domain/talent-aggregates";
-import type { CycleTraitRow, TeamTalent } from "@/lib/dal/talent";
+import type { CycleTraitRow } from "@/lib/dal/talent";
+import type { TeamOverview } from "@/lib/dal/talent-overview";
 import { CsatCell } from "./csat-text";
 import { talentHref } from "./talent-header";
 
 interface Props {
   cycleKey: string;
-  teams: TeamTalent[];
+  teams: TeamOverview[];
   traits: CycleTraitRow[];
   sort: OverviewSortKey;
   dir: SortDirection;

@@ -45,6 +45,21 @@ export function organisationCsat(quarter: string): CsatFigure {
   return csatFigure(row?.satisfied ?? 0, row?.responses ?? 0);
 }
 
+/** The organisation's figure for several quarters in one grouped query, in the order given. */
+export function organisationCsatByQuarter(quarters: readonly string[]): Map<string, CsatFigure> {
+  quarters.forEach(checkQuarter);
+  const rows = quarters.length
+    ? getDb()
+        .select({ quarter: csatRollups.quarter, ...totals })
+        .from(csatRollups)
+        .where(inArray(csatRollups.quarter, [...quarters]))
+        .groupBy(csatRollups.quarter)
+        .all()
+    : [];
+  const byQuarter = new Map(rows.map((r) => [r.quarter, r]));
+  return new Map(quarters.map((q) => [q, csatFigure(byQuarter.get(q)?.satisfied ?? 0, byQuarter.get(q)?.responses ?? 0)]));
+}
+
 export function csatReport({ quarter, team }: { quarter: string; team?: string }): CsatReport {
   checkQuarter(quarter);
   const db = getDb();

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { csatImports, employees } from "@/db/schema";
-import { agentCsatTrend, organisationCsat, recentComments, type CsatComment } from "@/lib/csat/queries";
+import { agentCsatTrend, organisationCsatByQuarter, recentComments, type CsatComment } from "@/lib/csat/queries";
 import type { CsatFigure } from "@/lib/domain/csat";
 import { lastQuarters, QUARTER_KEY } from "@/lib/domain/quarter";
 import { recordDenied } from "./audit";
@@ -49,12 +49,14 @@ export async function getEmployeeCsat(
     return null;
   }
   const quarters = lastQuarters(quarter, 4);
-  const trend = agentCsatTrend(employeeId, quarters).map((t) => ({ ...t, organisation: organisationCsat(t.quarter).csat }));
+  // One grouped query for the organisation's four quarters, not one sum of every agent per quarter.
+  const organisation = organisationCsatByQuarter(quarters);
+  const trend = agentCsatTrend(employeeId, quarters).map((t) => ({ ...t, organisation: organisation.get(t.quarter)!.csat }));
   return {
     employee,
     quarter,
     figure: trend[trend.length - 1],
-    organisation: organisationCsat(quarter),
+    organisation: organisation.get(quarter)!,
     trend,
     comments: recentComments(employeeId, { quarter, sentiment: options.sentiment, search: options.search, limit: options.commentLimit ?? 8 }),
   };

@@ -9,12 +9,16 @@ import { recordAudit, recordDenied } from "./audit";
 import { notifyReviewsReleased } from "./notifications";
 import { verifySession } from "./session";
 
-export interface CycleSummary {
+/** A cycle without its counts: what headers, pickers and "the current cycle" need. */
+export interface CycleRef {
   id: number;
   key: string;
   state: CycleState;
   dueDate: string | null;
   shareKeeper: boolean;
+}
+
+export interface CycleSummary extends CycleRef {
   expected: number;
   drafts: number;
   submitted: number;
@@ -31,32 +35,53 @@ function expectedCount(): number {
     .get()!.n;
 }
 
-/** Cycles the viewer may see: HR sees drafts too; everyone else sees cycles once opened. */
-export async function listCycles(): Promise<CycleSummary[]> {
+/** Cycles the viewer may see, newest first: HR sees drafts too; everyone else sees cycles once opened. */
+export async function listCycleRefs(): Promise<CycleRef[]> {
   const viewer = await verifySession();
-  const db = getDb();
-  const expected = expectedCount();
-  const rows = db
-    .select({
-      id: cycles.id,
-      key: cycles.key,
-      state: cycles.state,
-      dueDate: cycles.dueDate,
-      shareKeeper: cycles.shareKeeper,
-      drafts: sql<number>`(select count(*) from reviews r where r.cycle_id = "cycles"."id" and r.status = 'draft')`,
-      submitted: sql<number>`(select count(*) from reviews r where r.cycle_id = "cycles"."id" and r.status = 'submitted')`,
-    })
+  return getDb()
+    .select({ id: cycles.id, key: cycles.key, state: cycles.state, dueDate: cycles.dueDate, shareKeeper: cycles.shareKeeper })
     .from(cycles)
     .where(viewer.isHr ? undefined : ne(cycles.state, "draft"))
     .orderBy(desc(cycles.key))
     .all();
-  return rows.map((r) => ({ ...r, expected }));
+}
+
+/**
+ * Progress counts for cycles. Counting every review of every cycle costs tens of milliseconds at
+ * 10,000 agents, so only the pages that show the counts ask for them (listCycles, cycleProgress).
+ */
+function withCounts(refs: CycleRef[]): CycleSummary[] {
+  if (refs.length === 0) return [];
+  const expected = expectedCount();
+  const counts = getDb()
+    .select({
+      cycleId: reviews.cycleId,
+      drafts: sql<number>`sum(${reviews.status} = 'draft')`,
+      submitted: sql<number>`sum(${reviews.status} = 'submitted')`,
+    })
+    .from(reviews)
+    .where(inArray(reviews.cycleId, refs.map((r) => r.id)))
+    .groupBy(reviews.cycleId)
+    .all();
+  const byId = new Map(counts.map((c) => [c.cycleId, c]));
+  return refs.map((r) => ({ ...r, expected, drafts: byId.get(r.id)?.drafts ?? 0, submitted: byId.get(r.id)?.submitted ?? 0 }));
+}
+
+/** Cycles the viewer may see, with review counts (the cycles page and API). */
+export async function listCycles(): Promise<CycleSummary[]> {
+  return withCounts(await listCycleRefs());
 }
 
 /** The cycle managers are working in: the open one, else the latest in calibration or later. */
-export async function currentCycle(): Promise<CycleSummary | null> {
-  const all = await listCycles();
+export async function currentCycle(): Promise<CycleRef | null> {
+  const all = await listCycleRefs();
   return all.find((c) => c.state === "open") ?? all.find((c) => c.state !== "draft") ?? null;
+}
+
+/** One cycle's review counts, for HR's progress card. */
+export async function cycleProgress(cycle: CycleRef): Promise<CycleSummary> {
+  await verifySession();
+  return withCounts([cycle])[0];
 }
 
 const createSchema = z.object({ key: z.string().regex(QUARTER_KEY, "Use the form YYYY-Qn, e.g. 2027-Q1.").optional() });

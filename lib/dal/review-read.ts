@@ -43,29 +43,51 @@ export interface ReviewView {
 
 const reviewer = alias(employees, "reviewer");
 
-function traitsFor(cycleId: number, reviewId: number | null): ReviewTraitView[] {
+/**
+ * The traits of many reviews in two queries (cycle templates, then ratings), not two per review:
+ * an agent's feedback lists every released quarter.
+ */
+function traitsForRows(rows: readonly ReviewRow[]): Map<ReviewRow, ReviewTraitView[]> {
   const db = getDb();
-  const defs = db.select().from(cycleTraits).where(eq(cycleTraits.cycleId, cycleId)).orderBy(asc(cycleTraits.position)).all();
-  const ratings = reviewId
-    ? db.select().from(reviewRatings).where(eq(reviewRatings.reviewId, reviewId)).all()
+  const cycleIds = [...new Set(rows.map((r) => r.cycleId))];
+  const reviewIds = rows.flatMap((r) => (r.reviewId === null ? [] : [r.reviewId]));
+  const defs = cycleIds.length
+    ? db.select().from(cycleTraits).where(inArray(cycleTraits.cycleId, cycleIds)).orderBy(asc(cycleTraits.position)).all()
     : [];
-  const byTrait = new Map(ratings.map((r) => [r.cycleTraitId, r]));
-  return defs.map((d) => {
-    const r = byTrait.get(d.id);
-    return {
-      cycleTraitId: d.id,
-      key: d.key,
-      label: d.label,
-      description: d.description,
-      levels: d.levels,
-      rating: r?.rating ?? null,
-      notObserved: r?.notObserved ?? false,
-      comment: r?.comment ?? "",
-    };
-  });
+  // In slices: SQLite caps bound parameters per statement, and the API may list a whole cycle.
+  const ratings = [];
+  for (let i = 0; i < reviewIds.length; i += 5000) {
+    ratings.push(...db.select().from(reviewRatings).where(inArray(reviewRatings.reviewId, reviewIds.slice(i, i + 5000))).all());
+  }
+  const defsByCycle = new Map<number, typeof defs>();
+  for (const d of defs) defsByCycle.set(d.cycleId, [...(defsByCycle.get(d.cycleId) ?? []), d]);
+  const byReviewTrait = new Map(ratings.map((r) => [`${r.reviewId}:${r.cycleTraitId}`, r]));
+  return new Map(
+    rows.map((row) => [
+      row,
+      (defsByCycle.get(row.cycleId) ?? []).map((d) => {
+          const r = row.reviewId === null ? undefined : byReviewTrait.get(`${row.reviewId}:${d.id}`);
+          return {
+            cycleTraitId: d.id,
+            key: d.key,
+            label: d.label,
+            description: d.description,
+            levels: d.levels,
+            rating: r?.rating ?? null,
+            notObserved: r?.notObserved ?? false,
+            comment: r?.comment ?? "",
+          };
+        }),
+    ]),
+  );
 }
 
-function shape(viewer: Viewer, row: ReviewRow): ReviewView {
+function shapeAll(viewer: Viewer, rows: readonly ReviewRow[]): ReviewView[] {
+  const traits = traitsForRows(rows);
+  return rows.map((row) => shape(viewer, row, traits.get(row) ?? []));
+}
+
+function shape(viewer: Viewer, row: ReviewRow, traits: ReviewTraitView[]): ReviewView {
   const isSubject = row.employeeId === viewer.id;
   const status = row.reviewId === null ? "not_started" : (row.status ?? "draft");
   const canWrite = !isSubject && row.managerId === viewer.id && row.cycleState === "open";
@@ -80,7 +102,7 @@ function shape(viewer: Viewer, row: ReviewRow): ReviewView {
     employee: { id: row.employeeId, email: row.employeeEmail, name: row.employeeName, title: row.employeeTitle, team: row.teamName },
     reviewer: row.reviewerId ? { id: row.reviewerId, email: row.reviewerEmail!, name: row.reviewerName! } : null,
     keeper: row.keeperAnswer && !keeperHidden ? { answer: row.keeperAnswer, reason: row.keeperReason ?? "" } : null,
-    traits: traitsFor(row.cycleId, row.reviewId),
+    traits,
     summary: row.summary ?? "",
     ...(isSubject ? {} : { privateNotes: row.privateNotes ?? "" }),
     acknowledgedAt: row.acknowledgedAt,
@@ -143,7 +165,7 @@ export async function getReviewForPage(cycleKey: string, employeeId: number): Pr
     recordDenied(viewer.id, "review", `${cycleKey}/${employeeId}`, "not visible to viewer or does not exist");
     return null;
   }
-  return shape(viewer, row);
+  return shapeAll(viewer, [row])[0];
 }
 
 /** A started review by id (API), or null (and audited) when the viewer may not see it. */
@@ -154,7 +176,7 @@ export async function getReviewById(id: number): Promise<ReviewView | null> {
     recordDenied(viewer.id, "review", id, "not visible to viewer or does not exist");
     return null;
   }
-  return shape(viewer, row);
+  return shapeAll(viewer, [row])[0];
 }
 
 /** Every started review in a cycle that the viewer may read, newest update first. */
@@ -164,7 +186,7 @@ export async function listVisibleReviews(cycleKey: string): Promise<ReviewView[]
     .where(and(eq(cycles.key, cycleKey), sql`${reviews.id} is not null`, reviewVisibleSql(viewer)))
     .orderBy(desc(reviews.updatedAt))
     .all();
-  return rows.map((r) => shape(viewer, r));
+  return shapeAll(viewer, rows);
 }
 
 /** The viewer's own released reviews, newest cycle first. */
@@ -180,5 +202,5 @@ export async function listMyReleasedReviews(): Promise<ReviewView[]> {
     )
     .orderBy(desc(cycles.key))
     .all();
-  return rows.map((r) => shape(viewer, r));
+  return shapeAll(viewer, rows);
 }

@@ -85,7 +85,7 @@ export interface TalentReport {
   historyQuarters: string[];
   organisation: OrganisationTalent;
   teams: TeamTalent[];
-  /** Every team the viewer may see, whatever the filter: options for the filter controls. */
+  /** Every team the viewer may see, whatever the filter: options for the filter controls (empty unless asked for). */
   teamOptions: ScopedTeam[];
 }
 
@@ -133,19 +133,40 @@ export async function resolveTalent(
 export async function getTalentReport(
   raw: TalentInput,
   resource = "/talent",
-  options: { history?: boolean } = {},
+  options: TalentOptions = {},
 ): Promise<TalentResult<TalentReport>> {
   const resolved = await resolveTalent(raw, resource);
   if (!resolved.ok) return resolved;
   const { viewer, cycle, filter } = resolved.value;
+  const scoped = teamsInScope(viewer, filter, options.teamOptions ?? true);
+  if (!scoped.ok) return scoped;
+  const { teams, teamOptions } = scoped.value;
+  return { ok: true, value: assemble(viewer, cycle, filter, teams, teamOptions, options.history ?? true, options.ratings ?? true) };
+}
+
+export interface TalentOptions {
+  /** Earlier quarters' keeper answers per person (the people table and the export). */
+  history?: boolean;
+  /** Per-person trait ratings and team trait averages (the API shows neither). */
+  ratings?: boolean;
+  /** Every visible team for filter controls; costs a team-manager pass over all 1,000 teams. */
+  teamOptions?: boolean;
+}
+
+/**
+ * The teams a talent page covers and, when asked, every team the viewer may see. A named team the
+ * viewer may not see is `not_found`, audited.
+ */
+export function teamsInScope(viewer: Viewer, filter: TeamFilter, withOptions: boolean): TalentResult<{ teams: ScopedTeam[]; teamOptions: ScopedTeam[] }> {
   const db = getDb();
-  const teamOptions = scopedTeams(db, viewer);
-  const teams = filter.teamId || filter.teamName || filter.managerId ? scopedTeams(db, viewer, filter) : teamOptions;
+  const filtered = Boolean(filter.teamId || filter.teamName || filter.managerId);
+  const teamOptions = withOptions || !filtered ? scopedTeams(db, viewer) : [];
+  const teams = filtered ? scopedTeams(db, viewer, filter) : teamOptions;
   if ((filter.teamId || filter.teamName) && teams.length === 0) {
     recordDenied(viewer.id, "team", String(filter.teamId ?? filter.teamName), "team not visible or does not exist");
     return { ok: false, reason: "not_found" };
   }
-  return { ok: true, value: assemble(viewer, cycle, filter, teams, teamOptions, options.history ?? true) };
+  return { ok: true, value: { teams, teamOptions: withOptions ? teamOptions : [] } };
 }
 
 function byKey<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
@@ -158,7 +179,7 @@ function byKey<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   return out;
 }
 
-function assemble(viewer: Viewer, cycle: TalentCycle, filter: TeamFilter, teams: ScopedTeam[], teamOptions: ScopedTeam[], withHistory: boolean): TalentReport {
+function assemble(viewer: Viewer, cycle: TalentCycle, filter: TeamFilter, teams: ScopedTeam[], teamOptions: ScopedTeam[], withHistory: boolean, withRatings: boolean): TalentReport {
   const db = getDb();
   const previousKey = previousQuarter(cycle.key);
   const historyQuarters = lastQuarters(cycle.key, HISTORY_QUARTERS);
@@ -170,7 +191,7 @@ function assemble(viewer: Viewer, cycle: TalentCycle, filter: TeamFilter, teams:
   const orgCsat = csatFigure(orgNow.satisfied, orgNow.responses);
   const orgPrevious = { keeperRate: orgThen.submitted > 0 ? orgThen.fightHard / orgThen.submitted : null, csat: csatFigure(orgThen.satisfied, orgThen.responses) };
 
-  const ratings = byKey(load.loadRatings(db, viewer, cycle, filter), (r) => r.employeeId);
+  const ratings = byKey(withRatings ? load.loadRatings(db, viewer, cycle, filter) : [], (r) => r.employeeId);
   // Only the people table and the export show earlier answers; the overview and API skip the query.
   const history = byKey(withHistory ? load.loadHistory(db, viewer, historyQuarters, filter) : [], (r) => r.employeeId);
   const people: TalentPerson[] = load.loadPeople(db, viewer, cycle, previousKey, filter).map((row) => {
@@ -204,8 +225,11 @@ function assemble(viewer: Viewer, cycle: TalentCycle, filter: TeamFilter, teams:
   const teamCsat = load.loadTeamCsat(db, viewer, [cycle.key, previousKey], filter);
   const teamKeeperThen = load.loadTeamKeeper(db, viewer, [previousKey], filter);
   const managerKeeper = new Map(load.loadManagerKeeper(db, viewer, cycle, filter).map((m) => [m.reviewerId, m]));
+  // Maps, not find(): with 1,000 teams a scan per team is a million comparisons.
+  const teamCsatByKey = new Map(teamCsat.map((c) => [`${c.teamId}:${c.quarter}`, c]));
+  const teamKeeperThenById = new Map(teamKeeperThen.map((k) => [k.teamId, k]));
   const csatOf = (teamId: number, quarter: string) => {
-    const row = teamCsat.find((c) => c.teamId === teamId && c.quarter === quarter);
+    const row = teamCsatByKey.get(`${teamId}:${quarter}`);
     return csatFigure(row?.satisfied ?? 0, row?.responses ?? 0);
   };
 
@@ -223,7 +247,7 @@ function assemble(viewer: Viewer, cycle: TalentCycle, filter: TeamFilter, teams:
       traitKeys: traits.map((t) => t.key),
     });
     const csat = csatOf(team.id, cycle.key);
-    const then = teamKeeperThen.find((k) => k.teamId === team.id);
+    const then = teamKeeperThenById.get(team.id);
     const previous = { keeperRate: then && then.submitted > 0 ? then.fightHard / then.submitted : null, csat: csatOf(team.id, previousKey) };
     const written = team.manager ? managerKeeper.get(team.manager.id) : undefined;
     const managerFlag = team.manager

@@ -102,6 +102,28 @@ export function traitAverages(traitKeys: readonly string[], ratings: readonly Ra
   });
 }
 
+/** Sum and count of the ratings that count (1–5; not observed and unrated left out) for one trait. */
+export interface TraitTotal {
+  traitKey: string;
+  sum: number;
+  rated: number;
+}
+
+/**
+ * traitAverages from totals summed by the database (the organisation overview sums 30,000
+ * ratings in SQL rather than loading them): the same template order, missing traits and null
+ * average when nothing was rated. The caller's query must apply traitAverage's exclusions.
+ */
+export function traitAveragesFromTotals(traitKeys: readonly string[], totals: readonly TraitTotal[]): TraitAverage[] {
+  return traitKeys.map((traitKey) => {
+    const t = totals.find((x) => x.traitKey === traitKey);
+    if (t && (!Number.isInteger(t.rated) || t.rated < 0 || t.sum < t.rated || t.sum > 5 * t.rated)) {
+      throw new RangeError(`Trait totals out of range for ${traitKey}: ${t.sum} over ${t.rated} ratings`);
+    }
+    return { traitKey, average: t && t.rated > 0 ? t.sum / t.rated : null, rated: t?.rated ?? 0 };
+  });
+}
+
 // ---- One team or the organisation ---------------------------------------------------------
 
 export interface AggregateReview {

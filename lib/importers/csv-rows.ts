@@ -1,6 +1,5 @@
-import { CsvError, parse, type Options } from "csv-parse";
-import { Writable } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import Papa from "papaparse";
+import { StringDecoder } from "node:string_decoder";
 
 /** A record longer than this is almost always an unclosed quote swallowing the rest of the file. */
 export const MAX_RECORD_BYTES = 1 << 20;
@@ -16,14 +15,11 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-const OPTIONS: Options = {
-  bom: true,
-  relax_column_count: true,
-  // A stray quote inside an unquoted value is kept as text instead of failing the whole file.
-  relax_quotes: true,
-  max_record_size: MAX_RECORD_BYTES,
-  skip_empty_lines: false,
-};
+/**
+ * Text gathered before the line break is guessed: papaparse guesses it from the first text it
+ * sees, and a stream may start with a one-byte chunk.
+ */
+const GUESS_CHARS = 1 << 16;
 
 /** 1 + the line breaks inside a record's quoted fields: how many physical lines it spans. */
 function linesSpanned(fields: string[]): number {
@@ -36,52 +32,87 @@ function linesSpanned(fields: string[]): number {
 
 const isBlankLine = (fields: string[]): boolean => fields.length === 1 && fields[0].trim() === "";
 
-function syntaxError(err: CsvError, line: number): CsvSyntaxError {
-  switch (err.code) {
-    case "CSV_QUOTE_NOT_CLOSED":
-      return new CsvSyntaxError(`the quoted field starting on line ${line} is never closed`, line);
-    case "CSV_MAX_RECORD_SIZE":
-      return new CsvSyntaxError(
-        `the record starting on line ${line} is longer than ${MAX_RECORD_BYTES / (1 << 20)} MB (is a quote left open?)`,
-        line,
-      );
-    default:
-      return new CsvSyntaxError(`is not valid CSV near line ${line}: ${err.message}`, line);
+type ParseError = { code: string; message: string; row: number };
+type ParseResult = { data: string[][]; errors: ParseError[]; meta: { cursor: number } };
+
+function syntaxError(err: ParseError, line: number): CsvSyntaxError {
+  if (err.code === "MissingQuotes") {
+    return new CsvSyntaxError(`the quoted field starting on line ${line} is never closed`, line);
   }
+  if (err.code === "InvalidQuotes") {
+    // csv-parse (used before) kept such a field verbatim, quotes and all; papaparse cannot, and
+    // guessing where the field ends could merge rows, so the file is refused with the line.
+    return new CsvSyntaxError(`has text after the closing quote of a field on line ${line}`, line);
+  }
+  return new CsvSyntaxError(`is not valid CSV near line ${line}: ${err.message}`, line);
+}
+
+function tooLong(line: number): CsvSyntaxError {
+  return new CsvSyntaxError(
+    `the record starting on line ${line} is longer than ${MAX_RECORD_BYTES / (1 << 20)} MB (is a quote left open?)`,
+    line,
+  );
 }
 
 /**
- * Streams CSV bytes through csv-parse and calls `onRecord` synchronously with each record's
+ * Streams CSV bytes through papaparse and calls `onRecord` synchronously with each record's
  * fields and the line it starts on (header = line 1), so a million-row file never sits in memory.
- * Quoted commas and line breaks, a byte-order mark and CRLF are handled by csv-parse; rows of the
- * wrong width are passed through for the caller to reject with their line number. Blank lines are
- * skipped. An exception from `onRecord` stops the stream and rejects the promise.
+ * Quoted commas and line breaks, a byte-order mark and CRLF are handled; rows of the wrong width
+ * are passed through for the caller to reject with their line number. Blank lines are skipped.
+ * An exception from `onRecord` stops reading and rejects the promise.
+ *
+ * papaparse's own Node stream mode reports errors through callbacks and cannot bound a record's
+ * size, so text is fed to its parser here, as its streamers do: each call parses the complete
+ * records and returns where the unfinished last one starts, which is kept for the next chunk.
  */
 export async function forEachCsvRecord(
   bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   onRecord: (fields: string[], line: number) => void,
 ): Promise<void> {
   let nextLine = 1;
-  const parser = parse(OPTIONS);
-  const sink = new Writable({
-    objectMode: true,
-    highWaterMark: 1024,
-    write(fields: string[], _encoding, done) {
+  let parser: Papa.Parser | null = null;
+  let pending = "";
+  let first = true;
+
+  const feed = (text: string, last: boolean): void => {
+    if (first) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+    }
+    // Excel and the like write CRLF; the break is guessed once, quote-aware, as Papa.parse does.
+    parser ??= new Papa.Parser({ delimiter: ",", newline: guessLineBreak(text), skipEmptyLines: false });
+    const result = parser.parse(text, 0, !last) as ParseResult;
+    // The first error in a row is the cause: text after a closing quote makes papaparse look
+    // further for the "real" one, so the row then also ends with an unclosed quote.
+    const errorAt = new Map<number, ParseError>();
+    for (const e of result.errors) if (!errorAt.has(e.row)) errorAt.set(e.row, e);
+    result.data.forEach((fields, row) => {
       const line = nextLine;
+      const error = errorAt.get(row);
+      if (error) throw syntaxError(error, line);
       nextLine += linesSpanned(fields);
-      if (isBlankLine(fields)) return done();
-      try {
-        onRecord(fields, line);
-        done();
-      } catch (err) {
-        done(err as Error);
-      }
-    },
-  });
-  try {
-    await pipeline(bytes, parser, sink);
-  } catch (err) {
-    throw err instanceof CsvError ? syntaxError(err, nextLine) : err;
+      if (!isBlankLine(fields)) onRecord(fields, line);
+    });
+    pending = text.slice(result.meta.cursor);
+    if (pending.length > MAX_RECORD_BYTES) throw tooLong(nextLine);
+  };
+
+  const decoder = new StringDecoder("utf8");
+  let head = "";
+  for await (const chunk of bytes) {
+    const text = decoder.write(chunk as Buffer);
+    if (parser === null && head.length + text.length < GUESS_CHARS) {
+      head += text;
+      continue;
+    }
+    feed(pending + head + text, false);
+    head = "";
   }
+  feed(pending + head + decoder.end(), true);
 }
 
+/** papaparse's guess (it ignores line breaks inside quotes), taken from a one-row preview. */
+function guessLineBreak(text: string): "\n" | "\r" | "\r\n" {
+  const guess = Papa.parse<string[]>(text, { delimiter: ",", preview: 1 }).meta.linebreak;
+  return guess === "\r\n" || guess === "\r" ? guess : "\n";
+}

@@ -4,30 +4,37 @@ import { FlagLegend } from "@/components/talent/flag-list";
 import { NoCycle } from "@/components/talent/no-cycle";
 import { OverviewFilters } from "@/components/talent/overview-filters";
 import { OverviewTable } from "@/components/talent/overview-table";
+import { Pagination } from "@/components/talent/pagination";
 import { csatText } from "@/components/talent/csat-text";
-import { csvHref, TalentHeader } from "@/components/talent/talent-header";
+import { csvHref, talentHref, TalentHeader } from "@/components/talent/talent-header";
 import { Card } from "@/components/ui/card";
 import { formatPercent, formatPointsChange, sortOverview } from "@/lib/domain/talent-aggregates";
-import { listCycles } from "@/lib/dal/cycles";
-import { getTalentReport } from "@/lib/dal/talent";
-import { dirSchema, param, sortSchema, type SearchParams } from "./search-params";
+import { listCycleRefs } from "@/lib/dal/cycles";
+import { getTalentOverview } from "@/lib/dal/talent-overview";
+import { dirSchema, pageSchema, param, sortSchema, type SearchParams } from "./search-params";
 
 export const metadata: Metadata = { title: "Talent review" };
+
+const OVERVIEW_PAGE_SIZE = 50;
 
 export default async function TalentOverviewPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;
   const team = param(sp, "team");
   const manager = param(sp, "manager");
-  const result = await getTalentReport({ cycle: param(sp, "cycle"), teamId: team, managerId: manager }, "/talent", { history: false });
+  const result = await getTalentOverview({ cycle: param(sp, "cycle"), teamId: team, managerId: manager }, "/talent");
   if (!result.ok) {
     if (result.reason === "no_cycle") return <NoCycle />;
     notFound();
   }
   const report = result.value;
-  const cycles = await listCycles();
+  const cycles = await listCycleRefs();
   const sort = sortSchema.parse(param(sp, "sort"));
   const dir = dirSchema.parse(param(sp, "dir"));
   const teams = sortOverview(report.teams, sort, dir);
+  // Sorted over every team, shown a page at a time: 1,000 rows are megabytes of HTML nobody reads.
+  const pages = Math.max(1, Math.ceil(teams.length / OVERVIEW_PAGE_SIZE));
+  const page = Math.min(pageSchema.parse(param(sp, "page")), pages);
+  const shown = teams.slice((page - 1) * OVERVIEW_PAGE_SIZE, page * OVERVIEW_PAGE_SIZE);
   const { organisation: org, cycle } = report;
   const filters = { team, manager };
   return (
@@ -63,7 +70,8 @@ export default async function TalentOverviewPage({ searchParams }: { searchParam
         </dl>
       </Card>
       <Card title="Teams" actions={<OverviewFilters cycleKey={cycle.key} teams={report.teamOptions} teamId={team ? Number(team) : undefined} managerId={manager ? Number(manager) : undefined} sort={sort} dir={dir} />}>
-        <OverviewTable cycleKey={cycle.key} teams={teams} traits={report.traits} sort={sort} dir={dir} keep={filters} />
+        <OverviewTable cycleKey={cycle.key} teams={shown} traits={report.traits} sort={sort} dir={dir} keep={filters} />
+        <Pagination page={page} pages={pages} total={teams.length} pageSize={OVERVIEW_PAGE_SIZE} href={(n) => talentHref("/talent", { ...filters, cycle: cycle.key, sort, dir, page: n > 1 ? n : undefined })} />
       </Card>
       <FlagLegend />
     </div>

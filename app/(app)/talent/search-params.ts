@@ -12,3 +12,6 @@ export function param(values: Record<string, string | string[] | undefined>, key
 /** Sorting is display only, so an unknown value falls back instead of failing the page. */
 export const sortSchema = z.enum(OVERVIEW_SORT_KEYS).catch("team");
 export const dirSchema = z.enum(["asc", "desc"]).catch("asc");
+
+/** Overview page number, 1-based; anything else is the first page. */
+export const pageSchema = z.coerce.number().int().min(1).catch(1);

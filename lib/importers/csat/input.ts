@@ -122,8 +122,13 @@ export async function sniffFormat(bytes: AsyncIterable<Buffer>): Promise<{ forma
     }
   }
   async function* replay(): AsyncGenerator<Buffer> {
-    yield* head;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    try {
+      yield* head;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    } finally {
+      // Stopped early (a bad header, a file error): let the source close its file or request.
+      await iterator.return?.();
+    }
   }
   return { format: first === 0x7b || first === 0x5b ? "json" : "csv", bytes: replay() };
 }

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { quarterOf } from "@/lib/domain/quarter";
@@ -9,6 +9,23 @@ import type { CsatRecord } from "./types";
 export const STAGE_COLUMNS =
   "source_record_id, agent_external_id, rated_at, quarter, satisfied, raw_value, scale, channel, comment, ticket_ref, updated_at";
 const STAGE_PARAMS = STAGE_COLUMNS.split(",").length;
+const PREFIX = "keeper-csat-";
+/** Older than any import could run: a directory left by a process killed mid-import. */
+const ORPHAN_AGE_MS = 6 * 3_600_000;
+
+/** Best effort: a killed import cannot clean up after itself, so the next one does. */
+function removeOrphans(): void {
+  try {
+    for (const name of readdirSync(tmpdir())) {
+      if (!name.startsWith(PREFIX)) continue;
+      const path = join(tmpdir(), name);
+      if (Date.now() - statSync(path).mtimeMs > ORPHAN_AGE_MS) rmSync(path, { recursive: true, force: true });
+    }
+  } catch {
+    // Another process may be cleaning up too; nothing here is worth failing an import for.
+  }
+}
+
 /** Page cache of the staging connection, in KiB as SQLite's negative cache_size means. */
 export const STAGE_CACHE_KIB = -4096;
 /** Rows per INSERT: binding many rows per statement step is what makes staging cheap. */
@@ -25,7 +42,8 @@ export class StageStore {
   private db: Database.Database | null;
 
   constructor() {
-    this.dir = mkdtempSync(join(tmpdir(), "keeper-csat-"));
+    removeOrphans();
+    this.dir = mkdtempSync(join(tmpdir(), PREFIX));
     this.path = join(this.dir, "stage.db");
     this.db = new Database(this.path);
     this.db.pragma("journal_mode = OFF");

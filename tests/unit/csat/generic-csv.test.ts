@@ -107,6 +107,12 @@ describe("generic CSV", () => {
     await expect(read(text)).rejects.toThrow("the quoted field starting on line 3 is never closed");
   });
 
+  it("refuses text after a closing quote, naming the line, rather than guess where the field ends", async () => {
+    const text = `${HEADER},comment\na,a@x.test,3,3,2026-08-10T10:00:00Z,ok\nb,a@x.test,3,3,2026-08-10T10:00:00Z,"ab"c\n`;
+    await expect(read(text)).rejects.toThrow(CsvSyntaxError);
+    await expect(read(text)).rejects.toThrow("has text after the closing quote of a field on line 3");
+  });
+
   it("gives the same result however the bytes are split, multi-byte characters included", async () => {
     const text = `\uFEFF${HEADER},comment\r\nx,zoë@x.test,5,5,2026-08-10T10:00:00Z,"Très bien 👍, merci\r\nencore"\r\ny,a@x.test,1,5,2026-08-10T10:00:00Z,日本語\r\n`;
     const whole = await read(text);

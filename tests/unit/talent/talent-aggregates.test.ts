@@ -13,6 +13,7 @@ import {
   talentAggregate,
   traitAverage,
   traitAverages,
+  traitAveragesFromTotals,
   type AggregateReview,
   type OverviewSortable,
   type ReviewStatus,
@@ -243,5 +244,27 @@ describe("formatting", () => {
     expect(roundTo(2.675, 2)).toBe(2.68);
     expect(roundTo(-2.675, 2)).toBe(-2.68);
     expect(Object.is(roundTo(-0.004, 2), 0)).toBe(true);
+  });
+});
+
+describe("traitAveragesFromTotals", () => {
+  it("matches traitAverages for the same ratings, in template order, with null where nothing was rated", () => {
+    const ratings = [
+      { traitKey: "empathy", rating: 4, notObserved: false },
+      { traitKey: "empathy", rating: 3, notObserved: false },
+      { traitKey: "empathy", rating: null, notObserved: true },
+      { traitKey: "politeness", rating: 5, notObserved: false },
+    ];
+    const keys = ["politeness", "empathy", "fun"];
+    expect(traitAveragesFromTotals(keys, [
+      { traitKey: "empathy", sum: 7, rated: 2 },
+      { traitKey: "politeness", sum: 5, rated: 1 },
+      { traitKey: "retired", sum: 3, rated: 1 },
+    ])).toEqual(traitAverages(keys, ratings));
+  });
+
+  it("refuses totals no set of 1–5 ratings could give", () => {
+    expect(() => traitAveragesFromTotals(["a"], [{ traitKey: "a", sum: 11, rated: 2 }])).toThrow(RangeError);
+    expect(() => traitAveragesFromTotals(["a"], [{ traitKey: "a", sum: 1, rated: 2 }])).toThrow(RangeError);
   });
 });

@@ -9,7 +9,7 @@ import { PeopleTable } from "@/components/talent/people-table";
 import { TeamSummary } from "@/components/talent/team-summary";
 import { csvHref, talentHref, TalentHeader } from "@/components/talent/talent-header";
 import { Card } from "@/components/ui/card";
-import { listCycles } from "@/lib/dal/cycles";
+import { listCycleRefs } from "@/lib/dal/cycles";
 import { getTalentReport } from "@/lib/dal/talent";
 import { param, type SearchParams } from "../search-params";
 
@@ -21,14 +21,14 @@ export default async function TeamTalentPage({ params, searchParams }: { params:
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) notFound();
   const sp = await searchParams;
-  const result = await getTalentReport({ cycle: param(sp, "cycle"), teamId: parsed.data.teamId }, `/talent/${parsed.data.teamId}`);
+  const result = await getTalentReport({ cycle: param(sp, "cycle"), teamId: parsed.data.teamId }, `/talent/${parsed.data.teamId}`, { teamOptions: false });
   if (!result.ok) {
     if (result.reason === "no_cycle") return <NoCycle />;
     notFound();
   }
   const report = result.value;
   const team = report.teams[0];
-  const cycles = await listCycles();
+  const cycles = await listCycleRefs();
   const { cycle } = report;
   return (
     <div className="talent-print space-y-6">

@@ -7,7 +7,7 @@ import { csvHref, TalentHeader } from "@/components/talent/talent-header";
 import { TeamPicker } from "@/components/talent/team-picker";
 import { Card } from "@/components/ui/card";
 import { CYCLE_STATE_LABELS } from "@/lib/domain/cycle-state";
-import { listCycles } from "@/lib/dal/cycles";
+import { listCycleRefs } from "@/lib/dal/cycles";
 import { calibrationQueue, getTalentReport } from "@/lib/dal/talent";
 import { param, type SearchParams } from "../search-params";
 
@@ -25,7 +25,7 @@ export default async function CalibrationPage({ searchParams }: { searchParams: 
     notFound();
   }
   const report = result.value;
-  const cycles = await listCycles();
+  const cycles = await listCycleRefs();
   const { cycle } = report;
   const queue = calibrationQueue(report);
   const flagged = queue.filter((e) => e.person.flags.length > 0).map((e) => e.person);

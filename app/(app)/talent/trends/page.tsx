@@ -4,7 +4,7 @@ import { NoCycle } from "@/components/talent/no-cycle";
 import { csvHref, TalentHeader } from "@/components/talent/talent-header";
 import { TrendCharts } from "@/components/talent/trend-charts";
 import { Card } from "@/components/ui/card";
-import { listCycles } from "@/lib/dal/cycles";
+import { listCycleRefs } from "@/lib/dal/cycles";
 import { getTalentTrends } from "@/lib/dal/talent-trends";
 import { param, type SearchParams } from "../search-params";
 
@@ -18,7 +18,7 @@ export default async function TalentTrendsPage({ searchParams }: { searchParams:
     notFound();
   }
   const trends = result.value;
-  const cycles = await listCycles();
+  const cycles = await listCycleRefs();
   return (
     <div className="talent-print space-y-6">
       <TalentHeader

@@ -32,7 +32,7 @@ export function GET(request: NextRequest) {
     const cycle = params.get("cycle") ?? "";
     if (!QUARTER_KEY.test(cycle)) return badRequest("Pass ?cycle=YYYY-Qn.");
     const team = params.get("team");
-    const result = await getTalentReport({ cycle, ...(team !== null ? { teamName: team } : {}) }, "/api/v1/talent", { history: false });
+    const result = await getTalentReport({ cycle, ...(team !== null ? { teamName: team } : {}) }, "/api/v1/talent", { history: false, ratings: false, teamOptions: false });
     if (!result.ok) return notFound();
     const { cycle: c, organisation, teams } = result.value;
     return json({

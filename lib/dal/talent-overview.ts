@@ -1,0 +1,138 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import { employeeFlags, managerOutlierFlag } from "@/lib/domain/calibration-flags";
+import { csatBand } from "@/lib/domain/csat-band";
+import { csatFigure, type CsatFigure } from "@/lib/domain/csat";
+import type { KeeperAnswer } from "@/lib/domain/keeper";
+import { previousQuarter } from "@/lib/domain/quarter";
+import { changeSincePrevious, talentAggregate, traitAveragesFromTotals, type Change, type Completion, type OverviewSortable, type TraitAverage } from "@/lib/domain/talent-aggregates";
+import { wilsonInterval } from "@/lib/domain/wilson";
+import { memoUntilWrite } from "./read-memo";
+import { resolveTalent, teamsInScope, type OrganisationTalent, type TalentInput, type TalentResult } from "./talent";
+import * as load from "./talent-load";
+import type { ScopedTeam, TalentCycle } from "./talent-scope";
+
+/**
+ * The organisation overview: one row of figures per team, without the people. It gives the same
+ * figures as getTalentReport's teams (tests compare the two), but sums in SQL and per person only
+ * the six numbers a flag needs, so 10,000 agents cost one pass instead of 10,000 people objects,
+ * 30,000 ratings and a grid per team.
+ */
+
+export interface TeamOverview extends OverviewSortable {
+  id: number;
+  team: string;
+  manager: string | null;
+  headcount: number;
+  completion: Completion;
+  submitted: number;
+  keeperRate: number | null;
+  distribution: Record<KeeperAnswer, number>;
+  traitAverages: TraitAverage[];
+  csat: CsatFigure;
+  change: Change;
+  flagCount: number;
+}
+
+export interface TalentOverview {
+  cycle: TalentCycle & { previousKey: string };
+  traits: load.CycleTraitRow[];
+  organisation: OrganisationTalent;
+  teams: TeamOverview[];
+  /** Every team the viewer may see, whatever the filter: options for the filter controls. */
+  teamOptions: ScopedTeam[];
+}
+
+export async function getTalentOverview(raw: TalentInput, resource = "/talent"): Promise<TalentResult<TalentOverview>> {
+  const resolved = await resolveTalent(raw, resource);
+  if (!resolved.ok) return resolved;
+  const { viewer, cycle, filter } = resolved.value;
+  const db = getDb();
+  // The scope is in the key: HR all see the same organisation; anyone else sees their subtree.
+  const key = JSON.stringify(["overview", viewer.isHr ? "hr" : viewer.id, cycle.id, cycle.state, filter]);
+  return memoUntilWrite(db, key, (): TalentResult<TalentOverview> => {
+    const scoped = teamsInScope(viewer, filter, true);
+    if (!scoped.ok) return scoped;
+    const { teams, teamOptions } = scoped.value;
+    const previousKey = previousQuarter(cycle.key);
+    const traits = load.loadCycleTraits(db, cycle);
+    const [orgNow, orgThen] = load.loadOrganisation(db, viewer, [cycle.key, previousKey]);
+    const orgKeeperRate = orgNow.submitted > 0 ? orgNow.fightHard / orgNow.submitted : null;
+    const orgCsat = csatFigure(orgNow.satisfied, orgNow.responses);
+    const orgPrevious = { keeperRate: orgThen.submitted > 0 ? orgThen.fightHard / orgThen.submitted : null, csat: csatFigure(orgThen.satisfied, orgThen.responses) };
+
+    const people = groupBy(load.loadPersonFigures(db, viewer, cycle, previousKey, filter), (p) => p.teamId);
+    const traitTotals = groupBy(load.loadTeamTraitTotals(db, viewer, cycle, filter), (t) => t.teamId);
+    const keeperThen = new Map(load.loadTeamKeeper(db, viewer, [previousKey], filter).map((k) => [k.teamId, k]));
+    const managerKeeper = new Map(load.loadManagerKeeper(db, viewer, cycle, filter).map((m) => [m.reviewerId, m]));
+
+    const rows = teams.map((team): TeamOverview => {
+      const members = people.get(team.id) ?? [];
+      let flagCount = 0;
+      // A team's CSAT is the sum of its people's rollups (what loadTeamCsat sums in SQL).
+      const counts = { responses: 0, satisfied: 0, previousResponses: 0, previousSatisfied: 0 };
+      for (const p of members) {
+        counts.responses += p.responses;
+        counts.satisfied += p.satisfied;
+        counts.previousResponses += p.previousResponses;
+        counts.previousSatisfied += p.previousSatisfied;
+        // As in getTalentReport: only a submitted answer is the manager's answer.
+        const keeperAnswer = p.status === "submitted" ? p.keeperAnswer : null;
+        const band = csatBand(csatFigure(p.satisfied, p.responses), orgCsat.csat);
+        flagCount += employeeFlags({ keeperAnswer, previousKeeperAnswer: p.previousKeeperAnswer, previousQuarter: previousKey, band }).length;
+      }
+      const aggregate = talentAggregate({
+        headcount: members.length,
+        reviews: members.flatMap((p) => (p.status === null ? [] : [{ status: p.status, keeperAnswer: p.status === "submitted" ? p.keeperAnswer : null, ratings: [] }])),
+        traitKeys: [],
+      });
+      const csat = csatFigure(counts.satisfied, counts.responses);
+      const then = keeperThen.get(team.id);
+      const previous = { keeperRate: then && then.submitted > 0 ? then.fightHard / then.submitted : null, csat: csatFigure(counts.previousSatisfied, counts.previousResponses) };
+      const written = team.manager ? managerKeeper.get(team.manager.id) : undefined;
+      const managerFlag = team.manager
+        ? managerOutlierFlag({ managerName: team.manager.name, submitted: written?.submitted ?? 0, fightHard: written?.fightHard ?? 0, organisationKeeperRate: orgKeeperRate, interval: wilsonInterval })
+        : null;
+      return {
+        id: team.id,
+        team: team.name,
+        manager: team.manager?.name ?? null,
+        headcount: members.length,
+        completion: aggregate.completion,
+        submitted: aggregate.submitted,
+        keeperRate: aggregate.keeperRate,
+        distribution: aggregate.keeperDistribution,
+        traitAverages: traitAveragesFromTotals(traits.map((t) => t.key), traitTotals.get(team.id) ?? []),
+        csat,
+        change: changeSincePrevious({ keeperRate: aggregate.keeperRate, csat }, previous),
+        flagCount: flagCount + (managerFlag ? 1 : 0),
+      };
+    });
+
+    return {
+      ok: true,
+      value: {
+        cycle: { ...cycle, previousKey },
+        traits,
+        organisation: {
+          csat: orgCsat,
+          keeperRate: orgKeeperRate,
+          submitted: orgNow.submitted,
+          change: changeSincePrevious({ keeperRate: orgKeeperRate, csat: orgCsat }, orgPrevious),
+        },
+        teams: rows,
+        teamOptions,
+      },
+    };
+  });
+}
+
+function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const row of rows) {
+    const list = out.get(key(row));
+    if (list) list.push(row);
+    else out.set(key(row), [row]);
+  }
+  return out;
+}
