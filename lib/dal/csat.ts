@@ -77,6 +77,21 @@ export interface ImportSummary {
   rejected: number;
 }
 
+const IMPORT_COLUMNS = {
+  id: csatImports.id,
+  createdAt: csatImports.createdAt,
+  actor: employees.name,
+  via: csatImports.via,
+  fileName: csatImports.fileName,
+  source: csatImports.source,
+  rowsRead: csatImports.rowsRead,
+  imported: csatImports.imported,
+  updated: csatImports.updated,
+  unchanged: csatImports.unchanged,
+  notResponses: csatImports.notResponses,
+  rejected: csatImports.rejected,
+};
+
 async function requireHrViewer(what: string): Promise<Viewer | null> {
   const viewer = await verifySession();
   if (viewer.isHr) return viewer;
@@ -88,20 +103,7 @@ async function requireHrViewer(what: string): Promise<Viewer | null> {
 export async function listImports(limit = 200): Promise<ImportSummary[] | null> {
   if (!(await requireHrViewer("history"))) return null;
   return getDb()
-    .select({
-      id: csatImports.id,
-      createdAt: csatImports.createdAt,
-      actor: employees.name,
-      via: csatImports.via,
-      fileName: csatImports.fileName,
-      source: csatImports.source,
-      rowsRead: csatImports.rowsRead,
-      imported: csatImports.imported,
-      updated: csatImports.updated,
-      unchanged: csatImports.unchanged,
-      notResponses: csatImports.notResponses,
-      rejected: csatImports.rejected,
-    })
+    .select(IMPORT_COLUMNS)
     .from(csatImports)
     .leftJoin(employees, eq(employees.id, csatImports.actorId))
     .orderBy(desc(csatImports.id))
@@ -113,21 +115,7 @@ export async function listImports(limit = 200): Promise<ImportSummary[] | null> 
 export async function getImport(id: number): Promise<(ImportSummary & { report: Record<string, unknown> | null }) | null> {
   if (!(await requireHrViewer(String(id)))) return null;
   const row = getDb()
-    .select({
-      id: csatImports.id,
-      createdAt: csatImports.createdAt,
-      actor: employees.name,
-      via: csatImports.via,
-      fileName: csatImports.fileName,
-      source: csatImports.source,
-      rowsRead: csatImports.rowsRead,
-      imported: csatImports.imported,
-      updated: csatImports.updated,
-      unchanged: csatImports.unchanged,
-      notResponses: csatImports.notResponses,
-      rejected: csatImports.rejected,
-      report: csatImports.report,
-    })
+    .select({ ...IMPORT_COLUMNS, report: csatImports.report })
     .from(csatImports)
     .leftJoin(employees, eq(employees.id, csatImports.actorId))
     .where(eq(csatImports.id, id))
