@@ -1,3 +1,4 @@
+import { TeamSelect } from "./team-select";
 import { Button } from "@/components/ui/button";
 import type { ScopedTeam } from "@/lib/dal/talent";
 
@@ -18,13 +19,7 @@ export function OverviewFilters({ cycleKey, teams, teamId, managerId, sort, dir 
       <input type="hidden" name="cycle" value={cycleKey} />
       {sort && <input type="hidden" name="sort" value={sort} />}
       {dir && <input type="hidden" name="dir" value={dir} />}
-      <label className="text-sm">
-        <span className="block font-medium text-slate-800">Team</span>
-        <select name="team" defaultValue={teamId ?? ""} className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
-          <option value="">All teams</option>
-          {teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
-        </select>
-      </label>
+      <TeamSelect teams={teams} teamId={teamId} />
       <label className="text-sm">
         <span className="block font-medium text-slate-800">Manager</span>
         <select name="manager" defaultValue={managerId ?? ""} className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">

@@ -1,3 +1,4 @@
+import { TeamSelect } from "./team-select";
 import { Button } from "@/components/ui/button";
 import type { ScopedTeam } from "@/lib/dal/talent";
 
@@ -6,13 +7,7 @@ export function TeamPicker({ action, cycleKey, teams, teamId }: { action: string
   return (
     <form method="get" action={action} className="no-print flex flex-wrap items-end gap-3" aria-label="Choose a team">
       <input type="hidden" name="cycle" value={cycleKey} />
-      <label className="text-sm">
-        <span className="block font-medium text-slate-800">Team</span>
-        <select name="team" defaultValue={teamId ?? ""} className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
-          <option value="">All teams</option>
-          {teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
-        </select>
-      </label>
+      <TeamSelect teams={teams} teamId={teamId} />
       <Button type="submit" variant="secondary">Show</Button>
     </form>
   );

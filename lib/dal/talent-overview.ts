@@ -1,4 +1,5 @@
 import "server-only";
+import { groupBy } from "@/lib/group-by";
 import { getDb } from "@/db/client";
 import { employeeFlags, managerOutlierFlag } from "@/lib/domain/calibration-flags";
 import { csatBand } from "@/lib/domain/csat-band";
@@ -127,12 +128,3 @@ export async function getTalentOverview(raw: TalentInput, resource = "/talent"):
   });
 }
 
-function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
-  const out = new Map<K, T[]>();
-  for (const row of rows) {
-    const list = out.get(key(row));
-    if (list) list.push(row);
-    else out.set(key(row), [row]);
-  }
-  return out;
-}

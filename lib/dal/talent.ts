@@ -1,4 +1,5 @@
 import "server-only";
+import { groupBy } from "@/lib/group-by";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { employeeFlags, managerOutlierFlag, type Flag } from "@/lib/domain/calibration-flags";
@@ -169,15 +170,6 @@ export function teamsInScope(viewer: Viewer, filter: TeamFilter, withOptions: bo
   return { ok: true, value: { teams, teamOptions: withOptions ? teamOptions : [] } };
 }
 
-function byKey<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
-  const out = new Map<K, T[]>();
-  for (const row of rows) {
-    const list = out.get(key(row));
-    if (list) list.push(row);
-    else out.set(key(row), [row]);
-  }
-  return out;
-}
 
 function assemble(viewer: Viewer, cycle: TalentCycle, filter: TeamFilter, teams: ScopedTeam[], teamOptions: ScopedTeam[], withHistory: boolean, withRatings: boolean): TalentReport {
   const db = getDb();
@@ -191,9 +183,9 @@ function assemble(viewer: Viewer, cycle: TalentCycle, filter: TeamFilter, teams:
   const orgCsat = csatFigure(orgNow.satisfied, orgNow.responses);
   const orgPrevious = { keeperRate: orgThen.submitted > 0 ? orgThen.fightHard / orgThen.submitted : null, csat: csatFigure(orgThen.satisfied, orgThen.responses) };
 
-  const ratings = byKey(withRatings ? load.loadRatings(db, viewer, cycle, filter) : [], (r) => r.employeeId);
+  const ratings = groupBy(withRatings ? load.loadRatings(db, viewer, cycle, filter) : [], (r) => r.employeeId);
   // Only the people table and the export show earlier answers; the overview and API skip the query.
-  const history = byKey(withHistory ? load.loadHistory(db, viewer, historyQuarters, filter) : [], (r) => r.employeeId);
+  const history = groupBy(withHistory ? load.loadHistory(db, viewer, historyQuarters, filter) : [], (r) => r.employeeId);
   const people: TalentPerson[] = load.loadPeople(db, viewer, cycle, previousKey, filter).map((row) => {
     const csat = csatFigure(row.satisfied, row.responses);
     const band = csatBand(csat, orgCsat.csat);
@@ -221,7 +213,7 @@ function assemble(viewer: Viewer, cycle: TalentCycle, filter: TeamFilter, teams:
     };
   });
 
-  const peopleByTeam = byKey(people, (p) => p.teamId);
+  const peopleByTeam = groupBy(people, (p) => p.teamId);
   const teamCsat = load.loadTeamCsat(db, viewer, [cycle.key, previousKey], filter);
   const teamKeeperThen = load.loadTeamKeeper(db, viewer, [previousKey], filter);
   const managerKeeper = new Map(load.loadManagerKeeper(db, viewer, cycle, filter).map((m) => [m.reviewerId, m]));
