@@ -24,7 +24,7 @@ export function CsatCell({ figure }: { figure: CsatFigure }) {
     <span>
       <strong className="tabular-nums">{formatPercent(figure.csat)}</strong>
       <span className="block whitespace-nowrap text-xs text-slate-700">
-        {formatPercent(low)}–{formatPercent(high)} · {figure.responses} resp.
+        {`${formatPercent(low)}–${formatPercent(high)} · ${figure.responses} resp.`}
       </span>
     </span>
   );

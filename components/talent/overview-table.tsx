@@ -42,6 +42,7 @@ function SortHeader({ label, column, props }: { label: string; column: OverviewS
 export function OverviewTable(props: Props) {
   const { cycleKey, teams, traits } = props;
   if (teams.length === 0) return <p className="text-slate-700">No teams match.</p>;
+  const traitLabels = new Map(traits.map((t) => [t.key, t.label]));
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[64rem] text-left text-sm">
@@ -62,42 +63,51 @@ export function OverviewTable(props: Props) {
         </thead>
         <tbody>
           {teams.map((t) => (
-            <tr key={t.id} className="border-b border-slate-100 align-top last:border-0">
-              <th scope="row" className="py-2 pr-3 font-medium">
-                <Link href={talentHref(`/talent/${t.id}`, { cycle: cycleKey })} className="text-brand-700 underline underline-offset-2">{t.team}</Link>
-              </th>
-              <td className="py-2 pr-3">{t.manager ?? "—"}</td>
-              <td className="py-2 pr-3 tabular-nums">{t.headcount}</td>
-              <td className="py-2 pr-3">
-                <span className="font-medium tabular-nums">{formatPercent(completionRate(t.completion))}</span>
-                <span className="block text-xs text-slate-700">{t.completion.submitted} submitted · {t.completion.draft} draft · {t.completion.notStarted} not started</span>
-              </td>
-              <td className="py-2 pr-3">
-                <span className="font-medium tabular-nums">{formatPercent(t.keeperRate)}</span>
-                <span className="block text-xs text-slate-700">of {t.submitted} submitted</span>
-              </td>
-              <td className="py-2 pr-3">
-                <ul className="text-xs">
-                  {KEEPER_ANSWERS.map((a) => <li key={a} className="whitespace-nowrap">{KEEPER_SHORT_LABELS[a]}: <span className="tabular-nums">{t.distribution[a]}</span></li>)}
-                </ul>
-              </td>
-              <td className="py-2 pr-3">
-                <ul className="text-xs">
-                  {t.traitAverages.map((a) => (
-                    <li key={a.traitKey} className="whitespace-nowrap">{traits.find((x) => x.key === a.traitKey)?.label ?? a.traitKey}: <span className="tabular-nums">{formatTraitAverage(a.average)}</span></li>
-                  ))}
-                </ul>
-              </td>
-              <td className="py-2 pr-3"><CsatCell figure={t.csat} /></td>
-              <td className="py-2 pr-3 tabular-nums">{t.flagCount}</td>
-              <td className="py-2 text-xs">
-                <span className="block whitespace-nowrap">Keeper rate {formatPointsChange(t.change.keeperRatePoints)}</span>
-                <span className="block whitespace-nowrap">CSAT {formatPointsChange(t.change.csatPoints)}</span>
-              </td>
-            </tr>
+            <OverviewRow key={t.id} team={t} cycleKey={cycleKey} traitLabels={traitLabels} />
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * One team. Rendered for 50 teams per request, so it is kept lean: one text node per line instead
+ * of a span per number, and a plain link, because next/link would prefetch all 50 team pages
+ * (each a full talent review) as soon as the overview scrolls into view.
+ */
+function OverviewRow({ team: t, cycleKey, traitLabels }: { team: TeamOverview; cycleKey: string; traitLabels: Map<string, string> }) {
+  return (
+    <tr className="border-b border-slate-100 align-top tabular-nums last:border-0">
+      <th scope="row" className="py-2 pr-3 font-medium">
+        <a href={talentHref(`/talent/${t.id}`, { cycle: cycleKey })} className="text-brand-700 underline underline-offset-2">{t.team}</a>
+      </th>
+      <td className="py-2 pr-3">{t.manager ?? "—"}</td>
+      <td className="py-2 pr-3">{t.headcount}</td>
+      <td className="py-2 pr-3">
+        <span className="font-medium">{formatPercent(completionRate(t.completion))}</span>
+        <span className="block text-xs text-slate-700">{`${t.completion.submitted} submitted · ${t.completion.draft} draft · ${t.completion.notStarted} not started`}</span>
+      </td>
+      <td className="py-2 pr-3">
+        <span className="font-medium">{formatPercent(t.keeperRate)}</span>
+        <span className="block text-xs text-slate-700">{`of ${t.submitted} submitted`}</span>
+      </td>
+      <td className="py-2 pr-3">
+        <ul className="text-xs">
+          {KEEPER_ANSWERS.map((a) => <li key={a} className="whitespace-nowrap">{`${KEEPER_SHORT_LABELS[a]}: ${t.distribution[a]}`}</li>)}
+        </ul>
+      </td>
+      <td className="py-2 pr-3">
+        <ul className="text-xs">
+          {t.traitAverages.map((a) => <li key={a.traitKey} className="whitespace-nowrap">{`${traitLabels.get(a.traitKey) ?? a.traitKey}: ${formatTraitAverage(a.average)}`}</li>)}
+        </ul>
+      </td>
+      <td className="py-2 pr-3"><CsatCell figure={t.csat} /></td>
+      <td className="py-2 pr-3">{t.flagCount}</td>
+      <td className="py-2 text-xs">
+        <span className="block whitespace-nowrap">{`Keeper rate ${formatPointsChange(t.change.keeperRatePoints)}`}</span>
+        <span className="block whitespace-nowrap">{`CSAT ${formatPointsChange(t.change.csatPoints)}`}</span>
+      </td>
+    </tr>
   );
 }

@@ -9,6 +9,11 @@ export function json(body: unknown, status = 200): NextResponse {
   return NextResponse.json(body, { status, headers: NO_STORE });
 }
 
+/** A body that is already JSON text (memoised by the data layer), sent as it is. */
+export function jsonText(body: string, status = 200): NextResponse {
+  return new NextResponse(body, { status, headers: { ...NO_STORE, "Content-Type": "application/json" } });
+}
+
 export function notFound(): NextResponse {
   return json({ error: "not_found" }, 404);
 }

@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { port, runNext } from "./serve";
+import { port } from "./serve";
+import { runNextCluster } from "./serve-cluster";
 
 /** Production start: refuses to run without AUTH_SECRET, applies migrations, then serves. */
 export async function run(): Promise<number> {
@@ -9,5 +10,5 @@ export async function run(): Promise<number> {
     return 1;
   }
   migrateDatabase(getDb());
-  return runNext(["start", "-p", port()], { ...process.env, NODE_ENV: "production" });
+  return runNextCluster(port(), { ...process.env, NODE_ENV: "production" });
 }

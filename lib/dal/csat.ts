@@ -2,7 +2,8 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { csatImports, employees } from "@/db/schema";
-import { agentCsatTrend, organisationCsatByQuarter, recentComments, type CsatComment } from "@/lib/csat/queries";
+import { agentCsatTrend, recentComments, type CsatComment } from "@/lib/csat/queries";
+import { organisationCsatFigures } from "./organisation-csat";
 import type { CsatFigure } from "@/lib/domain/csat";
 import { lastQuarters, QUARTER_KEY } from "@/lib/domain/quarter";
 import { recordDenied } from "./audit";
@@ -49,8 +50,7 @@ export async function getEmployeeCsat(
     return null;
   }
   const quarters = lastQuarters(quarter, 4);
-  // One grouped query for the organisation's four quarters, not one sum of every agent per quarter.
-  const organisation = organisationCsatByQuarter(quarters);
+  const organisation = organisationCsatFigures(quarters);
   const trend = agentCsatTrend(employeeId, quarters).map((t) => ({ ...t, organisation: organisation.get(t.quarter)!.csat }));
   return {
     employee,

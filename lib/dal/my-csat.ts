@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { agentCsatTrend, organisationCsat, recentComments, type CsatComment } from "@/lib/csat/queries";
+import { agentCsatTrend, recentComments, type CsatComment } from "@/lib/csat/queries";
+import { organisationCsatFigures } from "./organisation-csat";
 import { csatBand, type CsatBand } from "@/lib/domain/csat-band";
 import type { CsatFigure } from "@/lib/domain/csat";
 import { lastQuarters, quarterOf, QUARTER_KEY } from "@/lib/domain/quarter";
@@ -26,8 +27,9 @@ export interface MyCsatQuarter {
 export async function getMyCsat(now = Date.now()): Promise<MyCsatQuarter[]> {
   const viewer = await verifySession();
   const quarters = lastQuarters(quarterOf(now), MY_CSAT_QUARTERS);
+  const organisationByQuarter = organisationCsatFigures(quarters);
   return agentCsatTrend(viewer.id, quarters).map(({ quarter, ...mine }) => {
-    const organisation = organisationCsat(quarter);
+    const organisation = organisationByQuarter.get(quarter)!;
     return { quarter, mine, organisation, band: csatBand(mine, organisation.csat) };
   });
 }

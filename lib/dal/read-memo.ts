@@ -20,11 +20,13 @@ interface Entry {
 }
 
 const holder = globalThis as unknown as { __keeperReadMemo?: WeakMap<Db, Map<string, Entry>> };
+const tokenStatements = new WeakMap<Db, { get: () => unknown }>();
 
 function changeToken(db: Db): string {
-  const dataVersion = db.$client.pragma("data_version", { simple: true }) as number;
-  const changes = db.$client.prepare("select total_changes()").pluck().get() as number;
-  return `${dataVersion}:${changes}`;
+  // Asked on every memoised read, so compiled once per connection.
+  let statement = tokenStatements.get(db);
+  if (!statement) tokenStatements.set(db, (statement = db.$client.prepare("select (select data_version from pragma_data_version) || ':' || total_changes()").pluck()));
+  return statement.get() as string;
 }
 
 export function memoUntilWrite<T>(db: Db, key: string, compute: () => T): T {

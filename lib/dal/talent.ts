@@ -171,7 +171,7 @@ export function teamsInScope(viewer: Viewer, filter: TeamFilter, withOptions: bo
 }
 
 
-function assemble(viewer: Viewer, cycle: TalentCycle, filter: TeamFilter, teams: ScopedTeam[], teamOptions: ScopedTeam[], withHistory: boolean, withRatings: boolean): TalentReport {
+export function assemble(viewer: Viewer, cycle: TalentCycle, filter: TeamFilter, teams: ScopedTeam[], teamOptions: ScopedTeam[], withHistory: boolean, withRatings: boolean): TalentReport {
   const db = getDb();
   const previousKey = previousQuarter(cycle.key);
   const historyQuarters = lastQuarters(cycle.key, HISTORY_QUARTERS);

@@ -20,6 +20,27 @@ function setCycleState(key: string, state: string): void {
   }
 }
 
+test("HR finds teams by team or manager name on the overview", async ({ page }) => {
+  const errors = failOnConsoleErrors(page);
+  await signIn(page, "hr");
+  await page.goto("/talent?cycle=2026-Q3");
+  const rows = page.locator("table").first().locator("tbody tr");
+  await expect(rows).toHaveCount(3);
+  const search = page.getByRole("search", { name: "Filter teams" });
+  await search.getByLabel("Team or manager").fill("noah");
+  await search.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/q=noah/);
+  await expect(rows.getByRole("rowheader")).toHaveText(["Team Denver"]);
+  // Sorting keeps the search.
+  await page.getByRole("link", { name: /^Keeper rate/ }).click();
+  await expect(page).toHaveURL(/q=noah/);
+  await expect(rows).toHaveCount(1);
+  await search.getByRole("link", { name: "Clear filter" }).click();
+  await expect(rows).toHaveCount(3);
+  await expectAccessible(page);
+  expect(errors).toEqual([]);
+});
+
 async function openTeam(page: Page, team: string, cycle: string): Promise<void> {
   await page.goto(`/talent?cycle=${cycle}`);
   await page.getByRole("link", { name: team, exact: true }).click();

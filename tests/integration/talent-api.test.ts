@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import { auditLog } from "@/db/schema";
+import { auditLog, cycles, reviews } from "@/db/schema";
 import { GET } from "@/app/api/v1/talent/route";
 import { useFreshDb } from "../helpers/db";
 import { idOf, seedDemoFast } from "../helpers/demo";
@@ -113,5 +113,35 @@ describe("GET /api/v1/talent", () => {
       expect((await get(agent, "?cycle=2026-Q3&team=Team%20Portland")).status).toBe(404);
     }
     expect(deniedCount()).toBe(before + 4);
+  });
+});
+
+describe("GET /api/v1/talent, reused until the next write", () => {
+  const gridOf = (body: TalentJson, email: string) =>
+    body.teams.flatMap((t) => t.grid).find((cell) => cell.employees.some((e) => e.email === email))?.keeper;
+
+  it("never hands one viewer's scope to another", async () => {
+    const all = teamsOf((await get("hr", "?cycle=2026-Q3")).body);
+    expect(teamsOf((await get("mia", "?cycle=2026-Q3")).body)).toEqual(["Team Portland"]);
+    expect(teamsOf((await get("noah", "?cycle=2026-Q3")).body)).toEqual(["Team Denver"]);
+    expect(teamsOf((await get("hr", "?cycle=2026-Q3")).body)).toEqual(all);
+    expect(all.length).toBeGreaterThan(2);
+  });
+
+  it("shows a change made after the first answer", async () => {
+    const before = (await get("hr", "?cycle=2026-Q3")).body;
+    const answer = gridOf(before, "ava@demo.keeper.test");
+    expect(answer).toBeDefined();
+    const changed = answer === "let_go" ? "fight_hard" : "let_go";
+    const q3 = ctx.db.select({ id: cycles.id }).from(cycles).where(eq(cycles.key, "2026-Q3")).get()!.id;
+    ctx.db.update(reviews).set({ keeperAnswer: changed }).where(and(eq(reviews.cycleId, q3), eq(reviews.employeeId, idOf(ctx.db, "ava")))).run();
+    expect(gridOf((await get("hr", "?cycle=2026-Q3")).body, "ava@demo.keeper.test")).toBe(changed);
+  });
+
+  it("audits a denied team every time", async () => {
+    const before = deniedCount();
+    await get("mia", "?cycle=2026-Q3&team=Team%20Denver");
+    await get("mia", "?cycle=2026-Q3&team=Team%20Denver");
+    expect(deniedCount()).toBe(before + 2);
   });
 });
