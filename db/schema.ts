@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   index,
   integer,
@@ -228,9 +229,11 @@ export const csatResponses = sqliteTable(
   (t) => [
     uniqueIndex("csat_responses_source_record_uq").on(t.source, t.sourceRecordId),
     index("csat_responses_employee_quarter_idx").on(t.employeeId, t.quarter, t.ratedAt),
-    index("csat_responses_quarter_idx").on(t.quarter),
     index("csat_responses_import_idx").on(t.importId),
-    index("csat_responses_agent_external_idx").on(t.source, t.agentExternalId),
+    // Only unmatched responses are looked up by agent id (rematching after an org import), so it
+    // is partial: responses credited to an employee cost an import nothing here. No quarter index:
+    // organisation figures come from csat_rollups, and responses are read per employee.
+    index("csat_responses_agent_external_idx").on(t.source, t.agentExternalId).where(sql`${t.employeeId} IS NULL`),
   ],
 );
 

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:import`: times importCsat on a deterministic 1,000,000-row generic CSV against
  * the sqlite3 shell's `.import --csv` of the same file into a bare table (the floor for "get
- * these rows into SQLite"), and reports the ratio and the importer's peak memory.
+ * these rows into SQLite"), and reports the ratio, the importer's steps and its peak memory.
  * BENCH_ROWS=N changes the row count; the sqlite3 shell must be installed (apt-get install sqlite3).
  */
 import { spawnSync } from "node:child_process";
@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { once } from "node:events";
 import { openDatabase, setDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { importCsat } from "@/lib/importers/csat/run-import";
+import { importCsat, type ImportStep } from "@/lib/importers/csat/run-import";
 import { forEachCsvRecord } from "@/lib/importers/csv-rows";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -83,14 +83,22 @@ function sqliteShellImport(csv: string, db: string): Timing {
   return { wallMs, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : null };
 }
 
-async function timeImportCsat(csv: string): Promise<Timing & { peakMb: number }> {
+type Steps = Partial<Record<ImportStep, number>>;
+
+async function timeImportCsat(csv: string): Promise<Timing & { peakMb: number; steps: Steps }> {
+  const steps: Steps = {};
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  const report = await importCsat({ inputs: [{ name: csv, stream: createReadStream(csv, { highWaterMark: 1 << 18 }) }], source: "csv", via: "cli" });
+  const report = await importCsat({
+    inputs: [{ name: csv, stream: createReadStream(csv, { highWaterMark: 1 << 18 }) }],
+    source: "csv",
+    via: "cli",
+    onStep: (step, ms) => (steps[step] = ms),
+  });
   const wallMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   if (report.imported !== ROWS || report.rejectedCount !== 0) throw new Error(`unexpected report: ${JSON.stringify(report).slice(0, 500)}`);
-  return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000, peakMb: process.resourceUsage().maxRSS / 1024 };
+  return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000, peakMb: process.resourceUsage().maxRSS / 1024, steps };
 }
 
 /** CSV parsing (papaparse, via forEachCsvRecord) alone over the same file: the floor for the importer. */
@@ -132,6 +140,9 @@ async function main(): Promise<void> {
         `load average     ${loadavg().map((l) => l.toFixed(2)).join(" ")} (other work on the machine skews both timings)`,
         `file             ${ROWS.toLocaleString("en")} rows, ${(statSync(csv).size / 1024 / 1024).toFixed(1)} MB`,
         `importCsat       ${both(ours)} (${Math.round(ROWS / (ours.wallMs / 1000)).toLocaleString("en")} rows/s)`,
+        `  steps          read ${seconds(ours.steps.read ?? 0)} (${ours.steps.worker === undefined ? "no worker" : `worker from ${seconds(ours.steps.worker)}`}), ` +
+          `insert ${seconds(ours.steps.insert ?? 0)}, ` +
+          `indexes ${seconds(ours.steps.indexes ?? 0)}, commit ${seconds(ours.steps.commit ?? 0)}`,
         `sqlite3 .import  ${both(shellBefore)} before, ${both(shellAfter)} after`,
         `ratio            ${(ours.wallMs / shellWall).toFixed(2)}× wall` +
           (shellBefore.cpuMs !== null && shellAfter.cpuMs !== null ? `, ${(ours.cpuMs! / ((shellBefore.cpuMs + shellAfter.cpuMs) / 2)).toFixed(2)}× CPU` : ""),

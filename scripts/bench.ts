@@ -19,7 +19,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS || 15);
 const CONNECTIONS = 20;
 const PORT = Number(process.env.BENCH_PORT || 3800);
 
-interface Row { name: string; p50: number; p95: number; rps: number; target: number; non2xx: number }
+interface Row { name: string; p50: number; p95: number; rps: number; target: number; non2xx: number; peakMb?: number }
 
 async function measure(url: string, name: string, target: number, opts: Partial<autocannon.Options>): Promise<Row> {
   const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...opts } as autocannon.Options);
@@ -63,7 +63,13 @@ async function main() {
 
   const server = await startServer({ port: PORT, dbPath });
   let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, treeRssMb(server.process.pid!))), 250);
+  // Also per run, so the table shows which page or save drives the peak.
+  let runPeak = 0;
+  const sampler = setInterval(() => {
+    const rss = treeRssMb(server.process.pid!);
+    peak = Math.max(peak, rss);
+    runPeak = Math.max(runPeak, rss);
+  }, 250);
   try {
     const hr = await signInCookie(server.url, "hr@large.keeper.test");
     const mgr = await signInCookie(server.url, manager);
@@ -79,7 +85,8 @@ async function main() {
     const rows: Row[] = [];
     for (const [name, path, cookie, target] of pages) {
       await fetch(server.url + path, { headers: { cookie } }); // warm up
-      rows.push(await measure(server.url + path, name, target, { headers: { cookie } }));
+      runPeak = 0;
+      rows.push({ ...(await measure(server.url + path, name, target, { headers: { cookie } })), peakMb: runPeak });
       console.log(`  measured ${name}`);
     }
     // Draft saves through the real server action, one review, versions carried forward.
@@ -95,6 +102,7 @@ async function main() {
       if (!m) throw new Error(`The draft-save action failed (${res.status}); see the server log`);
       version = Number(m[1]);
     }
+    runPeak = 0;
     const save = await autocannon({
       url: server.url,
       connections: 1,
@@ -111,7 +119,7 @@ async function main() {
       }],
     } as unknown as autocannon.Options);
     if (save.requests.total === 0) throw new Error(`No draft save completed (${save.errors} errors, ${save.timeouts} timeouts)`);
-    rows.push({ name: "Draft save (server action)", p50: save.latency.p50, p95: percentile95(save), rps: save.requests.average, target: 50, non2xx: save.non2xx });
+    rows.push({ name: "Draft save (server action)", p50: save.latency.p50, p95: percentile95(save), rps: save.requests.average, target: 50, non2xx: save.non2xx, peakMb: runPeak });
 
     const js: [string, number, number | null][] = [];
     for (const [name, path, cookie] of pages.filter(([, p]) => !p.startsWith("/api"))) js.push([name, await firstLoadJs(server.url, path, cookie), name === "Review form" ? 150 : null]);
@@ -124,9 +132,9 @@ async function main() {
     const importLines = (importRun.stdout || importRun.stderr).trim().split("\n").slice(-8);
 
     const table = [
-      `| what (20 concurrent, ${SECONDS} s) | p50 ms | p95 ms | req/s | target p95 | |`,
-      "|---|---:|---:|---:|---:|---|",
-      ...rows.map((r) => `| ${r.name} | ${r.p50} | ${r.p95} | ${r.rps.toFixed(1)} | < ${r.target} | ${r.p95 < r.target && r.non2xx === 0 ? "met" : `missed${r.non2xx ? `, ${r.non2xx} non-2xx` : ""}`} |`),
+      `| what (20 concurrent, ${SECONDS} s) | p50 ms | p95 ms | req/s | target p95 | | server memory, MB |`,
+      "|---|---:|---:|---:|---:|---|---:|",
+      ...rows.map((r) => `| ${r.name} | ${r.p50} | ${r.p95} | ${r.rps.toFixed(1)} | < ${r.target} | ${r.p95 < r.target && r.non2xx === 0 ? "met" : `missed${r.non2xx ? `, ${r.non2xx} non-2xx` : ""}`} | ${r.peakMb?.toFixed(0) ?? ""} |`),
       "",
       "| first-load JavaScript (gzip) | KB | target | |",
       "|---|---:|---:|---|",

@@ -9,9 +9,9 @@ export function json(body: unknown, status = 200): NextResponse {
   return NextResponse.json(body, { status, headers: NO_STORE });
 }
 
-/** A body that is already JSON text (memoised by the data layer), sent as it is. */
-export function jsonText(body: string, status = 200): NextResponse {
-  return new NextResponse(body, { status, headers: { ...NO_STORE, "Content-Type": "application/json" } });
+/** A body that is already JSON (memoised by the data layer), sent as it is. */
+export function jsonBytes(body: Uint8Array, status = 200): NextResponse {
+  return new NextResponse(body as Uint8Array<ArrayBuffer>, { status, headers: { ...NO_STORE, "Content-Type": "application/json; charset=utf-8" } });
 }
 
 export function notFound(): NextResponse {

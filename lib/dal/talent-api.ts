@@ -27,13 +27,13 @@ function teamJson(t: TeamTalent) {
 }
 
 /**
- * `GET /api/v1/talent` as a serialised JSON body. For HR the organisation's report is 10,000
+ * `GET /api/v1/talent` as a serialised JSON body (UTF-8). For HR the organisation's report is 10,000
  * people in 1,000 grids (1.5 MB, ~300 ms to build here) and the same for every HR caller, so the
  * text is reused until the next write (read-memo.ts). The key holds the viewer's scope: HR's whole
  * organisation, or one manager's subtree; the API shape carries nothing else that depends on who
  * asks (`canCalibrate` is not in it).
  */
-export async function getTalentApiBody(raw: TalentInput): Promise<TalentResult<string>> {
+export async function getTalentApiBody(raw: TalentInput): Promise<TalentResult<Uint8Array>> {
   const resolved = await resolveTalent(raw, "/api/v1/talent");
   if (!resolved.ok) return resolved;
   const { viewer, cycle, filter } = resolved.value;
@@ -41,18 +41,19 @@ export async function getTalentApiBody(raw: TalentInput): Promise<TalentResult<s
   const key = JSON.stringify(["talent-api", scope, cycle.key, filter.teamId ?? null, filter.teamName ?? null, filter.managerId ?? null]);
   // A team the viewer may not see is audited inside: that write changes the token, so a denial is
   // never reused and is audited every time.
-  return memoUntilWrite(getDb(), key, (): TalentResult<string> => {
+  return memoUntilWrite(getDb(), key, (): TalentResult<Uint8Array> => {
     const scoped = teamsInScope(viewer, filter, false);
     if (!scoped.ok) return scoped;
     const report = assemble(viewer, cycle, filter, scoped.value.teams, [], false, false);
     const { organisation, teams } = report;
     return {
       ok: true,
-      value: JSON.stringify({
+      // Kept as UTF-8 bytes: sending a string would encode 1.5 MB afresh for every response.
+      value: Buffer.from(JSON.stringify({
         cycle: report.cycle.key,
         organisation: { csat: organisation.csat.csat, ci95: organisation.csat.ci95, responses: organisation.csat.responses, keeperRate: organisation.keeperRate },
         teams: teams.map(teamJson),
-      }),
+      })),
     };
   });
 }

@@ -76,7 +76,7 @@ export async function forEachCsvRecord(
 
   const feed = (text: string, last: boolean): void => {
     if (first) {
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      if (text.charCodeAt(0) === 0xfeff) text = oneByte(text.slice(1));
       first = false;
     }
     // Excel and the like write CRLF; the break is guessed once, quote-aware, as Papa.parse does.
@@ -86,14 +86,16 @@ export async function forEachCsvRecord(
     // further for the "real" one, so the row then also ends with an unclosed quote.
     const errorAt = new Map<number, ParseError>();
     for (const e of result.errors) if (!errorAt.has(e.row)) errorAt.set(e.row, e);
-    result.data.forEach((fields, row) => {
+    const { data } = result;
+    for (let row = 0; row < data.length; row++) {
+      const fields = data[row];
       const line = nextLine;
-      const error = errorAt.get(row);
+      const error = errorAt.size === 0 ? undefined : errorAt.get(row);
       if (error) throw syntaxError(error, line);
       nextLine += linesSpanned(fields);
       if (!isBlankLine(fields)) onRecord(fields, line);
-    });
-    pending = text.slice(result.meta.cursor);
+    }
+    pending = oneByte(text.slice(result.meta.cursor));
     if (pending.length > MAX_RECORD_BYTES) throw tooLong(nextLine);
   };
 
@@ -109,6 +111,16 @@ export async function forEachCsvRecord(
     head = "";
   }
   feed(pending + head + decoder.end(), true);
+}
+
+/**
+ * V8 keeps a string holding any character above U+00FF (the byte-order mark, an emoji) as two
+ * bytes per character, and so does every string sliced from it or joined to it. The carried-over
+ * text would pass that on to every later chunk and field, doubling what is copied to the staging
+ * worker; decoding it afresh gives one byte per character again when it fits.
+ */
+function oneByte(text: string): string {
+  return text.length === 0 ? text : Buffer.from(text, "utf8").toString("utf8");
 }
 
 /** papaparse's guess (it ignores line breaks inside quotes), taken from a one-row preview. */

@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import { CsatFileError } from "./types";
 
 /** A file to import: its text, or a stream of its bytes (a file, an upload, a request body). */
@@ -70,18 +71,34 @@ export async function* limitedBytes(input: CsatInput, maxBytes: number): AsyncGe
 
 const NOT_UTF8 = "is not UTF-8 text: save it as UTF-8 (in Excel: CSV UTF-8) and import it again";
 
-/** Passes bytes through unchanged while checking they are UTF-8, chunk boundaries included. */
-export async function* utf8Checked(bytes: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-  const decoder = new TextDecoder("utf-8", { fatal: true });
-  try {
-    for await (const chunk of bytes) {
-      decoder.decode(chunk, { stream: true });
-      yield chunk;
-    }
-    decoder.decode();
-  } catch (err) {
-    throw err instanceof TypeError ? new CsatFileError(NOT_UTF8) : err;
+/**
+ * How many bytes at the end of `chunk` start a character that continues in the next chunk
+ * (0 when it ends on a character boundary, or when those bytes are invalid anyway).
+ */
+function incompleteTail(chunk: Buffer): number {
+  for (let back = 1; back <= Math.min(3, chunk.length); back++) {
+    const byte = chunk[chunk.length - back];
+    if ((byte & 0xc0) === 0x80) continue;
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return length > back ? back : 0;
   }
+  return 0;
+}
+
+/**
+ * Passes bytes through unchanged while checking they are UTF-8, chunk boundaries included.
+ * buffer.isUtf8 validates without decoding, several times faster than a fatal TextDecoder.
+ */
+export async function* utf8Checked(bytes: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  let carry: Buffer | null = null;
+  for await (const chunk of bytes) {
+    const data: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+    const tail = incompleteTail(data);
+    if (!isUtf8(data.subarray(0, data.length - tail))) throw new CsatFileError(NOT_UTF8);
+    carry = tail > 0 ? Buffer.from(data.subarray(data.length - tail)) : null;
+    yield chunk;
+  }
+  if (carry) throw new CsatFileError(NOT_UTF8);
 }
 
 /** All of a (JSON) file as text; such files are API pages, small enough to parse whole. */

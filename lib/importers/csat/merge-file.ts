@@ -11,7 +11,7 @@ const SLOW_PAGE = 1000;
 /** Fills stage.agents with this import's sources' agent → employee map, for joins. */
 export function stageAgentMap(client: Database, agents: AgentMap, sources: CsatSource[]): void {
   client.exec(
-    `CREATE TABLE IF NOT EXISTS ${STAGE_SCHEMA}.agents (source TEXT, external_id TEXT, employee_id INTEGER, PRIMARY KEY (source, external_id))`,
+    `CREATE TABLE IF NOT EXISTS ${STAGE_SCHEMA}.agents (source TEXT, external_id TEXT, employee_id INTEGER, PRIMARY KEY (source, external_id)) WITHOUT ROWID`,
   );
   const insert = client.prepare(`INSERT OR REPLACE INTO ${STAGE_SCHEMA}.agents VALUES (?, ?, ?)`);
   for (const source of sources) {
@@ -26,7 +26,7 @@ export function stageAgentMap(client: Database, agents: AgentMap, sources: CsatS
  */
 function markSlowRows(client: Database, table: StageTable, source: CsatSource): boolean {
   const stored = client.prepare("SELECT 1 FROM main.csat_responses WHERE source = ? LIMIT 1").get(source) !== undefined;
-  if (!stored && table.repeated.size === 0) return false;
+  if (!stored && table.repeated === 0) return false;
   const rows = `${STAGE_SCHEMA}.${table.name}`;
   client
     .prepare(

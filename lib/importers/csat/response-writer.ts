@@ -3,7 +3,7 @@ import type { AgentMap } from "./agent-map";
 import type { RollupDeltas } from "./rollup-deltas";
 import type { CsatSource } from "./types";
 
-/** A staged response in STAGE_COLUMNS order (see stage-store.ts). */
+/** A staged response in STAGE_COLUMNS order (see stage-rows.cjs). */
 export type StagedRow = [
   sourceRecordId: string,
   agentExternalId: string,

@@ -2,7 +2,7 @@ import { CsvSyntaxError } from "../csv-rows";
 import { detectJsonSource, jsonSourceFor, UNKNOWN_JSON_SHAPE } from "./detect";
 import { readGenericCsv } from "./generic-csv";
 import { limitedBytes, readAllText, sniffFormat, utf8Checked, type CsatInput } from "./input";
-import type { StageTable } from "./stage-store";
+import type { StageTable } from "./stage-table";
 import { CsatFileError, type CsatSource, type CsatSourceOption, type Rejection, type RowOutcome } from "./types";
 
 /** Rejections kept per import for the report and the stored record; the count stays exact. */
@@ -61,8 +61,11 @@ class Tally {
   };
 }
 
+/** Records of a JSON file handed on between two waits for the staging writer. */
+const JSON_SLICE = 5000;
+
 /** JSON exports are API pages: parsed whole, then each record normalised by its source. */
-function readJson(text: string, option: CsatSourceOption, tally: Tally, now: number): CsatSource {
+async function readJson(text: string, option: CsatSourceOption, tally: Tally, now: number): Promise<CsatSource> {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -74,8 +77,19 @@ function readJson(text: string, option: CsatSourceOption, tally: Tally, now: num
   const records = adapter.records(doc);
   if (records === null) throw new CsatFileError(`does not look like ${adapter.expected}`);
   const ctx = { now };
-  records.forEach((record, index) => tally.accept(adapter.normalize(record, index, ctx)));
+  for (let index = 0; index < records.length; index++) {
+    if (index % JSON_SLICE === 0) await tally.table.ready();
+    tally.accept(adapter.normalize(records[index], index, ctx));
+  }
   return adapter.source;
+}
+
+/** Passes chunks on once the staging writer has caught up, so rows never pile up in memory. */
+async function* paced(bytes: AsyncIterable<Buffer>, table: StageTable): AsyncGenerator<Buffer> {
+  for await (const chunk of bytes) {
+    await table.ready();
+    yield chunk;
+  }
 }
 
 /**
@@ -90,13 +104,13 @@ export async function stageFile(input: CsatInput, table: StageTable, options: St
     const { format, bytes } = await sniffFormat(limitedBytes(input, options.maxBytes));
     if (format === "json") {
       if (source === "csv") throw new CsatFileError("is JSON, but --source csv expects the generic CSV");
-      source = readJson(await readAllText(bytes), options.source, tally, options.now);
+      source = await readJson(await readAllText(bytes), options.source, tally, options.now);
     } else {
       if (source !== null && source !== "csv") {
         throw new CsatFileError(`is not JSON, but --source ${source} expects a JSON export`);
       }
       source = "csv";
-      await readGenericCsv(utf8Checked(bytes), { now: options.now }, tally.accept);
+      await readGenericCsv(paced(utf8Checked(bytes), table), { now: options.now }, tally.accept);
     }
     table.finish();
     options.onProgress?.(tally.rowsRead);

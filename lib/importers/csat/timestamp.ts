@@ -42,7 +42,22 @@ function parseCanonical(text: string): number | null {
   const second = twoDigits(text, 17);
   if (Number.isNaN(year + month + day + hour + minute + second)) return null;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return null;
-  return Date.UTC(year, month - 1, day, hour, minute, second);
+  // Date.UTC reads years 0-99 as 1900-1999; such dates are refused anyway, by the full parser.
+  if (year < 1970) return null;
+  return (((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60 + second) * 1000;
+}
+
+/**
+ * Days since 1970-01-01 of a Gregorian date (Howard Hinnant's days_from_civil): plain integer
+ * arithmetic, several times cheaper than Date.UTC, which a million-row import calls a million times.
+ */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 function parseIso(text: string): number | null {
@@ -80,7 +95,8 @@ export function parseTimestamp(value: unknown, now: number): TimeResult {
   } else if (typeof value === "string") {
     const text = value.trim();
     if (text === "") return { error: "is empty" };
-    ms = UNIX_SECONDS.test(text) ? Math.round(Number(text) * 1000) : parseIso(text);
+    // The common form first: it can never look like Unix seconds.
+    ms = parseCanonical(text) ?? (UNIX_SECONDS.test(text) ? Math.round(Number(text) * 1000) : parseIso(text));
   }
   if (ms === null || !Number.isFinite(ms)) {
     return { error: `${show(value)} is not a timestamp (use ISO 8601 with Z or an offset, or Unix seconds)` };

@@ -1,5 +1,5 @@
 import type { Database } from "better-sqlite3";
-import type { AgentKey } from "../csat/rematch";
+import type { MovedAgent } from "../csat/rematch";
 import type { OrgRow } from "./org-csv";
 
 // The writes of an org import, run inside its transaction once every check has passed.
@@ -86,11 +86,11 @@ export function upsertEmployees(
  * moves (the file is the HR system's word); ids missing from the file are left as they are.
  * Returns the moved ids, whose stored CSAT responses must follow them.
  */
-export function upsertIdentities(client: Database, rows: OrgRow[], ids: Map<string, number>, changed: Set<string>): AgentKey[] {
+export function upsertIdentities(client: Database, rows: OrgRow[], ids: Map<string, number>, changed: Set<string>): MovedAgent[] {
   const owner = client.prepare("SELECT employee_id FROM identities WHERE source = ? AND external_id = ?").pluck();
   const add = client.prepare("INSERT INTO identities (source, external_id, employee_id) VALUES (?, ?, ?)");
   const move = client.prepare("UPDATE identities SET employee_id = ? WHERE source = ? AND external_id = ?");
-  const moved: AgentKey[] = [];
+  const moved: MovedAgent[] = [];
   for (const row of rows) {
     const id = ids.get(row.email)!;
     for (const { source, externalId } of row.identities) {
@@ -99,7 +99,7 @@ export function upsertIdentities(client: Database, rows: OrgRow[], ids: Map<stri
       if (current === undefined) add.run(source, externalId, id);
       else {
         move.run(id, source, externalId);
-        moved.push({ source, externalId });
+        moved.push({ source, externalId, from: current });
       }
       changed.add(row.email);
     }

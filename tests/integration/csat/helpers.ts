@@ -32,6 +32,10 @@ export function expectRollupsConsistent(db: Db): void {
      WHERE employee_id IS NOT NULL GROUP BY employee_id, quarter ORDER BY 1, 2`,
   );
   expect(rollups).toEqual(truth);
+  // The write step skips per-row foreign key checks (run-import.ts): they must hold all the same,
+  // and be back on for everyone else.
+  expect(db.$client.pragma("foreign_key_check")).toEqual([]);
+  expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
 }
 
 export type Rating = { id: string; score: "good" | "bad" | "offered"; assignee: number; created: string; updated: string; comment?: string };

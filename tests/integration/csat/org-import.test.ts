@@ -101,6 +101,20 @@ describe("importOrg", () => {
     expect(report).toEqual({ ok: false, rowsRead: 0, problems: [{ line: null, message: "the file is not UTF-8 text" }] });
   });
 
+  it("finds waiting responses through the partial index, and a moved id's through its previous owner", async () => {
+    const plan = (sql: string) =>
+      all<{ detail: string }>(ctx.db, `EXPLAIN QUERY PLAN ${sql}`, ...sql.split("?").slice(1).map(() => 1)).map((r) => r.detail).join("; ");
+    expect(plan("UPDATE csat_responses SET employee_id = ? WHERE source = ? AND agent_external_id = ? AND employee_id IS NULL")).toMatch(
+      /USING INDEX csat_responses_agent_external_idx/,
+    );
+    expect(plan("UPDATE csat_responses SET employee_id = ? WHERE employee_id = ? AND source = ? AND agent_external_id = ?")).toMatch(
+      /USING INDEX csat_responses_employee_quarter_idx/,
+    );
+    const definition = all<{ sql: string }>(ctx.db, "SELECT sql FROM sqlite_master WHERE name = 'csat_responses_agent_external_idx'")[0].sql;
+    expect(definition).toMatch(/WHERE .*employee_id.* IS NULL$/);
+    expect(all(ctx.db, "SELECT name FROM sqlite_master WHERE name = 'csat_responses_quarter_idx'")).toEqual([]);
+  });
+
   it("credits waiting CSAT responses to agents it adds, and moves them with a moved helpdesk id", async () => {
     await importText("zendesk.json", fixture("zendesk.json"));
     const first = await importOrg(fixture("org.csv"), { now: NOW });

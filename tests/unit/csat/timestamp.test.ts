@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { quarterOf } from "@/lib/domain/quarter";
-import { parseTimestamp } from "@/lib/importers/csat/timestamp";
+import { daysFromCivil, parseTimestamp } from "@/lib/importers/csat/timestamp";
 
 const NOW = Date.UTC(2026, 10, 1);
 const ok = (value: unknown) => {
@@ -90,5 +90,19 @@ describe("parseTimestamp", () => {
 
   it("calls a blank value empty", () => {
     expect(error("  ")).toBe("is empty");
+  });
+});
+
+describe("the YYYY-MM-DDTHH:MM:SSZ fast path", () => {
+  it("gives exactly what Date.UTC and Date.parse give", () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59Z"), noInvalidDate: true }), (date) => {
+        const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+        expect(daysFromCivil(y, m, d) * 86_400_000).toBe(Date.UTC(y, m - 1, d));
+        const text = date.toISOString().replace(/\.\d{3}Z$/, "Z");
+        if (y >= 2000) expect(parseTimestamp(text, Date.UTC(10_000, 0, 1))).toBe(Date.parse(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

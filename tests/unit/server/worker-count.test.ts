@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_WORKER_HEAP_MB, MAX_DEFAULT_WORKERS, serverWorkerCount, shouldRestartWorker, workerNodeOptions } from "@/lib/server/worker-count";
+import { DEFAULT_WORKER_HEAP_MB, MAX_DEFAULT_WORKERS, serverWorkerCount, shouldRestartWorker, workerNodeOptions } from "@/lib/server/cluster.cjs";
 
 describe("serverWorkerCount", () => {
   it("uses one process per core by default, capped", () => {

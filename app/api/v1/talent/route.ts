@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { badRequest, jsonText, notFound, withViewer } from "@/lib/api/respond";
+import { badRequest, jsonBytes, notFound, withViewer } from "@/lib/api/respond";
 import { QUARTER_KEY } from "@/lib/domain/quarter";
 import { getTalentApiBody } from "@/lib/dal/talent-api";
 
@@ -11,6 +11,6 @@ export function GET(request: NextRequest) {
     const team = params.get("team");
     const result = await getTalentApiBody({ cycle, ...(team !== null ? { teamName: team } : {}) });
     if (!result.ok) return notFound();
-    return jsonText(result.value);
+    return jsonBytes(result.value);
   });
 }
