@@ -38,6 +38,16 @@ test("HR finds teams by team or manager name on the overview", async ({ page }) 
   await search.getByRole("link", { name: "Clear filter" }).click();
   await expect(rows).toHaveCount(3);
   await expectAccessible(page);
+
+  // A link to one manager's teams says what it narrowed to, and can be cleared the same way.
+  const db = new Database(DB_PATH, { readonly: true });
+  const noah = (db.prepare("select id from employees where email = 'noah@demo.keeper.test'").get() as { id: number }).id;
+  db.close();
+  await page.goto(`/talent?cycle=2026-Q3&manager=${noah}`);
+  await expect(rows.getByRole("rowheader")).toHaveText(["Team Denver"]);
+  await expect(search).toContainText(/Showing the teams of Noah \w+\./);
+  await search.getByRole("link", { name: "Clear filter" }).click();
+  await expect(rows).toHaveCount(3);
   expect(errors).toEqual([]);
 });
 
