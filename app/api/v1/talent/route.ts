@@ -1,15 +1,13 @@
 import type { NextRequest } from "next/server";
 import { badRequest, jsonBytes, notFound, withViewer } from "@/lib/api/respond";
-import { QUARTER_KEY } from "@/lib/domain/quarter";
+import { talentQuery } from "@/lib/api/talent-query";
 import { getTalentApiBody } from "@/lib/dal/talent-api";
 
 export function GET(request: NextRequest) {
   return withViewer(async () => {
-    const params = request.nextUrl.searchParams;
-    const cycle = params.get("cycle") ?? "";
-    if (!QUARTER_KEY.test(cycle)) return badRequest("Pass ?cycle=YYYY-Qn.");
-    const team = params.get("team");
-    const result = await getTalentApiBody({ cycle, ...(team !== null ? { teamName: team } : {}) });
+    const query = talentQuery(request);
+    if (!query) return badRequest("Pass ?cycle=YYYY-Qn.");
+    const result = await getTalentApiBody(query);
     if (!result.ok) return notFound();
     return jsonBytes(result.value);
   });
