@@ -1,8 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectAccessible, failOnConsoleErrors, signIn } from "./helpers";
 
-test.describe.configure({ mode: "serial" });
-
 async function as(browser: Browser, who: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
@@ -17,7 +15,9 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
   expect(width).toBeLessThanOrEqual(page.viewportSize()!.width);
 }
 
-test("keeper check-in round trip: Ava asks, Mia sees it waiting and answers, Ava reads the answer", async ({ browser }) => {
+test("keeper check-in round trip: Ava asks, Mia sees it waiting and answers, Ava reads the answer", async ({ browser }, testInfo) => {
+  // A retry runs against the same database, so its answer must be told apart from the first try's.
+  const note = `Customers ask for you by name. I would fight hard. (try ${testInfo.retry + 1})`;
   const ava = await as(browser, "ava");
   await ava.page.getByRole("link", { name: "Check-ins" }).click();
   await expect(ava.page.getByRole("heading", { name: "Keeper check-ins" })).toBeVisible();
@@ -37,11 +37,11 @@ test("keeper check-in round trip: Ava asks, Mia sees it waiting and answers, Ava
   await mia.page.getByRole("link", { name: "Answer" }).click();
   const form = mia.page.getByRole("group", { name: "Your keeper answer for Ava" }).first();
   await form.getByLabel("Yes, I would fight hard to keep them").check();
-  await mia.page.getByLabel("Note to Ava (required)").first().fill("Customers ask for you by name. I would fight hard.");
+  await mia.page.getByLabel("Note to Ava (required)").first().fill(note);
   await expectAccessible(mia.page);
   await mia.page.getByRole("button", { name: "Send answer" }).first().click();
   await expect(mia.page.getByRole("heading", { name: "Recently answered" })).toBeVisible();
-  await expect(mia.page.getByText("Customers ask for you by name. I would fight hard.")).toBeVisible();
+  await expect(mia.page.getByText(note)).toBeVisible();
 
   await ava.page.goto("/");
   await ava.page.getByRole("link", { name: /Notifications, \d+ unread/ }).click();
@@ -49,7 +49,7 @@ test("keeper check-in round trip: Ava asks, Mia sees it waiting and answers, Ava
   await expectAccessible(ava.page);
   await ava.page.getByRole("button", { name: /Mia answered your keeper check-in/ }).first().click();
   await expect(ava.page).toHaveURL(/\/checkins$/);
-  await expect(ava.page.getByText("Customers ask for you by name. I would fight hard.")).toBeVisible();
+  await expect(ava.page.getByText(note)).toBeVisible();
   await expect(ava.page.getByText("Yes, I would fight hard to keep them")).toBeVisible();
   await expectAccessible(ava.page);
 
@@ -58,6 +58,8 @@ test("keeper check-in round trip: Ava asks, Mia sees it waiting and answers, Ava
 });
 
 test.describe("an agent's pages on a 375 px phone", () => {
+  // Noah's test reads what Liam's test wrote.
+  test.describe.configure({ mode: "serial" });
   const phone = { width: 375, height: 812 };
 
   test("home, feedback, a review with acknowledge and reply, customers, check-ins and notifications", async ({ browser }) => {

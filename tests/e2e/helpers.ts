@@ -11,8 +11,13 @@ export async function signIn(page: Page, local: string): Promise<void> {
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
 
-/** Fails on serious or critical accessibility violations, listing them. */
+/**
+ * Fails on serious or critical accessibility violations, listing them. Every page has a
+ * "… · Keeper" title; waiting for it first keeps axe off a page that is still streaming in
+ * (Next streams metadata after the body, so a loaded CI machine can catch it title-less).
+ */
 export async function expectAccessible(page: Page): Promise<void> {
+  await expect(page).toHaveTitle(/\S · Keeper$/);
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
