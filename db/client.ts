@@ -3,6 +3,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import * as schema from "./schema";
+import { cachingClient } from "./statement-cache";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -21,7 +22,10 @@ export function openDatabase(path: string): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  return drizzle(sqlite, { schema }) as Db;
+  const db = drizzle({ client: cachingClient(sqlite) as unknown as Database.Database, schema }) as Db;
+  // Our own code prepares on the real connection (see cachingClient for why it is kept apart).
+  db.$client = sqlite;
+  return db;
 }
 
 // One connection per process. Kept on globalThis so Next's dev reloads do not open another.

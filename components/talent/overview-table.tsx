@@ -72,42 +72,34 @@ export function OverviewTable(props: Props) {
 }
 
 /**
- * One team. Rendered for 50 teams per request, so it is kept lean: one text node per line instead
- * of a span per number, and a plain link, because next/link would prefetch all 50 team pages
- * (each a full talent review) as soon as the overview scrolls into view.
+ * One team. Rendered for 50 teams per request, and each element costs server time twice (the
+ * React payload and the HTML), so the row is kept lean: cell padding set once on the row, lists
+ * as one text node whose line breaks CSS keeps (`whitespace-pre`), and a plain link, because
+ * next/link would prefetch all 50 team pages as soon as the overview scrolls into view.
  */
 function OverviewRow({ team: t, cycleKey, traitLabels }: { team: TeamOverview; cycleKey: string; traitLabels: Map<string, string> }) {
+  const answers = KEEPER_ANSWERS.map((a) => `${KEEPER_SHORT_LABELS[a]}: ${t.distribution[a]}`).join("\n");
+  const traitLines = t.traitAverages.map((a) => `${traitLabels.get(a.traitKey) ?? a.traitKey}: ${formatTraitAverage(a.average)}`).join("\n");
   return (
-    <tr className="border-b border-slate-100 align-top tabular-nums last:border-0">
-      <th scope="row" className="py-2 pr-3 font-medium">
+    <tr className="border-b border-slate-100 align-top tabular-nums last:border-0 *:py-2 *:pr-3">
+      <th scope="row" className="font-medium">
         <a href={talentHref(`/talent/${t.id}`, { cycle: cycleKey })} className="text-brand-700 underline underline-offset-2">{t.team}</a>
       </th>
-      <td className="py-2 pr-3">{t.manager ?? "—"}</td>
-      <td className="py-2 pr-3">{t.headcount}</td>
-      <td className="py-2 pr-3">
+      <td>{t.manager ?? "—"}</td>
+      <td>{t.headcount}</td>
+      <td>
         <span className="font-medium">{formatPercent(completionRate(t.completion))}</span>
         <span className="block text-xs text-slate-700">{`${t.completion.submitted} submitted · ${t.completion.draft} draft · ${t.completion.notStarted} not started`}</span>
       </td>
-      <td className="py-2 pr-3">
+      <td>
         <span className="font-medium">{formatPercent(t.keeperRate)}</span>
         <span className="block text-xs text-slate-700">{`of ${t.submitted} submitted`}</span>
       </td>
-      <td className="py-2 pr-3">
-        <ul className="text-xs">
-          {KEEPER_ANSWERS.map((a) => <li key={a} className="whitespace-nowrap">{`${KEEPER_SHORT_LABELS[a]}: ${t.distribution[a]}`}</li>)}
-        </ul>
-      </td>
-      <td className="py-2 pr-3">
-        <ul className="text-xs">
-          {t.traitAverages.map((a) => <li key={a.traitKey} className="whitespace-nowrap">{`${traitLabels.get(a.traitKey) ?? a.traitKey}: ${formatTraitAverage(a.average)}`}</li>)}
-        </ul>
-      </td>
-      <td className="py-2 pr-3"><CsatCell figure={t.csat} /></td>
-      <td className="py-2 pr-3">{t.flagCount}</td>
-      <td className="py-2 text-xs">
-        <span className="block whitespace-nowrap">{`Keeper rate ${formatPointsChange(t.change.keeperRatePoints)}`}</span>
-        <span className="block whitespace-nowrap">{`CSAT ${formatPointsChange(t.change.csatPoints)}`}</span>
-      </td>
+      <td className="whitespace-pre text-xs">{answers}</td>
+      <td className="whitespace-pre text-xs">{traitLines}</td>
+      <td><CsatCell figure={t.csat} /></td>
+      <td>{t.flagCount}</td>
+      <td className="whitespace-pre text-xs">{`Keeper rate ${formatPointsChange(t.change.keeperRatePoints)}\nCSAT ${formatPointsChange(t.change.csatPoints)}`}</td>
     </tr>
   );
 }

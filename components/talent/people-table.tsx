@@ -3,6 +3,7 @@ import { ReviewStatusBadge } from "@/components/review-status-badge";
 import { CSAT_BAND_LABELS } from "@/lib/domain/csat-band";
 import { KEEPER_SHORT_LABELS } from "@/lib/domain/keeper";
 import type { CycleTraitRow, TalentPerson } from "@/lib/dal/talent";
+import { CalibrateDisclosure } from "./calibrate-disclosure";
 import { CalibrationForm } from "./calibration-form";
 import { CsatCell } from "./csat-text";
 import { FlagList } from "./flag-list";
@@ -58,24 +59,21 @@ export function PeopleTable({ cycleKey, people, traits, historyQuarters, caption
         <tbody>
           {people.flatMap((p) => {
             const row = (
-              <tr key={p.employeeId} className="border-t border-slate-100 align-top">
-                <th scope="row" className="py-2 pr-3 font-medium">
+              <tr key={p.employeeId} className="border-t border-slate-100 align-top *:py-2 *:pr-3">
+                <th scope="row" className="font-medium">
                   <Link href={`/reviews/${cycleKey}/${p.employeeId}`} className="text-brand-700 underline underline-offset-2">{p.name}</Link>
                 </th>
-                {teamNames && <td className="py-2 pr-3">{teamNames.get(p.teamId)}</td>}
-                <td className="py-2 pr-3"><ReviewStatusBadge status={p.status} /></td>
-                <td className="py-2 pr-3">{p.keeperAnswer ? KEEPER_SHORT_LABELS[p.keeperAnswer] : "—"}</td>
-                {traits.map((t) => <td key={t.id} className="py-2 pr-3"><Score person={p} traitId={t.id} /></td>)}
-                <td className="py-2 pr-3">
+                {teamNames && <td>{teamNames.get(p.teamId)}</td>}
+                <td><ReviewStatusBadge status={p.status} /></td>
+                <td>{p.keeperAnswer ? KEEPER_SHORT_LABELS[p.keeperAnswer] : "—"}</td>
+                {traits.map((t) => <td key={t.id}><Score person={p} traitId={t.id} /></td>)}
+                <td>
                   <CsatCell figure={p.csat} />
                   {p.band !== "too_few" && <span className="block text-xs text-slate-700">{CSAT_BAND_LABELS[p.band]}</span>}
                 </td>
-                <td className="py-2 pr-3">
-                  <ul className="text-xs">
-                    {historyQuarters.map((q, i) => <li key={q} className="whitespace-nowrap">{q}: {p.history[i] ? KEEPER_SHORT_LABELS[p.history[i]] : "—"}</li>)}
-                  </ul>
-                </td>
-                <td className="py-2 min-w-56"><FlagList flags={p.flags} /></td>
+                {/* One text node, its lines kept by CSS: each element costs server time on every view. */}
+                <td className="whitespace-pre text-xs">{historyQuarters.map((q, i) => `${q}: ${p.history[i] ? KEEPER_SHORT_LABELS[p.history[i]] : "—"}`).join("\n")}</td>
+                <td className="min-w-56"><FlagList flags={p.flags} /></td>
               </tr>
             );
             if (!p.canCalibrate || !p.keeperAnswer) return [row];
@@ -83,12 +81,9 @@ export function PeopleTable({ cycleKey, people, traits, historyQuarters, caption
               row,
               <tr key={`${p.employeeId}-calibrate`} className="no-print">
                 <td colSpan={columns} className="pb-3">
-                  <details className="rounded-md border border-amber-200 bg-amber-50 p-3">
-                    <summary className="cursor-pointer text-sm font-medium">Calibrate {p.name}</summary>
-                    <div className="mt-3">
-                      <CalibrationForm cycleKey={cycleKey} employeeId={p.employeeId} employeeName={p.name} version={p.version} keeperAnswer={p.keeperAnswer} traits={calibrationTraits(p, traits)} />
-                    </div>
-                  </details>
+                  <CalibrateDisclosure name={p.name}>
+                    <CalibrationForm cycleKey={cycleKey} employeeId={p.employeeId} employeeName={p.name} version={p.version} keeperAnswer={p.keeperAnswer} traits={calibrationTraits(p, traits)} />
+                  </CalibrateDisclosure>
                 </td>
               </tr>,
             ];

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, writeTx } from "@/db/client";
+import { perConnection } from "@/db/per-connection";
 import { cycles, cycleTraits, employees, reviews, traitTemplate } from "@/db/schema";
 import { CYCLE_STATES, canTransition, type CycleState } from "@/lib/domain/cycle-state";
 import { nextQuarter, quarterEndDate, quarterOf, QUARTER_KEY } from "@/lib/domain/quarter";
@@ -38,13 +39,15 @@ function expectedCount(): number {
 /** Cycles the viewer may see, newest first: HR sees drafts too; everyone else sees cycles once opened. */
 export async function listCycleRefs(): Promise<CycleRef[]> {
   const viewer = await verifySession();
-  return getDb()
-    .select({ id: cycles.id, key: cycles.key, state: cycles.state, dueDate: cycles.dueDate, shareKeeper: cycles.shareKeeper })
-    .from(cycles)
-    .where(viewer.isHr ? undefined : ne(cycles.state, "draft"))
-    .orderBy(desc(cycles.key))
-    .all();
+  return (viewer.isHr ? allCycleRefs : openedCycleRefs)(getDb()).all();
 }
+
+// Most pages ask for the cycle list, so both variants are prepared once per connection.
+const cycleRefColumns = { id: cycles.id, key: cycles.key, state: cycles.state, dueDate: cycles.dueDate, shareKeeper: cycles.shareKeeper };
+const allCycleRefs = perConnection((db) => db.select(cycleRefColumns).from(cycles).orderBy(desc(cycles.key)).prepare());
+const openedCycleRefs = perConnection((db) =>
+  db.select(cycleRefColumns).from(cycles).where(ne(cycles.state, "draft")).orderBy(desc(cycles.key)).prepare(),
+);
 
 /**
  * Progress counts for cycles. Counting every review of every cycle costs tens of milliseconds at

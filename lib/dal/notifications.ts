@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, writeTx, type Db } from "@/db/client";
+import { perConnection } from "@/db/per-connection";
 import { notifications, outboxEmails, reviews } from "@/db/schema";
 import { notify } from "@/lib/mail/notify";
 import { scheduleDelivery, smtpConfigured } from "@/lib/mail/outbox";
@@ -38,13 +39,18 @@ export async function listMyNotifications(limit = 50): Promise<NotificationView[
     .all();
 }
 
-export async function unreadNotificationCount(): Promise<number> {
-  const viewer = await verifySession();
-  return getDb()
+// Every signed-in page's header asks for it.
+const unreadCount = perConnection((db) =>
+  db
     .select({ n: sql<number>`count(*)` })
     .from(notifications)
-    .where(and(eq(notifications.recipientId, viewer.id), isNull(notifications.readAt)))
-    .get()!.n;
+    .where(and(eq(notifications.recipientId, sql.placeholder("viewerId")), isNull(notifications.readAt)))
+    .prepare(),
+);
+
+export async function unreadNotificationCount(): Promise<number> {
+  const viewer = await verifySession();
+  return unreadCount(getDb()).get({ viewerId: viewer.id })!.n;
 }
 
 export async function markAllNotificationsRead(): Promise<number> {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import { perConnection } from "@/db/per-connection";
 
 /**
  * Reuses an expensive read until the database changes. Internal to lib/dal: the caller has
@@ -20,13 +21,11 @@ interface Entry {
 }
 
 const holder = globalThis as unknown as { __keeperReadMemo?: WeakMap<Db, Map<string, Entry>> };
-const tokenStatements = new WeakMap<Db, { get: () => unknown }>();
+// Asked on every memoised read, so compiled once per connection.
+const tokenStatement = perConnection((db) => db.$client.prepare("select (select data_version from pragma_data_version) || ':' || total_changes()").pluck());
 
 function changeToken(db: Db): string {
-  // Asked on every memoised read, so compiled once per connection.
-  let statement = tokenStatements.get(db);
-  if (!statement) tokenStatements.set(db, (statement = db.$client.prepare("select (select data_version from pragma_data_version) || ':' || total_changes()").pluck()));
-  return statement.get() as string;
+  return tokenStatement(db).get() as string;
 }
 
 export function memoUntilWrite<T>(db: Db, key: string, compute: () => T): T {

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { redirect } from "next/navigation";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { perConnection } from "@/db/per-connection";
 import { employees } from "@/db/schema";
 import { bearerToken, currentUserId } from "@/lib/auth/session-source";
 import { resolveToken, type TokenScope } from "./token-resolve";
@@ -25,6 +26,23 @@ export interface Viewer {
   tokenScope: TokenScope | null;
 }
 
+// Every request asks, so the query is prepared once per connection.
+const viewerRow = perConnection((db) =>
+  db
+    .select({
+      id: employees.id,
+      email: employees.email,
+      name: employees.name,
+      role: employees.role,
+      teamId: employees.teamId,
+      // Qualified by hand: drizzle leaves columns unqualified in single-table selects.
+      hasReports: sql<number>`exists (select 1 from employees r where r.manager_id = "employees"."id" and r.active = 1)`,
+    })
+    .from(employees)
+    .where(and(eq(employees.id, sql.placeholder("id")), eq(employees.active, true)))
+    .prepare(),
+);
+
 /**
  * The signed-in, active employee, re-read from the database on every request so a deactivated
  * user or a changed role takes effect at once. Null when there is no valid session.
@@ -38,19 +56,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     id = token?.employeeId ?? null;
   }
   if (id === null) return null;
-  const row = getDb()
-    .select({
-      id: employees.id,
-      email: employees.email,
-      name: employees.name,
-      role: employees.role,
-      teamId: employees.teamId,
-      // Qualified by hand: drizzle leaves columns unqualified in single-table selects.
-      hasReports: sql<number>`exists (select 1 from employees r where r.manager_id = "employees"."id" and r.active = 1)`,
-    })
-    .from(employees)
-    .where(and(eq(employees.id, id), eq(employees.active, true)))
-    .get();
+  const row = viewerRow(getDb()).get({ id });
   if (!row) return null;
   // A token is only as good as its creator: it dies when they are deactivated or stop being admin.
   if (token && row.role !== "admin") return null;

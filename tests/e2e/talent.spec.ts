@@ -143,7 +143,13 @@ test.describe("calibration", () => {
     await expect(form.getByRole("alert")).toHaveText("Give a reason for the change.");
     await expect(form.getByLabel("Reason for the change (required)")).toHaveAttribute("aria-invalid", "true");
 
+    // The form is only rendered once the row is opened; closing and reopening keeps what was typed.
     await form.getByLabel("Reason for the change (required)").fill("Two escalations this quarter; agreed in the meeting.");
+    await page.getByText("Calibrate Ava Thompson").click();
+    await expect(form).toBeHidden();
+    await page.getByText("Calibrate Ava Thompson").click();
+    await expect(form.getByLabel("Reason for the change (required)")).toHaveValue("Two escalations this quarter; agreed in the meeting.");
+    await expect(form.getByLabel("Keeper answer")).toHaveValue("unsure");
     await form.getByRole("button", { name: "Save calibration" }).click();
     await expect(form.getByRole("status")).toHaveText("Saved 1 calibration change.");
     const grid = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "CSAT below the organisation" }) });
