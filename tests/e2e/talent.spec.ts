@@ -182,3 +182,30 @@ test.describe("calibration", () => {
     await expect(page.getByRole("button", { name: "Save calibration" })).toHaveCount(0);
   });
 });
+
+test("HR finds a team for the calibration meeting by team or manager name", async ({ page }) => {
+  const errors = failOnConsoleErrors(page);
+  await signIn(page, "hr");
+  await page.goto("/talent/calibration?cycle=2026-Q3");
+  const finder = page.getByRole("search", { name: "Find a team" });
+  await finder.getByLabel("Team or manager").fill("team");
+  await finder.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByText(/^3 teams match “team”\. Pick one:/)).toBeVisible();
+  await page.getByRole("link", { name: "Team Denver" }).click();
+  await expect(page).toHaveURL(/team=\d+/);
+  await expect(page.getByText("Showing Team Denver.")).toBeVisible();
+  await expectAccessible(page);
+
+  // One match opens the team straight away; a manager's name finds their team.
+  await finder.getByLabel("Team or manager").fill("mia");
+  await finder.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByText("Showing Team Portland.")).toBeVisible();
+  await expect(page).toHaveURL(/team=\d+/);
+  await finder.getByLabel("Team or manager").fill("nobody at all");
+  await finder.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByText("No team or manager matches “nobody at all”.")).toBeVisible();
+  await page.goto("/talent/calibration?cycle=2026-Q3&q=mia");
+  await page.getByRole("link", { name: "Show all teams" }).click();
+  await expect(page).toHaveURL(/\/talent\/calibration\?cycle=2026-Q3$/);
+  expect(errors).toEqual([]);
+});

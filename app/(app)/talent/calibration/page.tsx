@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { FlagLegend, FlagList } from "@/components/talent/flag-list";
 import { NoCycle } from "@/components/talent/no-cycle";
 import { PeopleTable } from "@/components/talent/people-table";
-import { csvHref, TalentHeader } from "@/components/talent/talent-header";
-import { TeamPicker } from "@/components/talent/team-picker";
+import { csvHref, talentHref, TalentHeader } from "@/components/talent/talent-header";
+import { TeamFinder } from "@/components/talent/team-finder";
 import { Card } from "@/components/ui/card";
 import { CYCLE_STATE_LABELS } from "@/lib/domain/cycle-state";
+import { teamSearchMatcher } from "@/lib/domain/team-search";
 import { listCycleRefs } from "@/lib/dal/cycles";
 import { calibrationQueue, getTalentReport } from "@/lib/dal/talent";
 import { param, type SearchParams } from "../search-params";
@@ -19,6 +20,7 @@ const UNFLAGGED_LIMIT = 300;
 export default async function CalibrationPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;
   const team = param(sp, "team");
+  const query = team ? undefined : param(sp, "q")?.trim() || undefined;
   const result = await getTalentReport({ cycle: param(sp, "cycle"), teamId: team }, "/talent/calibration");
   if (!result.ok) {
     if (result.reason === "no_cycle") return <NoCycle />;
@@ -27,6 +29,10 @@ export default async function CalibrationPage({ searchParams }: { searchParams: 
   const report = result.value;
   const cycles = await listCycleRefs();
   const { cycle } = report;
+  const matcher = teamSearchMatcher(query);
+  const matches = query ? report.teamOptions.filter((t) => matcher({ team: t.name, manager: t.manager?.name ?? null })) : undefined;
+  // One team found: open it, at the same shareable address a picked team has.
+  if (matches?.length === 1) redirect(talentHref("/talent/calibration", { cycle: cycle.key, team: matches[0].id }));
   const queue = calibrationQueue(report);
   const flagged = queue.filter((e) => e.person.flags.length > 0).map((e) => e.person);
   const others = queue.filter((e) => e.person.flags.length === 0).map((e) => e.person);
@@ -51,7 +57,7 @@ export default async function CalibrationPage({ searchParams }: { searchParams: 
           ? "The cycle is in calibration: managers can no longer edit, and HR and each reviewer's manager can change keeper answers and trait ratings here, with a reason."
           : `The cycle is ${CYCLE_STATE_LABELS[cycle.state].toLowerCase()}, so reviews can't be calibrated now. Calibration opens when HR moves the cycle to Calibration.`}
       </p>
-      <TeamPicker action="/talent/calibration" cycleKey={cycle.key} teams={report.teamOptions} teamId={team ? Number(team) : undefined} />
+      <TeamFinder action="/talent/calibration" cycleKey={cycle.key} query={query} matches={matches} narrowedTo={team ? teamNames.get(Number(team)) : undefined} />
       {managerFlags.length > 0 && (
         <Card title="Managers to discuss">
           <ul className="space-y-2">
@@ -68,7 +74,7 @@ export default async function CalibrationPage({ searchParams }: { searchParams: 
       </Card>
       <Card title={`Everyone else (${others.length})`}>
         {others.length > UNFLAGGED_LIMIT ? (
-          <p className="text-sm text-slate-700">Pick a team to list the {others.length} people without flags.</p>
+          <p className="text-sm text-slate-700">Find a team above to list the {others.length} people without flags.</p>
         ) : others.length === 0 ? (
           <p className="text-sm text-slate-700">Nobody else.</p>
         ) : (
