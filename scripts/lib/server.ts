@@ -89,15 +89,24 @@ function childrenOf(pid: number): number[] {
   }
 }
 
-/** Resident memory of a process and all its descendants in MB (the server runs under a wrapper). */
-export function treeRssMb(pid: number): number {
-  let kb = 0;
+/**
+ * Memory of a process and all its descendants in MB (the server runs under a supervisor).
+ * `rss` sums each process's resident set, which counts pages the processes share (the Node
+ * binary, libraries, anything mapped from the same file) once per process. `pss` (proportional
+ * set size, from smaps_rollup) splits each shared page between the processes that map it: the
+ * memory the tree really costs the machine, and what the benchmark's target is judged on.
+ */
+export function treeMemoryMb(pid: number): { rss: number; pss: number } {
+  let rssKb = 0;
+  let pssKb = 0;
   for (const p of [pid, ...childrenOf(pid).flatMap((c) => [c, ...childrenOf(c)])]) {
     try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
+      const rollup = readFileSync(`/proc/${p}/smaps_rollup`, "utf8");
+      rssKb += Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+      pssKb += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
     } catch {
       // the process ended between listing and reading
     }
   }
-  return kb / 1024;
+  return { rss: rssKb / 1024, pss: pssKb / 1024 };
 }
