@@ -56,8 +56,17 @@ export interface RatingRow {
   notObserved: number;
 }
 
-/** Trait ratings of the submitted reviews in scope (drafts never count towards figures). */
-export function loadRatings(db: Db, viewer: Viewer, cycle: TalentCycle, filter: TeamFilter): RatingRow[] {
+/** `and m.id in (…)` when only some of the people in scope are wanted; the scope still applies. */
+function onlyPeople(employeeIds: readonly number[] | undefined) {
+  return employeeIds ? sql`and m.id in ${employeeIds}` : sql``;
+}
+
+/**
+ * Trait ratings of the submitted reviews in scope (drafts never count towards figures), of
+ * everyone or only of `employeeIds` (never an empty list: there is nothing to ask then).
+ */
+export function loadRatings(db: Db, viewer: Viewer, cycle: TalentCycle, filter: TeamFilter, employeeIds?: readonly number[]): RatingRow[] {
+  if (employeeIds?.length === 0) return [];
   return db.all<RatingRow>(sql`
     with ${talentCtes(viewer, filter)}
     select m.id as employeeId, rr.cycle_trait_id as cycleTraitId, ct.key as traitKey,
@@ -65,7 +74,8 @@ export function loadRatings(db: Db, viewer: Viewer, cycle: TalentCycle, filter: 
     from member m
     join reviews r on r.employee_id = m.id and r.cycle_id = ${cycle.id} and r.status = 'submitted'
     join review_ratings rr on rr.review_id = r.id
-    join cycle_traits ct on ct.id = rr.cycle_trait_id`);
+    join cycle_traits ct on ct.id = rr.cycle_trait_id
+    where 1 = 1 ${onlyPeople(employeeIds)}`);
 }
 
 export interface HistoryRow {
@@ -74,16 +84,16 @@ export interface HistoryRow {
   keeperAnswer: KeeperAnswer | null;
 }
 
-/** Submitted keeper answers of the people in scope in the given quarters' cycles. */
-export function loadHistory(db: Db, viewer: Viewer, quarters: readonly string[], filter: TeamFilter): HistoryRow[] {
-  if (quarters.length === 0) return [];
+/** Submitted keeper answers of the people in scope (or only `employeeIds`) in the given quarters' cycles. */
+export function loadHistory(db: Db, viewer: Viewer, quarters: readonly string[], filter: TeamFilter, employeeIds?: readonly number[]): HistoryRow[] {
+  if (quarters.length === 0 || employeeIds?.length === 0) return [];
   return db.all<HistoryRow>(sql`
     with ${talentCtes(viewer, filter)}
     select m.id as employeeId, c.key as quarter, r.keeper_answer as keeperAnswer
     from member m
     join reviews r on r.employee_id = m.id and r.status = 'submitted'
     join cycles c on c.id = r.cycle_id
-    where c.key in ${quarters} and (c.state <> 'draft' or ${viewer.isHr ? 1 : 0} = 1)`);
+    where c.key in ${quarters} and (c.state <> 'draft' or ${viewer.isHr ? 1 : 0} = 1) ${onlyPeople(employeeIds)}`);
 }
 
 export interface CountsRow {

@@ -171,6 +171,19 @@ export function teamsInScope(viewer: Viewer, filter: TeamFilter, withOptions: bo
 }
 
 
+/** A person's submitted ratings by cycle trait id. */
+export function traitScores(rows: load.RatingRow[]): Record<number, TraitScore> {
+  const scores: Record<number, TraitScore> = {};
+  for (const r of rows) scores[r.cycleTraitId] = { rating: r.rating, notObserved: r.notObserved === 1 };
+  return scores;
+}
+
+/** A person's submitted keeper answers, aligned with `quarters` (null where there is none). */
+export function answersByQuarter(rows: load.HistoryRow[], quarters: readonly string[]): (KeeperAnswer | null)[] {
+  const answers = new Map(rows.map((h) => [h.quarter, h.keeperAnswer]));
+  return quarters.map((q) => answers.get(q) ?? null);
+}
+
 export function assemble(viewer: Viewer, cycle: TalentCycle, filter: TeamFilter, teams: ScopedTeam[], teamOptions: ScopedTeam[], withHistory: boolean, withRatings: boolean): TalentReport {
   const db = getDb();
   const previousKey = previousQuarter(cycle.key);
@@ -191,9 +204,6 @@ export function assemble(viewer: Viewer, cycle: TalentCycle, filter: TeamFilter,
     const band = csatBand(csat, orgCsat.csat);
     // Only a submitted answer is the manager's answer (keeper-grid.ts): drafts are null here.
     const keeperAnswer = row.status === "submitted" ? row.keeperAnswer : null;
-    const answers = new Map((history.get(row.employeeId) ?? []).map((h) => [h.quarter, h.keeperAnswer]));
-    const scores: Record<number, TraitScore> = {};
-    for (const r of ratings.get(row.employeeId) ?? []) scores[r.cycleTraitId] = { rating: r.rating, notObserved: r.notObserved === 1 };
     return {
       employeeId: row.employeeId,
       name: row.name,
@@ -206,8 +216,8 @@ export function assemble(viewer: Viewer, cycle: TalentCycle, filter: TeamFilter,
       version: row.version ?? 0,
       csat,
       previousKeeperAnswer: row.previousKeeperAnswer,
-      history: historyQuarters.map((q) => answers.get(q) ?? null),
-      ratings: scores,
+      history: answersByQuarter(history.get(row.employeeId) ?? [], historyQuarters),
+      ratings: traitScores(ratings.get(row.employeeId) ?? []),
       flags: employeeFlags({ keeperAnswer, previousKeeperAnswer: row.previousKeeperAnswer, previousQuarter: previousKey, band }),
       canCalibrate: row.canCalibrate === 1,
     };

@@ -9,36 +9,28 @@ import { Card } from "@/components/ui/card";
 import { CYCLE_STATE_LABELS } from "@/lib/domain/cycle-state";
 import { teamSearchMatcher } from "@/lib/domain/team-search";
 import { listCycleRefs } from "@/lib/dal/cycles";
-import { calibrationQueue, getTalentReport } from "@/lib/dal/talent";
+import { getCalibrationMeeting } from "@/lib/dal/calibration-meeting";
 import { param, type SearchParams } from "../search-params";
 
 export const metadata: Metadata = { title: "Calibration meeting" };
-
-/** Past this many unflagged people, ask for a team rather than render the whole organisation. */
-const UNFLAGGED_LIMIT = 300;
 
 export default async function CalibrationPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;
   const team = param(sp, "team");
   const query = team ? undefined : param(sp, "q")?.trim() || undefined;
-  const result = await getTalentReport({ cycle: param(sp, "cycle"), teamId: team }, "/talent/calibration");
+  const result = await getCalibrationMeeting({ cycle: param(sp, "cycle"), teamId: team });
   if (!result.ok) {
     if (result.reason === "no_cycle") return <NoCycle />;
     notFound();
   }
-  const report = result.value;
+  const meeting = result.value;
   const cycles = await listCycleRefs();
-  const { cycle } = report;
+  const { cycle, flagged, others, othersCount, teamNames, managerFlags } = meeting;
   const matcher = teamSearchMatcher(query);
-  const matches = query ? report.teamOptions.filter((t) => matcher({ team: t.name, manager: t.manager?.name ?? null })) : undefined;
+  const matches = query ? meeting.teamOptions.filter((t) => matcher({ team: t.name, manager: t.manager?.name ?? null })) : undefined;
   // One team found: open it, at the same shareable address a picked team has.
   if (matches?.length === 1) redirect(talentHref("/talent/calibration", { cycle: cycle.key, team: matches[0].id }));
-  const queue = calibrationQueue(report);
-  const flagged = queue.filter((e) => e.person.flags.length > 0).map((e) => e.person);
-  const others = queue.filter((e) => e.person.flags.length === 0).map((e) => e.person);
-  const teamNames = new Map(report.teams.map((t) => [t.id, t.team]));
-  const managerFlags = report.teams.flatMap((t) => (t.managerFlag ? [{ team: t.team, flag: t.managerFlag }] : []));
-  const shared = { cycleKey: cycle.key, traits: report.traits, historyQuarters: report.historyQuarters, teamNames };
+  const shared = { cycleKey: cycle.key, traits: meeting.traits, historyQuarters: meeting.historyQuarters, teamNames };
   return (
     <div className="talent-print space-y-6">
       <TalentHeader
@@ -72,9 +64,9 @@ export default async function CalibrationPage({ searchParams }: { searchParams: 
           <PeopleTable {...shared} people={flagged} caption={`People with calibration flags in ${cycle.key}, most flags first`} />
         )}
       </Card>
-      <Card title={`Everyone else (${others.length})`}>
-        {others.length > UNFLAGGED_LIMIT ? (
-          <p className="text-sm text-slate-700">Find a team above to list the {others.length} people without flags.</p>
+      <Card title={`Everyone else (${othersCount})`}>
+        {others === null ? (
+          <p className="text-sm text-slate-700">Find a team above to list the {othersCount} people without flags.</p>
         ) : others.length === 0 ? (
           <p className="text-sm text-slate-700">Nobody else.</p>
         ) : (
