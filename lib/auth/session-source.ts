@@ -29,10 +29,45 @@ function cookieValue(all: { name: string; value: string }[], name: string): stri
 }
 
 /**
+ * Tokens already decoded, by cookie name and value, until they expire: the same bytes always
+ * decode the same way under the same secrets (the token is encrypted and authenticated), and
+ * decoding is about 1.2 ms of every request. Only successes are kept, so garbage tokens cannot
+ * fill it; a change of secrets empties it.
+ */
+const decoded = new Map<string, { id: number | null; expiresAt: number }>();
+const DECODED_MAX = 1000;
+let decodedFor = "";
+
+async function decodeSessionToken(token: string, secret: string[], salt: string): Promise<number | null> {
+  const secrets = secret.join("\n");
+  if (secrets !== decodedFor) {
+    decoded.clear();
+    decodedFor = secrets;
+  }
+  const key = `${salt}\n${token}`;
+  const hit = decoded.get(key);
+  // Past its expiry the token goes back to decode, which applies Auth.js's clock tolerance.
+  if (hit && Date.now() < hit.expiresAt) return hit.id;
+  try {
+    const payload = await decode({ token, secret, salt });
+    const id = Number(payload?.sub);
+    const userId = Number.isInteger(id) && id > 0 ? id : null;
+    if (typeof payload?.exp === "number") {
+      if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
+      decoded.set(key, { id: userId, expiresAt: payload.exp * 1000 });
+    }
+    return userId;
+  } catch {
+    // Tampered, expired or signed with a retired secret: no session, as auth() would say.
+    return null;
+  }
+}
+
+/**
  * The signed-in employee id from the Auth.js session cookie, or null. Tests replace this module.
  *
- * Decodes the JWT once with Auth.js's own `decode` (same secrets, salt = cookie name; it checks
- * the signature and expiry) instead of calling `auth()`: `auth()` runs the whole session endpoint,
+ * Decodes the JWT with Auth.js's own `decode` (same secrets, salt = cookie name; it checks the
+ * signature and expiry) instead of calling `auth()`: `auth()` runs the whole session endpoint,
  * which decrypts the token and then encrypts a refreshed one that a server component cannot even
  * set (3.3 ms against 1.2 ms per request here). See docs/decisions/0006-session-decode.md.
  */
@@ -42,15 +77,7 @@ export async function currentUserId(): Promise<number | null> {
   if (secret.length === 0) return null;
   for (const name of SESSION_COOKIES) {
     const token = cookieValue(all, name);
-    if (!token) continue;
-    try {
-      const payload = await decode({ token, secret, salt: name });
-      const id = Number(payload?.sub);
-      return Number.isInteger(id) && id > 0 ? id : null;
-    } catch {
-      // Tampered, expired or signed with a retired secret: no session, as auth() would say.
-      return null;
-    }
+    if (token) return decodeSessionToken(token, secret, name);
   }
   return null;
 }

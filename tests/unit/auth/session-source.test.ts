@@ -58,6 +58,32 @@ describe("currentUserId (decodes the Auth.js session cookie itself)", () => {
     }
   });
 
+  it("refuses a token it accepted before once the token has expired", async () => {
+    const { currentUserId } = await import("@/lib/auth/session-source");
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      jar.push({ name: NAME, value: await token("42", { maxAge: 60 }) });
+      expect(await currentUserId()).toBe(42);
+      expect(await currentUserId()).toBe(42);
+      // Past exp and Auth.js's 15 s clock tolerance.
+      vi.setSystemTime(Date.now() + 76_000);
+      expect(await currentUserId()).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("refuses a token it accepted before once the secret has changed", async () => {
+    const { currentUserId } = await import("@/lib/auth/session-source");
+    jar.push({ name: NAME, value: await token("42") });
+    expect(await currentUserId()).toBe(42);
+    vi.stubEnv("AUTH_SECRET", "a-new-secret-0123456789abcdef0123456789");
+    expect(await currentUserId()).toBeNull();
+    vi.stubEnv("AUTH_SECRET_1", SECRET);
+    // The old secret kept as a previous one (AUTH_SECRET_1) still opens it, as in Auth.js.
+    expect(await currentUserId()).toBe(42);
+  });
+
   it("has no session without a secret", async () => {
     const { currentUserId } = await import("@/lib/auth/session-source");
     jar.push({ name: NAME, value: await token("42") });
