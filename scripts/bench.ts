@@ -131,6 +131,9 @@ async function main() {
     clearInterval(sampler);
     // The machine may be shared: the figures mean little without the load they were taken under.
     const loadAtEnd = loadavg().map((l) => l.toFixed(2)).join(", ");
+    // Stopped first: an idle server still collects garbage after the load ends (V8's memory
+    // reducer), on the cores the import and the sqlite3 shell are being timed on.
+    await server.stop();
     const importRun = spawnSync(process.execPath, [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), join(ROOT, "scripts", "bench-import.ts")], { cwd: ROOT, encoding: "utf8", env: process.env });
     const importLines = (importRun.stdout || importRun.stderr).trim().split("\n").slice(-8);
 
