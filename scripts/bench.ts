@@ -13,7 +13,7 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { ROOT, serverActionId, signInCookie, startServer, treeMemoryMb } from "./lib/server";
+import { ROOT, serverActionId, signInCookie, startServer, memoryPeaks } from "./lib/server";
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 15);
 const CONNECTIONS = 20;
@@ -63,16 +63,8 @@ async function main() {
 
   const server = await startServer({ port: PORT, dbPath });
   // PSS: shared pages (the Node binary, libraries) counted once, not once per process (treeMemoryMb).
-  let peak = 0;
-  let peakRssSum = 0;
   // Also per run, so the table shows which page or save drives the peak.
-  let runPeak = 0;
-  const sampler = setInterval(() => {
-    const memory = treeMemoryMb(server.process.pid!);
-    peak = Math.max(peak, memory.pss);
-    peakRssSum = Math.max(peakRssSum, memory.rss);
-    runPeak = Math.max(runPeak, memory.pss);
-  }, 250);
+  const memory = memoryPeaks(server.process.pid!, 250);
   try {
     const hr = await signInCookie(server.url, "hr@large.keeper.test");
     const mgr = await signInCookie(server.url, manager);
@@ -88,8 +80,8 @@ async function main() {
     const rows: Row[] = [];
     for (const [name, path, cookie, target] of pages) {
       await fetch(server.url + path, { headers: { cookie } }); // warm up
-      runPeak = 0;
-      rows.push({ ...(await measure(server.url + path, name, target, { headers: { cookie } })), peakMb: runPeak });
+      memory.newRun();
+      rows.push({ ...(await measure(server.url + path, name, target, { headers: { cookie } })), peakMb: memory.peaks.runPss });
       console.log(`  measured ${name}`);
     }
     // Draft saves through the real server action, one review, versions carried forward.
@@ -105,7 +97,7 @@ async function main() {
       if (!m) throw new Error(`The draft-save action failed (${res.status}); see the server log`);
       version = Number(m[1]);
     }
-    runPeak = 0;
+    memory.newRun();
     const save = await autocannon({
       url: server.url,
       connections: 1,
@@ -122,13 +114,14 @@ async function main() {
       }],
     } as unknown as autocannon.Options);
     if (save.requests.total === 0) throw new Error(`No draft save completed (${save.errors} errors, ${save.timeouts} timeouts)`);
-    rows.push({ name: "Draft save (server action)", p50: save.latency.p50, p95: percentile95(save), rps: save.requests.average, target: 50, non2xx: save.non2xx, peakMb: runPeak });
+    rows.push({ name: "Draft save (server action)", p50: save.latency.p50, p95: percentile95(save), rps: save.requests.average, target: 50, non2xx: save.non2xx, peakMb: memory.peaks.runPss });
 
     const js: [string, number, number | null][] = [];
     for (const [name, path, cookie] of pages.filter(([, p]) => !p.startsWith("/api"))) js.push([name, await firstLoadJs(server.url, path, cookie), name === "Review form" ? 150 : null]);
     js.push(["Login", await firstLoadJs(server.url, "/login", ""), null]);
 
-    clearInterval(sampler);
+    memory.stop();
+    const { pss: peak, rss: peakRssSum } = memory.peaks;
     // The machine may be shared: the figures mean little without the load they were taken under.
     const loadAtEnd = loadavg().map((l) => l.toFixed(2)).join(", ");
     // Stopped first: an idle server still collects garbage after the load ends (V8's memory
@@ -156,7 +149,7 @@ async function main() {
     console.log(`\n${table}`);
     writeFileSync(join(ROOT, "data", "bench-latest.md"), `${table}\n`);
   } finally {
-    clearInterval(sampler);
+    memory.stop();
     await server.stop();
   }
 }

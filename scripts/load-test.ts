@@ -10,7 +10,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
-import { ROOT, serverActionId, signInCookie, startServer, treeMemoryMb } from "./lib/server";
+import { ROOT, serverActionId, signInCookie, startServer, memoryPeaks } from "./lib/server";
 
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS || 50);
 const SECONDS = Number(process.env.LOAD_SECONDS || 60);
@@ -23,13 +23,7 @@ async function main() {
   const dbPath = join(dir, "keeper.db");
   execFileSync(process.execPath, [join(ROOT, "bin", "keeper"), "demo", "seed"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: `file:${dbPath}` }, stdio: "ignore" });
   const server = await startServer({ port: PORT, dbPath });
-  let peakRss = 0;
-  let peakPss = 0;
-  const sampler = setInterval(() => {
-    const memory = treeMemoryMb(server.process.pid!);
-    peakRss = Math.max(peakRss, memory.rss);
-    peakPss = Math.max(peakPss, memory.pss);
-  }, 500);
+  const memory = memoryPeaks(server.process.pid!, 500);
   try {
     const db = new Database(dbPath, { readonly: true });
     // Writers: one open-cycle review each that is not submitted, owned by its manager.
@@ -109,12 +103,12 @@ async function main() {
     console.log(`  requests: ${result.requests.total} (${result.requests.average.toFixed(1)} req/s), latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
     console.log(`  status codes: ${JSON.stringify(result.statusCodeStats)}; errors ${result.errors}, timeouts ${result.timeouts}`);
     console.log(`  acknowledged saves: ${acked}; failed saves: ${writers.reduce((n, w) => n + w.failures, 0)}; lost acknowledged saves: ${lost.length}`);
-    console.log(`  peak server memory: ${peakPss.toFixed(0)} MB PSS (${peakRss.toFixed(0)} MB summing each process's RSS)`);
+    console.log(`  peak server memory: ${memory.peaks.pss.toFixed(0)} MB PSS (${memory.peaks.rss.toFixed(0)} MB summing each process's RSS)`);
     const pass = fiveXx === 0 && lost.length === 0 && result.errors === 0 && acked > 0;
     console.log(pass ? "PASS" : "FAIL");
     process.exitCode = pass ? 0 : 1;
   } finally {
-    clearInterval(sampler);
+    memory.stop();
     await server.stop();
   }
 }

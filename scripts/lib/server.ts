@@ -110,3 +110,24 @@ export function treeMemoryMb(pid: number): { rss: number; pss: number } {
   }
   return { rss: rssKb / 1024, pss: pssKb / 1024 };
 }
+
+/**
+ * Samples `treeMemoryMb` every `everyMs` and keeps the peaks: over the whole life of the sampler,
+ * and since the last `newRun()` (PSS), so a benchmark can say which run drove the peak.
+ */
+export function memoryPeaks(pid: number, everyMs: number) {
+  const peaks = { pss: 0, rss: 0, runPss: 0 };
+  const timer = setInterval(() => {
+    const memory = treeMemoryMb(pid);
+    peaks.pss = Math.max(peaks.pss, memory.pss);
+    peaks.rss = Math.max(peaks.rss, memory.rss);
+    peaks.runPss = Math.max(peaks.runPss, memory.pss);
+  }, everyMs);
+  return {
+    peaks,
+    newRun: () => {
+      peaks.runPss = 0;
+    },
+    stop: () => clearInterval(timer),
+  };
+}
