@@ -130,7 +130,9 @@ export const reviews = sqliteTable(
   (t) => [
     uniqueIndex("reviews_cycle_employee_uq").on(t.cycleId, t.employeeId),
     index("reviews_employee_idx").on(t.employeeId),
-    index("reviews_reviewer_idx").on(t.reviewerId),
+    // Also answers "this manager's submitted reviews in this cycle" (the manager flag) without
+    // reading every submitted review of the cycle, which the cycle index alone would.
+    index("reviews_reviewer_cycle_idx").on(t.reviewerId, t.cycleId, t.status),
     // keeper_answer included so organisation and team keeper counts never read the table rows.
     index("reviews_cycle_status_answer_idx").on(t.cycleId, t.status, t.keeperAnswer),
   ],

@@ -9,9 +9,20 @@ export function json(body: unknown, status = 200): NextResponse {
   return NextResponse.json(body, { status, headers: NO_STORE });
 }
 
-/** A body that is already JSON (memoised by the data layer), sent as it is. */
+/**
+ * A body that is already JSON (memoised by the data layer), sent as it is. Through a stream, not
+ * as the bytes themselves: a Response copies a byte body on construction (the Fetch standard),
+ * and for the 1.5 MB organisation report that copy and the garbage it leaves were half the CPU of
+ * a request. The stream hands the shared bytes to the socket, which only reads them.
+ */
 export function jsonBytes(body: Uint8Array, status = 200): NextResponse {
-  return new NextResponse(body as Uint8Array<ArrayBuffer>, { status, headers: { ...NO_STORE, "Content-Type": "application/json; charset=utf-8" } });
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(body);
+      controller.close();
+    },
+  });
+  return new NextResponse(stream, { status, headers: { ...NO_STORE, "Content-Type": "application/json; charset=utf-8" } });
 }
 
 export function notFound(): NextResponse {

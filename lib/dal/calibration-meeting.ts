@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import type { Flag } from "@/lib/domain/calibration-flags";
+import { teamSearchMatcher } from "@/lib/domain/team-search";
 import { groupBy } from "@/lib/group-by";
 import {
   answersByQuarter,
@@ -25,7 +26,6 @@ export interface CalibrationMeeting {
   cycle: TalentReport["cycle"];
   traits: TalentReport["traits"];
   historyQuarters: string[];
-  teamOptions: ScopedTeam[];
   teamNames: Map<number, string>;
   managerFlags: { team: string; flag: Flag }[];
   /** Flagged people, most flags first, with their ratings and earlier answers. */
@@ -45,9 +45,9 @@ export async function getCalibrationMeeting(raw: TalentInput, unflaggedLimit = U
   const resolved = await resolveTalent(raw, "/talent/calibration");
   if (!resolved.ok) return resolved;
   const { viewer, cycle, filter } = resolved.value;
-  const scoped = teamsInScope(viewer, filter, true);
+  const scoped = teamsInScope(viewer, filter, false);
   if (!scoped.ok) return scoped;
-  const report = assemble(viewer, cycle, filter, scoped.value.teams, scoped.value.teamOptions, false, false);
+  const report = assemble(viewer, cycle, filter, scoped.value.teams, [], false, false);
   const queue = calibrationQueue(report);
   const flagged = queue.filter((e) => e.person.flags.length > 0).map((e) => e.person);
   const rest = queue.filter((e) => e.person.flags.length === 0).map((e) => e.person);
@@ -69,7 +69,6 @@ export async function getCalibrationMeeting(raw: TalentInput, unflaggedLimit = U
       cycle: report.cycle,
       traits: report.traits,
       historyQuarters: report.historyQuarters,
-      teamOptions: report.teamOptions,
       teamNames: new Map(report.teams.map((t) => [t.id, t.team])),
       managerFlags: report.teams.flatMap((t) => (t.managerFlag ? [{ team: t.team, flag: t.managerFlag }] : [])),
       flagged,
@@ -77,4 +76,20 @@ export async function getCalibrationMeeting(raw: TalentInput, unflaggedLimit = U
       othersCount: rest.length,
     },
   };
+}
+
+/**
+ * The teams in the viewer's scope that a "Team or manager" search matches, in the cycle the meeting
+ * would show. Answered before the meeting is built: a search that finds one team opens it, and
+ * building the whole organisation's meeting only to redirect cost about 0.4 s at 10,000 people.
+ */
+export async function findCalibrationTeams(raw: TalentInput, query: string): Promise<TalentResult<{ cycleKey: string; matches: ScopedTeam[] }>> {
+  const resolved = await resolveTalent(raw, "/talent/calibration");
+  if (!resolved.ok) return resolved;
+  const { viewer, cycle } = resolved.value;
+  const scoped = teamsInScope(viewer, {}, true);
+  if (!scoped.ok) return scoped;
+  const matcher = teamSearchMatcher(query);
+  const matches = scoped.value.teamOptions.filter((t) => matcher({ team: t.name, manager: t.manager?.name ?? null }));
+  return { ok: true, value: { cycleKey: cycle.key, matches } };
 }

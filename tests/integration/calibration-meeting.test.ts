@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { cycles, reviews } from "@/db/schema";
-import { getCalibrationMeeting } from "@/lib/dal/calibration-meeting";
+import { findCalibrationTeams, getCalibrationMeeting } from "@/lib/dal/calibration-meeting";
 import { calibrationQueue, getTalentReport } from "@/lib/dal/talent";
 import { useFreshDb } from "../helpers/db";
 import { idOf, seedDemoFast } from "../helpers/demo";
@@ -41,7 +41,7 @@ describe("getCalibrationMeeting", () => {
     // The figures are really there, not left empty by the narrower loading.
     expect(flagged.some((p) => Object.keys(p.ratings).length > 0)).toBe(true);
     expect(flagged.some((p) => p.history.some((a) => a !== null))).toBe(true);
-    expect(meeting.value.teamNames.size).toBe(meeting.value.teamOptions.length);
+    expect([...meeting.value.teamNames.values()].sort()).toEqual(["Team Austin", "Team Denver", "Team Portland"]);
     expect(meeting.value.managerFlags.map((m) => m.team)).toContain("Team Denver");
   });
 
@@ -64,12 +64,40 @@ describe("getCalibrationMeeting", () => {
     const people = [...meeting.value.flagged, ...meeting.value.others!];
     expect(people.length).toBeGreaterThan(0);
     expect(new Set(people.map((p) => p.teamId)).size).toBe(1);
-    const denver = meeting.value.teamOptions.find((t) => t.name === "Team Denver");
-    expect(denver).toBeUndefined();
   });
 
   it("is not found for an agent", async () => {
     signInAs(idOf(ctx.db, "ava"));
     expect(await getCalibrationMeeting({ cycle: "2026-Q3" })).toEqual({ ok: false, reason: "not_found" });
+  });
+});
+
+describe("findCalibrationTeams", () => {
+  const names = async (query: string, cycle = "2026-Q3") => {
+    const found = await findCalibrationTeams({ cycle }, query);
+    if (!found.ok) throw new Error(found.reason);
+    expect(found.value.cycleKey).toBe(cycle);
+    return found.value.matches.map((t) => t.name);
+  };
+
+  it("matches team and manager names among every team HR can see", async () => {
+    signInAs(idOf(ctx.db, "hr"));
+    expect(await names("denver")).toEqual(["Team Denver"]);
+    expect(await names("Mia")).toEqual(["Team Portland"]);
+    expect(await names("team")).toEqual(["Team Austin", "Team Denver", "Team Portland"]);
+    expect(await names("nowhere")).toEqual([]);
+  });
+
+  it("never finds a team outside a manager's scope", async () => {
+    signInAs(idOf(ctx.db, "mia"));
+    expect(await names("Denver")).toEqual([]);
+    expect(await names("team")).toEqual(["Team Portland"]);
+  });
+
+  it("is not found for an agent or a cycle that does not exist", async () => {
+    signInAs(idOf(ctx.db, "ava"));
+    expect(await findCalibrationTeams({ cycle: "2026-Q3" }, "team")).toEqual({ ok: false, reason: "not_found" });
+    signInAs(idOf(ctx.db, "hr"));
+    expect(await findCalibrationTeams({ cycle: "2031-Q1" }, "team")).toEqual({ ok: false, reason: "not_found" });
   });
 });

@@ -128,6 +128,22 @@ describe("GET /api/v1/talent, reused until the next write", () => {
     expect(all.length).toBeGreaterThan(2);
   });
 
+  it("sends the whole memoised body to every caller, byte for byte", async () => {
+    // The body is one shared buffer handed to each response's stream: reading one response must
+    // not consume, detach or change it for the next.
+    signInAs(idOf(ctx.db, "hr"));
+    const read = async () => {
+      const res = await GET(new NextRequest("http://localhost/api/v1/talent?cycle=2026-Q3"));
+      expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
+      return new Uint8Array(await res.arrayBuffer());
+    };
+    const first = await read();
+    const second = await read();
+    expect(first.byteLength).toBeGreaterThan(1000);
+    expect(second).toEqual(first);
+    expect(JSON.parse(new TextDecoder().decode(second)).cycle).toBe("2026-Q3");
+  });
+
   it("shows a change made after the first answer", async () => {
     const before = (await get("hr", "?cycle=2026-Q3")).body;
     const answer = gridOf(before, "ava@demo.keeper.test");

@@ -7,9 +7,8 @@ import { csvHref, talentHref, TalentHeader } from "@/components/talent/talent-he
 import { TeamFinder } from "@/components/talent/team-finder";
 import { Card } from "@/components/ui/card";
 import { CYCLE_STATE_LABELS } from "@/lib/domain/cycle-state";
-import { teamSearchMatcher } from "@/lib/domain/team-search";
 import { listCycleRefs } from "@/lib/dal/cycles";
-import { getCalibrationMeeting } from "@/lib/dal/calibration-meeting";
+import { findCalibrationTeams, getCalibrationMeeting } from "@/lib/dal/calibration-meeting";
 import { param, type SearchParams } from "../search-params";
 
 export const metadata: Metadata = { title: "Calibration meeting" };
@@ -18,6 +17,13 @@ export default async function CalibrationPage({ searchParams }: { searchParams: 
   const sp = await searchParams;
   const team = param(sp, "team");
   const query = team ? undefined : param(sp, "q")?.trim() || undefined;
+  const found = query ? await findCalibrationTeams({ cycle: param(sp, "cycle") }, query) : undefined;
+  if (found && !found.ok) {
+    if (found.reason === "no_cycle") return <NoCycle />;
+    notFound();
+  }
+  // One team found: open it, at the same shareable address a picked team has.
+  if (found?.value.matches.length === 1) redirect(talentHref("/talent/calibration", { cycle: found.value.cycleKey, team: found.value.matches[0].id }));
   const result = await getCalibrationMeeting({ cycle: param(sp, "cycle"), teamId: team });
   if (!result.ok) {
     if (result.reason === "no_cycle") return <NoCycle />;
@@ -26,10 +32,7 @@ export default async function CalibrationPage({ searchParams }: { searchParams: 
   const meeting = result.value;
   const cycles = await listCycleRefs();
   const { cycle, flagged, others, othersCount, teamNames, managerFlags } = meeting;
-  const matcher = teamSearchMatcher(query);
-  const matches = query ? meeting.teamOptions.filter((t) => matcher({ team: t.name, manager: t.manager?.name ?? null })) : undefined;
-  // One team found: open it, at the same shareable address a picked team has.
-  if (matches?.length === 1) redirect(talentHref("/talent/calibration", { cycle: cycle.key, team: matches[0].id }));
+  const matches = found?.value.matches;
   const shared = { cycleKey: cycle.key, traits: meeting.traits, historyQuarters: meeting.historyQuarters, teamNames };
   return (
     <div className="talent-print space-y-6">
