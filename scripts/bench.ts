@@ -81,6 +81,10 @@ async function main() {
       ["Agent feedback page", "/feedback", agent, 150],
       ["GET /api/v1/talent", "/api/v1/talent?cycle=2026-Q4", hr, 150],
     ];
+    // A fresh server runs Next's and React's code unoptimised at first (V8 compiles what is hot as
+    // it goes): warm it with a few seconds of the baseline so the first measured run does not pay
+    // for every run's shared code.
+    await autocannon({ url: server.url + "/login", connections: CONNECTIONS, duration: 5 } as autocannon.Options);
     const rows: Row[] = [];
     for (const [name, path, cookie, target] of pages) {
       await fetch(server.url + path, { headers: { cookie } }); // warm up
