@@ -411,3 +411,12 @@ export const signInAttempts = sqliteTable(
   },
   (t) => [index("sign_in_attempts_key_at_idx").on(t.key, t.at)],
 );
+
+/**
+ * Change counters, one row per topic, bumped by triggers (migration 0006) in the same transaction
+ * as the writes they count. `talent`: anything the memoised talent figures read (lib/dal/read-memo.ts).
+ */
+export const dataVersions = sqliteTable("data_versions", {
+  topic: text("topic").primaryKey(),
+  version: integer("version").notNull().default(0),
+});

@@ -2,14 +2,14 @@ import "server-only";
 import { getDb } from "@/db/client";
 import { organisationCsatByQuarter } from "@/lib/csat/queries";
 import type { CsatFigure } from "@/lib/domain/csat";
-import { memoUntilWrite } from "./read-memo";
+import { memoUntilTalentChange } from "./read-memo";
 
 /**
  * The organisation's CSAT per quarter: the yardstick every CSAT panel compares an agent with, the
  * same for every viewer and naming nobody. Summing 10,000 agents' rollups costs ~2 ms a quarter on
- * every review form, so it is reused until the next write (read-memo.ts). Callers have verified
+ * every review form, so it is reused until the rollups change (read-memo.ts). Callers have verified
  * the session; the returned map is shared and must not be changed.
  */
 export function organisationCsatFigures(quarters: readonly string[]): ReadonlyMap<string, CsatFigure> {
-  return memoUntilWrite(getDb(), JSON.stringify(["organisation-csat", quarters]), () => organisationCsatByQuarter(quarters));
+  return memoUntilTalentChange(getDb(), JSON.stringify(["organisation-csat", quarters]), () => organisationCsatByQuarter(quarters));
 }

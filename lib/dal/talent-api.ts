@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { gridCells } from "@/lib/domain/keeper-grid";
-import { memoUntilWrite } from "./read-memo";
+import { memoUntilTalentChange } from "./read-memo";
 import { assemble, resolveTalent, teamsInScope, type TalentInput, type TalentResult, type TeamTalent } from "./talent";
 
 /** The stable API shape of one team (DESIGN.md "Interfaces"); fractions, not percents. */
@@ -29,7 +29,7 @@ function teamJson(t: TeamTalent) {
 /**
  * `GET /api/v1/talent` as a serialised JSON body (UTF-8). For HR the organisation's report is 10,000
  * people in 1,000 grids (1.5 MB, ~300 ms to build here) and the same for every HR caller, so the
- * text is reused until the next write (read-memo.ts). The key holds the viewer's scope: HR's whole
+ * text is reused until talent data changes (read-memo.ts). The key holds the viewer's scope: HR's whole
  * organisation, or one manager's subtree; the API shape carries nothing else that depends on who
  * asks (`canCalibrate` is not in it).
  */
@@ -39,9 +39,9 @@ export async function getTalentApiBody(raw: TalentInput): Promise<TalentResult<U
   const { viewer, cycle, filter } = resolved.value;
   const scope = viewer.isHr ? "organisation" : `subtree:${viewer.id}`;
   const key = JSON.stringify(["talent-api", scope, cycle.key, filter.teamId ?? null, filter.teamName ?? null, filter.managerId ?? null]);
-  // A team the viewer may not see is audited inside: that write changes the token, so a denial is
-  // never reused and is audited every time.
-  return memoUntilWrite(getDb(), key, (): TalentResult<Uint8Array> => {
+  // A team the viewer may not see is audited inside, so a denial is never kept: it is audited
+  // every time it is asked for.
+  return memoUntilTalentChange(getDb(), key, (): TalentResult<Uint8Array> => {
     const scoped = teamsInScope(viewer, filter, false);
     if (!scoped.ok) return scoped;
     const report = assemble(viewer, cycle, filter, scoped.value.teams, [], false, false);
@@ -55,5 +55,5 @@ export async function getTalentApiBody(raw: TalentInput): Promise<TalentResult<U
         teams: teams.map(teamJson),
       })),
     };
-  });
+  }, (result) => result.ok);
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { KeeperAnswer } from "@/lib/domain/keeper";
-import { memoUntilWrite } from "./read-memo";
+import { memoUntilTalentChange } from "./read-memo";
 import { calibratorSql, talentCtes, type TalentCycle, type TeamFilter } from "./talent-scope";
 import type { Viewer } from "./session";
 
@@ -162,8 +162,8 @@ export interface OrganisationCounts {
 export function loadOrganisation(db: Db, viewer: Viewer, quarters: readonly string[]): OrganisationCounts[] {
   if (quarters.length === 0) return [];
   // Summing everyone costs ~10 ms and is the same for every viewer of one kind, on every talent
-  // page: reused until the next write (read-memo.ts).
-  return memoUntilWrite(db, JSON.stringify(["organisation", viewer.isHr, quarters]), () => organisationCounts(db, viewer, quarters));
+  // page: reused until talent data changes (read-memo.ts).
+  return memoUntilTalentChange(db, JSON.stringify(["organisation", viewer.isHr, quarters]), () => organisationCounts(db, viewer, quarters));
 }
 
 function organisationCounts(db: Db, viewer: Viewer, quarters: readonly string[]): OrganisationCounts[] {

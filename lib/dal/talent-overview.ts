@@ -8,7 +8,7 @@ import type { KeeperAnswer } from "@/lib/domain/keeper";
 import { previousQuarter } from "@/lib/domain/quarter";
 import { changeSincePrevious, talentAggregate, traitAveragesFromTotals, type Change, type Completion, type OverviewSortable, type TraitAverage } from "@/lib/domain/talent-aggregates";
 import { wilsonInterval } from "@/lib/domain/wilson";
-import { memoUntilWrite } from "./read-memo";
+import { memoUntilTalentChange } from "./read-memo";
 import { resolveTalent, teamsInScope, type OrganisationTalent, type TalentInput, type TalentResult } from "./talent";
 import * as load from "./talent-load";
 import type { ScopedTeam, TalentCycle } from "./talent-scope";
@@ -51,7 +51,7 @@ export async function getTalentOverview(raw: TalentInput, resource = "/talent"):
   const db = getDb();
   // The scope is in the key: HR all see the same organisation; anyone else sees their subtree.
   const key = JSON.stringify(["overview", viewer.isHr ? "hr" : viewer.id, cycle.id, cycle.state, filter]);
-  return memoUntilWrite(db, key, (): TalentResult<TalentOverview> => {
+  return memoUntilTalentChange(db, key, (): TalentResult<TalentOverview> => {
     const scoped = teamsInScope(viewer, filter, true);
     if (!scoped.ok) return scoped;
     const { teams, teamOptions } = scoped.value;
@@ -125,6 +125,6 @@ export async function getTalentOverview(raw: TalentInput, resource = "/talent"):
         teamOptions,
       },
     };
-  });
+  }, (result) => result.ok);
 }
 
