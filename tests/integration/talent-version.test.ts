@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { auditLog, csatRollups, cycleTraits, cycles, dataVersions, employees, notifications, reviewRatings, reviews, teams } from "@/db/schema";
@@ -149,3 +150,27 @@ describe("the organisation overview's memo", () => {
     expect(portland(after).completion.draft).toBe(portland(first).completion.draft - 1);
   });
 });
+
+describe("another process's write", () => {
+  it("is seen by the next read: the other server process or the CLI moves the same version", async () => {
+    signInAs(idOf(ctx.db, "hr"));
+    const before = await getTalentOverview({ cycle: "2026-Q3" });
+    if (!before.ok) throw new Error(before.reason);
+    const portland = (o: typeof before.value) => o.teams.find((t) => t.team === "Team Portland")!;
+
+    expect(portland(before.value).distribution.fight_hard).toBeLessThan(portland(before.value).submitted);
+    // A second connection, as `keeper start`'s other process or `keeper` on the command line has.
+    const other = new Database(ctx.path);
+    try {
+      other.pragma("busy_timeout = 5000");
+      other.prepare("update reviews set keeper_answer = 'fight_hard' where cycle_id = ? and status = 'submitted' and reviewer_id = ?").run(cycleId("2026-Q3"), idOf(ctx.db, "mia"));
+    } finally {
+      other.close();
+    }
+    const after = await getTalentOverview({ cycle: "2026-Q3" });
+    if (!after.ok) throw new Error(after.reason);
+    expect(after.value).not.toBe(before.value);
+    expect(portland(after.value).distribution.fight_hard).toBe(portland(after.value).submitted);
+  });
+});
+
