@@ -95,26 +95,48 @@ async function main() {
     // Draft saves through the real server action, one review, versions carried forward.
     const action = serverActionId("app/(app)/reviews/actions.ts", "saveDraftAction");
     if (!draftTarget) throw new Error(`${manager} has no draft or unstarted review in 2026-Q4 to save`);
+    const draftPayload = (summary: string) => ({ cycleKey: "2026-Q4", employeeId: draftTarget.id, version, keeperAnswer: "keep", keeperReason: "bench", summary, privateNotes: "", traits: [] });
+    const draftRequest = { path: `/reviews/2026-Q4/${draftTarget.id}`, headers: { cookie: mgr, "next-action": action, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" } };
     let version = draftTarget.version;
-    // One save first, checked: a failed action (stale version, wrong id) must stop the bench rather
-    // than time error responses.
-    {
-      const payload = { cycleKey: "2026-Q4", employeeId: draftTarget.id, version, keeperAnswer: "keep", keeperReason: "bench", summary: "bench warm-up", privateNotes: "", traits: [] };
-      const res = await fetch(`${server.url}/reviews/2026-Q4/${draftTarget.id}`, { method: "POST", headers: { cookie: mgr, "next-action": action, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" }, body: JSON.stringify([payload]) });
+    // Checked saves: a failed action (stale version, wrong id) must stop the bench rather than time
+    // error responses.
+    const saveDraft = async (summary: string) => {
+      const res = await fetch(server.url + draftRequest.path, { method: "POST", headers: draftRequest.headers, body: JSON.stringify([draftPayload(summary)]) });
       const m = /"ok":true,"version":(\d+)/.exec(await res.text());
       if (!m) throw new Error(`The draft-save action failed (${res.status}); see the server log`);
       version = Number(m[1]);
+    };
+    await saveDraft("bench warm-up");
+
+    // The overview again while a manager elsewhere saves a draft twice a second, as during a cycle:
+    // the organisation's figures are memoised, and a draft that stays a draft must not throw the
+    // memo away (decision 0007).
+    {
+      let saving = true;
+      let saves = 0;
+      const saver = (async () => {
+        while (saving) {
+          await saveDraft(`bench while reading ${saves}`);
+          saves++;
+          await new Promise((r) => setTimeout(r, 500));
+        }
+      })();
+      memory.newRun();
+      const [name, path, cookie, target] = pages[1];
+      const row = await measure(server.url + path, `${name} while a manager saves drafts`, target, { headers: { cookie } });
+      saving = false;
+      await saver;
+      rows.push({ ...row, name: `${row.name} (${saves} saves)`, peakMb: memory.peaks.runPss });
+      console.log(`  measured ${row.name}`);
     }
+
     memory.newRun();
     const save = await autocannon({
       url: server.url,
       connections: 1,
       duration: SECONDS,
       requests: [{
-        setupRequest: (req: Record<string, unknown>) => {
-          const payload = { cycleKey: "2026-Q4", employeeId: draftTarget.id, version, keeperAnswer: "keep", keeperReason: "bench", summary: `bench ${version}`, privateNotes: "", traits: [] };
-          return { ...req, method: "POST", path: `/reviews/2026-Q4/${draftTarget.id}`, headers: { cookie: mgr, "next-action": action, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" }, body: JSON.stringify([payload]) };
-        },
+        setupRequest: (req: Record<string, unknown>) => ({ ...req, method: "POST", ...draftRequest, body: JSON.stringify([draftPayload(`bench ${version}`)]) }),
         onResponse: (_status: number, body: string) => {
           const m = /"ok":true,"version":(\d+)/.exec(body);
           if (m) version = Number(m[1]);
