@@ -1,7 +1,8 @@
 /**
  * npm run bench — Keeper at the size of a large contact centre, on this machine, in one run:
  * seeds (or reuses) the large organisation, serves the production build on loopback, and measures
- * p50/p95 under 20 concurrent requests for the heaviest pages and the talent API, draft-save p95,
+ * p50/p95 under 20 concurrent requests for the heaviest pages and the talent API (after the sign-in
+ * page as a baseline), the overview again while a manager saves drafts, draft-save p95,
  * first-load JavaScript per route (gzip, what the browser downloads), peak server memory, and the
  * CSAT import against sqlite3's .import (scripts/bench-import.ts). Requires `npm run build` first.
  * BENCH_DB=path reuses a seeded large database (seeding takes about two minutes).
