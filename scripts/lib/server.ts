@@ -1,5 +1,5 @@
 /** Shared by the load test, the fault tests and the benchmarks: a production server on loopback. */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
@@ -89,8 +89,13 @@ function childrenOf(pid: number): number[] {
   }
 }
 
+/** A process and its descendants (the server runs under a supervisor, `keeper start`). */
+function treePids(pid: number): number[] {
+  return [pid, ...childrenOf(pid).flatMap((c) => [c, ...childrenOf(c)])];
+}
+
 /**
- * Memory of a process and all its descendants in MB (the server runs under a supervisor).
+ * Memory of a process and all its descendants in MB.
  * `rss` sums each process's resident set, which counts pages the processes share (the Node
  * binary, libraries, anything mapped from the same file) once per process. `pss` (proportional
  * set size, from smaps_rollup) splits each shared page between the processes that map it: the
@@ -99,7 +104,7 @@ function childrenOf(pid: number): number[] {
 export function treeMemoryMb(pid: number): { rss: number; pss: number } {
   let rssKb = 0;
   let pssKb = 0;
-  for (const p of [pid, ...childrenOf(pid).flatMap((c) => [c, ...childrenOf(c)])]) {
+  for (const p of treePids(pid)) {
     try {
       const rollup = readFileSync(`/proc/${p}/smaps_rollup`, "utf8");
       rssKb += Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
@@ -109,6 +114,34 @@ export function treeMemoryMb(pid: number): { rss: number; pss: number } {
     }
   }
   return { rss: rssKb / 1024, pss: pssKb / 1024 };
+}
+
+const CLOCK_TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/**
+ * CPU time, user and system, of a process and all its descendants in ms: every thread's, so V8's
+ * garbage-collection helpers and libuv's pool count too (utime and stime of /proc/PID/stat).
+ */
+export function treeCpuMs(pid: number): number {
+  let ticks = 0;
+  for (const p of treePids(pid)) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+      // The fields after the command name, which may itself hold spaces: state is the first,
+      // utime the 12th and stime the 13th.
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended between listing and reading
+    }
+  }
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
 /**
