@@ -1,13 +1,16 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, failOnConsoleErrors, signIn } from "./helpers";
 
-const CSV = [
-  "\uFEFFresponse_id,agent_email,rating,scale_max,responded_at,channel,comment",
-  'e2e-1,ava@demo.keeper.test,5,5,2026-10-02T10:00:00Z,chat,"Quick, friendly"',
-  "e2e-2,LIAM@demo.keeper.test,2,2,2026-10-03T10:00:00-04:00,email,",
-  "e2e-3,ava@demo.keeper.test,11,10,2026-10-04T10:00:00Z,phone,out of scale",
-  "e2e-4,someone@else.test,4,5,2026-10-05T10:00:00Z,chat,",
-].join("\r\n");
+// Ids and file name per attempt: a retry runs against the database the failed attempt wrote to,
+// where the same file would already be stored and could never be "Imported" again.
+const csvFor = (attempt: number) =>
+  [
+    "\uFEFFresponse_id,agent_email,rating,scale_max,responded_at,channel,comment",
+    `e2e-${attempt}-1,ava@demo.keeper.test,5,5,2026-10-02T10:00:00Z,chat,"Quick, friendly"`,
+    `e2e-${attempt}-2,LIAM@demo.keeper.test,2,2,2026-10-03T10:00:00-04:00,email,`,
+    `e2e-${attempt}-3,ava@demo.keeper.test,11,10,2026-10-04T10:00:00Z,phone,out of scale`,
+    `e2e-${attempt}-4,someone@else.test,4,5,2026-10-05T10:00:00Z,chat,`,
+  ].join("\r\n");
 
 test("HR uploads a CSAT export, sees the result, and re-importing changes nothing", async ({ page }) => {
   const errors = failOnConsoleErrors(page);
@@ -16,7 +19,9 @@ test("HR uploads a CSAT export, sees the result, and re-importing changes nothin
   await expect(page.getByRole("heading", { name: "Import CSAT" })).toBeVisible();
   await expectAccessible(page);
 
-  const file = { name: "october.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) };
+  const attempt = test.info().retry;
+  const name = attempt === 0 ? "october.csv" : `october-retry-${attempt}.csv`;
+  const file = { name, mimeType: "text/csv", buffer: Buffer.from(csvFor(attempt)) };
   await page.getByLabel("Export files").setInputFiles(file);
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByRole("heading", { name: /Import #\d+/ })).toBeVisible();
@@ -36,7 +41,7 @@ test("HR uploads a CSAT export, sees the result, and re-importing changes nothin
   await expect(counts.getByText("Imported", { exact: true }).locator("..")).toContainText("0");
 
   await page.getByRole("link", { name: "History" }).click();
-  await expect(page.getByRole("cell", { name: "october.csv" })).toHaveCount(2);
+  await expect(page.getByRole("cell", { name, exact: true })).toHaveCount(2);
   expect(errors).toEqual([]);
 });
 
