@@ -1,6 +1,11 @@
 import Link from "next/link";
+import { connection } from "next/server";
 
-export default function NotFound() {
+export default async function NotFound() {
+  // Rendered per request, never prerendered: the proxy's CSP allows only scripts carrying this
+  // request's nonce, and a page built ahead of time has none, so the browser blocked all of a
+  // static 404's scripts (one console error each).
+  await connection();
   return (
     <main className="mx-auto max-w-xl p-8">
       <h1 className="text-2xl font-semibold">Not found</h1>

@@ -63,3 +63,24 @@ test("the sign-in endpoint answers 429 after 10 failures for an account", async 
   expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
   expect((await refused.json()).message).toMatch(/Too many failed sign-in attempts/);
 });
+
+test("a 404 for an unknown address runs its scripts under the CSP nonce, with no console errors", async ({ page }) => {
+  await signIn(page, "mia");
+  const consoleErrors: string[] = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error" && !msg.text().includes("404 (Not Found)")) consoleErrors.push(msg.text());
+  });
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  const nonce = /'nonce-([^']+)'/.exec(response?.headers()["content-security-policy"] ?? "")?.[1];
+  expect(nonce).toBeTruthy();
+  const html = await response!.text();
+  const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  // Hydrated: the link navigates client-side, which a blocked script would not.
+  await page.getByRole("link", { name: "Back to your home page" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  expect(consoleErrors).toEqual([]);
+});
