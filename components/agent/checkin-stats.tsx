@@ -6,7 +6,7 @@ export function CheckinStatsTable({ stats, now }: { stats: ManagerCheckinStats[]
   if (stats.length === 0) return <p className="text-sm text-slate-700">Nobody has asked for a keeper check-in yet.</p>;
   return (
     // Focusable, so keyboard users can scroll the table sideways on a phone.
-    <div role="region" aria-label="Keeper check-ins per manager" tabIndex={0} className="overflow-x-auto">
+    <div role="region" aria-label="Keeper check-ins per manager" tabIndex={0} className="relative overflow-x-auto">
       <table className="w-full min-w-[28rem] text-left text-sm">
         <caption className="sr-only">Keeper check-ins per manager: open, longest wait, answered and average time to answer</caption>
         <thead className="border-b border-slate-200 text-slate-700">

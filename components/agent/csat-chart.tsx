@@ -58,7 +58,7 @@ export function CsatIntervalChart({ quarters, domain, ticks, cell }: { quarters:
           Organisation
         </li>
       </ul>
-      <div role="region" aria-label="Your CSAT by quarter: the numbers" tabIndex={0} className="mt-3 overflow-x-auto">
+      <div role="region" aria-label="Your CSAT by quarter: the numbers" tabIndex={0} className="mt-3 relative overflow-x-auto">
         <table className="w-full text-left text-sm">
           <caption className="mb-1 text-left text-slate-700">Your CSAT by quarter: the numbers</caption>
           <thead className="border-b border-slate-200 text-slate-700">

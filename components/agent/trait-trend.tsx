@@ -13,7 +13,7 @@ export function TraitTrendTable({ trend }: { trend: TraitTrend }) {
   if (n === 0) return null;
   return (
     // Focusable, so keyboard users can scroll the table sideways on a phone.
-    <div role="region" aria-label="Your trait ratings by quarter" tabIndex={0} className="overflow-x-auto">
+    <div role="region" aria-label="Your trait ratings by quarter" tabIndex={0} className="relative overflow-x-auto">
       <table className="w-full min-w-[20rem] text-left text-sm">
         <caption className="sr-only">Your trait ratings by quarter, 1 (well below) to 5 (role model)</caption>
         <thead className="border-b border-slate-200 text-slate-700">

@@ -109,7 +109,7 @@ export function LineChart({ title, description, categories, series, domain, tick
         ))}
       </ul>
       {/* Focusable region: the table may scroll sideways and has no links, so keyboard users need a stop to scroll it. */}
-      <div role="region" aria-label={`${title}: the numbers`} tabIndex={0} className="mt-3 overflow-x-auto">
+      <div role="region" aria-label={`${title}: the numbers`} tabIndex={0} className="mt-3 relative overflow-x-auto">
         <table className="w-full text-left text-sm">
           <caption className="mb-1 text-left text-slate-700">{title}: the numbers</caption>
           <thead className="border-b border-slate-200 text-slate-700">

@@ -23,7 +23,7 @@ export function TeamReviews({ cycle, reports }: { cycle: CycleRef; reports: Repo
       <div className="mt-3 max-w-md">
         <Progress value={submitted} max={reports.length} label={`${submitted} of ${reports.length} submitted`} />
       </div>
-      <div className="mt-4 overflow-x-auto">
+      <div className="mt-4 relative overflow-x-auto">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Direct reports and the status of their {cycle.key} review</caption>
           <thead className="border-b border-slate-200 text-slate-700">

@@ -45,7 +45,7 @@ function Cell({ cell, cycleKey }: { cell: KeeperGridCell<TalentPerson>; cycleKey
 export function KeeperGridTable({ grid, cycleKey, organisationCsat, caption }: { grid: KeeperGrid<TalentPerson>; cycleKey: string; organisationCsat: CsatFigure; caption: string }) {
   return (
     <div className="space-y-3">
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full min-w-[40rem] table-fixed border-collapse text-left text-sm">
           <caption className="mb-2 text-left text-sm text-slate-700">
             {caption} Organisation CSAT for {cycleKey}: {csatText(organisationCsat)}. A person is above or below only when their whole interval is.

@@ -44,7 +44,7 @@ export function OverviewTable(props: Props) {
   if (teams.length === 0) return <p className="text-slate-700">No teams match.</p>;
   const traitLabels = new Map(traits.map((t) => [t.key, t.label]));
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full min-w-[64rem] text-left text-sm">
         <caption className="sr-only">Teams in the {cycleKey} talent review. Column headers with arrows sort the table.</caption>
         <thead className="border-b border-slate-300 text-slate-800">

@@ -41,7 +41,7 @@ export function calibrationTraits(person: TalentPerson, traits: CycleTraitRow[])
 export function PeopleTable({ cycleKey, people, traits, historyQuarters, caption, teamNames }: Props) {
   const columns = 6 + traits.length + (teamNames ? 1 : 0);
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full min-w-[60rem] text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-300 text-slate-800">

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, failOnConsoleErrors, signIn } from "./helpers";
+import { expectAccessible, expectNoSidewaysScroll, failOnConsoleErrors, signIn } from "./helpers";
 
 async function as(browser: Browser, who: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport });
@@ -7,12 +7,6 @@ async function as(browser: Browser, who: string, viewport = { width: 1280, heigh
   const errors = failOnConsoleErrors(page);
   await signIn(page, who);
   return { page, errors, close: () => context.close() };
-}
-
-/** Nothing on the page is wider than the phone: no sideways scrolling. */
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width).toBeLessThanOrEqual(page.viewportSize()!.width);
 }
 
 test("keeper check-in round trip: Ava asks, Mia sees it waiting and answers, Ava reads the answer", async ({ browser }, testInfo) => {

@@ -35,3 +35,12 @@ export function failOnConsoleErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/**
+ * Nothing on the page is wider than the phone: no sideways scrolling. Wide tables scroll inside
+ * their own box; what escapes it (an absolutely placed screen-reader label, say) widens the page.
+ */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, `page width on ${page.url()}`).toBeLessThanOrEqual(page.viewportSize()!.width);
+}

@@ -22,7 +22,7 @@ export default async function TokensPage() {
       </Card>
       <Card title="Tokens">
         {tokens.length === 0 ? <p className="text-sm text-slate-700">No tokens yet.</p> : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">API tokens</caption>
               <thead className="border-b border-slate-200 text-slate-700">

@@ -31,11 +31,11 @@ export default async function FeedbackReviewPage({ params }: { params: Promise<{
         <h1 className="mt-2 text-2xl font-semibold">Your {review.cycle.key} review</h1>
         <p className="text-slate-700">From {review.reviewer?.name ?? "your manager"} · submitted {formatDate(review.submittedAt)}</p>
       </div>
-      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="min-w-0">
           <FeedbackReview review={review} />
         </div>
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <Card title="Your response">
             <ReviewResponseForm
               cycleKey={review.cycle.key}

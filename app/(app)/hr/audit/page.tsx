@@ -46,7 +46,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </Card>
       <Card title={`Events${rows.length === 100 ? " (newest 100)" : ""}`}>
         {rows.length === 0 ? <p className="text-sm text-slate-700">No events match.</p> : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Audit events, newest first</caption>
               <thead className="border-b border-slate-200 text-slate-700"><tr>{["When (UTC)", "Who", "Action", "Outcome", "Target", "Detail"].map((h) => <th key={h} scope="col" className="py-2 pr-3">{h}</th>)}</tr></thead>

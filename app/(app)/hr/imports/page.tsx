@@ -19,7 +19,7 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
       </div>
       <Card>
         {imports.length === 0 ? <p className="text-sm text-slate-700">Nothing imported yet.</p> : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">CSAT imports, newest first</caption>
               <thead className="border-b border-slate-200 text-slate-700">

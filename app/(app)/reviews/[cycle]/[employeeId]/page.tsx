@@ -47,8 +47,10 @@ export default async function ReviewPage({
   const [reflection, response] = review.can.isSubject
     ? [null, null]
     : await Promise.all([getReflectionFor(cycle.key, employee.id), getReviewResponse(cycle.key, employee.id)]);
+  // One column on a phone, sized to the screen (grid-cols-1 and min-w-0 on both sides): an `auto`
+  // track grows to its widest content, such as the CSAT table, and pushed the page sideways.
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[1fr_22rem]">
       <div className="min-w-0">
         <p className="text-sm text-slate-700">{cycle.key} keeper review</p>
         <h1 className="text-2xl font-semibold">{employee.name}</h1>
@@ -77,7 +79,7 @@ export default async function ReviewPage({
         </div>
         {calibration && <ReviewCalibrationPanel review={review} calibration={calibration} />}
       </div>
-      <aside className="space-y-4" aria-label="About this review">
+      <aside className="min-w-0 space-y-4" aria-label="About this review">
         {csat && (
           <CsatPanel csat={csat} sentiment={sentiment}
             filterHref={(s) => `/reviews/${cycle.key}/${employee.id}${s ? `?comments=${s}` : ""}`} />

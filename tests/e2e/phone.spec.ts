@@ -1,0 +1,48 @@
+import { expect, test, type Browser } from "@playwright/test";
+import { expectNoSidewaysScroll, failOnConsoleErrors, signIn } from "./helpers";
+
+const phone = { width: 390, height: 844 };
+
+/** Each path, then each link followed from the last page (pages whose address holds an id). */
+async function visitOnPhone(browser: Browser, who: string, paths: string[], links: { from: string; name: string }[] = []) {
+  const context = await browser.newContext({ viewport: phone });
+  const page = await context.newPage();
+  const errors = failOnConsoleErrors(page);
+  await signIn(page, who);
+  for (const path of paths) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoSidewaysScroll(page);
+  }
+  for (const { from, name } of links) {
+    await page.goto(from);
+    await page.getByRole("link", { name, exact: true }).first().click();
+    await page.waitForURL((url) => url.pathname + url.search !== from);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoSidewaysScroll(page);
+  }
+  expect(errors).toEqual([]);
+  await context.close();
+}
+
+// The agent's pages are covered in agent.spec.ts; these are the wide ones: tables of teams,
+// people, imports and audit rows, which must scroll inside their box and not move the page.
+test("HR's pages fit a 390 px phone: wide tables scroll inside their box", async ({ browser }) => {
+  await visitOnPhone(browser, "hr", [
+    "/",
+    "/talent",
+    "/talent?cycle=2026-Q3&sort=csat&dir=desc",
+    "/talent/trends",
+    "/talent/calibration",
+    "/hr/cycles",
+    "/hr/import",
+    "/hr/imports",
+    "/hr/audit",
+    "/checkins",
+  ], [{ from: "/talent", name: "Team Portland" }]);
+});
+
+test("a manager's and an admin's pages fit a 390 px phone", async ({ browser }) => {
+  await visitOnPhone(browser, "mia", ["/", "/talent", "/checkins", "/notifications"], [{ from: "/", name: "Ava Thompson" }]);
+  await visitOnPhone(browser, "admin", ["/admin/tokens", "/admin/outbox"]);
+});
