@@ -1,12 +1,13 @@
 import type { ManagerCheckinStats } from "@/lib/dal/checkins";
 import { ageLabel, durationLabel, isLongWait } from "./age";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** HR's view: per manager, open check-ins and how long people waited. Counts only, no content. */
 export function CheckinStatsTable({ stats, now }: { stats: ManagerCheckinStats[]; now: number }) {
   if (stats.length === 0) return <p className="text-sm text-slate-700">Nobody has asked for a keeper check-in yet.</p>;
   return (
     // Focusable, so keyboard users can scroll the table sideways on a phone.
-    <div role="region" aria-label="Keeper check-ins per manager" tabIndex={0} className="relative overflow-x-auto">
+    <TableScroll role="region" aria-label="Keeper check-ins per manager" tabIndex={0}>
       <table className="w-full min-w-[28rem] text-left text-sm">
         <caption className="sr-only">Keeper check-ins per manager: open, longest wait, answered and average time to answer</caption>
         <thead className="border-b border-slate-200 text-slate-700">
@@ -32,6 +33,6 @@ export function CheckinStatsTable({ stats, now }: { stats: ManagerCheckinStats[]
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,5 +1,6 @@
 import type { MyCsatQuarter } from "@/lib/dal/my-csat";
 import { formatPercent } from "@/lib/format";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /**
  * The agent's CSAT per quarter as a point with its 95% interval (a whisker), next to the
@@ -58,7 +59,7 @@ export function CsatIntervalChart({ quarters, domain, ticks, cell }: { quarters:
           Organisation
         </li>
       </ul>
-      <div role="region" aria-label="Your CSAT by quarter: the numbers" tabIndex={0} className="mt-3 relative overflow-x-auto">
+      <TableScroll role="region" aria-label="Your CSAT by quarter: the numbers" tabIndex={0} className="mt-3">
         <table className="w-full text-left text-sm">
           <caption className="mb-1 text-left text-slate-700">Your CSAT by quarter: the numbers</caption>
           <thead className="border-b border-slate-200 text-slate-700">
@@ -74,7 +75,7 @@ export function CsatIntervalChart({ quarters, domain, ticks, cell }: { quarters:
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </figure>
   );
 }

@@ -1,4 +1,5 @@
 import type { TraitTrend } from "@/lib/dal/feedback";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 function Change({ from, to }: { from: number | null; to: number | null }) {
   if (from === null || to === null) return <span className="text-slate-700">—</span>;
@@ -13,7 +14,7 @@ export function TraitTrendTable({ trend }: { trend: TraitTrend }) {
   if (n === 0) return null;
   return (
     // Focusable, so keyboard users can scroll the table sideways on a phone.
-    <div role="region" aria-label="Your trait ratings by quarter" tabIndex={0} className="relative overflow-x-auto">
+    <TableScroll role="region" aria-label="Your trait ratings by quarter" tabIndex={0}>
       <table className="w-full min-w-[20rem] text-left text-sm">
         <caption className="sr-only">Your trait ratings by quarter, 1 (well below) to 5 (role model)</caption>
         <thead className="border-b border-slate-200 text-slate-700">
@@ -33,6 +34,6 @@ export function TraitTrendTable({ trend }: { trend: TraitTrend }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

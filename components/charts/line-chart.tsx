@@ -1,3 +1,4 @@
+import { TableScroll } from "@/components/ui/table-scroll";
 /**
  * A small server-rendered SVG line chart that always comes with its numbers: the figure holds the
  * chart and a table of every plotted value, so nothing is only available as a picture (screen
@@ -109,7 +110,7 @@ export function LineChart({ title, description, categories, series, domain, tick
         ))}
       </ul>
       {/* Focusable region: the table may scroll sideways and has no links, so keyboard users need a stop to scroll it. */}
-      <div role="region" aria-label={`${title}: the numbers`} tabIndex={0} className="mt-3 relative overflow-x-auto">
+      <TableScroll role="region" aria-label={`${title}: the numbers`} tabIndex={0} className="mt-3">
         <table className="w-full text-left text-sm">
           <caption className="mb-1 text-left text-slate-700">{title}: the numbers</caption>
           <thead className="border-b border-slate-200 text-slate-700">
@@ -127,7 +128,7 @@ export function LineChart({ title, description, categories, series, domain, tick
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </figure>
   );
 }

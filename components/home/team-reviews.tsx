@@ -6,6 +6,7 @@ import { KEEPER_SHORT_LABELS } from "@/lib/domain/keeper";
 import type { CycleRef } from "@/lib/dal/cycles";
 import type { ReportStatus } from "@/lib/dal/team";
 import { daysUntil, formatDate, formatDateTime } from "@/lib/format";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 function DueLine({ cycle }: { cycle: CycleRef }) {
   if (cycle.state !== "open") return <p className="text-sm text-slate-700">This cycle is in {cycle.state}; reviews can no longer be edited.</p>;
@@ -23,7 +24,7 @@ export function TeamReviews({ cycle, reports }: { cycle: CycleRef; reports: Repo
       <div className="mt-3 max-w-md">
         <Progress value={submitted} max={reports.length} label={`${submitted} of ${reports.length} submitted`} />
       </div>
-      <div className="mt-4 relative overflow-x-auto">
+      <TableScroll className="mt-4">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Direct reports and the status of their {cycle.key} review</caption>
           <thead className="border-b border-slate-200 text-slate-700">
@@ -43,7 +44,7 @@ export function TeamReviews({ cycle, reports }: { cycle: CycleRef; reports: Repo
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </Card>
   );
 }

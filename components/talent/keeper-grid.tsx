@@ -5,6 +5,7 @@ import { KEEPER_SHORT_LABELS } from "@/lib/domain/keeper";
 import type { KeeperGrid, KeeperGridCell } from "@/lib/domain/keeper-grid";
 import type { TalentPerson } from "@/lib/dal/talent";
 import { csatText } from "./csat-text";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const BAND_HEADERS: Record<CsatBand, string> = {
   below: "CSAT below the organisation",
@@ -45,7 +46,7 @@ function Cell({ cell, cycleKey }: { cell: KeeperGridCell<TalentPerson>; cycleKey
 export function KeeperGridTable({ grid, cycleKey, organisationCsat, caption }: { grid: KeeperGrid<TalentPerson>; cycleKey: string; organisationCsat: CsatFigure; caption: string }) {
   return (
     <div className="space-y-3">
-      <div className="relative overflow-x-auto">
+      <TableScroll>
         <table className="w-full min-w-[40rem] table-fixed border-collapse text-left text-sm">
           <caption className="mb-2 text-left text-sm text-slate-700">
             {caption} Organisation CSAT for {cycleKey}: {csatText(organisationCsat)}. A person is above or below only when their whole interval is.
@@ -67,7 +68,7 @@ export function KeeperGridTable({ grid, cycleKey, organisationCsat, caption }: {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {grid.unanswered.length > 0 && (
         <p className="text-sm text-slate-700">
           <span className="font-medium text-slate-900">Not in the grid yet</span> (no submitted review): {grid.unanswered.map((p) => p.name).join(", ")}.

@@ -12,6 +12,7 @@ import type { CycleTraitRow } from "@/lib/dal/talent";
 import type { TeamOverview } from "@/lib/dal/talent-overview";
 import { CsatCell } from "./csat-text";
 import { talentHref } from "./talent-header";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 interface Props {
   cycleKey: string;
@@ -44,7 +45,7 @@ export function OverviewTable(props: Props) {
   if (teams.length === 0) return <p className="text-slate-700">No teams match.</p>;
   const traitLabels = new Map(traits.map((t) => [t.key, t.label]));
   return (
-    <div className="relative overflow-x-auto">
+    <TableScroll>
       <table className="w-full min-w-[64rem] text-left text-sm">
         <caption className="sr-only">Teams in the {cycleKey} talent review. Column headers with arrows sort the table.</caption>
         <thead className="border-b border-slate-300 text-slate-800">
@@ -67,7 +68,7 @@ export function OverviewTable(props: Props) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

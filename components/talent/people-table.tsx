@@ -7,6 +7,7 @@ import { CalibrateDisclosure } from "./calibrate-disclosure";
 import { CalibrationForm } from "./calibration-form";
 import { CsatCell } from "./csat-text";
 import { FlagList } from "./flag-list";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 interface Props {
   cycleKey: string;
@@ -41,7 +42,7 @@ export function calibrationTraits(person: TalentPerson, traits: CycleTraitRow[])
 export function PeopleTable({ cycleKey, people, traits, historyQuarters, caption, teamNames }: Props) {
   const columns = 6 + traits.length + (teamNames ? 1 : 0);
   return (
-    <div className="relative overflow-x-auto">
+    <TableScroll>
       <table className="w-full min-w-[60rem] text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-300 text-slate-800">
@@ -90,6 +91,6 @@ export function PeopleTable({ cycleKey, people, traits, historyQuarters, caption
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

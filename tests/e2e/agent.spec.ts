@@ -1,13 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, expectNoSidewaysScroll, failOnConsoleErrors, signIn } from "./helpers";
-
-async function as(browser: Browser, who: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const errors = failOnConsoleErrors(page);
-  await signIn(page, who);
-  return { page, errors, close: () => context.close() };
-}
+import { expect, test } from "@playwright/test";
+import { as, expectAccessible, expectNoSidewaysScroll } from "./helpers";
 
 test("keeper check-in round trip: Ava asks, Mia sees it waiting and answers, Ava reads the answer", async ({ browser }, testInfo) => {
   // A retry runs against the same database, so its answer must be told apart from the first try's.

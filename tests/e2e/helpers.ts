@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 export const PASSWORD = "keeper-demo-pass";
 
@@ -43,4 +43,13 @@ export function failOnConsoleErrors(page: Page): string[] {
 export async function expectNoSidewaysScroll(page: Page): Promise<void> {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width, `page width on ${page.url()}`).toBeLessThanOrEqual(page.viewportSize()!.width);
+}
+
+/** A signed-in page in a context of its own (its own cookies and viewport), collecting console errors. */
+export async function as(browser: Browser, who: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors = failOnConsoleErrors(page);
+  await signIn(page, who);
+  return { page, errors, close: () => context.close() };
 }

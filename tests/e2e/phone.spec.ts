@@ -1,14 +1,11 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { expectNoSidewaysScroll, failOnConsoleErrors, signIn } from "./helpers";
+import { as, expectNoSidewaysScroll } from "./helpers";
 
 const phone = { width: 390, height: 844 };
 
 /** Each path, then each link followed from the last page (pages whose address holds an id). */
 async function visitOnPhone(browser: Browser, who: string, paths: string[], links: { from: string; name: string }[] = []) {
-  const context = await browser.newContext({ viewport: phone });
-  const page = await context.newPage();
-  const errors = failOnConsoleErrors(page);
-  await signIn(page, who);
+  const { page, errors, close } = await as(browser, who, phone);
   for (const path of paths) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -22,7 +19,7 @@ async function visitOnPhone(browser: Browser, who: string, paths: string[], link
     await expectNoSidewaysScroll(page);
   }
   expect(errors).toEqual([]);
-  await context.close();
+  await close();
 }
 
 // The agent's pages are covered in agent.spec.ts; these are the wide ones: tables of teams,

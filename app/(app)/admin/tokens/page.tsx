@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { listApiTokens } from "@/lib/dal/api-tokens";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "API tokens" };
 
@@ -22,7 +23,7 @@ export default async function TokensPage() {
       </Card>
       <Card title="Tokens">
         {tokens.length === 0 ? <p className="text-sm text-slate-700">No tokens yet.</p> : (
-          <div className="relative overflow-x-auto">
+          <TableScroll>
             <table className="w-full text-left text-sm">
               <caption className="sr-only">API tokens</caption>
               <thead className="border-b border-slate-200 text-slate-700">
@@ -45,7 +46,7 @@ export default async function TokensPage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </Card>
     </div>

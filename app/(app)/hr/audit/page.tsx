@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { readAuditLog } from "@/lib/dal/audit-read";
 import { formatDateTime } from "@/lib/format";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -46,7 +47,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </Card>
       <Card title={`Events${rows.length === 100 ? " (newest 100)" : ""}`}>
         {rows.length === 0 ? <p className="text-sm text-slate-700">No events match.</p> : (
-          <div className="relative overflow-x-auto">
+          <TableScroll>
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Audit events, newest first</caption>
               <thead className="border-b border-slate-200 text-slate-700"><tr>{["When (UTC)", "Who", "Action", "Outcome", "Target", "Detail"].map((h) => <th key={h} scope="col" className="py-2 pr-3">{h}</th>)}</tr></thead>
@@ -63,7 +64,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         {olderHref && <Link href={olderHref} className="mt-4 inline-block text-sm font-medium text-brand-700 underline">Older events</Link>}
       </Card>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { listImports } from "@/lib/dal/csat";
 import { formatDateTime } from "@/lib/format";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Import history" };
 
@@ -19,7 +20,7 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
       </div>
       <Card>
         {imports.length === 0 ? <p className="text-sm text-slate-700">Nothing imported yet.</p> : (
-          <div className="relative overflow-x-auto">
+          <TableScroll>
             <table className="w-full text-left text-sm">
               <caption className="sr-only">CSAT imports, newest first</caption>
               <thead className="border-b border-slate-200 text-slate-700">
@@ -39,7 +40,7 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </Card>
     </div>
