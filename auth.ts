@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { checkCredentials } from "@/lib/dal/credentials";
 import { clientAddressFrom } from "@/lib/domain/throttle";
+import { logger } from "@/lib/log";
 
 /** Thrown when an account or address has failed too often; the login form says so. */
 export class SignInThrottled extends CredentialsSignin {
@@ -19,7 +20,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A wrong password is an expected, audited outcome, not a server error worth a stack trace.
     error(error) {
       if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
-      console.error("[auth]", error);
+      logger.error({ err: error }, "auth error");
     },
   },
   providers: [

@@ -171,9 +171,12 @@ export const auditLog = sqliteTable(
     targetType: text("target_type"),
     targetId: text("target_id"),
     detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>(),
+    /** The HTTP request that wrote it (x-request-id), to join with the server's log; null from the CLI. */
+    requestId: text("request_id"),
   },
   (t) => [
     index("audit_at_idx").on(t.at),
+    index("audit_request_idx").on(t.requestId),
     index("audit_actor_idx").on(t.actorId),
     index("audit_action_idx").on(t.action),
   ],

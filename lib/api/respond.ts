@@ -1,7 +1,11 @@
+import { headers } from "next/headers";
 import { NextResponse } from "next/server";
 import { recordDenied } from "@/lib/dal/audit";
 import { getViewer, type Viewer } from "@/lib/dal/session";
 import type { TokenScope } from "@/lib/dal/token-resolve";
+import { logger } from "@/lib/log";
+import { currentRequestId, runWithRequestId } from "@/lib/request-context";
+import { REQUEST_ID_HEADER } from "@/lib/request-id";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
@@ -33,6 +37,14 @@ export function badRequest(message: string): NextResponse {
   return json({ error: "bad_request", message }, 400);
 }
 
+async function requestIdHeader(): Promise<string | null> {
+  try {
+    return (await headers()).get(REQUEST_ID_HEADER);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Runs an API handler for a signed-in viewer (session cookie or API token); 401 without
  * credentials, 403 when a token's scope does not cover the route (`read` for GET routes,
@@ -48,10 +60,13 @@ export async function withViewer(
     recordDenied(viewer.id, "api", scope, `token scope ${viewer.tokenScope}`);
     return json({ error: "forbidden", message: `This token's scope is ${viewer.tokenScope}; the route needs ${scope}.` }, 403);
   }
-  try {
-    return await handler(viewer);
-  } catch (error) {
-    console.error("API handler failed", { viewer: viewer.id, error });
-    return json({ error: "internal_error" }, 500);
-  }
+  return runWithRequestId(await requestIdHeader(), async () => {
+    try {
+      return await handler(viewer);
+    } catch (error) {
+      const requestId = currentRequestId();
+      logger.error({ err: error, viewer: viewer.id, requestId }, "API handler failed");
+      return json({ error: "internal_error", ...(requestId ? { requestId } : {}) }, 500);
+    }
+  });
 }

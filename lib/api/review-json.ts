@@ -1,9 +1,12 @@
+import type { z } from "zod";
 import type { ReviewView } from "@/lib/dal/review-read";
+import type { reviewSchema } from "./openapi/schemas";
 
 /** The stable API shape of a review (DESIGN.md "Interfaces"); privateNotes only when visible. */
-export function reviewJson(r: ReviewView) {
+export function reviewJson(r: ReviewView): z.output<typeof reviewSchema> {
   return {
-    id: r.id,
+    // The API lists stored reviews only (never a not-started placeholder), so there is always an id.
+    id: r.id!,
     cycle: r.cycle.key,
     status: r.status,
     version: r.version,

@@ -1,6 +1,8 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { auditLog } from "@/db/schema";
+import { logger } from "@/lib/log";
+import { currentRequestId } from "@/lib/request-context";
 
 export type AuditOutcome = "ok" | "denied" | "failed";
 
@@ -15,13 +17,18 @@ export interface AuditEntry {
 
 /** Appends to the audit log. Internal: callers are data-access functions that already decided. */
 export function recordAudit(entry: AuditEntry): void {
+  const requestId = currentRequestId();
+  const outcome = entry.outcome ?? "ok";
+  // Denials and failures also go to the log, where operators watch; the log line and the row share the request id.
+  if (outcome !== "ok") logger.warn({ audit: entry.action, outcome, actorId: entry.actorId, targetType: entry.targetType, targetId: entry.targetId, requestId }, "audit");
   getDb()
     .insert(auditLog)
     .values({
       at: Date.now(),
       actorId: entry.actorId,
       action: entry.action,
-      outcome: entry.outcome ?? "ok",
+      outcome,
+      requestId,
       targetType: entry.targetType ?? null,
       targetId: entry.targetId === undefined ? null : String(entry.targetId),
       detail: entry.detail ?? null,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { cycleTraits, cycles, employees, reviewRatings, reviews, teams } from "@/db/schema";
@@ -180,11 +180,17 @@ export async function getReviewById(id: number): Promise<ReviewView | null> {
 }
 
 /** Every started review in a cycle that the viewer may read, newest update first. */
-export async function listVisibleReviews(cycleKey: string): Promise<ReviewView[]> {
+/**
+ * One page of the cycle's reviews the viewer may see, in id order (a stable keyset: a review
+ * saved between two pages is neither skipped nor repeated). Returns up to `limit + 1` so the
+ * caller knows whether another page follows.
+ */
+export async function listVisibleReviews(cycleKey: string, page: { afterId: number; limit: number }): Promise<ReviewView[]> {
   const viewer = await verifySession();
   const rows = baseQuery()
-    .where(and(eq(cycles.key, cycleKey), sql`${reviews.id} is not null`, reviewVisibleSql(viewer)))
-    .orderBy(desc(reviews.updatedAt))
+    .where(and(eq(cycles.key, cycleKey), gt(reviews.id, page.afterId), reviewVisibleSql(viewer)))
+    .orderBy(asc(reviews.id))
+    .limit(page.limit + 1)
     .all();
   return shapeAll(viewer, rows);
 }

@@ -1,11 +1,14 @@
 import "server-only";
 import { cache } from "react";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { perConnection } from "@/db/per-connection";
 import { employees } from "@/db/schema";
 import { bearerToken, currentUserId } from "@/lib/auth/session-source";
+import { rememberRequestId } from "@/lib/request-context";
+import { REQUEST_ID_HEADER } from "@/lib/request-id";
 import { resolveToken, type TokenScope } from "./token-resolve";
 
 export type Role = "agent" | "manager" | "hr" | "admin";
@@ -43,11 +46,21 @@ const viewerRow = perConnection((db) =>
     .prepare(),
 );
 
+/** Keeps the request's id for the audit entries and logs this request writes (lib/request-context.ts). */
+async function rememberThisRequest(): Promise<void> {
+  try {
+    rememberRequestId((await headers()).get(REQUEST_ID_HEADER));
+  } catch {
+    // Outside a request (the CLI, tests calling the layer directly) there is no id to keep.
+  }
+}
+
 /**
  * The signed-in, active employee, re-read from the database on every request so a deactivated
  * user or a changed role takes effect at once. Null when there is no valid session.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
+  await rememberThisRequest();
   let id = await currentUserId();
   let token: { employeeId: number; scope: TokenScope } | null = null;
   if (id === null) {

@@ -1,11 +1,13 @@
 import "server-only";
+import type { z } from "zod";
+import type { talentTeamSchema } from "@/lib/api/openapi/schemas";
 import { getDb } from "@/db/client";
 import { gridCells } from "@/lib/domain/keeper-grid";
 import { memoUntilTalentChange } from "./read-memo";
 import { assemble, resolveTalent, teamsInScope, type TalentInput, type TalentResult, type TeamTalent } from "./talent";
 
 /** The stable API shape of one team (DESIGN.md "Interfaces"); fractions, not percents. */
-function teamJson(t: TeamTalent) {
+function teamJson(t: TeamTalent): z.output<typeof talentTeamSchema> {
   const person = (p: { employeeId: number; email: string; name: string }) => ({ id: p.employeeId, email: p.email, name: p.name });
   return {
     team: t.team,
@@ -26,14 +28,32 @@ function teamJson(t: TeamTalent) {
   };
 }
 
+interface TalentApiPages {
+  /** `"cycle":…,"organisation":{…}` as UTF-8: the same on every page. */
+  head: Buffer;
+  /** Each team's JSON as UTF-8, sorted by team name (the keyset the cursor holds). */
+  teams: { name: string; json: Buffer }[];
+}
+
+export interface TalentPageRequest {
+  /** The last team name of the previous page, or null for the first page. */
+  afterTeam: string | null;
+  limit: number;
+}
+
+const OPEN_TEAMS = Buffer.from(',"teams":[');
+const COMMA = Buffer.from(",");
+
 /**
- * `GET /api/v1/talent` as a serialised JSON body (UTF-8). For HR the organisation's report is 10,000
- * people in 1,000 grids (1.5 MB, ~300 ms to build here) and the same for every HR caller, so the
- * text is reused until talent data changes (read-memo.ts). The key holds the viewer's scope: HR's whole
- * organisation, or one manager's subtree; the API shape carries nothing else that depends on who
- * asks (`canCalibrate` is not in it).
+ * One page of `GET /api/v1/talent` as a serialised JSON body (UTF-8), without its closing `}` so
+ * the route can add the `next` link, plus the last team's name for that link (null on the last
+ * page). For HR the organisation's report is 10,000 people in 1,000 grids (~300 ms to build here)
+ * and the same for every HR caller, so each team's text is reused until talent data changes
+ * (read-memo.ts) and a page only joins the pieces it lists. The key holds the viewer's scope: HR's
+ * whole organisation, or one manager's subtree; the API shape carries nothing else that depends on
+ * who asks (`canCalibrate` is not in it).
  */
-export async function getTalentApiBody(raw: TalentInput): Promise<TalentResult<Uint8Array>> {
+export async function getTalentApiPage(raw: TalentInput, page: TalentPageRequest): Promise<TalentResult<{ body: Buffer; lastTeam: string | null }>> {
   const resolved = await resolveTalent(raw, "/api/v1/talent");
   if (!resolved.ok) return resolved;
   const { viewer, cycle, filter } = resolved.value;
@@ -41,19 +61,27 @@ export async function getTalentApiBody(raw: TalentInput): Promise<TalentResult<U
   const key = JSON.stringify(["talent-api", scope, cycle.key, filter.teamId ?? null, filter.teamName ?? null, filter.managerId ?? null]);
   // A team the viewer may not see is audited inside, so a denial is never kept: it is audited
   // every time it is asked for.
-  return memoUntilTalentChange(getDb(), key, (): TalentResult<Uint8Array> => {
+  const pages = memoUntilTalentChange(getDb(), key, (): TalentResult<TalentApiPages> => {
     const scoped = teamsInScope(viewer, filter, false);
     if (!scoped.ok) return scoped;
     const report = assemble(viewer, cycle, filter, scoped.value.teams, [], false, false);
-    const { organisation, teams } = report;
-    return {
-      ok: true,
-      // Kept as UTF-8 bytes: sending a string would encode 1.5 MB afresh for every response.
-      value: Buffer.from(JSON.stringify({
-        cycle: report.cycle.key,
-        organisation: { csat: organisation.csat.csat, ci95: organisation.csat.ci95, responses: organisation.csat.responses, keeperRate: organisation.keeperRate },
-        teams: teams.map(teamJson),
-      })),
-    };
+    const { organisation } = report;
+    const head = JSON.stringify({
+      cycle: report.cycle.key,
+      organisation: { csat: organisation.csat.csat, ci95: organisation.csat.ci95, responses: organisation.csat.responses, keeperRate: organisation.keeperRate },
+    });
+    const teams = report.teams
+      .map((t) => ({ name: t.team, json: Buffer.from(JSON.stringify(teamJson(t))) }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return { ok: true, value: { head: Buffer.from(head.slice(0, -1)), teams } };
   }, (result) => result.ok);
+  if (!pages.ok) return pages;
+  const { head, teams } = pages.value;
+  const from = page.afterTeam === null ? 0 : teams.findIndex((t) => t.name > page.afterTeam!);
+  const slice = from < 0 ? [] : teams.slice(from, from + page.limit);
+  const more = from >= 0 && from + page.limit < teams.length;
+  const parts: Buffer[] = [head, OPEN_TEAMS];
+  slice.forEach((t, i) => parts.push(...(i > 0 ? [COMMA, t.json] : [t.json])));
+  parts.push(Buffer.from("]"));
+  return { ok: true, value: { body: Buffer.concat(parts), lastTeam: more ? slice[slice.length - 1].name : null } };
 }

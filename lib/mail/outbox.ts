@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, isNull } from "drizzle-orm";
 import { getDb, writeTx, type Db } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
+import { logger } from "@/lib/log";
 import { parseSmtpUrl, sendAll, type MailMessage, type SendOutcome, type SmtpConfig } from "./smtp";
 
 /**
@@ -100,7 +101,7 @@ export function scheduleDelivery(): void {
         again = false;
         // Only the database of the request that queued the mail (tests swap databases).
         if (getDb() !== db) break;
-        await deliverOutbox().catch((error: unknown) => console.error("Mail delivery failed", error));
+        await deliverOutbox().catch((error: unknown) => logger.error({ err: error }, "mail delivery failed"));
       } while (again);
     })
     .finally(() => {

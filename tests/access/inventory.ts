@@ -77,8 +77,11 @@ export const API_CASES: HttpCase[] = [
   { file: "app/api/imports/csat/route.ts", method: "POST", path: () => "/api/imports/csat?source=csv", body: EMPTY_CSV, contentType: "application/octet-stream", allow: HR },
 ];
 
-/** Routes open to everyone by design (signing in), checked only for being listed. */
-export const PUBLIC_ROUTES = ["app/(auth)/login/page.tsx", "app/api/auth/[...nextauth]/route.ts"];
+/**
+ * Routes open to everyone by design, checked only for being listed: signing in, the load
+ * balancer's health check (it says only whether this server can serve) and the API's description.
+ */
+export const PUBLIC_ROUTES = ["app/(auth)/login/page.tsx", "app/api/auth/[...nextauth]/route.ts", "app/api/health/route.ts", "app/api/v1/openapi.json/route.ts"];
 
 /** Server actions and the roles that pass their access rule. */
 export const ACTION_ROLES: Record<string, AccessRole[]> = {

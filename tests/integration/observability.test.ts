@@ -1,0 +1,90 @@
+import { describe, expect, it, vi } from "vitest";
+import { desc, eq } from "drizzle-orm";
+import { NextRequest } from "next/server";
+import { auditLog } from "@/db/schema";
+import { openDatabase, setDb } from "@/db/client";
+import { GET as health } from "@/app/api/health/route";
+import { withViewer } from "@/lib/api/respond";
+import { recordAudit, recordDenied } from "@/lib/dal/audit";
+import { runWithRequestId } from "@/lib/request-context";
+import { REQUEST_ID_HEADER } from "@/lib/request-id";
+import { proxy } from "@/proxy";
+import { freshDb, useFreshDb } from "../helpers/db";
+import { idOf, seedDemoFast } from "../helpers/demo";
+import { signInAs } from "../helpers/session";
+
+vi.mock("@/lib/auth/session-source", () => import("../helpers/session"));
+
+describe("request ids", () => {
+  it("the proxy gives every request an id, keeps a load balancer's well-formed one, and returns it", () => {
+    const fresh = proxy(new NextRequest("http://localhost/api/v1/me"));
+    expect(fresh.headers.get(REQUEST_ID_HEADER)).toMatch(/^[0-9a-f-]{36}$/);
+    const kept = proxy(new NextRequest("http://localhost/api/v1/me", { headers: { [REQUEST_ID_HEADER]: "lb-0123456789" } }));
+    expect(kept.headers.get(REQUEST_ID_HEADER)).toBe("lb-0123456789");
+    const bad = proxy(new NextRequest("http://localhost/api/v1/me", { headers: { [REQUEST_ID_HEADER]: "<script>" } }));
+    expect(bad.headers.get(REQUEST_ID_HEADER)).not.toBe("<script>");
+    // The redirect of an anonymous page visit carries one too.
+    const redirect = proxy(new NextRequest("http://localhost/talent"));
+    expect(redirect.status).toBe(307);
+    expect(redirect.headers.get(REQUEST_ID_HEADER)).toBeTruthy();
+  });
+});
+
+describe("audit entries and errors carry the request id", () => {
+  const ctx = useFreshDb();
+
+  it("writes the request's id with each audit entry, and none outside a request", () => {
+    runWithRequestId("req-audit-0001", () => recordDenied(null, "page", "/hr", "test"));
+    recordAudit({ actorId: null, action: "cli.something" });
+    const rows = ctx.db.select().from(auditLog).orderBy(desc(auditLog.id)).all();
+    expect(rows[0]).toMatchObject({ action: "cli.something", requestId: null });
+    expect(rows[1]).toMatchObject({ action: "access.denied", requestId: "req-audit-0001" });
+  });
+
+  it("logs a failing API handler with the request id and tells the client the id", async () => {
+    await seedDemoFast(ctx.db);
+    signInAs(idOf(ctx.db, "hr"));
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const res = await runWithRequestId("req-fail-0001", () =>
+      withViewer(async () => {
+        throw new Error("boom");
+      }),
+    );
+    expect(res.status).toBe(500);
+    expect(await res.json()).toEqual({ error: "internal_error", requestId: "req-fail-0001" });
+    expect(logged).toHaveBeenCalledWith("API handler failed", expect.objectContaining({ requestId: "req-fail-0001", viewer: idOf(ctx.db, "hr") }));
+    expect(ctx.db.select().from(auditLog).where(eq(auditLog.requestId, "req-fail-0001")).all()).toEqual([]);
+  });
+});
+
+describe("GET /api/health", () => {
+  it("is ready when the database answers and every migration is applied", async () => {
+    const { db, dispose } = freshDb();
+    try {
+      const res = await health();
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      expect(body).toMatchObject({ status: "ok", database: "ok", migrations: { current: true } });
+      expect(body.migrations.applied).toBe(body.migrations.expected);
+      db.$client.exec("delete from __drizzle_migrations where created_at = (select max(created_at) from __drizzle_migrations)");
+      const behind = await health();
+      expect(behind.status).toBe(503);
+      expect(await behind.json()).toMatchObject({ status: "unavailable", database: "ok", migrations: { current: false } });
+    } finally {
+      dispose();
+    }
+  });
+
+  it("is not ready on a database with no migrations", async () => {
+    const db = openDatabase(":memory:");
+    setDb(db);
+    try {
+      const res = await health();
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ database: "ok", migrations: { applied: 0, current: false } });
+    } finally {
+      setDb(undefined);
+      db.$client.close();
+    }
+  });
+});
