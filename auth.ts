@@ -2,7 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { checkCredentials } from "@/lib/dal/credentials";
 import { clientAddressFrom } from "@/lib/domain/throttle";
-import { logger } from "@/lib/log";
+import { logger } from "@/lib/observability/log";
 
 /** Thrown when an account or address has failed too often; the login form says so. */
 export class SignInThrottled extends CredentialsSignin {

@@ -7,7 +7,7 @@ import type { Instrumentation } from "next";
  */
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { logger } = await import("@/lib/log");
+  const { logger } = await import("@/lib/observability/log");
   const header = request.headers["x-request-id"];
   logger.error(
     {

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/request-id";
+import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/observability/request-id";
 import { contentSecurityPolicy } from "@/lib/security-headers";
 
 // Three jobs only: a request id, a per-request CSP nonce, and an optimistic redirect for visitors with no session

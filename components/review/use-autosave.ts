@@ -27,6 +27,8 @@ export function useAutosave<T>(opts: {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);
   const blocked = useRef(false);
+  // A retry is scheduled from inside flush, so it calls the latest flush through a ref.
+  const flushRef = useRef<() => Promise<void>>(async () => {});
 
   const flush = useCallback(async (): Promise<void> => {
     if (timer.current) clearTimeout(timer.current);
@@ -58,8 +60,11 @@ export function useAutosave<T>(opts: {
       }
     })();
     await inFlight.current;
-    if (latest.current && !blocked.current) timer.current = setTimeout(() => void flush(), delayMs);
+    if (latest.current && !blocked.current) timer.current = setTimeout(() => void flushRef.current(), delayMs);
   }, [save, delayMs]);
+  useEffect(() => {
+    flushRef.current = flush;
+  }, [flush]);
 
   const schedule = useCallback(
     (payload: T) => {

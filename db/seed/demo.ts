@@ -4,7 +4,8 @@ import { cycles, cycleTraits, employees, identities, reviewRatings, reviews, set
 import { hashPassword } from "@/lib/auth/password";
 import { DEFAULT_TRAITS } from "@/lib/domain/traits";
 import { seedDemoCsat, type CsatAgent } from "./demo-csat";
-import { DEMO_PASSWORD, demoPeople } from "./demo-people";
+import { DEMO_SIGN_INS_SETTING } from "@/db/settings-keys";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoPeople } from "./demo-people";
 import { demoComment, demoKeeperAnswer, demoPrivateNote, demoRating, demoReason, demoSummary } from "./demo-reviews";
 import { createRandom } from "./random";
 
@@ -120,7 +121,9 @@ export async function seedDemo(db: Db, options: { passwordHash?: string } = {}):
       return { id: employeeId, quality: p.quality, source, externalId };
     });
     const csatResponses = seedDemoCsat(db, csatAgents, [...PAST_QUARTERS, DEMO_CURRENT_QUARTER], CSAT_UNTIL, random);
-    db.insert(settings).values({ key: "demo_seeded", value: "true" }).onConflictDoUpdate({ target: settings.key, set: { value: "true" } }).run();
+    // The login page lists these from the database, so no production code imports the seed.
+    const signIns = JSON.stringify({ accounts: DEMO_ACCOUNTS, password: DEMO_PASSWORD });
+    db.insert(settings).values({ key: DEMO_SIGN_INS_SETTING, value: signIns }).onConflictDoUpdate({ target: settings.key, set: { value: signIns } }).run();
     return { employees: people.length, reviews: reviewCount, csatResponses };
   }).immediate();
 }

@@ -1,9 +1,8 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
+import { PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX } from "@/lib/api-contract/schemas";
 
 /** Pages of list endpoints: `?limit=` (1–500, default 100) and an opaque `?cursor=` from `next`. */
-export const PAGE_LIMIT_DEFAULT = 100;
-export const PAGE_LIMIT_MAX = 500;
 
 export interface PageRequest {
   limit: number;

@@ -3,9 +3,9 @@ import { NextResponse } from "next/server";
 import { recordDenied } from "@/lib/dal/audit";
 import { getViewer, type Viewer } from "@/lib/dal/session";
 import type { TokenScope } from "@/lib/dal/token-resolve";
-import { logger } from "@/lib/log";
-import { currentRequestId, runWithRequestId } from "@/lib/request-context";
-import { REQUEST_ID_HEADER } from "@/lib/request-id";
+import { logger } from "@/lib/observability/log";
+import { currentRequestId, runWithRequestId } from "@/lib/observability/request-context";
+import { REQUEST_ID_HEADER } from "@/lib/observability/request-id";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { ReviewView } from "@/lib/dal/review-read";
-import type { reviewSchema } from "./openapi/schemas";
+import type { reviewSchema } from "@/lib/api-contract/schemas";
 
 /** The stable API shape of a review (DESIGN.md "Interfaces"); privateNotes only when visible. */
 export function reviewJson(r: ReviewView): z.output<typeof reviewSchema> {

@@ -1,8 +1,8 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { auditLog } from "@/db/schema";
-import { logger } from "@/lib/log";
-import { currentRequestId } from "@/lib/request-context";
+import { logger } from "@/lib/observability/log";
+import { currentRequestId } from "@/lib/observability/request-context";
 
 export type AuditOutcome = "ok" | "denied" | "failed";
 

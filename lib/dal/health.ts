@@ -2,7 +2,7 @@ import "server-only";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import { getDb } from "@/db/client";
 import { MIGRATIONS_FOLDER } from "@/db/migrate";
-import { logger } from "@/lib/log";
+import { logger } from "@/lib/observability/log";
 
 export interface Health {
   status: "ok" | "unavailable";

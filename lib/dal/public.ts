@@ -1,11 +1,19 @@
 import "server-only";
 import { eq } from "drizzle-orm";
+import { z } from "zod";
 import { getDb } from "@/db/client";
 import { settings } from "@/db/schema";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed/demo-people";
+import { DEMO_SIGN_INS_SETTING } from "@/db/settings-keys";
 
-/** Public by design: the demo logins are shown on the login page, only when the demo seed ran. */
+const demoSignIns = z.object({ accounts: z.array(z.object({ email: z.string(), who: z.string() })), password: z.string() });
+
+/**
+ * Public by design: the demo sign-ins are shown on the login page, only when the demo seed ran
+ * (it stores them in `settings`, so no production code imports seed data).
+ */
 export function demoLogins(): { accounts: readonly { email: string; who: string }[]; password: string } | null {
-  const row = getDb().select().from(settings).where(eq(settings.key, "demo_seeded")).get();
-  return row?.value === "true" ? { accounts: DEMO_ACCOUNTS, password: DEMO_PASSWORD } : null;
+  const row = getDb().select().from(settings).where(eq(settings.key, DEMO_SIGN_INS_SETTING)).get();
+  if (!row) return null;
+  const parsed = demoSignIns.safeParse(JSON.parse(row.value));
+  return parsed.success ? parsed.data : null;
 }

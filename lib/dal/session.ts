@@ -7,8 +7,8 @@ import { getDb } from "@/db/client";
 import { perConnection } from "@/db/per-connection";
 import { employees } from "@/db/schema";
 import { bearerToken, currentUserId } from "@/lib/auth/session-source";
-import { rememberRequestId } from "@/lib/request-context";
-import { REQUEST_ID_HEADER } from "@/lib/request-id";
+import { rememberRequestId } from "@/lib/observability/request-context";
+import { REQUEST_ID_HEADER } from "@/lib/observability/request-id";
 import { resolveToken, type TokenScope } from "./token-resolve";
 
 export type Role = "agent" | "manager" | "hr" | "admin";
@@ -46,7 +46,7 @@ const viewerRow = perConnection((db) =>
     .prepare(),
 );
 
-/** Keeps the request's id for the audit entries and logs this request writes (lib/request-context.ts). */
+/** Keeps the request's id for the audit entries and logs this request writes (lib/observability/request-context.ts). */
 async function rememberThisRequest(): Promise<void> {
   try {
     rememberRequestId((await headers()).get(REQUEST_ID_HEADER));

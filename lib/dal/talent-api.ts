@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import type { talentTeamSchema } from "@/lib/api/openapi/schemas";
+import type { talentTeamSchema } from "@/lib/api-contract/schemas";
 import { getDb } from "@/db/client";
 import { gridCells } from "@/lib/domain/keeper-grid";
 import { memoUntilTalentChange } from "./read-memo";

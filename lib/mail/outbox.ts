@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, isNull } from "drizzle-orm";
 import { getDb, writeTx, type Db } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
-import { logger } from "@/lib/log";
+import { logger } from "@/lib/observability/log";
 import { parseSmtpUrl, sendAll, type MailMessage, type SendOutcome, type SmtpConfig } from "./smtp";
 
 /**

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
+import Papa from "papaparse";
 import { auditLog, employees } from "@/db/schema";
 import { GET } from "@/app/api/v1/export/reviews.csv/route";
 import { useFreshDb } from "../helpers/db";
@@ -21,24 +22,9 @@ async function download(local: string | null, query: string) {
   return { res, bytes, text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes) };
 }
 
-/** Minimal RFC 4180 reader for the assertions: quoted fields, doubled quotes, CRLF records. */
+/** RFC 4180 records (quoted fields, doubled quotes, CRLF) as papaparse reads them. */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
-    else if (c === "\r" && text[i + 1] === "\n") row.push(field), rows.push(row), (row = []), (field = ""), i++;
-    else field += c;
-  }
-  return rows;
+  return Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
 }
 
 const exports = () => ctx.db.select().from(auditLog).where(eq(auditLog.action, "export.reviews")).all();

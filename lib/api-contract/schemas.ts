@@ -10,6 +10,10 @@ import { KEEPER_ANSWERS } from "@/lib/domain/keeper";
  * OpenAPI document at /api/v1/openapi.json is generated from them. Fractions, not percents.
  */
 
+/** List endpoints page with `?limit=` (default and most) and the opaque `?cursor=` of `next`. */
+export const PAGE_LIMIT_DEFAULT = 100;
+export const PAGE_LIMIT_MAX = 500;
+
 const id = z.number().int().positive();
 const isoTime = z.iso.datetime({ offset: true });
 const fraction = z.number().min(0).max(1);

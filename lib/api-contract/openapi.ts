@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX } from "@/lib/api/paging";
 import * as schemas from "./schemas";
+import { PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX } from "./schemas";
 
 /**
  * The OpenAPI 3.1 description of `/api/v1`, generated from the zod schemas the handlers are typed
