@@ -120,7 +120,7 @@ async function main() {
       ["Manager home", "/", mgr, 150],
       ["Review form", `/reviews/2026-Q4/${agentId}`, mgr, 150],
       ["Agent feedback page", "/feedback", agent, 150],
-      ["GET /api/v1/talent", "/api/v1/talent?cycle=2026-Q4", hr, 150],
+      ["GET /api/v1/talent (500 teams a page)", "/api/v1/talent?cycle=2026-Q4&limit=500", hr, 150],
     ];
     // A fresh server runs Next's and React's code unoptimised at first (V8 compiles what is hot as
     // it goes): warm it with a few seconds of the baseline so the first measured run does not pay

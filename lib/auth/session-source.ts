@@ -36,6 +36,8 @@ function cookieValue(all: { name: string; value: string }[], name: string): stri
  */
 const decoded = new Map<string, { id: number | null; expiresAt: number }>();
 const DECODED_MAX = 1000;
+// For scripts/bench-layers.ts, which weighs what the cache buys.
+const DECODE_CACHE_OFF = process.env.KEEPER_LAYERS_OFF?.split(",").includes("session-cache") ?? false;
 let decodedFor = "";
 
 async function decodeSessionToken(token: string, secret: string[], salt: string): Promise<number | null> {
@@ -47,7 +49,7 @@ async function decodeSessionToken(token: string, secret: string[], salt: string)
   const key = `${salt}\n${token}`;
   const hit = decoded.get(key);
   // Past its expiry the token goes back to decode, which applies Auth.js's clock tolerance.
-  if (hit && Date.now() < hit.expiresAt) return hit.id;
+  if (hit && Date.now() < hit.expiresAt && !DECODE_CACHE_OFF) return hit.id;
   try {
     const payload = await decode({ token, secret, salt });
     const id = Number(payload?.sub);

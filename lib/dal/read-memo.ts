@@ -16,6 +16,8 @@ import { perConnection } from "@/db/per-connection";
  */
 
 const MAX_ENTRIES = 16;
+// For scripts/bench-layers.ts, which weighs what the memo buys.
+const MEMO_OFF = process.env.KEEPER_LAYERS_OFF?.split(",").includes("read-memo") ?? false;
 
 interface Entry {
   version: number;
@@ -31,6 +33,7 @@ const talentToken = perConnection((db) => db.$client.prepare("select version fro
  * inside `compute` and an audit row does not move the talent version.
  */
 export function memoUntilTalentChange<T>(db: Db, key: string, compute: () => T, keep: (value: T) => boolean = () => true): T {
+  if (MEMO_OFF) return compute();
   const version = talentToken(db).get() as number;
   holder.__keeperReadMemo ??= new WeakMap();
   let entries = holder.__keeperReadMemo.get(db);
