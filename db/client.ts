@@ -9,8 +9,23 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 export const DEFAULT_DATABASE_URL = "file:./data/keeper.db";
 
-/** `file:./data/keeper.db`, `file:/abs/path.db`, a bare path, or `:memory:`. */
+export class UnsupportedDatabaseUrl extends Error {
+  name = "UnsupportedDatabaseUrl";
+}
+
+/**
+ * `file:./data/keeper.db`, `file:/abs/path.db`, a bare path, or `:memory:`. Anything else that
+ * looks like a URL (`postgres://…`, `mysql://…`) is refused by name: taken as a path, it used to
+ * create a SQLite file in a folder called `postgres:`, far from where the user thought the data was.
+ */
 export function databasePath(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): string {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  // One letter before the colon is a Windows drive (C:\keeper.db), not a scheme.
+  if (scheme && scheme !== "file" && scheme.length > 1 && url !== ":memory:") {
+    throw new UnsupportedDatabaseUrl(
+      `DATABASE_URL uses "${scheme}:", which Keeper does not support. Use file:PATH (e.g. file:./data/keeper.db), a plain file path, or :memory:.`,
+    );
+  }
   const path = url.startsWith("file:") ? url.slice("file:".length) : url;
   return path === ":memory:" ? path : resolve(path);
 }
