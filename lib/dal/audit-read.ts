@@ -27,6 +27,8 @@ export interface AuditRow {
   outcome: "ok" | "denied" | "failed";
   target: string | null;
   detail: Record<string, unknown> | null;
+  /** The HTTP request that wrote it (x-request-id), to find in the server's log. */
+  requestId: string | null;
 }
 
 /** HR and admins read the audit log, newest first, filtered; null (and audited) for anyone else. */
@@ -38,7 +40,7 @@ export async function readAuditLog(raw: unknown): Promise<{ rows: AuditRow[]; ac
   }
   const f = auditFilterSchema.parse(raw ?? {});
   const where: SQL[] = [];
-  if (f.person) where.push(or(like(employees.email, `%${f.person}%`), like(employees.name, `%${f.person}%`), like(auditLog.targetId, `%${f.person}%`))!);
+  if (f.person) where.push(or(like(employees.email, `%${f.person}%`), like(employees.name, `%${f.person}%`), like(auditLog.targetId, `%${f.person}%`), eq(auditLog.requestId, f.person))!);
   if (f.action) where.push(eq(auditLog.action, f.action));
   if (f.outcome) where.push(eq(auditLog.outcome, f.outcome));
   if (f.from) where.push(gte(auditLog.at, Date.parse(`${f.from}T00:00:00Z`)));
@@ -55,6 +57,7 @@ export async function readAuditLog(raw: unknown): Promise<{ rows: AuditRow[]; ac
       outcome: auditLog.outcome,
       target: sql<string | null>`case when ${auditLog.targetType} is null then null else ${auditLog.targetType} || ' ' || coalesce(${auditLog.targetId}, '') end`,
       detail: auditLog.detail,
+      requestId: auditLog.requestId,
     })
     .from(auditLog)
     .leftJoin(employees, eq(employees.id, auditLog.actorId))

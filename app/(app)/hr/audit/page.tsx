@@ -24,7 +24,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <h1 className="text-2xl font-semibold">Audit log</h1>
       <Card title="Filter">
         <form method="get" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
-          <div><label htmlFor="f-person" className="block text-sm font-medium">Person or target</label><input id="f-person" name="person" defaultValue={params.person} className={input} /></div>
+          <div><label htmlFor="f-person" className="block text-sm font-medium">Person, target or request id</label><input id="f-person" name="person" defaultValue={params.person} className={input} /></div>
           <div>
             <label htmlFor="f-action" className="block text-sm font-medium">Action</label>
             <select id="f-action" name="action" defaultValue={params.action ?? ""} className={input}>
@@ -59,7 +59,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <td className="py-2 pr-3 font-mono text-xs">{r.action}</td>
                     <td className="py-2 pr-3"><Badge tone={r.outcome === "ok" ? "green" : r.outcome === "denied" ? "red" : "amber"}>{r.outcome}</Badge></td>
                     <td className="py-2 pr-3">{r.target ?? "—"}</td>
-                    <td className="max-w-xs break-words py-2 font-mono text-xs text-slate-700">{r.detail ? JSON.stringify(r.detail) : ""}</td>
+                    <td className="max-w-xs break-words py-2 font-mono text-xs text-slate-700">{r.detail ? JSON.stringify(r.detail) : ""}{r.requestId && <div className="mt-1 text-slate-600">request {r.requestId}</div>}</td>
                   </tr>
                 ))}
               </tbody>
