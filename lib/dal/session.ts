@@ -6,9 +6,10 @@ import { getDb } from "@/db/client";
 import { perConnection } from "@/db/per-connection";
 import { employees } from "@/db/schema";
 import { bearerToken, currentUserId } from "@/lib/auth/session-source";
+import type { Role } from "@/lib/domain/roles";
 import { resolveToken, type TokenScope } from "./token-resolve";
 
-export type Role = "agent" | "manager" | "hr" | "admin";
+export type { Role };
 
 export interface Viewer {
   id: number;
@@ -16,8 +17,9 @@ export interface Viewer {
   name: string;
   role: Role;
   teamId: number | null;
-  /** HR and admins see the whole organisation. */
+  /** HR sees the whole organisation's people data. Admins do not (docs/decisions/0011-rules-admin-access.md). */
   isHr: boolean;
+  /** System administration: API tokens, the outbox, the audit log. Not HR. */
   isAdmin: boolean;
   /** Anyone with direct reports is a manager, whatever their role says. */
   hasReports: boolean;
@@ -64,7 +66,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     ...row,
     via: token ? "token" : "session",
     tokenScope: token?.scope ?? null,
-    isHr: row.role === "hr" || row.role === "admin",
+    isHr: row.role === "hr",
     isAdmin: row.role === "admin",
     hasReports: Boolean(row.hasReports),
   };

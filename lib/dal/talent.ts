@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { employeeFlags, managerOutlierFlag, type Flag } from "@/lib/domain/calibration-flags";
 import { csatBand } from "@/lib/domain/csat-band";
 import { csatFigure, type CsatFigure } from "@/lib/domain/csat";
+import { canCalibrateReview } from "@/lib/domain/cycle-state";
 import { buildKeeperGrid, type GridPerson, type KeeperGrid } from "@/lib/domain/keeper-grid";
 import type { KeeperAnswer } from "@/lib/domain/keeper";
 import { lastQuarters, previousQuarter, QUARTER_KEY } from "@/lib/domain/quarter";
@@ -219,7 +220,7 @@ export function assemble(viewer: Viewer, cycle: TalentCycle, filter: TeamFilter,
       history: answersByQuarter(history.get(row.employeeId) ?? [], historyQuarters),
       ratings: traitScores(ratings.get(row.employeeId) ?? []),
       flags: employeeFlags({ keeperAnswer, previousKeeperAnswer: row.previousKeeperAnswer, previousQuarter: previousKey, band }),
-      canCalibrate: row.canCalibrate === 1,
+      canCalibrate: row.isCalibrator === 1 && canCalibrateReview(cycle.state, row.status),
     };
   });
 

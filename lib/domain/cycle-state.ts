@@ -39,3 +39,30 @@ export function agentsCanRead(state: CycleState): boolean {
 export function isCalibrating(state: CycleState): boolean {
   return state === "calibration";
 }
+
+/**
+ * The states each rule holds in, for SQL (`state in ${AGENT_READABLE_STATES}`). Derived from the
+ * rules above, so a query can never disagree with the page that explains the state.
+ */
+export const MANAGER_EDITABLE_STATES: readonly CycleState[] = CYCLE_STATES.filter(managersCanEdit);
+export const AGENT_READABLE_STATES: readonly CycleState[] = CYCLE_STATES.filter(agentsCanRead);
+export const CALIBRATION_STATES: readonly CycleState[] = CYCLE_STATES.filter(isCalibrating);
+
+/** Review statuses (a review row exists only once a manager starts it). */
+export const REVIEW_STATUSES = ["draft", "submitted"] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** A review may be calibrated while its cycle is calibrating and once its manager submitted it. */
+export function canCalibrateReview(state: CycleState, status: ReviewStatus | null): boolean {
+  return isCalibrating(state) && status === "submitted";
+}
+
+/** A submitted review reaches its employee once the cycle lets agents read. */
+export function employeeCanReadReview(state: CycleState, status: ReviewStatus | null): boolean {
+  return agentsCanRead(state) && status === "submitted";
+}
+
+/** Agents acknowledge and reply to a review only while its cycle is released; closed is read only. */
+export function agentsCanRespond(state: CycleState): boolean {
+  return state === "released";
+}

@@ -8,13 +8,13 @@ import { Card } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
 import { CYCLE_STATE_LABELS, nextCycleState } from "@/lib/domain/cycle-state";
 import { listCycles, suggestedNextCycleKey } from "@/lib/dal/cycles";
-import { requireHr } from "@/lib/dal/guards";
+import { requireRole } from "@/lib/dal/policy";
 import { formatDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Review cycles" };
 
 export default async function CyclesPage() {
-  if (!(await requireHr("/hr/cycles"))) notFound();
+  if (!(await requireRole("hr", { type: "page", id: "/hr/cycles" }))) notFound();
   const [cycles, suggested] = await Promise.all([listCycles(), suggestedNextCycleKey()]);
   return (
     <div className="space-y-6">
