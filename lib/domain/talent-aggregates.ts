@@ -7,13 +7,15 @@
  * Values stay unrounded here; rounding happens only in the format* functions, so sums, deltas
  * and sort order are computed from exact figures and never from what happened to be displayed.
  */
+import type { ReviewStatus } from "@/lib/domain/cycle-state";
 import { keeperDistribution, keeperRate, type KeeperAnswer } from "@/lib/domain/keeper";
 import { CSAT_MIN_RESPONSES, type CsatFigureInput } from "@/lib/domain/csat-band";
 import { roundTo } from "@/lib/domain/percent";
 
 // ---- Completion ---------------------------------------------------------------------------
 
-export type ReviewStatus = "draft" | "submitted";
+// Review statuses are the domain's (lib/domain/cycle-state.ts), as the schema's enum is.
+export type { ReviewStatus };
 
 export interface Completion {
   /** People in scope with no review row at all. */
