@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getDb, writeTx } from "@/db/client";
 import { perConnection } from "@/db/per-connection";
 import { cycles, cycleTraits, employees, reviews, traitTemplate } from "@/db/schema";
-import { CYCLE_STATES, canTransition, type CycleState } from "@/lib/domain/cycle-state";
+import { CYCLE_STATES, PUBLISHED_STATES, SETTINGS_EDITABLE_STATES, canTransition, isPublished, managersCanEdit, type CycleState } from "@/lib/domain/cycle-state";
 import { nextQuarter, quarterEndDate, quarterOf, QUARTER_KEY } from "@/lib/domain/quarter";
 import { recordAudit } from "./audit";
 import { notifyReviewsReleased } from "./notifications";
@@ -47,7 +47,7 @@ export async function listCycleRefs(): Promise<CycleRef[]> {
 const cycleRefColumns = { id: cycles.id, key: cycles.key, state: cycles.state, dueDate: cycles.dueDate, shareKeeper: cycles.shareKeeper };
 const allCycleRefs = perConnection((db) => db.select(cycleRefColumns).from(cycles).orderBy(desc(cycles.key)).prepare());
 const openedCycleRefs = perConnection((db) =>
-  db.select(cycleRefColumns).from(cycles).where(ne(cycles.state, "draft")).orderBy(desc(cycles.key)).prepare(),
+  db.select(cycleRefColumns).from(cycles).where(inArray(cycles.state, PUBLISHED_STATES)).orderBy(desc(cycles.key)).prepare(),
 );
 
 /**
@@ -79,7 +79,7 @@ export async function listCycles(): Promise<CycleSummary[]> {
 /** The cycle managers are working in: the open one, else the latest in calibration or later. */
 export async function currentCycle(): Promise<CycleRef | null> {
   const all = await listCycleRefs();
-  return all.find((c) => c.state === "open") ?? all.find((c) => c.state !== "draft") ?? null;
+  return all.find((c) => managersCanEdit(c.state)) ?? all.find((c) => isPublished(c.state)) ?? null;
 }
 
 /** One cycle's review counts, for HR's progress card; null (and audited) for anyone else. */
@@ -138,7 +138,7 @@ export async function updateCycleSettings(raw: unknown): Promise<CycleActionResu
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message, field: String(parsed.error.issues[0].path[0] ?? "") };
   const { key, dueDate, shareKeeper } = parsed.data;
   return writeTx((db) => {
-    const res = db.update(cycles).set({ dueDate, shareKeeper, updatedAt: Date.now() }).where(and(eq(cycles.key, key), ne(cycles.state, "closed"))).run();
+    const res = db.update(cycles).set({ dueDate, shareKeeper, updatedAt: Date.now() }).where(and(eq(cycles.key, key), inArray(cycles.state, SETTINGS_EDITABLE_STATES))).run();
     if (res.changes === 0) return { ok: false, message: "This cycle is closed or does not exist." };
     recordAudit({ actorId: viewer.id, action: "cycle.settings", targetType: "cycle", targetId: key, detail: { dueDate, shareKeeper } });
     return { ok: true, message: `Saved settings for ${key}.` };

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { cycles, employees, reviews } from "@/db/schema";
-import { AGENT_READABLE_STATES } from "@/lib/domain/cycle-state";
+import { AGENT_READABLE_STATES, PUBLISHED_STATES } from "@/lib/domain/cycle-state";
 import { recordDenied } from "./audit";
 import { subtreeIdsSql } from "./org-scope";
 import { verifySession, type Viewer } from "./session";
@@ -135,5 +135,5 @@ export function calibratorSql(viewer: Viewer, review: string, reviewer: string):
 
 /** Cycles the viewer may see: every cycle for HR, anything past draft for everyone else. */
 export function cycleVisibleSql(viewer: Viewer, stateColumn: SQL | typeof cycles.state = cycles.state): SQL {
-  return canSeeDraftCycles(viewer) ? ALL : sql`${stateColumn} <> 'draft'`;
+  return canSeeDraftCycles(viewer) ? ALL : sql`${stateColumn} in ${PUBLISHED_STATES}`;
 }

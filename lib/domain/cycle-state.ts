@@ -28,6 +28,16 @@ export function canTransition(from: CycleState, to: CycleState): boolean {
   return nextCycleState(from) === to;
 }
 
+/** A draft cycle is HR's preparation; from open on, everyone involved sees it. */
+export function isPublished(state: CycleState): boolean {
+  return state !== "draft";
+}
+
+/** HR changes a cycle's settings (due date, keeper sharing) until it is closed. */
+export function settingsEditable(state: CycleState): boolean {
+  return state !== "closed";
+}
+
 export function managersCanEdit(state: CycleState): boolean {
   return state === "open";
 }
@@ -47,6 +57,8 @@ export function isCalibrating(state: CycleState): boolean {
 export const MANAGER_EDITABLE_STATES: readonly CycleState[] = CYCLE_STATES.filter(managersCanEdit);
 export const AGENT_READABLE_STATES: readonly CycleState[] = CYCLE_STATES.filter(agentsCanRead);
 export const CALIBRATION_STATES: readonly CycleState[] = CYCLE_STATES.filter(isCalibrating);
+export const PUBLISHED_STATES: readonly CycleState[] = CYCLE_STATES.filter(isPublished);
+export const SETTINGS_EDITABLE_STATES: readonly CycleState[] = CYCLE_STATES.filter(settingsEditable);
 
 /** Review statuses (a review row exists only once a manager starts it). */
 export const REVIEW_STATUSES = ["draft", "submitted"] as const;
