@@ -3,7 +3,7 @@ import { and, desc, eq, gte, like, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { auditLog, employees } from "@/db/schema";
-import { requireRole } from "./policy";
+import { hasRole, requireRole } from "./policy";
 
 export const AUDIT_PAGE_SIZE = 100;
 
@@ -70,7 +70,7 @@ export async function readAuditLog(raw: unknown): Promise<{ rows: AuditRow[]; ac
   const actions = db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action).all().map((r) => r.action);
   const more = rows.length > AUDIT_PAGE_SIZE;
   const page = rows.slice(0, AUDIT_PAGE_SIZE).map(({ targetType, ...row }) =>
-    !viewer.isHr && targetType !== null && REVIEW_CONTENT_TARGETS.has(targetType) ? { ...row, detail: null } : row,
+    !hasRole(viewer, "hr") && targetType !== null && REVIEW_CONTENT_TARGETS.has(targetType) ? { ...row, detail: null } : row,
   );
   return { rows: page, actions, nextBefore: more ? page[page.length - 1].id : null };
 }

@@ -24,6 +24,7 @@ import { verifySession, type Viewer } from "./session";
  *                                           roles, else null after auditing the denial
  *                                           (target: { type, id, action }).
  *   canUseTalent(viewer)                  – HR and anyone with reports.
+ *   talentScopeKey(viewer)                – memo key of the viewer's talent scope.
  *   canSeeDraftCycles(viewer)             – HR only.
  *
  * SQL predicates (WHERE fragments; put them IN the query, never filter rows afterwards):
@@ -66,6 +67,14 @@ export async function requireRole(roles: PolicyRole | readonly PolicyRole[], tar
 /** HR and anyone with reports use talent reviews; agents and admins (as such) never do. */
 export function canUseTalent(viewer: Viewer): boolean {
   return viewer.isHr || viewer.hasReports;
+}
+
+/**
+ * A key for what the viewer's talent scope covers, for memoised figures (read-memo.ts): everyone
+ * who sees the whole organisation shares one entry; anyone else has their own subtree's.
+ */
+export function talentScopeKey(viewer: Viewer): string {
+  return viewer.isHr ? "organisation" : `subtree:${viewer.id}`;
 }
 
 /** A cycle in draft is HR's preparation; nobody else sees it. */

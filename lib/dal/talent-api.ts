@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { gridCells } from "@/lib/domain/keeper-grid";
+import { talentScopeKey } from "./policy";
 import { memoUntilTalentChange } from "./read-memo";
 import { assemble, resolveTalent, teamsInScope, type TalentInput, type TalentResult, type TeamTalent } from "./talent";
 
@@ -37,9 +38,7 @@ export async function getTalentApiBody(raw: TalentInput): Promise<TalentResult<U
   const resolved = await resolveTalent(raw, "/api/v1/talent");
   if (!resolved.ok) return resolved;
   const { viewer, cycle, filter } = resolved.value;
-  // Everyone who sees the whole organisation sees the same body; anyone else their own subtree.
-  const scope = viewer.isHr ? "organisation" : `subtree:${viewer.id}`;
-  const key = JSON.stringify(["talent-api", scope, cycle.key, filter.teamId ?? null, filter.teamName ?? null, filter.managerId ?? null]);
+  const key = JSON.stringify(["talent-api", talentScopeKey(viewer), cycle.key, filter.teamId ?? null, filter.teamName ?? null, filter.managerId ?? null]);
   // A team the viewer may not see is audited inside, so a denial is never kept: it is audited
   // every time it is asked for.
   return memoUntilTalentChange(getDb(), key, (): TalentResult<Uint8Array> => {

@@ -6,6 +6,7 @@ import { keeperRateOf, type KeeperAnswer } from "@/lib/domain/keeper";
 import { previousQuarter } from "@/lib/domain/quarter";
 import { changeSincePrevious, talentAggregate, traitAveragesFromTotals, type Change, type Completion, type OverviewSortable, type TraitAverage } from "@/lib/domain/talent-aggregates";
 import { organisationFigures, personFigures, teamManagerFlag } from "@/lib/domain/talent-figures";
+import { talentScopeKey } from "./policy";
 import { memoUntilTalentChange } from "./read-memo";
 import { resolveTalent, teamsInScope, type OrganisationTalent, type TalentInput, type TalentResult } from "./talent";
 import * as load from "./talent-load";
@@ -48,7 +49,7 @@ export async function getTalentOverview(raw: TalentInput, resource = "/talent"):
   const { viewer, cycle, filter } = resolved.value;
   const db = getDb();
   // The scope is in the key: HR all see the same organisation; anyone else sees their subtree.
-  const key = JSON.stringify(["overview", viewer.isHr ? "hr" : viewer.id, cycle.id, cycle.state, filter]);
+  const key = JSON.stringify(["overview", talentScopeKey(viewer), cycle.id, cycle.state, filter]);
   return memoUntilTalentChange(db, key, (): TalentResult<TalentOverview> => {
     const scoped = teamsInScope(viewer, filter, true);
     if (!scoped.ok) return scoped;
