@@ -9,6 +9,10 @@ import {
   type AnySQLiteColumn,
 } from "drizzle-orm/sqlite-core";
 
+import { CYCLE_STATES, REVIEW_STATUSES } from "../lib/domain/cycle-state";
+import { KEEPER_ANSWERS } from "../lib/domain/keeper";
+import { ROLES } from "../lib/domain/roles";
+
 // Times are stored as integer epoch milliseconds (UTC); calendar dates as 'YYYY-MM-DD' text.
 
 export const teams = sqliteTable("teams", {
@@ -25,7 +29,7 @@ export const employees = sqliteTable(
     title: text("title").notNull().default(""),
     teamId: integer("team_id").references(() => teams.id),
     managerId: integer("manager_id").references((): AnySQLiteColumn => employees.id),
-    role: text("role", { enum: ["agent", "manager", "hr", "admin"] }).notNull().default("agent"),
+    role: text("role", { enum: ROLES }).notNull().default("agent"),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     hiredAt: text("hired_at"),
     passwordHash: text("password_hash"),
@@ -73,7 +77,7 @@ export const cycles = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     key: text("key").notNull().unique(),
-    state: text("state", { enum: ["draft", "open", "calibration", "released", "closed"] })
+    state: text("state", { enum: CYCLE_STATES })
       .notNull()
       .default("draft"),
     dueDate: text("due_date"),
@@ -114,9 +118,9 @@ export const reviews = sqliteTable(
     reviewerId: integer("reviewer_id")
       .notNull()
       .references(() => employees.id),
-    status: text("status", { enum: ["draft", "submitted"] }).notNull().default("draft"),
+    status: text("status", { enum: REVIEW_STATUSES }).notNull().default("draft"),
     version: integer("version").notNull().default(1),
-    keeperAnswer: text("keeper_answer", { enum: ["fight_hard", "keep", "unsure", "let_go"] }),
+    keeperAnswer: text("keeper_answer", { enum: KEEPER_ANSWERS }),
     keeperReason: text("keeper_reason").notNull().default(""),
     summary: text("summary").notNull().default(""),
     privateNotes: text("private_notes").notNull().default(""),
@@ -297,7 +301,7 @@ export const keeperCheckins = sqliteTable(
     askedAt: integer("asked_at").notNull(),
     message: text("message").notNull().default(""),
     answeredAt: integer("answered_at"),
-    answer: text("answer", { enum: ["fight_hard", "keep", "unsure", "let_go"] }),
+    answer: text("answer", { enum: KEEPER_ANSWERS }),
     note: text("note"),
   },
   (t) => [

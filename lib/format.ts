@@ -11,9 +11,8 @@ export function formatDateTime(ms: number | null | undefined): string {
   return ms ? `${dateTimeFormat.format(new Date(ms))} UTC` : "—";
 }
 
-export function formatPercent(fraction: number | null | undefined, digits = 0): string {
-  return fraction === null || fraction === undefined ? "—" : `${(fraction * 100).toFixed(digits)}%`;
-}
+// Percentages: one formatter for every page, chart, export and CLI table (lib/domain/percent.ts).
+export { formatPercent, formatPointsChange, percentPoints, roundTo } from "@/lib/domain/percent";
 
 /** Whole days from today (UTC) to a 'YYYY-MM-DD' date; negative when past. */
 export function daysUntil(date: string, now = Date.now()): number {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { unreadNotificationCount } from "@/lib/dal/notifications";
+import { canUseTalent, hasOwnWork, hasRole } from "@/lib/dal/policy";
 import { verifySession } from "@/lib/dal/session";
 import { signOutAction } from "./actions";
 
@@ -10,12 +11,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const links = [
     { href: "/", label: "Home" },
     // An agent's own side; HR and admins have no reviews or customers of their own here.
-    ...(viewer.isHr ? [] : [{ href: "/feedback", label: "My feedback" }, { href: "/customers", label: "My customers" }]),
+    ...(hasOwnWork(viewer) ? [{ href: "/feedback", label: "My feedback" }, { href: "/customers", label: "My customers" }] : []),
     { href: "/checkins", label: "Check-ins" },
-    ...(viewer.isHr || viewer.hasReports ? [{ href: "/talent", label: "Talent" }] : []),
-    ...(viewer.isHr ? [{ href: "/hr/cycles", label: "Cycles" }, { href: "/hr/import", label: "Import" }, { href: "/hr/audit", label: "Audit" }] : []),
-    ...(viewer.isAdmin ? [{ href: "/admin/tokens", label: "API tokens" }] : []),
-    ...(viewer.isAdmin ? [{ href: "/admin/outbox", label: "Outbox" }] : []),
+    ...(canUseTalent(viewer) ? [{ href: "/talent", label: "Talent" }] : []),
+    ...(hasRole(viewer, "hr") ? [{ href: "/hr/cycles", label: "Cycles" }, { href: "/hr/import", label: "Import" }] : []),
+    // Admins are not HR (docs/decisions/0011-rules-admin-access.md): the audit log, tokens, outbox.
+    ...(hasRole(viewer, "hr") || hasRole(viewer, "admin") ? [{ href: "/hr/audit", label: "Audit" }] : []),
+    ...(hasRole(viewer, "admin") ? [{ href: "/admin/tokens", label: "API tokens" }, { href: "/admin/outbox", label: "Outbox" }] : []),
   ];
   return (
     <>

@@ -10,7 +10,9 @@ import { Card } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
 import { currentCycle, cycleProgress } from "@/lib/dal/cycles";
 import { listMyReleasedReviews } from "@/lib/dal/review-read";
+import { hasOwnWork, hasRole } from "@/lib/dal/policy";
 import { verifySession } from "@/lib/dal/session";
+import { agentsCanRespond } from "@/lib/domain/cycle-state";
 import { listDirectReports, listIndirectReports } from "@/lib/dal/team";
 
 export const metadata: Metadata = { title: "Home" };
@@ -25,9 +27,9 @@ export default async function HomePage() {
   ]);
   const [checkins, reflection, progress] = await Promise.all([
     viewer.hasReports ? listCheckinsToAnswer() : null,
-    viewer.isHr ? null : getMyOpenReflection(),
+    hasOwnWork(viewer) ? getMyOpenReflection() : null,
     // Counting a cycle's reviews is only worth it for HR's progress card.
-    viewer.isHr && cycle ? cycleProgress(cycle) : null,
+    hasRole(viewer, "hr") && cycle ? cycleProgress(cycle) : null,
   ]);
   return (
     <div className="space-y-6">
@@ -42,13 +44,13 @@ export default async function HomePage() {
       {viewer.hasReports && cycle && <TeamReviews cycle={cycle} reports={direct} />}
       {viewer.hasReports && cycle && indirect.length > 0 && <IndirectReviews cycle={cycle} reports={indirect} />}
       {viewer.hasReports && !cycle && <Card title="Your team"><p className="text-sm text-slate-700">No review cycle is open yet. HR will open the next one.</p></Card>}
-      {!viewer.isHr && (
+      {hasOwnWork(viewer) && (
         <AgentShortcuts
           reflection={reflection ? { cycleKey: reflection.cycleKey, written: reflection.updatedAt !== null } : null}
-          unacknowledged={mine.filter((r) => r.cycle.state === "released" && r.acknowledgedAt === null).length}
+          unacknowledged={mine.filter((r) => agentsCanRespond(r.cycle.state) && r.acknowledgedAt === null).length}
         />
       )}
-      {!viewer.isHr && <MyFeedback reviews={mine} />}
+      {hasOwnWork(viewer) && <MyFeedback reviews={mine} />}
     </div>
   );
 }

@@ -1,8 +1,9 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { CSAT_BAND_LABELS, type CsatBand } from "@/lib/domain/csat-band";
-import type { CsatFigure } from "@/lib/domain/csat";
+import { MIN_RESPONSES, type CsatFigure } from "@/lib/domain/csat";
 import type { MyCsatQuarter } from "@/lib/dal/my-csat";
-import { formatPercent } from "@/lib/format";
+import { csatText, formatCsatInterval } from "@/lib/csat-format";
+import { formatPercent, percentPoints } from "@/lib/format";
 import { CsatIntervalChart } from "./csat-chart";
 
 const BAND_TONES: Record<CsatBand, BadgeTone> = { above: "green", in_line: "blue", below: "amber", too_few: "slate" };
@@ -13,24 +14,19 @@ const BAND_WORDS: Record<CsatBand, string> = {
   too_few: "too few responses to compare honestly",
 };
 
-/** "82% (77–87%, 48 responses)"; with too few responses the number is shown but labelled. */
-export function csatCell(f: CsatFigure): string {
-  if (f.responses === 0 || f.csat === null || f.ci95 === null) return "no responses";
-  const n = `${f.responses} response${f.responses === 1 ? "" : "s"}`;
-  if (f.tooFew) return `${formatPercent(f.csat)} (too few responses: ${n})`;
-  return `${formatPercent(f.csat)} (${formatPercent(f.ci95[0])}–${formatPercent(f.ci95[1])}, ${n})`;
-}
+/** A quarter's figure in the table and chart: the wording every page uses (lib/csat-format.ts). */
+export const csatCell = csatText;
 
 function Headline({ figure: f }: { figure: CsatFigure }) {
   const n = `${f.responses} customer response${f.responses === 1 ? "" : "s"}`;
   // Reads on from the big figure above it: "78% / of 36 customer responses were satisfied".
   if (f.tooFew || f.ci95 === null) return <>of {n} were satisfied: too few responses to read much into yet.</>;
-  return <>of {n} were satisfied (95% interval {formatPercent(f.ci95[0])}–{formatPercent(f.ci95[1])}).</>;
+  return <>of {n} were satisfied (95% interval {formatCsatInterval(f)}).</>;
 }
 
 function Trend({ current, previous }: { current: CsatFigure; previous: CsatFigure | undefined }) {
   if (!previous || current.tooFew || previous.tooFew || current.csat === null || previous.csat === null) return null;
-  const points = Math.round((current.csat - previous.csat) * 100);
+  const points = percentPoints(current.csat) - percentPoints(previous.csat);
   const words = points === 0 ? "the same as" : `${Math.abs(points)} point${Math.abs(points) === 1 ? "" : "s"} ${points > 0 ? "up on" : "down on"}`;
   return <p className="text-sm text-slate-700">That is {words} the quarter before.</p>;
 }
@@ -51,7 +47,7 @@ export function CsatOverview({ quarters }: { quarters: MyCsatQuarter[] }) {
         <p className="text-sm text-slate-700">{latest.quarter}</p>
         <p className="text-3xl font-semibold tabular-nums">{latest.mine.csat === null ? "—" : formatPercent(latest.mine.csat)}</p>
         <p className="text-sm text-slate-800"><Headline figure={latest.mine} /></p>
-        <p className="mt-1 text-sm text-slate-800">Organisation: {csatCell(latest.organisation)}.</p>
+        <p className="mt-1 text-sm text-slate-800">Organisation: {csatText(latest.organisation)}.</p>
         <p className="mt-2 flex flex-wrap items-center gap-2 text-sm">
           <Badge tone={BAND_TONES[latest.band]}>{CSAT_BAND_LABELS[latest.band]}</Badge>
           <span className="text-slate-800">You are {BAND_WORDS[latest.band]}.</span>
@@ -60,7 +56,7 @@ export function CsatOverview({ quarters }: { quarters: MyCsatQuarter[] }) {
       </div>
       <CsatIntervalChart quarters={quarters} domain={[floor, 1]} ticks={ticks} cell={(q, who) => csatCell(q[who])} />
       <p className="text-sm text-slate-700">
-        CSAT is the share of responses that were satisfied (the top box). The range in brackets is the 95% interval: with few responses it is wide, so a small change may be chance. Fewer than 10 responses are labelled “too few responses”.
+        CSAT is the share of responses that were satisfied (the top box). The range in brackets is the 95% interval: with few responses it is wide, so a small change may be chance. Fewer than {MIN_RESPONSES} responses are labelled “too few responses”.
       </p>
     </div>
   );

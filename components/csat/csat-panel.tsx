@@ -2,18 +2,12 @@ import Link from "next/link";
 import { LineChart } from "@/components/charts/line-chart";
 import { Badge } from "@/components/ui/badge";
 import type { EmployeeCsat } from "@/lib/dal/csat";
-import { formatCsat, formatResponses } from "@/lib/csat-format";
-import { formatDate } from "@/lib/format";
+import { MIN_RESPONSES } from "@/lib/domain/csat";
+import { csatCompact, csatText, formatCsatInterval, formatResponses } from "@/lib/csat-format";
+import { formatDate, formatPercent } from "@/lib/format";
 
 type Sentiment = "positive" | "negative" | undefined;
 
-/** "83% (70–91) n=48": the panel is narrow, so the table keeps the interval but drops words. */
-function compactCell(t: EmployeeCsat["trend"][number]): string {
-  if (t.csat === null || t.responses === 0) return "none";
-  const p = (v: number) => Math.round(v * 100);
-  const interval = t.ci95 ? ` (${p(t.ci95[0])}–${p(t.ci95[1])})` : "";
-  return `${p(t.csat)}%${interval} n=${t.responses}${t.tooFew ? ", too few" : ""}`;
-}
 
 /**
  * CSAT next to the keeper answer: the quarter's figure with its 95% interval and the number of
@@ -21,23 +15,23 @@ function compactCell(t: EmployeeCsat["trend"][number]): string {
  */
 export function CsatPanel({ csat, sentiment, filterHref }: { csat: EmployeeCsat; sentiment: Sentiment; filterHref: (s: Sentiment) => string }) {
   const { figure, organisation, trend } = csat;
-  const pct = (v: number) => `${Math.round(v * 100)}%`;
+  const pct = (v: number) => formatPercent(v);
   return (
     <section aria-labelledby="csat-heading" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
       <h2 id="csat-heading" className="font-semibold">Customer satisfaction · {csat.quarter}</h2>
       {figure.tooFew || figure.csat === null ? (
-        <p className="mt-2"><Badge tone="amber">Too few responses</Badge> <span className="text-slate-700">{formatResponses(figure.responses)}; at least 10 are needed for a fair figure.</span></p>
+        <p className="mt-2"><Badge tone="amber">Too few responses</Badge> <span className="text-slate-700">{formatResponses(figure.responses)}; at least {MIN_RESPONSES} are needed for a fair figure.</span></p>
       ) : (
-        <p className="mt-2"><span className="text-2xl font-semibold">{pct(figure.csat)}</span> <span className="text-slate-700">95% interval {figure.ci95 ? `${pct(figure.ci95[0])}–${pct(figure.ci95[1])}` : "—"} · {formatResponses(figure.responses)}</span></p>
+        <p className="mt-2"><span className="text-2xl font-semibold">{pct(figure.csat)}</span> <span className="text-slate-700">95% interval {formatCsatInterval(figure) ?? "—"} · {formatResponses(figure.responses)}</span></p>
       )}
-      <p className="mt-1 text-slate-700">Organisation: {formatCsat(organisation)} · {formatResponses(organisation.responses)}</p>
+      <p className="mt-1 text-slate-700">Organisation: {csatText(organisation)}</p>
       <div className="mt-3">
         <LineChart
           title={`CSAT, last four quarters`}
           description={`${csat.employee.name}'s CSAT per quarter against the organisation's; gaps are quarters with too few responses.`}
           categories={trend.map((t) => t.quarter)}
           series={[
-            { label: csat.employee.name, values: trend.map((t) => (t.tooFew ? null : t.csat)), cells: trend.map(compactCell) },
+            { label: csat.employee.name, values: trend.map((t) => (t.tooFew ? null : t.csat)), cells: trend.map(csatCompact) },
             { label: "Organisation", values: trend.map((t) => t.organisation), cells: trend.map((t) => (t.organisation === null ? "—" : pct(t.organisation))), emphasis: true },
           ]}
           domain={[0.5, 1]}

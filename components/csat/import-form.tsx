@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { percentPoints } from "@/lib/format";
 
 const SOURCES = [
   ["auto", "Detect automatically"],
@@ -71,7 +72,7 @@ export function ImportForm({ maxMb }: { maxMb: number }) {
     else if (ids.length > 1) router.push(`/hr/imports?highlight=${ids.join(",")}`);
   }
 
-  const pct = progress && progress.size > 0 ? Math.round((progress.sent / progress.size) * 100) : 0;
+  const pct = progress && progress.size > 0 ? percentPoints(progress.sent / progress.size) : 0;
   return (
     <div className="space-y-4">
       <div>

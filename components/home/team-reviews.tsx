@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ReviewStatusBadge } from "@/components/review-status-badge";
 import { Card } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
+import { managersCanEdit } from "@/lib/domain/cycle-state";
 import { KEEPER_SHORT_LABELS } from "@/lib/domain/keeper";
 import type { CycleRef } from "@/lib/dal/cycles";
 import type { ReportStatus } from "@/lib/dal/team";
@@ -9,7 +10,7 @@ import { daysUntil, formatDate, formatDateTime } from "@/lib/format";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 function DueLine({ cycle }: { cycle: CycleRef }) {
-  if (cycle.state !== "open") return <p className="text-sm text-slate-700">This cycle is in {cycle.state}; reviews can no longer be edited.</p>;
+  if (!managersCanEdit(cycle.state)) return <p className="text-sm text-slate-700">This cycle is in {cycle.state}; reviews can no longer be edited.</p>;
   if (!cycle.dueDate) return null;
   const days = daysUntil(cycle.dueDate);
   const when = days < 0 ? `${-days} days overdue` : days === 0 ? "due today" : `${days} days left`;

@@ -4,7 +4,7 @@ import type { CsatFigure } from "@/lib/domain/csat";
 import { KEEPER_SHORT_LABELS } from "@/lib/domain/keeper";
 import type { KeeperGrid, KeeperGridCell } from "@/lib/domain/keeper-grid";
 import type { TalentPerson } from "@/lib/dal/talent";
-import { csatText } from "./csat-text";
+import { csatText } from "@/lib/csat-format";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 const BAND_HEADERS: Record<CsatBand, string> = {

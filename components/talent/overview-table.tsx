@@ -1,13 +1,7 @@
 import Link from "next/link";
 import { KEEPER_ANSWERS, KEEPER_SHORT_LABELS } from "@/lib/domain/keeper";
-import {
-  completionRate,
-  formatPercent,
-  formatPointsChange,
-  formatTraitAverage,
-  type OverviewSortKey,
-  type SortDirection,
-} from "@/lib/domain/talent-aggregates";
+import { completionRate, formatTraitAverage, type OverviewSortKey, type SortDirection } from "@/lib/domain/talent-aggregates";
+import { formatPercent, formatPointsChange } from "@/lib/format";
 import type { CycleTraitRow } from "@/lib/dal/talent";
 import type { TeamOverview } from "@/lib/dal/talent-overview";
 import { CsatCell } from "./csat-text";

@@ -1,7 +1,8 @@
 import { KEEPER_ANSWERS, KEEPER_SHORT_LABELS } from "@/lib/domain/keeper";
-import { completionRate, formatPercent, formatPointsChange, formatTraitAverage } from "@/lib/domain/talent-aggregates";
+import { completionRate, formatTraitAverage } from "@/lib/domain/talent-aggregates";
+import { formatPercent, formatPointsChange } from "@/lib/format";
 import type { CycleTraitRow, TeamTalent } from "@/lib/dal/talent";
-import { csatText } from "./csat-text";
+import { csatHeadline, csatText } from "@/lib/csat-format";
 import { FlagList } from "./flag-list";
 
 function Stat({ label, value, detail }: { label: string; value: string; detail?: string }) {
@@ -22,7 +23,7 @@ export function TeamSummary({ team, traits, previousKey }: { team: TeamTalent; t
         <Stat label="Completion" value={formatPercent(completionRate(team.completion))} detail={`${team.completion.submitted} submitted · ${team.completion.draft} draft · ${team.completion.notStarted} not started (of ${team.headcount})`} />
         <Stat label="Keeper rate" value={formatPercent(team.keeperRate)} detail={`${team.submitted} submitted · ${formatPointsChange(team.change.keeperRatePoints)} since ${previousKey}`} />
         <Stat label="Keeper answers" value={KEEPER_ANSWERS.map((a) => team.distribution[a]).join(" / ")} detail={KEEPER_ANSWERS.map((a) => KEEPER_SHORT_LABELS[a]).join(" / ")} />
-        <Stat label="Team CSAT" value={team.csat.tooFew ? "Too few" : formatPercent(team.csat.csat)} detail={`${csatText(team.csat)} · ${formatPointsChange(team.change.csatPoints)} since ${previousKey}`} />
+        <Stat label="Team CSAT" value={csatHeadline(team.csat) ?? (team.csat.tooFew ? "Too few" : "—")} detail={`${csatText(team.csat)} · ${formatPointsChange(team.change.csatPoints)} since ${previousKey}`} />
       </dl>
       <div className="rounded-lg border border-slate-200 bg-white p-4">
         <h3 className="text-sm font-semibold">Trait averages (submitted reviews; not observed left out)</h3>

@@ -1,5 +1,8 @@
 import { LineChart, type ChartSeries } from "@/components/charts/line-chart";
-import { formatPercent, rankableCsat } from "@/lib/domain/talent-aggregates";
+import { rankableCsat } from "@/lib/domain/talent-aggregates";
+import { csatText } from "@/lib/csat-format";
+import { MIN_RESPONSES } from "@/lib/domain/csat";
+import { formatPercent } from "@/lib/format";
 import type { TalentTrends, TrendSeries } from "@/lib/dal/talent-trends";
 
 const percentTick = (v: number) => formatPercent(v);
@@ -19,12 +22,7 @@ function csatSeries(s: TrendSeries, emphasis: boolean): ChartSeries {
     emphasis,
     // Too few responses are never plotted: a line through them would rank what can't be ranked.
     values: s.points.map((p) => rankableCsat(p.csat)),
-    cells: s.points.map((p) => {
-      const c = p.csat;
-      if (c.csat === null) return "No responses";
-      if (c.tooFew) return `Too few responses (${c.responses})`;
-      return `${formatPercent(c.csat)} (${formatPercent(c.ci95![0])}–${formatPercent(c.ci95![1])}, ${c.responses})`;
-    }),
+    cells: s.points.map((p) => csatText(p.csat)),
   };
 }
 
@@ -54,7 +52,7 @@ export function TrendCharts({ trends }: { trends: TalentTrends }) {
       />
       <LineChart
         title="CSAT per quarter"
-        description={`Share of satisfied customer ratings, for the organisation and each team, ${range}. Quarters with fewer than 10 responses are not plotted.`}
+        description={`Share of satisfied customer ratings, for the organisation and each team, ${range}. Quarters with fewer than ${MIN_RESPONSES} responses are not plotted.`}
         categories={trends.quarters}
         series={csat}
         domain={domain}

@@ -1,6 +1,8 @@
+import { percentPoints } from "@/lib/format";
+
 /** A labelled progress bar; the numbers are always in the label too. */
 export function Progress({ value, max, label }: { value: number; max: number; label: string }) {
-  const pct = max > 0 ? Math.round((value / max) * 100) : 0;
+  const pct = max > 0 ? percentPoints(value / max) : 0;
   return (
     <div>
       <div className="mb-1 flex justify-between text-sm text-slate-700">

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { csatReport, type CsatReport } from "@/lib/csat/queries";
 import type { CsatFigure } from "@/lib/domain/csat";
+import { formatPercent } from "@/lib/domain/percent";
 
 const USAGE = "Usage: keeper csat report --quarter YYYY-Qn [--team NAME] [--json]";
 
@@ -14,7 +15,8 @@ export function reportJson(report: CsatReport): string {
   });
 }
 
-const percent = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(1)}%`);
+// One decimal in the terminal table, rounded as everywhere else (lib/domain/percent.ts).
+const percent = (x: number | null) => (x === null ? "–" : formatPercent(x, 1));
 const interval = (ci: [number, number] | null) => (ci === null ? "–" : `${percent(ci[0])}–${percent(ci[1])}`);
 
 function summary(label: string, f: CsatFigure): string {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getDb, writeTx } from "@/db/client";
 import { apiTokens, employees } from "@/db/schema";
 import { recordAudit, recordDenied } from "./audit";
+import { hasRole } from "./policy";
 import { verifySession } from "./session";
 import { hashToken } from "./token-resolve";
 
@@ -23,7 +24,8 @@ export interface TokenSummary {
 
 async function requireAdmin(action: string): Promise<number | null> {
   const viewer = await verifySession();
-  if (viewer.isAdmin && viewer.via === "session") return viewer.id;
+  // Only in person: a token never mints or revokes tokens.
+  if (hasRole(viewer, "admin") && viewer.via === "session") return viewer.id;
   recordDenied(viewer.id, "api_token", action, "admin only");
   return null;
 }

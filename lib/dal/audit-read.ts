@@ -3,10 +3,12 @@ import { and, desc, eq, gte, like, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { auditLog, employees } from "@/db/schema";
-import { recordDenied } from "./audit";
-import { verifySession } from "./session";
+import { hasRole, requireRole } from "./policy";
 
 export const AUDIT_PAGE_SIZE = 100;
+
+/** Audit targets whose detail can carry review content (keeper answers, ratings). */
+const REVIEW_CONTENT_TARGETS = new Set(["review"]);
 
 export const auditFilterSchema = z.object({
   person: z.string().trim().max(200).optional().catch(undefined),
@@ -31,13 +33,15 @@ export interface AuditRow {
   requestId: string | null;
 }
 
-/** HR and admins read the audit log, newest first, filtered; null (and audited) for anyone else. */
+/**
+ * HR and admins read the audit log, newest first, filtered; null (and audited) for anyone else.
+ * Admins investigate access (sign-ins, tokens, denials) but are not HR: the detail of an entry about
+ * a review (a calibration's keeper answers before and after) is left out for them
+ * (docs/decisions/0011-rules-admin-access.md).
+ */
 export async function readAuditLog(raw: unknown): Promise<{ rows: AuditRow[]; actions: string[]; nextBefore: number | null } | null> {
-  const viewer = await verifySession();
-  if (!viewer.isHr) {
-    recordDenied(viewer.id, "page", "/hr/audit", "hr only");
-    return null;
-  }
+  const viewer = await requireRole(["hr", "admin"], { type: "page", id: "/hr/audit" });
+  if (!viewer) return null;
   const f = auditFilterSchema.parse(raw ?? {});
   const where: SQL[] = [];
   if (f.person) where.push(or(like(employees.email, `%${f.person}%`), like(employees.name, `%${f.person}%`), like(auditLog.targetId, `%${f.person}%`), eq(auditLog.requestId, f.person))!);
@@ -58,6 +62,7 @@ export async function readAuditLog(raw: unknown): Promise<{ rows: AuditRow[]; ac
       target: sql<string | null>`case when ${auditLog.targetType} is null then null else ${auditLog.targetType} || ' ' || coalesce(${auditLog.targetId}, '') end`,
       detail: auditLog.detail,
       requestId: auditLog.requestId,
+      targetType: auditLog.targetType,
     })
     .from(auditLog)
     .leftJoin(employees, eq(employees.id, auditLog.actorId))
@@ -67,6 +72,8 @@ export async function readAuditLog(raw: unknown): Promise<{ rows: AuditRow[]; ac
     .all();
   const actions = db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action).all().map((r) => r.action);
   const more = rows.length > AUDIT_PAGE_SIZE;
-  const page = rows.slice(0, AUDIT_PAGE_SIZE);
+  const page = rows.slice(0, AUDIT_PAGE_SIZE).map(({ targetType, ...row }) =>
+    !hasRole(viewer, "hr") && targetType !== null && REVIEW_CONTENT_TARGETS.has(targetType) ? { ...row, detail: null } : row,
+  );
   return { rows: page, actions, nextBefore: more ? page[page.length - 1].id : null };
 }

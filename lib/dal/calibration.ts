@@ -3,13 +3,13 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, writeTx, type Db } from "@/db/client";
 import { calibrationChanges, reviewRatings } from "@/db/schema";
+import { canCalibrateReview, isCalibrating, type CycleState, type ReviewStatus } from "@/lib/domain/cycle-state";
 import { KEEPER_ANSWERS, type KeeperAnswer } from "@/lib/domain/keeper";
 import { QUARTER_KEY } from "@/lib/domain/quarter";
 import { MAX_REASON } from "@/lib/domain/review-validation";
 import { recordAudit, recordDenied } from "./audit";
-import { reviewVisibleSql } from "./review-visibility";
+import { calibratorSql, reviewVisibleSql } from "./policy";
 import { verifySession, type Viewer } from "./session";
-import { calibratorSql } from "./talent-scope";
 
 /**
  * Calibration (DESIGN.md "Review cycles"): while a cycle is in `calibration`, HR and the
@@ -58,8 +58,8 @@ function ratingValue(rating: number | null, notObserved: boolean): string | null
 interface Target {
   reviewId: number;
   cycleId: number;
-  state: string;
-  status: string;
+  state: CycleState;
+  status: ReviewStatus;
   version: number;
   keeperAnswer: KeeperAnswer | null;
 }
@@ -87,7 +87,7 @@ export async function calibrateReview(raw: unknown): Promise<CalibrationResult> 
       recordDenied(viewer.id, "review", `${input.cycleKey}/${input.employeeId}`, "calibrate");
       return fail("not_found");
     }
-    if (target.state !== "calibration") return fail("locked");
+    if (!isCalibrating(target.state)) return fail("locked");
     if (target.status !== "submitted") return fail("not_submitted");
     if (target.version !== input.version) return fail("stale");
 
@@ -164,7 +164,7 @@ export interface ReviewCalibration {
 export async function getReviewCalibration(cycleKey: string, employeeId: number): Promise<ReviewCalibration | null> {
   const viewer = await verifySession();
   const db = getDb();
-  const review = db.get<{ id: number; state: string; status: string; canCalibrate: number } | undefined>(sql`
+  const review = db.get<{ id: number; state: CycleState; status: ReviewStatus; canCalibrate: number } | undefined>(sql`
     select reviews.id as id, cycles.state as state, reviews.status as status,
       (case when ${calibratorSql(viewer, "reviews", "rv")} then 1 else 0 end) as canCalibrate
     from reviews join cycles on cycles.id = reviews.cycle_id join employees on employees.id = reviews.employee_id
@@ -194,6 +194,6 @@ export async function getReviewCalibration(cycleKey: string, employeeId: number)
       after: r.after,
       reason: r.reason,
     })),
-    canCalibrate: review.canCalibrate === 1 && review.state === "calibration" && review.status === "submitted",
+    canCalibrate: review.canCalibrate === 1 && canCalibrateReview(review.state, review.status),
   };
 }

@@ -8,6 +8,7 @@ import { firstName, KEEPER_ANSWERS, type KeeperAnswer } from "@/lib/domain/keepe
 import { notify } from "@/lib/mail/notify";
 import { scheduleDelivery } from "@/lib/mail/outbox";
 import { recordAudit, recordDenied } from "./audit";
+import { requireRole } from "./policy";
 import { verifySession } from "./session";
 
 /**
@@ -199,11 +200,7 @@ export interface ManagerCheckinStats {
 
 /** Per manager: how many check-ins are open and how long people waited. HR only; no content. */
 export async function checkinStatsByManager(): Promise<ManagerCheckinStats[] | null> {
-  const viewer = await verifySession();
-  if (!viewer.isHr) {
-    recordDenied(viewer.id, "checkin", "stats", "hr only");
-    return null;
-  }
+  if (!(await requireRole("hr", { type: "checkin", id: "stats" }))) return null;
   return getDb()
     .select({
       managerId: manager.id,

@@ -3,6 +3,7 @@ import { importCsat, type CsatImportReport } from "@/lib/importers/csat/run-impo
 import { CSAT_SOURCES, type CsatSourceOption } from "@/lib/importers/csat/types";
 import type { CsatInput } from "@/lib/importers/csat/input";
 import { recordAudit, recordDenied } from "./audit";
+import { hasRole } from "./policy";
 import { verifySession } from "./session";
 
 export type ImportResult =
@@ -20,7 +21,7 @@ export function parseSourceOption(value: string | null | undefined): CsatSourceO
  */
 export async function runCsatImport(input: CsatInput, source: CsatSourceOption, via: "upload" | "api"): Promise<ImportResult> {
   const viewer = await verifySession();
-  const allowed = viewer.via === "token" ? viewer.tokenScope === "import" : viewer.isHr;
+  const allowed = viewer.via === "token" ? viewer.tokenScope === "import" : hasRole(viewer, "hr");
   if (!allowed) {
     recordDenied(viewer.id, "csat_import", input.name, via);
     return { ok: false, status: 404, message: "Not found." };

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { csatImports, employees } from "@/db/schema";
 import { agentCsatTrend, recentComments, type CsatComment } from "@/lib/csat/queries";
@@ -7,7 +7,7 @@ import { organisationCsatFigures } from "./organisation-csat";
 import type { CsatFigure } from "@/lib/domain/csat";
 import { lastQuarters, QUARTER_KEY } from "@/lib/domain/quarter";
 import { recordDenied } from "./audit";
-import { subtreeIdsSql } from "./org-scope";
+import { csatVisibleSql, requireRole } from "./policy";
 import { verifySession, type Viewer } from "./session";
 
 export interface EmployeeCsat {
@@ -25,10 +25,7 @@ function visibleEmployee(viewer: Viewer, employeeId: number) {
     .select({ id: employees.id, name: employees.name, email: employees.email })
     .from(employees)
     .where(
-      and(
-        eq(employees.id, employeeId),
-        viewer.isHr ? undefined : sql`(${employees.id} = ${viewer.id} or ${employees.id} in ${subtreeIdsSql(viewer.id)})`,
-      ),
+      and(eq(employees.id, employeeId), csatVisibleSql(viewer)),
     )
     .get();
 }
@@ -92,12 +89,7 @@ const IMPORT_COLUMNS = {
   rejected: csatImports.rejected,
 };
 
-async function requireHrViewer(what: string): Promise<Viewer | null> {
-  const viewer = await verifySession();
-  if (viewer.isHr) return viewer;
-  recordDenied(viewer.id, "csat_import", what, "hr only");
-  return null;
-}
+const requireHrViewer = (what: string) => requireRole("hr", { type: "csat_import", id: what });
 
 /** Every import, newest first (HR). */
 export async function listImports(limit = 200): Promise<ImportSummary[] | null> {

@@ -4,10 +4,11 @@ import { z } from "zod";
 import { getDb, writeTx } from "@/db/client";
 import { perConnection } from "@/db/per-connection";
 import { cycles, cycleTraits, employees, reviews, traitTemplate } from "@/db/schema";
-import { CYCLE_STATES, canTransition, type CycleState } from "@/lib/domain/cycle-state";
+import { CYCLE_STATES, PUBLISHED_STATES, SETTINGS_EDITABLE_STATES, canTransition, isPublished, managersCanEdit, type CycleState } from "@/lib/domain/cycle-state";
 import { nextQuarter, quarterEndDate, quarterOf, QUARTER_KEY } from "@/lib/domain/quarter";
-import { recordAudit, recordDenied } from "./audit";
+import { recordAudit } from "./audit";
 import { notifyReviewsReleased } from "./notifications";
+import { canSeeDraftCycles, requireRole } from "./policy";
 import { verifySession } from "./session";
 
 /** A cycle without its counts: what headers, pickers and "the current cycle" need. */
@@ -39,14 +40,14 @@ function expectedCount(): number {
 /** Cycles the viewer may see, newest first: HR sees drafts too; everyone else sees cycles once opened. */
 export async function listCycleRefs(): Promise<CycleRef[]> {
   const viewer = await verifySession();
-  return (viewer.isHr ? allCycleRefs : openedCycleRefs)(getDb()).all();
+  return (canSeeDraftCycles(viewer) ? allCycleRefs : openedCycleRefs)(getDb()).all();
 }
 
 // Most pages ask for the cycle list, so both variants are prepared once per connection.
 const cycleRefColumns = { id: cycles.id, key: cycles.key, state: cycles.state, dueDate: cycles.dueDate, shareKeeper: cycles.shareKeeper };
 const allCycleRefs = perConnection((db) => db.select(cycleRefColumns).from(cycles).orderBy(desc(cycles.key)).prepare());
 const openedCycleRefs = perConnection((db) =>
-  db.select(cycleRefColumns).from(cycles).where(ne(cycles.state, "draft")).orderBy(desc(cycles.key)).prepare(),
+  db.select(cycleRefColumns).from(cycles).where(inArray(cycles.state, PUBLISHED_STATES)).orderBy(desc(cycles.key)).prepare(),
 );
 
 /**
@@ -78,12 +79,12 @@ export async function listCycles(): Promise<CycleSummary[]> {
 /** The cycle managers are working in: the open one, else the latest in calibration or later. */
 export async function currentCycle(): Promise<CycleRef | null> {
   const all = await listCycleRefs();
-  return all.find((c) => c.state === "open") ?? all.find((c) => c.state !== "draft") ?? null;
+  return all.find((c) => managersCanEdit(c.state)) ?? all.find((c) => isPublished(c.state)) ?? null;
 }
 
-/** One cycle's review counts, for HR's progress card. */
-export async function cycleProgress(cycle: CycleRef): Promise<CycleSummary> {
-  await verifySession();
+/** One cycle's review counts, for HR's progress card; null (and audited) for anyone else. */
+export async function cycleProgress(cycle: CycleRef): Promise<CycleSummary | null> {
+  if (!(await requireRole("hr", { type: "cycle", id: cycle.key, action: "progress" }))) return null;
   return withCounts([cycle])[0];
 }
 
@@ -97,11 +98,8 @@ export async function suggestedNextCycleKey(): Promise<string> {
 }
 
 export async function createCycle(raw: unknown): Promise<CycleActionResult> {
-  const viewer = await verifySession();
-  if (!viewer.isHr) {
-    recordDenied(viewer.id, "cycle", "new", "create");
-    return { ok: false, message: "Only HR can create cycles." };
-  }
+  const viewer = await requireRole("hr", { type: "cycle", id: "new", action: "create" });
+  if (!viewer) return { ok: false, message: "Only HR can create cycles." };
   const parsed = createSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message, field: "key" };
   const key = parsed.data.key ?? (await suggestedNextCycleKey());
@@ -134,16 +132,13 @@ const settingsSchema = z.object({
 });
 
 export async function updateCycleSettings(raw: unknown): Promise<CycleActionResult> {
-  const viewer = await verifySession();
   const parsed = settingsSchema.safeParse(raw);
-  if (!viewer.isHr) {
-    recordDenied(viewer.id, "cycle", parsed.success ? parsed.data.key : "?", "settings");
-    return { ok: false, message: "Only HR can change cycle settings." };
-  }
+  const viewer = await requireRole("hr", { type: "cycle", id: parsed.success ? parsed.data.key : "?", action: "settings" });
+  if (!viewer) return { ok: false, message: "Only HR can change cycle settings." };
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message, field: String(parsed.error.issues[0].path[0] ?? "") };
   const { key, dueDate, shareKeeper } = parsed.data;
   return writeTx((db) => {
-    const res = db.update(cycles).set({ dueDate, shareKeeper, updatedAt: Date.now() }).where(and(eq(cycles.key, key), ne(cycles.state, "closed"))).run();
+    const res = db.update(cycles).set({ dueDate, shareKeeper, updatedAt: Date.now() }).where(and(eq(cycles.key, key), inArray(cycles.state, SETTINGS_EDITABLE_STATES))).run();
     if (res.changes === 0) return { ok: false, message: "This cycle is closed or does not exist." };
     recordAudit({ actorId: viewer.id, action: "cycle.settings", targetType: "cycle", targetId: key, detail: { dueDate, shareKeeper } });
     return { ok: true, message: `Saved settings for ${key}.` };
@@ -153,12 +148,9 @@ export async function updateCycleSettings(raw: unknown): Promise<CycleActionResu
 const transitionSchema = z.object({ key: z.string().regex(QUARTER_KEY), to: z.enum(CYCLE_STATES) });
 
 export async function transitionCycle(raw: unknown): Promise<CycleActionResult> {
-  const viewer = await verifySession();
   const parsed = transitionSchema.safeParse(raw);
-  if (!viewer.isHr) {
-    recordDenied(viewer.id, "cycle", parsed.success ? parsed.data.key : "?", "transition");
-    return { ok: false, message: "Only HR can move a cycle." };
-  }
+  const viewer = await requireRole("hr", { type: "cycle", id: parsed.success ? parsed.data.key : "?", action: "transition" });
+  if (!viewer) return { ok: false, message: "Only HR can move a cycle." };
   if (!parsed.success) return { ok: false, message: "Unknown cycle or state." };
   const { key, to } = parsed.data;
   return writeTx((db) => {

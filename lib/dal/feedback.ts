@@ -3,13 +3,14 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, writeTx } from "@/db/client";
 import { cycles, employees, reviews } from "@/db/schema";
+import { AGENT_READABLE_STATES, agentsCanRespond } from "@/lib/domain/cycle-state";
 import { QUARTER_KEY } from "@/lib/domain/quarter";
 import { firstName } from "@/lib/domain/keeper";
 import { notify } from "@/lib/mail/notify";
 import { scheduleDelivery } from "@/lib/mail/outbox";
 import { recordAudit, recordDenied } from "./audit";
 import { listMyReleasedReviews, type ReviewView } from "./review-read";
-import { reviewVisibleSql } from "./review-visibility";
+import { reviewVisibleSql } from "./policy";
 import { verifySession } from "./session";
 
 /** A released review as its subject sees it, with what they may still do about it. */
@@ -62,7 +63,7 @@ function repliedAtFor(viewerId: number, reviewIds: number[]): Map<number, number
 function toItems(viewerId: number, list: ReviewView[]): FeedbackItem[] {
   const replied = repliedAtFor(viewerId, list.map((r) => r.id!));
   return list.map((review) => {
-    const open = review.cycle.state === "released";
+    const open = agentsCanRespond(review.cycle.state);
     const repliedAt = replied.get(review.id!) ?? null;
     return { review, repliedAt, canAcknowledge: open && review.acknowledgedAt === null, canReply: open && repliedAt === null };
   });
@@ -110,7 +111,7 @@ function ownReleasedReview(viewerId: number, cycleKey: string) {
     .innerJoin(cycles, eq(cycles.id, reviews.cycleId))
     .innerJoin(employees, eq(employees.id, reviews.employeeId))
     .where(
-      and(eq(cycles.key, cycleKey), eq(reviews.employeeId, viewerId), eq(reviews.status, "submitted"), inArray(cycles.state, ["released", "closed"])),
+      and(eq(cycles.key, cycleKey), eq(reviews.employeeId, viewerId), eq(reviews.status, "submitted"), inArray(cycles.state, AGENT_READABLE_STATES)),
     )
     .get();
 }
@@ -130,7 +131,7 @@ export async function acknowledgeReview(raw: unknown): Promise<FeedbackResult> {
       return NOT_FOUND;
     }
     if (review.acknowledgedAt !== null) return { ok: true, message: "You have acknowledged this review." };
-    if (review.state !== "released") return CLOSED;
+    if (!agentsCanRespond(review.state)) return CLOSED;
     db.update(reviews).set({ acknowledgedAt: Date.now() }).where(and(eq(reviews.id, review.id), sql`${reviews.acknowledgedAt} is null`)).run();
     recordAudit({ actorId: viewer.id, action: "review.acknowledge", targetType: "review", targetId: review.id });
     return { ok: true, message: "Acknowledged. Your manager and HR can see that you have read it." };
@@ -150,7 +151,7 @@ export async function replyToReview(raw: unknown): Promise<FeedbackResult> {
       return NOT_FOUND;
     }
     if (review.repliedAt !== null) return { ok: false, code: "already_replied", message: "You have already replied to this review; a review takes one reply." };
-    if (review.state !== "released") return CLOSED;
+    if (!agentsCanRespond(review.state)) return CLOSED;
     const now = Date.now();
     db.update(reviews)
       .set({ agentReply: reply, repliedAt: now, acknowledgedAt: review.acknowledgedAt ?? now })

@@ -7,6 +7,7 @@ import { notifications, outboxEmails, reviews } from "@/db/schema";
 import { notify } from "@/lib/mail/notify";
 import { scheduleDelivery, smtpConfigured } from "@/lib/mail/outbox";
 import { recordDenied } from "./audit";
+import { requireRole } from "./policy";
 import { verifySession } from "./session";
 
 export interface NotificationView {
@@ -129,11 +130,7 @@ export interface OutboxView {
  * than the notification titles.
  */
 export async function listOutbox(limit = 100): Promise<OutboxView | null> {
-  const viewer = await verifySession();
-  if (!viewer.isAdmin) {
-    recordDenied(viewer.id, "page", "/admin/outbox", "admin only");
-    return null;
-  }
+  if (!(await requireRole("admin", { type: "page", id: "/admin/outbox" }))) return null;
   const mails = getDb().select().from(outboxEmails).orderBy(desc(outboxEmails.id)).limit(Math.min(Math.max(1, limit), 500)).all();
   return { smtpConfigured: smtpConfigured(), mails };
 }

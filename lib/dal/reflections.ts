@@ -1,11 +1,12 @@
 import "server-only";
-import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, writeTx } from "@/db/client";
 import { cycles, employees, reflections } from "@/db/schema";
+import { MANAGER_EDITABLE_STATES, managersCanEdit } from "@/lib/domain/cycle-state";
 import { QUARTER_KEY } from "@/lib/domain/quarter";
 import { recordAudit, recordDenied } from "./audit";
-import { subtreeIdsSql } from "./org-scope";
+import { employeeVisibleSql } from "./policy";
 import { verifySession } from "./session";
 
 /**
@@ -31,7 +32,8 @@ export async function getMyOpenReflection(): Promise<(ReflectionView & { dueDate
   const row = getDb()
     .select({ cycleKey: cycles.key, dueDate: cycles.dueDate, proudOf: reflections.proudOf, growth: reflections.growth, updatedAt: reflections.updatedAt })
     .from(employees)
-    .innerJoin(cycles, eq(cycles.state, "open"))
+    // Written in the same window as the manager's review, so the manager sees it while writing.
+    .innerJoin(cycles, inArray(cycles.state, MANAGER_EDITABLE_STATES))
     .leftJoin(reflections, and(eq(reflections.cycleId, cycles.id), eq(reflections.employeeId, employees.id)))
     .where(and(eq(employees.id, viewer.id), isNotNull(employees.managerId)))
     .get();
@@ -64,7 +66,7 @@ export async function saveMyReflection(raw: unknown): Promise<ReflectionResult> 
       .select({ id: cycles.id })
       .from(cycles)
       .innerJoin(employees, and(eq(employees.id, viewer.id), isNotNull(employees.managerId)))
-      .where(and(eq(cycles.key, cycleKey), eq(cycles.state, "open")))
+      .where(and(eq(cycles.key, cycleKey), inArray(cycles.state, MANAGER_EDITABLE_STATES)))
       .get();
     if (!cycle) return { ok: false, code: "closed", message: "Self-reflections can be written only while the cycle is open." };
     const now = Date.now();
@@ -83,9 +85,7 @@ export async function saveMyReflection(raw: unknown): Promise<ReflectionResult> 
  */
 export async function getReflectionFor(cycleKey: string, employeeId: number): Promise<{ reflection: ReflectionView | null } | null> {
   const viewer = await verifySession();
-  const visible = viewer.isHr
-    ? sql`1 = 1`
-    : sql`(${employees.id} = ${viewer.id} or ${employees.id} in ${subtreeIdsSql(viewer.id)})`;
+  const visible = employeeVisibleSql(viewer, employees.id, { self: true });
   const row = getDb()
     .select({ state: cycles.state, proudOf: reflections.proudOf, growth: reflections.growth, updatedAt: reflections.updatedAt })
     .from(employees)
@@ -104,7 +104,7 @@ export async function getReflectionFor(cycleKey: string, employeeId: number): Pr
       proudOf: row.proudOf ?? "",
       growth: row.growth ?? "",
       updatedAt: row.updatedAt,
-      editable: employeeId === viewer.id && row.state === "open",
+      editable: employeeId === viewer.id && managersCanEdit(row.state),
     },
   };
 }

@@ -3,10 +3,10 @@ import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { cycleTraits, cycles, employees, reviewRatings, reviews, teams } from "@/db/schema";
-import type { CycleState } from "@/lib/domain/cycle-state";
+import { AGENT_READABLE_STATES, managersCanEdit, type CycleState } from "@/lib/domain/cycle-state";
 import type { KeeperAnswer } from "@/lib/domain/keeper";
 import { recordDenied } from "./audit";
-import { employeeVisibleSql, reviewVisibleSql } from "./review-visibility";
+import { cycleVisibleSql, employeeVisibleSql, reviewVisibleSql, reviewWriterSql } from "./policy";
 import { verifySession, type Viewer } from "./session";
 
 export interface ReviewTraitView {
@@ -90,7 +90,8 @@ function shapeAll(viewer: Viewer, rows: readonly ReviewRow[]): ReviewView[] {
 function shape(viewer: Viewer, row: ReviewRow, traits: ReviewTraitView[]): ReviewView {
   const isSubject = row.employeeId === viewer.id;
   const status = row.reviewId === null ? "not_started" : (row.status ?? "draft");
-  const canWrite = !isSubject && row.managerId === viewer.id && row.cycleState === "open";
+  // The same rule the write checks (review-write.ts): the writer predicate and the cycle state.
+  const canWrite = row.isWriter === 1 && managersCanEdit(row.cycleState);
   const keeperHidden = isSubject && !row.shareKeeper;
   return {
     id: row.reviewId,
@@ -111,7 +112,7 @@ function shape(viewer: Viewer, row: ReviewRow, traits: ReviewTraitView[]): Revie
   };
 }
 
-function baseQuery() {
+function baseQuery(viewer: Viewer) {
   return getDb()
     .select({
       reviewId: reviews.id,
@@ -134,7 +135,7 @@ function baseQuery() {
       employeeEmail: employees.email,
       employeeName: employees.name,
       employeeTitle: employees.title,
-      managerId: employees.managerId,
+      isWriter: sql<number>`(case when ${reviewWriterSql(viewer)} then 1 else 0 end)`,
       teamName: teams.name,
       reviewerId: reviewer.id,
       reviewerEmail: reviewer.email,
@@ -151,13 +152,13 @@ type ReviewRow = Awaited<ReturnType<ReturnType<typeof baseQuery>["all"]>>[number
 /** The review of one employee in one cycle, as the viewer may see it; null (and audited) otherwise. */
 export async function getReviewForPage(cycleKey: string, employeeId: number): Promise<ReviewView | null> {
   const viewer = await verifySession();
-  const row = baseQuery()
+  const row = baseQuery(viewer)
     .where(
       and(
         eq(cycles.key, cycleKey),
         eq(employees.id, employeeId),
         sql`(case when ${reviews.id} is null then ${employeeVisibleSql(viewer)} else ${reviewVisibleSql(viewer)} end)`,
-        sql`(${cycles.state} <> 'draft' or ${viewer.isHr ? sql`1 = 1` : sql`0 = 1`})`,
+        cycleVisibleSql(viewer),
       ),
     )
     .get();
@@ -171,7 +172,7 @@ export async function getReviewForPage(cycleKey: string, employeeId: number): Pr
 /** A started review by id (API), or null (and audited) when the viewer may not see it. */
 export async function getReviewById(id: number): Promise<ReviewView | null> {
   const viewer = await verifySession();
-  const row = baseQuery().where(and(eq(reviews.id, id), reviewVisibleSql(viewer))).get();
+  const row = baseQuery(viewer).where(and(eq(reviews.id, id), reviewVisibleSql(viewer))).get();
   if (!row) {
     recordDenied(viewer.id, "review", id, "not visible to viewer or does not exist");
     return null;
@@ -187,7 +188,7 @@ export async function getReviewById(id: number): Promise<ReviewView | null> {
  */
 export async function listVisibleReviews(cycleKey: string, page: { afterId: number; limit: number }): Promise<ReviewView[]> {
   const viewer = await verifySession();
-  const rows = baseQuery()
+  const rows = baseQuery(viewer)
     .where(and(eq(cycles.key, cycleKey), gt(reviews.id, page.afterId), reviewVisibleSql(viewer)))
     .orderBy(asc(reviews.id))
     .limit(page.limit + 1)
@@ -198,11 +199,11 @@ export async function listVisibleReviews(cycleKey: string, page: { afterId: numb
 /** The viewer's own released reviews, newest cycle first. */
 export async function listMyReleasedReviews(): Promise<ReviewView[]> {
   const viewer = await verifySession();
-  const rows = baseQuery()
+  const rows = baseQuery(viewer)
     .where(
       and(
         eq(employees.id, viewer.id),
-        inArray(cycles.state, ["released", "closed"]),
+        inArray(cycles.state, AGENT_READABLE_STATES),
         eq(reviews.status, "submitted"),
       ),
     )

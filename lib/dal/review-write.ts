@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { writeTx, type Db } from "@/db/client";
 import { cycleTraits, cycles, employees, reviewRatings, reviews } from "@/db/schema";
+import { managersCanEdit } from "@/lib/domain/cycle-state";
 import {
   normaliseTraits,
   reviewSaveSchema,
@@ -10,6 +11,7 @@ import {
   type ReviewSaveInput,
 } from "@/lib/domain/review-validation";
 import { recordAudit, recordDenied } from "./audit";
+import { reviewWriterSql } from "./policy";
 import { verifySession, type Viewer } from "./session";
 
 export type SaveResult =
@@ -28,13 +30,13 @@ function fail(code: keyof typeof MESSAGES): SaveResult {
   return { ok: false, code, message: MESSAGES[code] };
 }
 
-/** The cycle and employee, only when the viewer is the employee's current manager. */
+/** The cycle and employee, only when the viewer writes the employee's review (policy.ts). */
 function writableTarget(db: Db, viewer: Viewer, cycleKey: string, employeeId: number) {
   return db
     .select({ cycleId: cycles.id, state: cycles.state })
     .from(employees)
     .innerJoin(cycles, eq(cycles.key, cycleKey))
-    .where(and(eq(employees.id, employeeId), eq(employees.managerId, viewer.id), eq(employees.active, true)))
+    .where(and(eq(employees.id, employeeId), reviewWriterSql(viewer)))
     .get();
 }
 
@@ -116,7 +118,7 @@ async function save(raw: unknown, submit: boolean): Promise<SaveResult> {
       recordDenied(viewer.id, "review", `${input.cycleKey}/${input.employeeId}`, submit ? "submit" : "save");
       return fail("not_found");
     }
-    if (target.state !== "open") return fail("locked");
+    if (!managersCanEdit(target.state)) return fail("locked");
     return writeContent(db, viewer, input, target.cycleId, submit);
   });
 }
@@ -143,7 +145,7 @@ export async function reopenReview(raw: unknown): Promise<SaveResult> {
       recordDenied(viewer.id, "review", `${cycleKey}/${employeeId}`, "reopen");
       return fail("not_found");
     }
-    if (target.state !== "open") return fail("locked");
+    if (!managersCanEdit(target.state)) return fail("locked");
     const now = Date.now();
     const row = db
       .update(reviews)

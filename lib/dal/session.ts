@@ -9,9 +9,10 @@ import { employees } from "@/db/schema";
 import { bearerToken, currentUserId } from "@/lib/auth/session-source";
 import { rememberRequestId } from "@/lib/observability/request-context";
 import { REQUEST_ID_HEADER } from "@/lib/observability/request-id";
+import type { Role } from "@/lib/domain/roles";
 import { resolveToken, type TokenScope } from "./token-resolve";
 
-export type Role = "agent" | "manager" | "hr" | "admin";
+export type { Role };
 
 export interface Viewer {
   id: number;
@@ -19,8 +20,9 @@ export interface Viewer {
   name: string;
   role: Role;
   teamId: number | null;
-  /** HR and admins see the whole organisation. */
+  /** HR sees the whole organisation's people data. Admins do not (docs/decisions/0011-rules-admin-access.md). */
   isHr: boolean;
+  /** System administration: API tokens, the outbox, the audit log. Not HR. */
   isAdmin: boolean;
   /** Anyone with direct reports is a manager, whatever their role says. */
   hasReports: boolean;
@@ -77,7 +79,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     ...row,
     via: token ? "token" : "session",
     tokenScope: token?.scope ?? null,
-    isHr: row.role === "hr" || row.role === "admin",
+    isHr: row.role === "hr",
     isAdmin: row.role === "admin",
     hasReports: Boolean(row.hasReports),
   };

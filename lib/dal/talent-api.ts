@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { talentTeamSchema } from "@/lib/api-contract/schemas";
 import { getDb } from "@/db/client";
 import { gridCells } from "@/lib/domain/keeper-grid";
+import { talentScopeKey } from "./policy";
 import { memoUntilTalentChange } from "./read-memo";
 import { assemble, resolveTalent, teamsInScope, type TalentInput, type TalentResult, type TeamTalent } from "./talent";
 
@@ -57,8 +58,7 @@ export async function getTalentApiPage(raw: TalentInput, page: TalentPageRequest
   const resolved = await resolveTalent(raw, "/api/v1/talent");
   if (!resolved.ok) return resolved;
   const { viewer, cycle, filter } = resolved.value;
-  const scope = viewer.isHr ? "organisation" : `subtree:${viewer.id}`;
-  const key = JSON.stringify(["talent-api", scope, cycle.key, filter.teamId ?? null, filter.teamName ?? null, filter.managerId ?? null]);
+  const key = JSON.stringify(["talent-api", talentScopeKey(viewer), cycle.key, filter.teamId ?? null, filter.teamName ?? null, filter.managerId ?? null]);
   // A team the viewer may not see is audited inside, so a denial is never kept: it is audited
   // every time it is asked for.
   const pages = memoUntilTalentChange(getDb(), key, (): TalentResult<TalentApiPages> => {

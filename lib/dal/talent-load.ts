@@ -3,7 +3,8 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { KeeperAnswer } from "@/lib/domain/keeper";
 import { memoUntilTalentChange } from "./read-memo";
-import { calibratorSql, talentCtes, type TalentCycle, type TeamFilter } from "./talent-scope";
+import { calibratorSql, canSeeDraftCycles, cycleVisibleSql } from "./policy";
+import { talentCtes, type TalentCycle, type TeamFilter } from "./talent-scope";
 import type { Viewer } from "./session";
 
 /**
@@ -25,8 +26,9 @@ export interface PersonRow {
   previousKeeperAnswer: KeeperAnswer | null;
   responses: number;
   satisfied: number;
-  /** 1 when the viewer may calibrate this review now (see calibratorSql), else 0. */
-  canCalibrate: number;
+  /** 1 when the viewer is a calibrator of this review (policy.ts calibratorSql), else 0; whether
+   * it may be calibrated now is canCalibrateReview(state, status), as on write. */
+  isCalibrator: number;
 }
 
 /** One row per person in scope: their review this cycle, last quarter's answer and CSAT counts. */
@@ -37,8 +39,7 @@ export function loadPeople(db: Db, viewer: Viewer, cycle: TalentCycle, previousK
       r.id as reviewId, r.status as status, r.version as version, r.keeper_answer as keeperAnswer,
       r.reviewer_id as reviewerId, pr.keeper_answer as previousKeeperAnswer,
       coalesce(cr.responses, 0) as responses, coalesce(cr.satisfied, 0) as satisfied,
-      (case when r.status = 'submitted' and ${cycle.state === "calibration" ? 1 : 0} = 1
-        and ${calibratorSql(viewer, "r", "rv")} then 1 else 0 end) as canCalibrate
+      (case when r.id is not null and ${calibratorSql(viewer, "r", "rv")} then 1 else 0 end) as isCalibrator
     from member m
     left join reviews r on r.cycle_id = ${cycle.id} and r.employee_id = m.id
     left join employees rv on rv.id = r.reviewer_id
@@ -93,7 +94,7 @@ export function loadHistory(db: Db, viewer: Viewer, quarters: readonly string[],
     from member m
     join reviews r on r.employee_id = m.id and r.status = 'submitted'
     join cycles c on c.id = r.cycle_id
-    where c.key in ${quarters} and (c.state <> 'draft' or ${viewer.isHr ? 1 : 0} = 1) ${onlyPeople(employeeIds)}`);
+    where c.key in ${quarters} and ${cycleVisibleSql(viewer, sql`c.state`)} ${onlyPeople(employeeIds)}`);
 }
 
 export interface CountsRow {
@@ -131,7 +132,7 @@ export function loadTeamKeeper(db: Db, viewer: Viewer, quarters: readonly string
     from member m
     join reviews r on r.employee_id = m.id and r.status = 'submitted'
     join cycles c on c.id = r.cycle_id
-    where c.key in ${quarters} and (c.state <> 'draft' or ${viewer.isHr ? 1 : 0} = 1)
+    where c.key in ${quarters} and ${cycleVisibleSql(viewer, sql`c.state`)}
     group by m.team_id, c.key`);
 }
 
@@ -163,7 +164,7 @@ export function loadOrganisation(db: Db, viewer: Viewer, quarters: readonly stri
   if (quarters.length === 0) return [];
   // Summing everyone costs ~10 ms and is the same for every viewer of one kind, on every talent
   // page: reused until talent data changes (read-memo.ts).
-  return memoUntilTalentChange(db, JSON.stringify(["organisation", viewer.isHr, quarters]), () => organisationCounts(db, viewer, quarters));
+  return memoUntilTalentChange(db, JSON.stringify(["organisation", canSeeDraftCycles(viewer), quarters]), () => organisationCounts(db, viewer, quarters));
 }
 
 function organisationCounts(db: Db, viewer: Viewer, quarters: readonly string[]): OrganisationCounts[] {
@@ -173,7 +174,7 @@ function organisationCounts(db: Db, viewer: Viewer, quarters: readonly string[])
   const keeper = db.all<{ quarter: string; submitted: number; fightHard: number }>(sql`
     select c.key as quarter, count(*) as submitted, sum(r.keeper_answer = 'fight_hard') as fightHard
     from reviews r join cycles c on c.id = r.cycle_id
-    where c.key in ${quarters} and r.status = 'submitted' and (c.state <> 'draft' or ${viewer.isHr ? 1 : 0} = 1)
+    where c.key in ${quarters} and r.status = 'submitted' and ${cycleVisibleSql(viewer, sql`c.state`)}
     group by c.key`);
   return quarters.map((quarter) => {
     const c = csat.find((row) => row.quarter === quarter);

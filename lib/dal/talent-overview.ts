@@ -1,13 +1,12 @@
 import "server-only";
 import { groupBy } from "@/lib/group-by";
 import { getDb } from "@/db/client";
-import { employeeFlags, managerOutlierFlag } from "@/lib/domain/calibration-flags";
-import { csatBand } from "@/lib/domain/csat-band";
 import { csatFigure, type CsatFigure } from "@/lib/domain/csat";
-import type { KeeperAnswer } from "@/lib/domain/keeper";
+import { keeperRateOf, type KeeperAnswer } from "@/lib/domain/keeper";
 import { previousQuarter } from "@/lib/domain/quarter";
 import { changeSincePrevious, talentAggregate, traitAveragesFromTotals, type Change, type Completion, type OverviewSortable, type TraitAverage } from "@/lib/domain/talent-aggregates";
-import { wilsonInterval } from "@/lib/domain/wilson";
+import { organisationFigures, personFigures, teamManagerFlag } from "@/lib/domain/talent-figures";
+import { talentScopeKey } from "./policy";
 import { memoUntilTalentChange } from "./read-memo";
 import { resolveTalent, teamsInScope, type OrganisationTalent, type TalentInput, type TalentResult } from "./talent";
 import * as load from "./talent-load";
@@ -50,7 +49,7 @@ export async function getTalentOverview(raw: TalentInput, resource = "/talent"):
   const { viewer, cycle, filter } = resolved.value;
   const db = getDb();
   // The scope is in the key: HR all see the same organisation; anyone else sees their subtree.
-  const key = JSON.stringify(["overview", viewer.isHr ? "hr" : viewer.id, cycle.id, cycle.state, filter]);
+  const key = JSON.stringify(["overview", talentScopeKey(viewer), cycle.id, cycle.state, filter]);
   return memoUntilTalentChange(db, key, (): TalentResult<TalentOverview> => {
     const scoped = teamsInScope(viewer, filter, true);
     if (!scoped.ok) return scoped;
@@ -58,9 +57,7 @@ export async function getTalentOverview(raw: TalentInput, resource = "/talent"):
     const previousKey = previousQuarter(cycle.key);
     const traits = load.loadCycleTraits(db, cycle);
     const [orgNow, orgThen] = load.loadOrganisation(db, viewer, [cycle.key, previousKey]);
-    const orgKeeperRate = orgNow.submitted > 0 ? orgNow.fightHard / orgNow.submitted : null;
-    const orgCsat = csatFigure(orgNow.satisfied, orgNow.responses);
-    const orgPrevious = { keeperRate: orgThen.submitted > 0 ? orgThen.fightHard / orgThen.submitted : null, csat: csatFigure(orgThen.satisfied, orgThen.responses) };
+    const organisation = organisationFigures(orgNow, orgThen);
 
     const people = groupBy(load.loadPersonFigures(db, viewer, cycle, previousKey, filter), (p) => p.teamId);
     const traitTotals = groupBy(load.loadTeamTraitTotals(db, viewer, cycle, filter), (t) => t.teamId);
@@ -77,23 +74,18 @@ export async function getTalentOverview(raw: TalentInput, resource = "/talent"):
         counts.satisfied += p.satisfied;
         counts.previousResponses += p.previousResponses;
         counts.previousSatisfied += p.previousSatisfied;
-        // As in getTalentReport: only a submitted answer is the manager's answer.
-        const keeperAnswer = p.status === "submitted" ? p.keeperAnswer : null;
-        const band = csatBand(csatFigure(p.satisfied, p.responses), orgCsat.csat);
-        flagCount += employeeFlags({ keeperAnswer, previousKeeperAnswer: p.previousKeeperAnswer, previousQuarter: previousKey, band }).length;
+        // The same per-person figures as getTalentReport (talent-figures.ts), drafts not counted.
+        flagCount += personFigures(p, { organisationCsat: organisation.csat.csat, previousQuarter: previousKey }).flags.length;
       }
       const aggregate = talentAggregate({
         headcount: members.length,
-        reviews: members.flatMap((p) => (p.status === null ? [] : [{ status: p.status, keeperAnswer: p.status === "submitted" ? p.keeperAnswer : null, ratings: [] }])),
+        reviews: members.flatMap((p) => (p.status === null ? [] : [{ status: p.status, keeperAnswer: p.keeperAnswer, ratings: [] }])),
         traitKeys: [],
       });
       const csat = csatFigure(counts.satisfied, counts.responses);
       const then = keeperThen.get(team.id);
-      const previous = { keeperRate: then && then.submitted > 0 ? then.fightHard / then.submitted : null, csat: csatFigure(counts.previousSatisfied, counts.previousResponses) };
-      const written = team.manager ? managerKeeper.get(team.manager.id) : undefined;
-      const managerFlag = team.manager
-        ? managerOutlierFlag({ managerName: team.manager.name, submitted: written?.submitted ?? 0, fightHard: written?.fightHard ?? 0, organisationKeeperRate: orgKeeperRate, interval: wilsonInterval })
-        : null;
+      const previous = { keeperRate: keeperRateOf(then), csat: csatFigure(counts.previousSatisfied, counts.previousResponses) };
+      const managerFlag = teamManagerFlag(team.manager, team.manager ? managerKeeper.get(team.manager.id) : undefined, organisation.keeperRate);
       return {
         id: team.id,
         team: team.name,
@@ -115,12 +107,7 @@ export async function getTalentOverview(raw: TalentInput, resource = "/talent"):
       value: {
         cycle: { ...cycle, previousKey },
         traits,
-        organisation: {
-          csat: orgCsat,
-          keeperRate: orgKeeperRate,
-          submitted: orgNow.submitted,
-          change: changeSincePrevious({ keeperRate: orgKeeperRate, csat: orgCsat }, orgPrevious),
-        },
+        organisation,
         teams: rows,
         teamOptions,
       },

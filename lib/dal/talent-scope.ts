@@ -2,7 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { CycleState } from "@/lib/domain/cycle-state";
-import { subtreeIdsSql } from "./org-scope";
+import { calibratorSql, canUseTalent, cycleVisibleSql, employeeVisibleSql } from "./policy";
 import type { Viewer } from "./session";
 
 /**
@@ -31,10 +31,8 @@ export interface TeamFilter {
   managerId?: number;
 }
 
-/** HR and anyone with reports use talent reviews; agents never do. */
-export function canUseTalent(viewer: Viewer): boolean {
-  return viewer.isHr || viewer.hasReports;
-}
+// The access rules live in policy.ts; re-exported for the talent modules that used them from here.
+export { calibratorSql, canUseTalent };
 
 const TEAM_MANAGER = sql`(select a.manager_id from employees a
   where a.team_id = t.id and a.role = 'agent' and a.active = 1 and a.manager_id is not null
@@ -54,8 +52,9 @@ function teamFilterSql(filter: TeamFilter): SQL {
  * with the people of those teams the viewer may see.
  */
 export function talentCtes(viewer: Viewer, filter: TeamFilter = {}): SQL {
-  const teamVisible = viewer.isHr ? sql`1 = 1` : sql`(tm.id = ${viewer.id} or tm.id in ${subtreeIdsSql(viewer.id)})`;
-  const personVisible = viewer.isHr ? sql`1 = 1` : sql`e.id in ${subtreeIdsSql(viewer.id)}`;
+  // A team is visible when its manager is the viewer or someone the viewer may see.
+  const teamVisible = employeeVisibleSql(viewer, sql`tm.id`, { self: true });
+  const personVisible = employeeVisibleSql(viewer, sql`e.id`);
   // MATERIALIZED: computed once per query. Inlined, SQLite would re-run the team-manager
   // subquery for every employee row it joins (seconds at 10,000 agents instead of milliseconds).
   return sql`scoped_team(id, name, manager_id) as materialized (
@@ -100,18 +99,6 @@ export interface TalentCycle {
 export function visibleCycle(db: Db, viewer: Viewer, key: string): TalentCycle | null {
   const row = db.get<TalentCycle | undefined>(sql`
     select id, key, state from cycles
-    where key = ${key} and (state <> 'draft' or ${viewer.isHr ? 1 : 0} = 1)`);
+    where key = ${key} and ${cycleVisibleSql(viewer, sql`state`)}`);
   return row ?? null;
-}
-
-/**
- * Who may calibrate a submitted review (DESIGN.md "Review cycles"): HR, or the manager of the
- * manager who wrote it. Never the reviewer or the employee: calibration is a second opinion.
- * `review` and `reviewer` are the SQL aliases of the reviews row and the reviewer's employees row.
- */
-export function calibratorSql(viewer: Viewer, review: string, reviewer: string): SQL {
-  const r = sql.raw(review);
-  const rv = sql.raw(reviewer);
-  const role = viewer.isHr ? sql`1 = 1` : sql`${rv}.manager_id = ${viewer.id}`;
-  return sql`(${r}.employee_id <> ${viewer.id} and ${r}.reviewer_id <> ${viewer.id} and ${role})`;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
-import { csatFigure, type CsatFigure } from "@/lib/domain/csat";
+import type { CsatFigure } from "@/lib/domain/csat";
+import { periodFigures, type PeriodCounts } from "@/lib/domain/talent-figures";
 import { lastQuarters } from "@/lib/domain/quarter";
 import { resolveTalent, type TalentInput, type TalentResult } from "./talent";
 import * as load from "./talent-load";
@@ -31,14 +32,9 @@ export interface TalentTrends {
   teams: TrendSeries[];
 }
 
-function point(quarter: string, counts: { submitted: number; fightHard: number; responses: number; satisfied: number } | undefined): TrendPoint {
-  const c = counts ?? { submitted: 0, fightHard: 0, responses: 0, satisfied: 0 };
-  return {
-    quarter,
-    submitted: c.submitted,
-    keeperRate: c.submitted > 0 ? c.fightHard / c.submitted : null,
-    csat: csatFigure(c.satisfied, c.responses),
-  };
+/** The same keeper rate and CSAT as the team review's (talent-figures.ts periodFigures). */
+function point(quarter: string, counts: PeriodCounts | undefined): TrendPoint {
+  return { quarter, ...periodFigures(counts) };
 }
 
 /**

@@ -2,11 +2,11 @@ import "server-only";
 import { groupBy } from "@/lib/group-by";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { employeeFlags, managerOutlierFlag, type Flag } from "@/lib/domain/calibration-flags";
-import { csatBand } from "@/lib/domain/csat-band";
+import type { Flag } from "@/lib/domain/calibration-flags";
 import { csatFigure, type CsatFigure } from "@/lib/domain/csat";
+import { canCalibrateReview } from "@/lib/domain/cycle-state";
 import { buildKeeperGrid, type GridPerson, type KeeperGrid } from "@/lib/domain/keeper-grid";
-import type { KeeperAnswer } from "@/lib/domain/keeper";
+import { keeperRateOf, type KeeperAnswer } from "@/lib/domain/keeper";
 import { lastQuarters, previousQuarter, QUARTER_KEY } from "@/lib/domain/quarter";
 import {
   changeSincePrevious,
@@ -17,7 +17,7 @@ import {
   type RatingInput,
   type TraitAverage,
 } from "@/lib/domain/talent-aggregates";
-import { wilsonInterval } from "@/lib/domain/wilson";
+import { organisationFigures, personFigures, teamManagerFlag, type OrganisationFigures } from "@/lib/domain/talent-figures";
 import { recordDenied } from "./audit";
 import { currentCycle } from "./cycles";
 import { verifySession, type Viewer } from "./session";
@@ -73,12 +73,7 @@ export interface TeamTalent extends OverviewSortable {
   flagCount: number;
 }
 
-export interface OrganisationTalent {
-  csat: CsatFigure;
-  keeperRate: number | null;
-  submitted: number;
-  change: Change;
-}
+export type OrganisationTalent = OrganisationFigures;
 
 export interface TalentReport {
   cycle: TalentCycle & { previousKey: string };
@@ -192,18 +187,14 @@ export function assemble(viewer: Viewer, cycle: TalentCycle, filter: TeamFilter,
   const traitKeyById = new Map(traits.map((t) => [t.id, t.key]));
 
   const [orgNow, orgThen] = load.loadOrganisation(db, viewer, [cycle.key, previousKey]);
-  const orgKeeperRate = orgNow.submitted > 0 ? orgNow.fightHard / orgNow.submitted : null;
-  const orgCsat = csatFigure(orgNow.satisfied, orgNow.responses);
-  const orgPrevious = { keeperRate: orgThen.submitted > 0 ? orgThen.fightHard / orgThen.submitted : null, csat: csatFigure(orgThen.satisfied, orgThen.responses) };
+  const organisation = organisationFigures(orgNow, orgThen);
 
   const ratings = groupBy(withRatings ? load.loadRatings(db, viewer, cycle, filter) : [], (r) => r.employeeId);
   // Only the people table and the export show earlier answers; the overview and API skip the query.
   const history = groupBy(withHistory ? load.loadHistory(db, viewer, historyQuarters, filter) : [], (r) => r.employeeId);
   const people: TalentPerson[] = load.loadPeople(db, viewer, cycle, previousKey, filter).map((row) => {
-    const csat = csatFigure(row.satisfied, row.responses);
-    const band = csatBand(csat, orgCsat.csat);
-    // Only a submitted answer is the manager's answer (keeper-grid.ts): drafts are null here.
-    const keeperAnswer = row.status === "submitted" ? row.keeperAnswer : null;
+    // Only a submitted answer is the manager's answer (talent-figures.ts): drafts are null here.
+    const { keeperAnswer, csat, band, flags } = personFigures(row, { organisationCsat: organisation.csat.csat, previousQuarter: previousKey });
     return {
       employeeId: row.employeeId,
       name: row.name,
@@ -218,8 +209,8 @@ export function assemble(viewer: Viewer, cycle: TalentCycle, filter: TeamFilter,
       previousKeeperAnswer: row.previousKeeperAnswer,
       history: answersByQuarter(history.get(row.employeeId) ?? [], historyQuarters),
       ratings: traitScores(ratings.get(row.employeeId) ?? []),
-      flags: employeeFlags({ keeperAnswer, previousKeeperAnswer: row.previousKeeperAnswer, previousQuarter: previousKey, band }),
-      canCalibrate: row.canCalibrate === 1,
+      flags,
+      canCalibrate: row.isCalibrator === 1 && canCalibrateReview(cycle.state, row.status),
     };
   });
 
@@ -250,17 +241,8 @@ export function assemble(viewer: Viewer, cycle: TalentCycle, filter: TeamFilter,
     });
     const csat = csatOf(team.id, cycle.key);
     const then = teamKeeperThenById.get(team.id);
-    const previous = { keeperRate: then && then.submitted > 0 ? then.fightHard / then.submitted : null, csat: csatOf(team.id, previousKey) };
-    const written = team.manager ? managerKeeper.get(team.manager.id) : undefined;
-    const managerFlag = team.manager
-      ? managerOutlierFlag({
-          managerName: team.manager.name,
-          submitted: written?.submitted ?? 0,
-          fightHard: written?.fightHard ?? 0,
-          organisationKeeperRate: orgKeeperRate,
-          interval: wilsonInterval,
-        })
-      : null;
+    const previous = { keeperRate: keeperRateOf(then), csat: csatOf(team.id, previousKey) };
+    const managerFlag = teamManagerFlag(team.manager, team.manager ? managerKeeper.get(team.manager.id) : undefined, organisation.keeperRate);
     return {
       id: team.id,
       team: team.name,
@@ -286,12 +268,7 @@ export function assemble(viewer: Viewer, cycle: TalentCycle, filter: TeamFilter,
     cycle: { ...cycle, previousKey },
     traits,
     historyQuarters,
-    organisation: {
-      csat: orgCsat,
-      keeperRate: orgKeeperRate,
-      submitted: orgNow.submitted,
-      change: changeSincePrevious({ keeperRate: orgKeeperRate, csat: orgCsat }, orgPrevious),
-    },
+    organisation,
     teams: teamRows,
     teamOptions,
   };

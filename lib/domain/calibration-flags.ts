@@ -5,7 +5,7 @@
  */
 import { KEEPER_SHORT_LABELS, keeperSteps, type KeeperAnswer } from "@/lib/domain/keeper";
 import type { CsatBand } from "@/lib/domain/csat-band";
-import { formatPercent } from "@/lib/domain/talent-aggregates";
+import { formatPercent } from "@/lib/domain/percent";
 
 export const FLAG_KINDS = ["fight_hard_low_csat", "doubt_high_csat", "keeper_moved", "manager_outlier"] as const;
 export type FlagKind = (typeof FLAG_KINDS)[number];

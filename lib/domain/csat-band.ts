@@ -1,3 +1,5 @@
+import { MIN_RESPONSES } from "./csat";
+
 /**
  * CSAT bands for the talent review (DESIGN.md, "Talent review" and "CSAT data").
  *
@@ -20,11 +22,10 @@ export const CSAT_BAND_LABELS: Record<CsatBand, string> = {
 
 /**
  * Fewer responses than this and a CSAT figure is "too few responses": shown, never banded or
- * ranked. Mirrors MIN_RESPONSES in lib/domain/csat.ts (DESIGN.md: "fewer than 10 responses is
- * labelled too few responses and never ranked"); kept here as well so this module has no
- * dependency on the importer-side code and the two can be checked against each other in tests.
+ * ranked (DESIGN.md). The one constant is MIN_RESPONSES in lib/domain/csat.ts; this is its name
+ * in the talent modules, not a second copy.
  */
-export const CSAT_MIN_RESPONSES = 10;
+export const CSAT_MIN_RESPONSES = MIN_RESPONSES;
 
 /** A CSAT figure as lib/domain/csat.ts computes it: counts plus the 95% Wilson interval (fractions). */
 export interface CsatFigureInput {

@@ -28,6 +28,16 @@ export function canTransition(from: CycleState, to: CycleState): boolean {
   return nextCycleState(from) === to;
 }
 
+/** A draft cycle is HR's preparation; from open on, everyone involved sees it. */
+export function isPublished(state: CycleState): boolean {
+  return state !== "draft";
+}
+
+/** HR changes a cycle's settings (due date, keeper sharing) until it is closed. */
+export function settingsEditable(state: CycleState): boolean {
+  return state !== "closed";
+}
+
 export function managersCanEdit(state: CycleState): boolean {
   return state === "open";
 }
@@ -38,4 +48,33 @@ export function agentsCanRead(state: CycleState): boolean {
 
 export function isCalibrating(state: CycleState): boolean {
   return state === "calibration";
+}
+
+/**
+ * The states each rule holds in, for SQL (`state in ${AGENT_READABLE_STATES}`). Derived from the
+ * rules above, so a query can never disagree with the page that explains the state.
+ */
+export const MANAGER_EDITABLE_STATES: readonly CycleState[] = CYCLE_STATES.filter(managersCanEdit);
+export const AGENT_READABLE_STATES: readonly CycleState[] = CYCLE_STATES.filter(agentsCanRead);
+export const CALIBRATION_STATES: readonly CycleState[] = CYCLE_STATES.filter(isCalibrating);
+export const PUBLISHED_STATES: readonly CycleState[] = CYCLE_STATES.filter(isPublished);
+export const SETTINGS_EDITABLE_STATES: readonly CycleState[] = CYCLE_STATES.filter(settingsEditable);
+
+/** Review statuses (a review row exists only once a manager starts it). */
+export const REVIEW_STATUSES = ["draft", "submitted"] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** A review may be calibrated while its cycle is calibrating and once its manager submitted it. */
+export function canCalibrateReview(state: CycleState, status: ReviewStatus | null): boolean {
+  return isCalibrating(state) && status === "submitted";
+}
+
+/** A submitted review reaches its employee once the cycle lets agents read. */
+export function employeeCanReadReview(state: CycleState, status: ReviewStatus | null): boolean {
+  return agentsCanRead(state) && status === "submitted";
+}
+
+/** Agents acknowledge and reply to a review only while its cycle is released; closed is read only. */
+export function agentsCanRespond(state: CycleState): boolean {
+  return state === "released";
 }

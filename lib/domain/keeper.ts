@@ -28,11 +28,28 @@ export function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] ?? name;
 }
 
+/** Submitted reviews and how many of them say fight_hard: what SQL sums for a team or a quarter. */
+export interface KeeperCounts {
+  submitted: number;
+  fightHard: number;
+}
+
+/**
+ * The keeper rate from counts: share of submitted reviews answered fight_hard; null when there
+ * are none (0 of 0 is not 0%). Every talent page, the API and the trends use this or keeperRate.
+ */
+export function keeperRateOf(counts: KeeperCounts | null | undefined): number | null {
+  if (!counts || counts.submitted === 0) return null;
+  if (!Number.isInteger(counts.submitted) || counts.submitted < 0 || counts.fightHard < 0 || counts.fightHard > counts.submitted) {
+    throw new RangeError(`Keeper counts out of range: ${counts.fightHard} of ${counts.submitted}`);
+  }
+  return counts.fightHard / counts.submitted;
+}
+
 /** Share of submitted reviews answered fight_hard; null when there are none. */
 export function keeperRate(answers: readonly (KeeperAnswer | null)[]): number | null {
   const answered = answers.filter((a): a is KeeperAnswer => a !== null);
-  if (answered.length === 0) return null;
-  return answered.filter(isKeeper).length / answered.length;
+  return keeperRateOf({ submitted: answered.length, fightHard: answered.filter(isKeeper).length });
 }
 
 export function keeperDistribution(

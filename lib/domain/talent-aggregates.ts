@@ -7,12 +7,15 @@
  * Values stay unrounded here; rounding happens only in the format* functions, so sums, deltas
  * and sort order are computed from exact figures and never from what happened to be displayed.
  */
+import type { ReviewStatus } from "@/lib/domain/cycle-state";
 import { keeperDistribution, keeperRate, type KeeperAnswer } from "@/lib/domain/keeper";
 import { CSAT_MIN_RESPONSES, type CsatFigureInput } from "@/lib/domain/csat-band";
+import { roundTo } from "@/lib/domain/percent";
 
 // ---- Completion ---------------------------------------------------------------------------
 
-export type ReviewStatus = "draft" | "submitted";
+// Review statuses are the domain's (lib/domain/cycle-state.ts), as the schema's enum is.
+export type { ReviewStatus };
 
 export interface Completion {
   /** People in scope with no review row at all. */
@@ -275,34 +278,11 @@ function compareNullsLast(a: string | number | null, b: string | number | null, 
 
 // ---- Display formatting -------------------------------------------------------------------
 
-const MISSING = "—";
-
-/**
- * Rounds half away from zero at `decimals` places, first removing binary floating-point noise
- * (2.675 is stored as 2.67499999…, and a plain toFixed(2) shows "2.67" for an average that is
- * exactly 2.675 = 107/40).
- */
-export function roundTo(value: number, decimals: number): number {
-  const factor = 10 ** decimals;
-  const scaled = Number((Math.abs(value) * factor).toPrecision(15));
-  const rounded = (Math.sign(value) * Math.round(scaled)) / factor;
-  return rounded === 0 ? 0 : rounded; // never -0, which would print as "-0.00"
-}
+// The percent formatter and rounding live in lib/domain/percent.ts (one formatter everywhere);
+// re-exported here for the callers and tests that have always imported them from this module.
+export { formatPercent, formatPointsChange, roundTo } from "@/lib/domain/percent";
 
 /** A trait average with two decimals ("3.67", "4.00"), or "—" when there is none. */
 export function formatTraitAverage(average: number | null): string {
-  return average === null ? MISSING : roundTo(average, 2).toFixed(2);
-}
-
-/** A fraction as a whole percentage ("35%"), or "—". */
-export function formatPercent(fraction: number | null, decimals = 0): string {
-  return fraction === null ? MISSING : `${roundTo(fraction * 100, decimals).toFixed(decimals)}%`;
-}
-
-/** A change in percentage points with its sign ("+5 pp", "-3 pp", "0 pp"), or "—". */
-export function formatPointsChange(points: number | null, decimals = 0): string {
-  if (points === null) return MISSING;
-  const rounded = roundTo(points, decimals);
-  const sign = rounded > 0 ? "+" : rounded < 0 ? "-" : "";
-  return `${sign}${Math.abs(rounded).toFixed(decimals)} pp`;
+  return average === null ? "—" : roundTo(average, 2).toFixed(2);
 }

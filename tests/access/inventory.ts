@@ -7,16 +7,20 @@
  *
  * Roles are demo accounts: agent = Ava (Team Portland), otherAgent = Liam (Team Denver),
  * manager = Mia (Ava's manager), otherManager = Noah, director = Mia's and Noah's manager.
+ * Admins are not HR (docs/decisions/0011-rules-admin-access.md): they run tokens, the outbox and
+ * read the audit log, and see no review, talent figure, CSAT or reflection of anyone else.
  */
 export type AccessRole = "agent" | "otherAgent" | "manager" | "otherManager" | "director" | "hr" | "admin";
 export const ROLES: AccessRole[] = ["agent", "otherAgent", "manager", "otherManager", "director", "hr", "admin"];
 export const LOGINS: Record<AccessRole, string> = { agent: "ava", otherAgent: "liam", manager: "mia", otherManager: "noah", director: "director", hr: "hr", admin: "admin" };
 
 const ALL = ROLES;
-const HR: AccessRole[] = ["hr", "admin"];
-const MANAGERS: AccessRole[] = ["manager", "otherManager", "director", "hr", "admin"];
-/** Ava's own data: Ava, her manager, her manager's manager, HR. */
-const AVA: AccessRole[] = ["agent", "manager", "director", "hr", "admin"];
+const HR: AccessRole[] = ["hr"];
+/** The audit log: HR, and admins for access investigations. */
+const AUDIT: AccessRole[] = ["hr", "admin"];
+const MANAGERS: AccessRole[] = ["manager", "otherManager", "director", "hr"];
+/** Ava's own data: Ava, her manager, her manager's manager, HR (not the admin). */
+const AVA: AccessRole[] = ["agent", "manager", "director", "hr"];
 /** People with a released review of their own (the director, HR and admin have no manager). */
 const REVIEWED: AccessRole[] = ["agent", "otherAgent", "manager", "otherManager"];
 
@@ -48,11 +52,11 @@ export const PAGE_CASES: HttpCase[] = [
   { file: "app/(app)/checkins/page.tsx", method: "GET", path: () => "/checkins", allow: ALL },
   { file: "app/(app)/notifications/page.tsx", method: "GET", path: () => "/notifications", allow: ALL },
   { file: "app/(app)/talent/page.tsx", method: "GET", path: () => "/talent?cycle=2026-Q3", allow: MANAGERS },
-  { file: "app/(app)/talent/[teamId]/page.tsx", method: "GET", path: (i) => `/talent/${i.portlandTeam}?cycle=2026-Q3`, allow: ["manager", "director", "hr", "admin"] },
+  { file: "app/(app)/talent/[teamId]/page.tsx", method: "GET", path: (i) => `/talent/${i.portlandTeam}?cycle=2026-Q3`, allow: ["manager", "director", "hr"] },
   { file: "app/(app)/talent/trends/page.tsx", method: "GET", path: () => "/talent/trends?cycle=2026-Q3", allow: MANAGERS },
   { file: "app/(app)/talent/calibration/page.tsx", method: "GET", path: () => "/talent/calibration?cycle=2026-Q3", allow: MANAGERS },
   { file: "app/(app)/hr/cycles/page.tsx", method: "GET", path: () => "/hr/cycles", allow: HR },
-  { file: "app/(app)/hr/audit/page.tsx", method: "GET", path: () => "/hr/audit", allow: HR },
+  { file: "app/(app)/hr/audit/page.tsx", method: "GET", path: () => "/hr/audit", allow: AUDIT },
   { file: "app/(app)/hr/import/page.tsx", method: "GET", path: () => "/hr/import", allow: HR },
   { file: "app/(app)/hr/imports/page.tsx", method: "GET", path: () => "/hr/imports", allow: HR },
   { file: "app/(app)/hr/imports/[id]/page.tsx", method: "GET", path: (i) => `/hr/imports/${i.latestImport}`, allow: HR },
@@ -68,7 +72,7 @@ export const API_CASES: HttpCase[] = [
   { file: "app/api/v1/reviews/route.ts", method: "GET", path: () => "/api/v1/reviews?cycle=2026-Q3", allow: ALL },
   { file: "app/api/v1/reviews/[id]/route.ts", method: "GET", path: (i) => `/api/v1/reviews/${i.avaQ3Review}`, allow: AVA },
   { file: "app/api/v1/employees/[id]/csat/route.ts", method: "GET", path: (i) => `/api/v1/employees/${i.ava}/csat?quarter=2026-Q3`, allow: AVA },
-  { file: "app/api/v1/talent/route.ts", method: "GET", path: () => "/api/v1/talent?cycle=2026-Q3&team=Team%20Portland", allow: ["manager", "director", "hr", "admin"] },
+  { file: "app/api/v1/talent/route.ts", method: "GET", path: () => "/api/v1/talent?cycle=2026-Q3&team=Team%20Portland", allow: ["manager", "director", "hr"] },
   { file: "app/api/v1/export/reviews.csv/route.ts", method: "GET", path: () => "/api/v1/export/reviews.csv?cycle=2026-Q3", allow: MANAGERS },
   { file: "app/api/v1/feedback/route.ts", method: "GET", path: () => "/api/v1/feedback", allow: ALL },
   { file: "app/api/v1/checkins/route.ts", method: "GET", path: () => "/api/v1/checkins", allow: ALL },
@@ -93,7 +97,7 @@ export const ACTION_ROLES: Record<string, AccessRole[]> = {
   transitionCycleAction: HR,
   createTokenAction: ["admin"],
   revokeTokenAction: ["admin"],
-  calibrateAction: ["director", "hr", "admin"],
+  calibrateAction: ["director", "hr"],
   answerCheckinAction: ["manager"],
   openNotificationAction: ["agent"],
   acknowledgeAction: REVIEWED,

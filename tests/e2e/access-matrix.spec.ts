@@ -67,3 +67,25 @@ for (const c of [...PAGE_CASES, ...API_CASES]) {
     expect(outcomes).toEqual(ROLES.map((role) => ({ role, status: c.allow.includes(role) ? 200 : 404 })));
   });
 }
+
+// The main navigation is a hint from the same policy as the pages: it never offers a page the role
+// would get a 404 for, and the admin (not HR: docs/decisions/0011-rules-admin-access.md) is offered
+// the audit log, tokens and outbox but nothing of the people side.
+test("the main navigation offers each role only pages it may open", async () => {
+  const pathOf = (c: HttpCase) => c.path(ids).split("?")[0];
+  for (const role of ROLES) {
+    const html = await (await contexts.get(role)!.get("/")).text();
+    const nav = html.match(/<nav aria-label="Main"[\s\S]*?<\/nav>/)?.[0] ?? "";
+    const hrefs = [...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1]).filter((h) => h !== "/");
+    expect(hrefs.length, `${role} has a navigation`).toBeGreaterThan(0);
+    for (const href of hrefs) {
+      const page = PAGE_CASES.find((c) => pathOf(c) === href);
+      expect(page, `${role}: ${href} is in the access inventory`).toBeDefined();
+      expect(page!.allow, `${role} is offered ${href}`).toContain(role);
+    }
+    if (role === "admin") {
+      expect(hrefs).toEqual(expect.arrayContaining(["/hr/audit", "/admin/tokens", "/admin/outbox"]));
+      expect(hrefs.filter((h) => h.startsWith("/talent") || h === "/hr/cycles" || h === "/hr/import")).toEqual([]);
+    }
+  }
+});

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditLog, cycleTraits, cycles, reviews } from "@/db/schema";
-import { getReviewById, getReviewForPage } from "@/lib/dal/review-read";
+import { getReviewById, getReviewForPage, listMyReleasedReviews, listVisibleReviews } from "@/lib/dal/review-read";
 import { saveReviewDraft, submitReview } from "@/lib/dal/review-write";
 import { useFreshDb } from "../helpers/db";
 import { idOf, seedDemoFast } from "../helpers/demo";
@@ -21,6 +21,8 @@ const ROLES = {
   otherManager: "noah",
   managersManager: "director",
   hr: "hr",
+  // Not HR (docs/decisions/0011-rules-admin-access.md): no review content at all.
+  admin: "admin",
 } as const;
 type RoleName = keyof typeof ROLES;
 
@@ -31,6 +33,7 @@ const EXPECTED: Record<RoleName, { readReleased: boolean; readOpenDraft: boolean
   otherManager: { readReleased: false, readOpenDraft: false, save: false, submit: false },
   managersManager: { readReleased: true, readOpenDraft: true, save: false, submit: false },
   hr: { readReleased: true, readOpenDraft: true, save: false, submit: false },
+  admin: { readReleased: false, readOpenDraft: false, save: false, submit: false },
 };
 
 function completeContent(cycleKey: string, employeeId: number, version: number) {
@@ -97,4 +100,26 @@ describe("access matrix: a review of Ava (Team Portland)", () => {
       if (!expected.save) expect(saved).toMatchObject({ ok: false, code: "not_found" });
     });
   }
+});
+
+describe("the release-state rule of review visibility", () => {
+  // Guards the `agentsCanRead` half of reviewVisibleSql (lib/dal/policy.ts): without it, an agent
+  // would read a submitted review while managers and HR are still working on it.
+  it("keeps Ava's submitted review from her until the cycle is released, by page, API and list", async () => {
+    const ava = idOf(ctx.db, "ava");
+    signInAs(idOf(ctx.db, "mia"));
+    const saved = await submitReview(completeContent("2026-Q4", ava, 0));
+    expect(saved.ok).toBe(true);
+    const reviewId = saved.ok ? saved.reviewId : 0;
+    const q4 = ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")).get()!;
+    for (const state of ["open", "calibration", "released", "closed"] as const) {
+      ctx.db.update(cycles).set({ state }).where(eq(cycles.id, q4.id)).run();
+      signInAs(ava);
+      const readable = state === "released" || state === "closed";
+      expect(await getReviewForPage("2026-Q4", ava) !== null, `page in ${state}`).toBe(readable);
+      expect(await getReviewById(reviewId) !== null, `API in ${state}`).toBe(readable);
+      expect((await listVisibleReviews("2026-Q4", { afterId: 0, limit: 500 })).some((r) => r.id === reviewId), `list in ${state}`).toBe(readable);
+      expect((await listMyReleasedReviews()).some((r) => r.id === reviewId), `own reviews in ${state}`).toBe(readable);
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import { ROLES, type Role } from "@/lib/domain/roles";
 import { forEachCsvRecord } from "../csv-rows";
 
 /** Org CSV columns (DESIGN.md, "Interfaces"). */
@@ -10,8 +11,7 @@ export const ORG_ID_COLUMNS = {
   helpscout_id: "helpscout",
   chatwoot_id: "chatwoot",
 } as const;
-export const ROLES = ["agent", "manager", "hr", "admin"] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 export type IdSource = (typeof ORG_ID_COLUMNS)[keyof typeof ORG_ID_COLUMNS];
 
 export type OrgRow = {

@@ -6,15 +6,15 @@ import { TransitionButton } from "@/components/cycles/transition-button";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
-import { CYCLE_STATE_LABELS, nextCycleState } from "@/lib/domain/cycle-state";
+import { CYCLE_STATE_LABELS, nextCycleState, settingsEditable } from "@/lib/domain/cycle-state";
 import { listCycles, suggestedNextCycleKey } from "@/lib/dal/cycles";
-import { requireHr } from "@/lib/dal/guards";
+import { requireRole } from "@/lib/dal/policy";
 import { formatDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Review cycles" };
 
 export default async function CyclesPage() {
-  if (!(await requireHr("/hr/cycles"))) notFound();
+  if (!(await requireRole("hr", { type: "page", id: "/hr/cycles" }))) notFound();
   const [cycles, suggested] = await Promise.all([listCycles(), suggestedNextCycleKey()]);
   return (
     <div className="space-y-6">
@@ -31,7 +31,7 @@ export default async function CyclesPage() {
               </div>
               <div>{next && <TransitionButton cycleKey={c.key} to={next} />}</div>
             </div>
-            {c.state !== "closed" && <div className="mt-4 border-t border-slate-100 pt-4"><CycleSettingsForm cycle={c} /></div>}
+            {settingsEditable(c.state) && <div className="mt-4 border-t border-slate-100 pt-4"><CycleSettingsForm cycle={c} /></div>}
           </Card>
         );
       })}

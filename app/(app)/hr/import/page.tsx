@@ -3,13 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ImportForm } from "@/components/csat/import-form";
 import { Card } from "@/components/ui/card";
-import { requireHr } from "@/lib/dal/guards";
+import { requireRole } from "@/lib/dal/policy";
 import { DEFAULT_MAX_BYTES, MB } from "@/lib/importers/csat/input";
 
 export const metadata: Metadata = { title: "Import CSAT" };
 
 export default async function ImportPage() {
-  if (!(await requireHr("/hr/import"))) notFound();
+  if (!(await requireRole("hr", { type: "page", id: "/hr/import" }))) notFound();
   const maxMb = Math.floor(Number(process.env.CSAT_MAX_BYTES || DEFAULT_MAX_BYTES.upload) / MB);
   return (
     <div className="space-y-6">

@@ -10,6 +10,7 @@ import { TeamSummary } from "@/components/talent/team-summary";
 import { csvHref, talentHref, TalentHeader } from "@/components/talent/talent-header";
 import { Card } from "@/components/ui/card";
 import { listCycleRefs } from "@/lib/dal/cycles";
+import { isCalibrating } from "@/lib/domain/cycle-state";
 import { getTalentReport } from "@/lib/dal/talent";
 import { param, type SearchParams } from "../search-params";
 
@@ -43,7 +44,7 @@ export default async function TeamTalentPage({ params, searchParams }: { params:
         csv={csvHref(cycle.key, team.team)}
         printable
       />
-      {cycle.state === "calibration" && (
+      {isCalibrating(cycle.state) && (
         <p className="no-print rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
           This cycle is in calibration. Where you may calibrate a review, its row has a <strong>Calibrate</strong> section; every change needs a reason and is kept in the review&apos;s history.
         </p>

@@ -5,6 +5,7 @@ import { ReviewStatusBadge } from "@/components/review-status-badge";
 import { ReopenButton } from "@/components/review/reopen-button";
 import { ReviewForm } from "@/components/review/review-form";
 import { ReviewReadOnly } from "@/components/review/review-readonly";
+import { agentsCanRead, managersCanEdit } from "@/lib/domain/cycle-state";
 import { QUARTER_KEY } from "@/lib/domain/quarter";
 import { getReviewForPage } from "@/lib/dal/review-read";
 import { CsatPanel } from "@/components/csat/csat-panel";
@@ -58,7 +59,7 @@ export default async function ReviewPage({
         <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
           <ReviewStatusBadge status={review.status} />
           {review.submittedAt && <span className="text-slate-700">Submitted {formatDateTime(review.submittedAt)}</span>}
-          {cycle.dueDate && cycle.state === "open" && <span className="text-slate-700">Due {formatDate(cycle.dueDate)}</span>}
+          {cycle.dueDate && managersCanEdit(cycle.state) && <span className="text-slate-700">Due {formatDate(cycle.dueDate)}</span>}
         </div>
         <div className="mt-6">
           {review.can.edit ? (
@@ -91,7 +92,7 @@ export default async function ReviewPage({
           <p className="text-slate-700">{cycle.key} · {cycle.state}</p>
         </div>
         {reflection && <ReflectionPanel firstName={firstName(employee.name)} reflection={reflection.reflection} />}
-        {response && review.status === "submitted" && (cycle.state === "released" || cycle.state === "closed") && (
+        {response && review.status === "submitted" && agentsCanRead(cycle.state) && (
           <ReviewResponsePanel firstName={firstName(employee.name)} response={response} />
         )}
         {review.can.isSubject && (
