@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { cycles, cycleTraits, employees, identities, reviewRatings, reviews, settings, teams, traitTemplate } from "@/db/schema";
+import { cycleParticipants, cycles, cycleTraits, employees, identities, reviewRatings, reviews, settings, teams, traitTemplate } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { DEFAULT_TRAITS } from "@/lib/domain/traits";
 import { seedDemoCsat, type CsatAgent } from "./demo-csat";
+import { seedDemoLeavers } from "./demo-history";
 import { DEMO_PASSWORD, demoPeople } from "./demo-people";
 import { demoComment, demoKeeperAnswer, demoPrivateNote, demoRating, demoReason, demoSummary } from "./demo-reviews";
 import { createRandom } from "./random";
@@ -64,6 +65,7 @@ export async function seedDemo(db: Db, options: { passwordHash?: string } = {}):
     const agents = people.filter((p) => p.role === "agent");
     const reviewed = people.filter((p) => p.managerEmail);
     let reviewCount = 0;
+    const seededCycles: { id: number; key: string; traitIds: number[] }[] = [];
     for (const quarter of [...PAST_QUARTERS, DEMO_CURRENT_QUARTER]) {
       const current = quarter === DEMO_CURRENT_QUARTER;
       const cycle = db
@@ -74,6 +76,14 @@ export async function seedDemo(db: Db, options: { passwordHash?: string } = {}):
       const traitIds = DEFAULT_TRAITS.map((t, position) =>
         db.insert(cycleTraits).values({ cycleId: cycle.id, ...t, position }).returning({ id: cycleTraits.id }).get().id,
       );
+      seededCycles.push({ id: cycle.id, key: quarter, traitIds });
+      // Every cycle's record of who it covered (the demo org has not moved since).
+      for (const p of reviewed) {
+        const managerId = ids.get(p.managerEmail!)!;
+        db.insert(cycleParticipants)
+          .values({ cycleId: cycle.id, employeeId: ids.get(p.email)!, teamId: p.team ? teamIds.get(p.team)! : null, managerId, reviewerId: managerId, role: p.role, title: p.title, addedAt: now })
+          .run();
+      }
       reviewed.forEach((p, index) => {
         // Current quarter: about half submitted, a quarter drafts, the rest not started (Ava among them).
         const slot = (index * 7) % 4;
@@ -120,6 +130,7 @@ export async function seedDemo(db: Db, options: { passwordHash?: string } = {}):
       return { id: employeeId, quality: p.quality, source, externalId };
     });
     const csatResponses = seedDemoCsat(db, csatAgents, [...PAST_QUARTERS, DEMO_CURRENT_QUARTER], CSAT_UNTIL, random);
+    seedDemoLeavers(db, { teamIds, ids, cycles: seededCycles.filter((c) => c.key !== DEMO_CURRENT_QUARTER), recordedBy: ids.get(people[0].email)!, now });
     db.insert(settings).values({ key: "demo_seeded", value: "true" }).onConflictDoUpdate({ target: settings.key, set: { value: "true" } }).run();
     return { employees: people.length, reviews: reviewCount, csatResponses };
   }).immediate();

@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { writeTx } from "@/db/client";
-import { cycles, employees, outboxEmails, reminderLog, reviews } from "@/db/schema";
+import { cycleParticipants, cycles, employees, outboxEmails, reminderLog, reviews } from "@/db/schema";
 import { groupByReviewer, reminderMessage, remindersFor, utcDay, type ReviewDue } from "@/lib/domain/reminders";
 import { deliverOutbox } from "@/lib/mail/outbox";
 import { notify } from "@/lib/mail/notify";
@@ -29,12 +29,14 @@ export function sendReminders(now = Date.now()): ReminderRun {
       .select({
         employeeId: employees.id,
         employeeName: employees.name,
-        reviewerId: sql<number>`${employees.managerId}`,
+        reviewerId: sql<number>`${cycleParticipants.reviewerId}`,
         status: sql<ReviewDue["status"]>`coalesce(${reviews.status}, 'not_started')`,
       })
-      .from(employees)
+      // The cycle's participants, reminded through their assigned reviewer.
+      .from(cycleParticipants)
+      .innerJoin(employees, eq(employees.id, cycleParticipants.employeeId))
       .leftJoin(reviews, and(eq(reviews.employeeId, employees.id), eq(reviews.cycleId, cycle.id)))
-      .where(and(eq(employees.active, true), isNotNull(employees.managerId)))
+      .where(and(eq(cycleParticipants.cycleId, cycle.id), eq(employees.active, true), isNotNull(cycleParticipants.reviewerId)))
       .all();
     const already = new Set(
       db

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
-import { cycleTraits, cycles, employees, reviewRatings, reviews, teams } from "@/db/schema";
+import { cycleParticipants, cycleTraits, cycles, employees, reviewRatings, reviews, teams } from "@/db/schema";
 import type { CycleState } from "@/lib/domain/cycle-state";
 import type { KeeperAnswer } from "@/lib/domain/keeper";
 import { recordDenied } from "./audit";
@@ -90,7 +90,8 @@ function shapeAll(viewer: Viewer, rows: readonly ReviewRow[]): ReviewView[] {
 function shape(viewer: Viewer, row: ReviewRow, traits: ReviewTraitView[]): ReviewView {
   const isSubject = row.employeeId === viewer.id;
   const status = row.reviewId === null ? "not_started" : (row.status ?? "draft");
-  const canWrite = !isSubject && row.managerId === viewer.id && row.cycleState === "open";
+  // The cycle's assigned reviewer writes (the manager when it opened, unless HR reassigned it).
+  const canWrite = !isSubject && row.assignedReviewerId === viewer.id && row.cycleState === "open";
   const keeperHidden = isSubject && !row.shareKeeper;
   return {
     id: row.reviewId,
@@ -134,7 +135,7 @@ function baseQuery() {
       employeeEmail: employees.email,
       employeeName: employees.name,
       employeeTitle: employees.title,
-      managerId: employees.managerId,
+      assignedReviewerId: cycleParticipants.reviewerId,
       teamName: teams.name,
       reviewerId: reviewer.id,
       reviewerEmail: reviewer.email,
@@ -144,6 +145,7 @@ function baseQuery() {
     .innerJoin(cycles, sql`1 = 1`)
     .leftJoin(reviews, and(eq(reviews.employeeId, employees.id), eq(reviews.cycleId, cycles.id)))
     .leftJoin(reviewer, eq(reviewer.id, reviews.reviewerId))
+    .leftJoin(cycleParticipants, and(eq(cycleParticipants.cycleId, cycles.id), eq(cycleParticipants.employeeId, employees.id)))
     .leftJoin(teams, eq(teams.id, employees.teamId));
 }
 type ReviewRow = Awaited<ReturnType<ReturnType<typeof baseQuery>["all"]>>[number];

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { writeTx, type Db } from "@/db/client";
-import { cycleTraits, cycles, employees, reviewRatings, reviews } from "@/db/schema";
+import { cycleParticipants, cycleTraits, cycles, employees, reviewRatings, reviews } from "@/db/schema";
 import {
   normaliseTraits,
   reviewSaveSchema,
@@ -28,13 +28,20 @@ function fail(code: keyof typeof MESSAGES): SaveResult {
   return { ok: false, code, message: MESSAGES[code] };
 }
 
-/** The cycle and employee, only when the viewer is the employee's current manager. */
+/**
+ * The cycle and employee, only when the viewer is the reviewer the cycle's participant record
+ * assigns (the manager when it opened, or whom HR reassigned it to) and the employee is active.
+ */
 function writableTarget(db: Db, viewer: Viewer, cycleKey: string, employeeId: number) {
   return db
     .select({ cycleId: cycles.id, state: cycles.state })
     .from(employees)
     .innerJoin(cycles, eq(cycles.key, cycleKey))
-    .where(and(eq(employees.id, employeeId), eq(employees.managerId, viewer.id), eq(employees.active, true)))
+    .innerJoin(
+      cycleParticipants,
+      and(eq(cycleParticipants.cycleId, cycles.id), eq(cycleParticipants.employeeId, employees.id), eq(cycleParticipants.reviewerId, viewer.id)),
+    )
+    .where(and(eq(employees.id, employeeId), eq(employees.active, true)))
     .get();
 }
 

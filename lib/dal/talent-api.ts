@@ -42,7 +42,7 @@ export async function getTalentApiBody(raw: TalentInput): Promise<TalentResult<U
   // A team the viewer may not see is audited inside, so a denial is never kept: it is audited
   // every time it is asked for.
   return memoUntilTalentChange(getDb(), key, (): TalentResult<Uint8Array> => {
-    const scoped = teamsInScope(viewer, filter, false);
+    const scoped = teamsInScope(viewer, cycle, filter, false);
     if (!scoped.ok) return scoped;
     const report = assemble(viewer, cycle, filter, scoped.value.teams, [], false, false);
     const { organisation, teams } = report;

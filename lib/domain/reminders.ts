@@ -29,7 +29,7 @@ export function reminderKind(dueDate: string, day: string): ReminderKind | null 
 export interface ReviewDue {
   employeeId: number;
   employeeName: string;
-  /** Who must write it: the employee's current manager. */
+  /** Who must write it: the reviewer the cycle's participant record assigns. */
   reviewerId: number;
   status: "not_started" | "draft" | "submitted";
 }
