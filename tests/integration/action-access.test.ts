@@ -5,6 +5,7 @@ import { createTokenAction, revokeTokenAction } from "@/app/(app)/admin/tokens/a
 import { answerCheckinAction, askCheckinAction } from "@/app/(app)/checkins/actions";
 import { acknowledgeAction, replyAction, saveReflectionAction } from "@/app/(app)/feedback/actions";
 import { createCycleAction, transitionCycleAction, updateCycleSettingsAction } from "@/app/(app)/hr/cycles/actions";
+import { recordDepartureAction } from "@/app/(app)/hr/people/actions";
 import { addLateHiresAction, reassignReviewerAction } from "@/app/(app)/hr/cycles/[key]/actions";
 import { markAllReadAction, openNotificationAction } from "@/app/(app)/notifications/actions";
 import { reopenReviewAction, saveDraftAction, submitReviewAction } from "@/app/(app)/reviews/actions";
@@ -49,6 +50,7 @@ const CALLS: Record<string, () => Promise<unknown>> = {
   transitionCycleAction: () => transitionCycleAction({ key: "2026-Q4", to: "closed" }),
   addLateHiresAction: () => addLateHiresAction(null, form({ key: "2026-Q4" })),
   reassignReviewerAction: () => reassignReviewerAction(null, form({ key: "2026-Q4", employeeEmail: "not an email", reviewerEmail: "" })),
+  recordDepartureAction: () => recordDepartureAction(null, form({ employeeId: id("liam"), leftAt: "not a date" })),
   createTokenAction: () => createTokenAction(null, form({ name: "", scope: "read", expiresInDays: 0 })),
   revokeTokenAction: () => revokeTokenAction(424242),
   calibrateAction: () => {
