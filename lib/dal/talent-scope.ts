@@ -99,6 +99,26 @@ export function talentCtes(viewer: Viewer, filter: TeamFilter, cycleIds: SQL): S
     )`;
 }
 
+/**
+ * `scoped_person(cycle_id, id, team_id, manager_id)`: everyone in the cycles' records the viewer
+ * may see (HR: all; anyone else: those below them in each record), team managers included. For
+ * figures about people rather than teams, such as keeper accuracy.
+ */
+export function participantScopeCtes(viewer: Viewer, cycleIds: SQL): SQL {
+  if (viewer.isHr) {
+    return sql`scoped_person(cycle_id, id, team_id, manager_id) as (
+      select cycle_id, employee_id, team_id, manager_id from cycle_participants where cycle_id in ${cycleIds})`;
+  }
+  return sql`recursive below(cycle_id, id) as (
+      select cycle_id, employee_id from cycle_participants where manager_id = ${viewer.id} and cycle_id in ${cycleIds}
+      union
+      select p.cycle_id, p.employee_id from cycle_participants p join below b on p.cycle_id = b.cycle_id and p.manager_id = b.id
+    ),
+    scoped_person(cycle_id, id, team_id, manager_id) as (
+      select p.cycle_id, p.employee_id, p.team_id, p.manager_id from cycle_participants p
+      join below b on b.cycle_id = p.cycle_id and b.id = p.employee_id)`;
+}
+
 export interface ScopedTeam {
   id: number;
   name: string;
