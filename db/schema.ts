@@ -418,7 +418,7 @@ export const notifications = sqliteTable(
     recipientId: integer("recipient_id")
       .notNull()
       .references(() => employees.id),
-    /** 'review_released' | 'checkin_asked' | 'checkin_answered' | 'reply_received' | 'review_due' | 'review_overdue' */
+    /** 'review_released' | 'checkin_asked' | 'checkin_answered' | 'reply_received' | 'review_due' | 'review_overdue' | 'follow_up_due' */
     kind: text("kind").notNull(),
     title: text("title").notNull(),
     body: text("body").notNull().default(""),

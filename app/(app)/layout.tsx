@@ -12,7 +12,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     // An agent's own side; HR and admins have no reviews or customers of their own here.
     ...(viewer.isHr ? [] : [{ href: "/feedback", label: "My feedback" }, { href: "/customers", label: "My customers" }]),
     { href: "/checkins", label: "Check-ins" },
-    ...(viewer.isHr || viewer.hasReports ? [{ href: "/talent", label: "Talent" }] : []),
+    ...(viewer.isHr || viewer.hasReports ? [{ href: "/talent", label: "Talent" }, { href: "/follow-ups", label: "Follow-ups" }] : []),
     ...(viewer.isHr ? [{ href: "/hr/cycles", label: "Cycles" }, { href: "/hr/people", label: "People" }, { href: "/hr/import", label: "Import" }, { href: "/hr/audit", label: "Audit" }] : []),
     ...(viewer.isAdmin ? [{ href: "/admin/tokens", label: "API tokens" }] : []),
     ...(viewer.isAdmin ? [{ href: "/admin/outbox", label: "Outbox" }] : []),
