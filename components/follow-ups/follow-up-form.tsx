@@ -1,10 +1,9 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { recordFollowUpAction } from "@/app/(app)/follow-ups/actions";
+import { recordFollowUpAction, type FollowUpFormState } from "@/app/(app)/follow-ups/actions";
 import { FieldError } from "@/components/review/field-error";
 import { Button } from "@/components/ui/button";
-import type { FollowUpResult } from "@/lib/dal/follow-ups";
 import { FOLLOW_UP_DATE_LABELS, FOLLOW_UP_KINDS, FOLLOW_UP_LABELS, type FollowUpKind } from "@/lib/domain/follow-ups";
 
 interface Props {
@@ -15,9 +14,12 @@ interface Props {
 
 /** What happened after an unsure or let go answer. Typed values stay after an error. */
 export function FollowUpForm({ reviewId, name, initial }: Props) {
-  const [state, action, pending] = useActionState<FollowUpResult | null, FormData>(recordFollowUpAction, null);
+  const [state, action, pending] = useActionState<FollowUpFormState | null, FormData>(recordFollowUpAction, null);
   const [kind, setKind] = useState<FollowUpKind | null>(initial?.kind ?? null);
   const errors = state && !state.ok ? state.fieldErrors : {};
+  // After a refused save the form shows what was typed, not what was stored.
+  const typed = state && !state.ok ? state.values : undefined;
+  const values = typed ?? { kind: initial?.kind ?? "", happenedOn: initial?.happenedOn ?? "", reviewOn: initial?.reviewOn ?? "", note: initial?.note ?? "" };
   const id = (field: string) => `follow-up-${reviewId}-${field}`;
   const invalid = (field: string) => (errors[field] ? { "aria-invalid": true, "aria-describedby": `${id(field)}-error` } : {});
   return (
@@ -28,7 +30,7 @@ export function FollowUpForm({ reviewId, name, initial }: Props) {
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
           {FOLLOW_UP_KINDS.map((k) => (
             <label key={k} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="kind" value={k} defaultChecked={initial?.kind === k} onChange={() => setKind(k)} required /> {FOLLOW_UP_LABELS[k]}
+              <input type="radio" name="kind" value={k} defaultChecked={values.kind === k} onChange={() => setKind(k)} required /> {FOLLOW_UP_LABELS[k]}
             </label>
           ))}
         </div>
@@ -37,20 +39,20 @@ export function FollowUpForm({ reviewId, name, initial }: Props) {
       <div className="flex flex-wrap gap-4">
         <div>
           <label htmlFor={id("happenedOn")} className="block text-sm font-medium">{kind ? FOLLOW_UP_DATE_LABELS[kind] : "Date"}</label>
-          <input id={id("happenedOn")} name="happenedOn" type="date" required defaultValue={initial?.happenedOn ?? ""} className="mt-1 rounded-md border border-slate-400 px-3 py-2" {...invalid("happenedOn")} />
+          <input id={id("happenedOn")} name="happenedOn" type="date" required defaultValue={values.happenedOn} className="mt-1 rounded-md border border-slate-400 px-3 py-2" {...invalid("happenedOn")} />
           <FieldError id={`${id("happenedOn")}-error`} message={errors.happenedOn} />
         </div>
         {kind === "improvement_plan" && (
           <div>
             <label htmlFor={id("reviewOn")} className="block text-sm font-medium">Plan review date</label>
-            <input id={id("reviewOn")} name="reviewOn" type="date" required defaultValue={initial?.reviewOn ?? ""} className="mt-1 rounded-md border border-slate-400 px-3 py-2" {...invalid("reviewOn")} />
+            <input id={id("reviewOn")} name="reviewOn" type="date" required defaultValue={values.reviewOn} className="mt-1 rounded-md border border-slate-400 px-3 py-2" {...invalid("reviewOn")} />
             <FieldError id={`${id("reviewOn")}-error`} message={errors.reviewOn} />
           </div>
         )}
       </div>
       <div>
         <label htmlFor={id("note")} className="block text-sm font-medium">Note (for you and HR; never shown to {name})</label>
-        <textarea id={id("note")} name="note" rows={2} maxLength={2000} defaultValue={initial?.note ?? ""} className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2" {...invalid("note")} />
+        <textarea id={id("note")} name="note" rows={2} maxLength={2000} defaultValue={values.note} className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2" {...invalid("note")} />
         <FieldError id={`${id("note")}-error`} message={errors.note} />
       </div>
       <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save the follow-up"}</Button>

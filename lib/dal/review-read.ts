@@ -39,6 +39,11 @@ export interface ReviewView {
   agentReply: string | null;
   /** What the viewer may do, decided here so pages never re-derive access. */
   can: { edit: boolean; reopen: boolean; isSubject: boolean };
+  /**
+   * Why the employee's current manager may not write it in an open cycle: they are not in the
+   * cycle's participant record yet (HR adds late hires), or it is assigned to another reviewer.
+   */
+  notWritableBecause: "not_in_cycle" | "other_reviewer" | null;
 }
 
 const reviewer = alias(employees, "reviewer");
@@ -109,6 +114,8 @@ function shape(viewer: Viewer, row: ReviewRow, traits: ReviewTraitView[]): Revie
     acknowledgedAt: row.acknowledgedAt,
     agentReply: row.agentReply,
     can: { edit: canWrite && status !== "submitted", reopen: canWrite && status === "submitted", isSubject },
+    notWritableBecause:
+      isSubject || canWrite || row.cycleState !== "open" || row.managerId !== viewer.id ? null : row.assignedReviewerId === null ? "not_in_cycle" : "other_reviewer",
   };
 }
 
@@ -136,6 +143,7 @@ function baseQuery() {
       employeeName: employees.name,
       employeeTitle: employees.title,
       assignedReviewerId: cycleParticipants.reviewerId,
+      managerId: employees.managerId,
       teamName: teams.name,
       reviewerId: reviewer.id,
       reviewerEmail: reviewer.email,

@@ -10,9 +10,13 @@ export async function addLateHiresAction(_prev: ParticipantActionResult | null, 
   return result;
 }
 
-export async function reassignReviewerAction(_prev: ParticipantActionResult | null, formData: FormData): Promise<ParticipantActionResult> {
+/** On failure, what was typed comes back too: React resets the form after an action, to these. */
+export type ReassignFormState = ParticipantActionResult & { values?: { employeeEmail: string; reviewerEmail: string } };
+
+export async function reassignReviewerAction(_prev: ReassignFormState | null, formData: FormData): Promise<ReassignFormState> {
   const key = String(formData.get("key") ?? "");
-  const result = await reassignReviewer({ key, employeeEmail: formData.get("employeeEmail") ?? "", reviewerEmail: formData.get("reviewerEmail") ?? "" });
+  const values = { employeeEmail: String(formData.get("employeeEmail") ?? ""), reviewerEmail: String(formData.get("reviewerEmail") ?? "") };
+  const result = await reassignReviewer({ key, ...values });
   if (result.ok) revalidatePath(`/hr/cycles/${key}`);
-  return result;
+  return result.ok ? result : { ...result, values };
 }
