@@ -142,6 +142,93 @@ export const reviews = sqliteTable(
   ],
 );
 
+/**
+ * Who a cycle covers, as they were when it opened (docs/decisions/0011-history-participants.md):
+ * team, manager, reviewer, role and title. Talent figures, trends, exports and the API read this,
+ * never today's org chart, so later moves never rewrite a past cycle.
+ */
+export const cycleParticipants = sqliteTable(
+  "cycle_participants",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => cycles.id),
+    employeeId: integer("employee_id")
+      .notNull()
+      .references(() => employees.id),
+    teamId: integer("team_id").references(() => teams.id),
+    managerId: integer("manager_id").references(() => employees.id),
+    /** Who writes the review; the manager at opening unless HR reassigns it. */
+    reviewerId: integer("reviewer_id").references(() => employees.id),
+    role: text("role", { enum: ["agent", "manager", "hr", "admin"] }).notNull(),
+    title: text("title").notNull().default(""),
+    addedAt: integer("added_at").notNull(),
+    /** Null when added by the cycle opening (or the backfill); HR's id when added by hand. */
+    addedBy: integer("added_by").references(() => employees.id),
+  },
+  (t) => [
+    uniqueIndex("cycle_participants_cycle_employee_uq").on(t.cycleId, t.employeeId),
+    // The "most common manager of the team's agents" per cycle, from the index alone.
+    index("cycle_participants_cycle_team_idx").on(t.cycleId, t.teamId, t.role, t.managerId),
+    // Walking a manager's subtree within one cycle's record.
+    index("cycle_participants_manager_cycle_idx").on(t.managerId, t.cycleId),
+    index("cycle_participants_reviewer_cycle_idx").on(t.reviewerId, t.cycleId),
+    index("cycle_participants_employee_idx").on(t.employeeId),
+    index("cycle_participants_team_idx").on(t.teamId),
+    index("cycle_participants_added_by_idx").on(t.addedBy),
+  ],
+);
+
+/** Someone left: when, why and whether the organisation wanted to keep them. */
+export const departures = sqliteTable(
+  "departures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    employeeId: integer("employee_id")
+      .notNull()
+      .references(() => employees.id),
+    /** 'YYYY-MM-DD', the last day of employment. */
+    leftAt: text("left_at").notNull(),
+    leaveType: text("leave_type", { enum: ["voluntary", "involuntary"] }).notNull(),
+    regretted: integer("regretted", { mode: "boolean" }).notNull(),
+    /** Where the details came from: HR's page or the org CSV. */
+    source: text("source", { enum: ["hr", "import"] }).notNull(),
+    recordedBy: integer("recorded_by").references(() => employees.id),
+    recordedAt: integer("recorded_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("departures_employee_uq").on(t.employeeId),
+    index("departures_left_at_idx").on(t.leftAt),
+    index("departures_recorded_by_idx").on(t.recordedBy),
+  ],
+);
+
+/** What a manager did after answering unsure or let_go in a released cycle. */
+export const keeperFollowUps = sqliteTable(
+  "keeper_follow_ups",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reviewId: integer("review_id")
+      .notNull()
+      .references(() => reviews.id),
+    kind: text("kind", { enum: ["conversation", "improvement_plan", "separation"] }).notNull(),
+    /** 'YYYY-MM-DD': the conversation, the plan's start, or the separation. */
+    happenedOn: text("happened_on").notNull(),
+    /** 'YYYY-MM-DD': when an improvement plan is reviewed; null otherwise. */
+    reviewOn: text("review_on"),
+    note: text("note").notNull().default(""),
+    recordedBy: integer("recorded_by")
+      .notNull()
+      .references(() => employees.id),
+    recordedAt: integer("recorded_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("keeper_follow_ups_review_uq").on(t.reviewId),
+    index("keeper_follow_ups_recorded_by_idx").on(t.recordedBy),
+  ],
+);
+
 export const reviewRatings = sqliteTable(
   "review_ratings",
   {
@@ -338,7 +425,7 @@ export const notifications = sqliteTable(
     recipientId: integer("recipient_id")
       .notNull()
       .references(() => employees.id),
-    /** 'review_released' | 'checkin_asked' | 'checkin_answered' | 'reply_received' | 'review_due' | 'review_overdue' */
+    /** 'review_released' | 'checkin_asked' | 'checkin_answered' | 'reply_received' | 'review_due' | 'review_overdue' | 'follow_up_due' */
     kind: text("kind").notNull(),
     title: text("title").notNull(),
     body: text("body").notNull().default(""),
@@ -376,7 +463,7 @@ export const reminderLog = sqliteTable(
       .notNull()
       .references(() => employees.id),
     day: text("day").notNull(),
-    kind: text("kind", { enum: ["due_soon", "overdue"] }).notNull(),
+    kind: text("kind", { enum: ["due_soon", "overdue", "follow_up"] }).notNull(),
     sentAt: integer("sent_at").notNull(),
   },
   (t) => [

@@ -4,12 +4,13 @@ import { Button } from "@/components/ui/button";
 import { CYCLE_STATE_LABELS, type CycleState } from "@/lib/domain/cycle-state";
 import { PrintButton } from "./print-button";
 
-export type TalentSection = "overview" | "trends" | "calibration" | "team";
+export type TalentSection = "overview" | "trends" | "calibration" | "outcomes" | "team";
 
 const SECTIONS: { key: Exclude<TalentSection, "team">; label: string; path: string }[] = [
   { key: "overview", label: "Overview", path: "/talent" },
   { key: "trends", label: "Trends", path: "/talent/trends" },
   { key: "calibration", label: "Calibration", path: "/talent/calibration" },
+  { key: "outcomes", label: "Outcomes", path: "/talent/outcomes" },
 ];
 
 /** Build a link that keeps the query string's meaning explicit (and skips empty values). */
@@ -59,11 +60,12 @@ export function TalentHeader({ title, subtitle, section, cycle, cycles, path, ke
         </div>
       </div>
       <div className="no-print flex flex-wrap items-end justify-between gap-3 border-b border-slate-200 pb-3">
-        <nav aria-label="Talent review sections" className="flex gap-1">
+        <nav aria-label="Talent review sections" className="flex flex-wrap gap-1">
           {SECTIONS.map((s) => (
             <Link
               key={s.key}
-              href={talentHref(s.path, { cycle: cycle.key })}
+              // Outcomes exist only for past cycles: that tab opens on the latest one.
+              href={talentHref(s.path, s.key === "outcomes" && section !== "outcomes" ? {} : { cycle: cycle.key })}
               aria-current={section === s.key ? "page" : undefined}
               className={`rounded-md px-3 py-1.5 text-sm font-medium ${section === s.key ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`}
             >

@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { cycles, cycleTraits, employees, identities, reviewRatings, reviews, settings, teams, traitTemplate } from "@/db/schema";
+import { cycleParticipants, cycles, cycleTraits, employees, identities, reviewRatings, reviews, settings, teams, traitTemplate } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { DEFAULT_TRAITS } from "@/lib/domain/traits";
 import { seedDemoCsat, type CsatAgent } from "./demo-csat";
 import { DEMO_SIGN_INS_SETTING } from "@/db/settings-keys";
+import { seedDemoLeavers } from "./demo-history";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoPeople } from "./demo-people";
 import { demoComment, demoKeeperAnswer, demoPrivateNote, demoRating, demoReason, demoSummary } from "./demo-reviews";
 import { createRandom } from "./random";
@@ -65,6 +66,7 @@ export async function seedDemo(db: Db, options: { passwordHash?: string } = {}):
     const agents = people.filter((p) => p.role === "agent");
     const reviewed = people.filter((p) => p.managerEmail);
     let reviewCount = 0;
+    const seededCycles: { id: number; key: string; traitIds: number[] }[] = [];
     for (const quarter of [...PAST_QUARTERS, DEMO_CURRENT_QUARTER]) {
       const current = quarter === DEMO_CURRENT_QUARTER;
       const cycle = db
@@ -75,6 +77,14 @@ export async function seedDemo(db: Db, options: { passwordHash?: string } = {}):
       const traitIds = DEFAULT_TRAITS.map((t, position) =>
         db.insert(cycleTraits).values({ cycleId: cycle.id, ...t, position }).returning({ id: cycleTraits.id }).get().id,
       );
+      seededCycles.push({ id: cycle.id, key: quarter, traitIds });
+      // Every cycle's record of who it covered (the demo org has not moved since).
+      for (const p of reviewed) {
+        const managerId = ids.get(p.managerEmail!)!;
+        db.insert(cycleParticipants)
+          .values({ cycleId: cycle.id, employeeId: ids.get(p.email)!, teamId: p.team ? teamIds.get(p.team)! : null, managerId, reviewerId: managerId, role: p.role, title: p.title, addedAt: now })
+          .run();
+      }
       reviewed.forEach((p, index) => {
         // Current quarter: about half submitted, a quarter drafts, the rest not started (Ava among them).
         const slot = (index * 7) % 4;
@@ -121,6 +131,7 @@ export async function seedDemo(db: Db, options: { passwordHash?: string } = {}):
       return { id: employeeId, quality: p.quality, source, externalId };
     });
     const csatResponses = seedDemoCsat(db, csatAgents, [...PAST_QUARTERS, DEMO_CURRENT_QUARTER], CSAT_UNTIL, random);
+    seedDemoLeavers(db, { teamIds, ids, cycles: seededCycles.filter((c) => c.key !== DEMO_CURRENT_QUARTER), recordedBy: ids.get(people[0].email)!, now });
     // The login page lists these from the database, so no production code imports the seed.
     const signIns = JSON.stringify({ accounts: DEMO_ACCOUNTS, password: DEMO_PASSWORD });
     db.insert(settings).values({ key: DEMO_SIGN_INS_SETTING, value: signIns }).onConflictDoUpdate({ target: settings.key, set: { value: signIns } }).run();

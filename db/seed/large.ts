@@ -82,6 +82,9 @@ export async function seedLarge(db: Db, log: (line: string) => void = () => {}):
       const at = current ? now : quarterRange(quarter).end - 10 * 86_400_000;
       const cycleId = Number(insCycle.run(quarter, current ? "open" : "released", current ? "2026-12-15" : null, at, at).lastInsertRowid);
       const traitIds = DEFAULT_TRAITS.map((t, i) => Number(insCycleTrait.run(cycleId, t.key, t.label, t.description, JSON.stringify(t.levels), i).lastInsertRowid));
+      // The cycle's record of who it covers: the large organisation never moves.
+      c.prepare(`insert into cycle_participants (cycle_id, employee_id, team_id, manager_id, reviewer_id, role, title, added_at)
+        select ?, id, team_id, manager_id, manager_id, role, title, ? from employees where active = 1 and manager_id is not null`).run(cycleId, at);
       reviewed.forEach((p, index) => {
         const slot = index % 4;
         if (current && slot === 3) return;

@@ -14,6 +14,7 @@ export function formatOrgReport(file: string, report: OrgImportReport): string {
     `  updated        ${report.updated}`,
     `  unchanged      ${report.unchanged}`,
     `  teams created  ${report.teamsCreated}`,
+    ...(report.departures > 0 ? [`  departures recorded  ${report.departures}`] : []),
     ...(report.identitiesMoved > 0 ? [`  helpdesk ids moved to another person  ${report.identitiesMoved}`] : []),
     `  CSAT responses now credited to an agent  ${report.rematched}`,
   ].join("\n");

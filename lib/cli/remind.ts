@@ -1,7 +1,8 @@
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { writeTx } from "@/db/client";
-import { cycles, employees, outboxEmails, reminderLog, reviews } from "@/db/schema";
-import { groupByReviewer, reminderMessage, remindersFor, utcDay, type ReviewDue } from "@/lib/domain/reminders";
+import { cycleParticipants, cycles, employees, outboxEmails, reminderLog, reviews } from "@/db/schema";
+import { followUpMessage, followUpRemindersFor, groupByReviewer, reminderMessage, remindersFor, utcDay, type FollowUpDue, type ReviewDue } from "@/lib/domain/reminders";
+import { followUpRows } from "@/lib/follow-ups/queue";
 import { deliverOutbox } from "@/lib/mail/outbox";
 import { notify } from "@/lib/mail/notify";
 
@@ -29,12 +30,14 @@ export function sendReminders(now = Date.now()): ReminderRun {
       .select({
         employeeId: employees.id,
         employeeName: employees.name,
-        reviewerId: sql<number>`${employees.managerId}`,
+        reviewerId: sql<number>`${cycleParticipants.reviewerId}`,
         status: sql<ReviewDue["status"]>`coalesce(${reviews.status}, 'not_started')`,
       })
-      .from(employees)
+      // The cycle's participants, reminded through their assigned reviewer.
+      .from(cycleParticipants)
+      .innerJoin(employees, eq(employees.id, cycleParticipants.employeeId))
       .leftJoin(reviews, and(eq(reviews.employeeId, employees.id), eq(reviews.cycleId, cycle.id)))
-      .where(and(eq(employees.active, true), isNotNull(employees.managerId)))
+      .where(and(eq(cycleParticipants.cycleId, cycle.id), eq(employees.active, true), isNotNull(cycleParticipants.reviewerId)))
       .all();
     const already = new Set(
       db
@@ -59,13 +62,61 @@ export function sendReminders(now = Date.now()): ReminderRun {
   });
 }
 
+export interface FollowUpReminderRun {
+  day: string;
+  /** Missing follow-ups reminded about in this run. */
+  followUps: number;
+  managers: number;
+}
+
+/**
+ * Reminds managers of unsure and let_go answers still waiting for a follow-up (lib/follow-ups),
+ * at most once a week per answer. The reminder_log row (the answer's cycle and person, the UTC
+ * day, kind 'follow_up') is claimed in the same transaction as the notification.
+ */
+export function sendFollowUpReminders(now = Date.now()): FollowUpReminderRun {
+  const day = utcDay(now);
+  return writeTx((db) => {
+    const missing = followUpRows(db, sql`f.id is null`);
+    const last = new Map(
+      db
+        .select({ cycleId: reminderLog.cycleId, employeeId: reminderLog.employeeId, day: sql<string>`max(${reminderLog.day})` })
+        .from(reminderLog)
+        .where(eq(reminderLog.kind, "follow_up"))
+        .groupBy(reminderLog.cycleId, reminderLog.employeeId)
+        .all()
+        .map((r) => [`${r.cycleId}:${r.employeeId}`, r.day]),
+    );
+    const due: FollowUpDue[] = missing.map((m) => ({
+      cycleId: m.cycleId,
+      cycleKey: m.cycleKey,
+      employeeId: m.employeeId,
+      employeeName: m.employeeName,
+      managerId: m.managerId,
+      lastReminded: last.get(`${m.cycleId}:${m.employeeId}`) ?? null,
+    }));
+    const byManager = new Map<number, FollowUpDue[]>();
+    for (const f of followUpRemindersFor(day, due)) {
+      const logged = db.insert(reminderLog).values({ cycleId: f.cycleId, employeeId: f.employeeId, day, kind: "follow_up", sentAt: now }).onConflictDoNothing().run();
+      if (logged.changes === 1) byManager.set(f.managerId, [...(byManager.get(f.managerId) ?? []), f]);
+    }
+    let followUps = 0;
+    for (const [managerId, list] of byManager) {
+      const { title, body } = followUpMessage(list);
+      notify(db, { recipientId: managerId, kind: "follow_up_due", title, body, link: "/follow-ups" }, now);
+      followUps += list.length;
+    }
+    return { day, followUps, managers: byManager.size };
+  });
+}
+
 function waitingMail(): number {
   return writeTx((db) => db.select({ n: sql<number>`count(*)` }).from(outboxEmails).where(isNull(outboxEmails.sentAt)).get()!.n);
 }
 
 export async function run(args: string[]): Promise<number> {
   if (args.includes("--help")) {
-    console.log("Usage: keeper remind\n\nReminds reviewers of reviews due within 7 days or overdue (once per review per UTC day; safe to run hourly from cron), then sends waiting mail when SMTP_URL is set.");
+    console.log("Usage: keeper remind\n\nReminds reviewers of reviews due within 7 days or overdue (once per review per UTC day; safe to run hourly from cron), and managers of unsure or let go answers still waiting for a follow-up (once a week each), then sends waiting mail when SMTP_URL is set.");
     return 0;
   }
   const result = sendReminders();
@@ -74,6 +125,8 @@ export async function run(args: string[]): Promise<number> {
       ? `${result.day}: no open cycle, no reminders.`
       : `${result.day}: ${result.cycleKey}: reminded ${result.reviewers} reviewer(s) about ${result.reviews} review(s).`,
   );
+  const followUps = sendFollowUpReminders();
+  console.log(`${followUps.day}: follow-ups: reminded ${followUps.managers} manager(s) about ${followUps.followUps} answer(s).`);
   let delivery;
   try {
     delivery = await deliverOutbox();

@@ -45,7 +45,7 @@ export async function getCalibrationMeeting(raw: TalentInput, unflaggedLimit = U
   const resolved = await resolveTalent(raw, "/talent/calibration");
   if (!resolved.ok) return resolved;
   const { viewer, cycle, filter } = resolved.value;
-  const scoped = teamsInScope(viewer, filter, false);
+  const scoped = teamsInScope(viewer, cycle, filter, false);
   if (!scoped.ok) return scoped;
   const report = assemble(viewer, cycle, filter, scoped.value.teams, [], false, false);
   const queue = calibrationQueue(report);
@@ -57,7 +57,7 @@ export async function getCalibrationMeeting(raw: TalentInput, unflaggedLimit = U
   const ids = listed.map((p) => p.employeeId);
   const db = getDb();
   const ratings = groupBy(load.loadRatings(db, viewer, cycle, filter, ids), (r) => r.employeeId);
-  const history = groupBy(load.loadHistory(db, viewer, report.historyQuarters, filter, ids), (r) => r.employeeId);
+  const history = groupBy(load.loadHistory(db, viewer, cycle, report.historyQuarters, filter, ids), (r) => r.employeeId);
   for (const person of listed) {
     person.ratings = traitScores(ratings.get(person.employeeId) ?? []);
     person.history = answersByQuarter(history.get(person.employeeId) ?? [], report.historyQuarters);
@@ -87,7 +87,7 @@ export async function findCalibrationTeams(raw: TalentInput, query: string): Pro
   const resolved = await resolveTalent(raw, "/talent/calibration");
   if (!resolved.ok) return resolved;
   const { viewer, cycle } = resolved.value;
-  const scoped = teamsInScope(viewer, {}, true);
+  const scoped = teamsInScope(viewer, cycle, {}, true);
   if (!scoped.ok) return scoped;
   const matcher = teamSearchMatcher(query);
   const matches = scoped.value.teamOptions.filter((t) => matcher({ team: t.name, manager: t.manager?.name ?? null }));

@@ -3,11 +3,12 @@ import { and, asc, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, writeTx } from "@/db/client";
 import { perConnection } from "@/db/per-connection";
-import { cycles, cycleTraits, employees, reviews, traitTemplate } from "@/db/schema";
+import { cycleParticipants, cycles, cycleTraits, employees, reviews, traitTemplate } from "@/db/schema";
 import { CYCLE_STATES, PUBLISHED_STATES, SETTINGS_EDITABLE_STATES, canTransition, isPublished, managersCanEdit, type CycleState } from "@/lib/domain/cycle-state";
 import { nextQuarter, quarterEndDate, quarterOf, QUARTER_KEY } from "@/lib/domain/quarter";
 import { recordAudit } from "./audit";
 import { notifyReviewsReleased } from "./notifications";
+import { snapshotParticipants } from "./participant-record";
 import { canSeeDraftCycles, requireRole } from "./policy";
 import { verifySession } from "./session";
 
@@ -68,7 +69,22 @@ function withCounts(refs: CycleRef[]): CycleSummary[] {
     .groupBy(reviews.cycleId)
     .all();
   const byId = new Map(counts.map((c) => [c.cycleId, c]));
-  return refs.map((r) => ({ ...r, expected, drafts: byId.get(r.id)?.drafts ?? 0, submitted: byId.get(r.id)?.submitted ?? 0 }));
+  // An opened cycle expects its own participants; a draft, everyone who would be in it today.
+  const recorded = new Map(
+    getDb()
+      .select({ cycleId: cycleParticipants.cycleId, n: sql<number>`count(*)` })
+      .from(cycleParticipants)
+      .where(inArray(cycleParticipants.cycleId, refs.map((r) => r.id)))
+      .groupBy(cycleParticipants.cycleId)
+      .all()
+      .map((c) => [c.cycleId, c.n]),
+  );
+  return refs.map((r) => ({
+    ...r,
+    expected: r.state === "draft" ? expected : (recorded.get(r.id) ?? 0),
+    drafts: byId.get(r.id)?.drafts ?? 0,
+    submitted: byId.get(r.id)?.submitted ?? 0,
+  }));
 }
 
 /** Cycles the viewer may see, with review counts (the cycles page and API). */
@@ -161,7 +177,10 @@ export async function transitionCycle(raw: unknown): Promise<CycleActionResult> 
       const other = db.select({ key: cycles.key }).from(cycles).where(and(eq(cycles.state, "open"), ne(cycles.id, cycle.id))).get();
       if (other) return { ok: false, message: `${other.key} is still open. Move it to calibration first.` };
     }
-    db.update(cycles).set({ state: to, updatedAt: Date.now() }).where(eq(cycles.id, cycle.id)).run();
+    const now = Date.now();
+    db.update(cycles).set({ state: to, updatedAt: now }).where(eq(cycles.id, cycle.id)).run();
+    // The cycle's record of who it covers, as the org is now: past figures never follow later moves.
+    const participants = cycle.state === "draft" && to === "open" ? snapshotParticipants(db, cycle.id, now) : undefined;
     // Each agent with a submitted review hears about it in the same transaction as the release.
     if (to === "released") notifyReviewsReleased(db, cycle.id, key);
     const submitted = db
@@ -169,7 +188,7 @@ export async function transitionCycle(raw: unknown): Promise<CycleActionResult> 
       .from(reviews)
       .where(and(eq(reviews.cycleId, cycle.id), inArray(reviews.status, ["submitted"])))
       .get()!.n;
-    recordAudit({ actorId: viewer.id, action: "cycle.transition", targetType: "cycle", targetId: key, detail: { from: cycle.state, to, submitted } });
+    recordAudit({ actorId: viewer.id, action: "cycle.transition", targetType: "cycle", targetId: key, detail: { from: cycle.state, to, submitted, ...(participants === undefined ? {} : { participants }) } });
     return { ok: true, message: `${key} is now ${to}.` };
   });
 }

@@ -32,8 +32,12 @@ import { verifySession, type Viewer } from "./session";
  *                                           also lets the employee see themself (CSAT, reflections).
  *   csatVisibleSql(viewer, column)        – whose CSAT and comments the viewer may read (self, above, HR).
  *   reviewVisibleSql(viewer)              – over reviews/employees/cycles: HR, the reviewer, anyone
- *                                           above, the employee once released and submitted.
- *   reviewWriterSql(viewer, employee?)    – the employee's current manager (active employee); with
+ *                                           above, the employee once released and submitted, and the
+ *                                           manager and reviewer the cycle's participant record names.
+ *   unstartedReviewVisibleSql(viewer)     – a review not started yet (over employees/cycles): HR,
+ *                                           anyone above, the participant record's manager/reviewer.
+ *   reviewWriterSql(viewer, employee?)    – the reviewer the cycle's participant record assigns
+ *                                           (active employee; over a query with `cycles`); with
  *                                           managersCanEdit(state) this is "review writable".
  *   calibratorSql(viewer, review, reviewer) – HR or the reviewer's manager, never the reviewer or
  *                                           the employee; with canCalibrateReview(state, status)
@@ -116,17 +120,40 @@ export function reviewVisibleSql(viewer: Viewer): SQL {
     ${reviews.reviewerId} = ${viewer.id}
     or ${employees.id} in ${subtreeIdsSql(viewer.id)}
     or (${employees.id} = ${viewer.id} and ${cycles.state} in ${AGENT_READABLE_STATES} and ${reviews.status} = 'submitted')
+    or ${recordedForSql(viewer, sql`${reviews.cycleId}`)}
   )`;
 }
 
 /**
- * Who writes an employee's review: their current manager, while the employee is active. The cycle
- * state is the other half of "writable" (managersCanEdit), checked apart so the write can say
- * "locked" rather than "not found". `employee` is the SQL alias of the employees row.
+ * Who may see a review that has not been started (over employees/cycles): HR, anyone above the
+ * employee, and the manager or reviewer the cycle's participant record names.
+ */
+export function unstartedReviewVisibleSql(viewer: Viewer): SQL {
+  if (viewer.isHr) return ALL;
+  return sql`(${employeeVisibleSql(viewer)} or ${recordedForSql(viewer, sql`${cycles.id}`)})`;
+}
+
+/**
+ * The viewer is, in the cycle's participant record (docs/decisions/0011-history-participants.md),
+ * the employee's manager when it opened or its assigned reviewer: a manager who loses a report
+ * mid-cycle still reads the review they wrote, and the new reviewer reads it too.
+ */
+function recordedForSql(viewer: Viewer, cycleId: SQL): SQL {
+  return sql`exists (select 1 from cycle_participants cp where cp.cycle_id = ${cycleId} and cp.employee_id = ${employees.id}
+    and (cp.manager_id = ${viewer.id} or cp.reviewer_id = ${viewer.id}))`;
+}
+
+/**
+ * Who writes an employee's review: the reviewer the cycle's participant record assigns (the
+ * manager when the cycle opened, or whom HR reassigned it to), while the employee is active. The
+ * cycle state is the other half of "writable" (managersCanEdit), checked apart so the write can
+ * say "locked" rather than "not found". `employee` is the SQL alias of the employees row; the
+ * query must have the cycle as `cycles`.
  */
 export function reviewWriterSql(viewer: Viewer, employee = "employees"): SQL {
   const e = sql.raw(employee);
-  return sql`(${e}.manager_id = ${viewer.id} and ${e}.active = 1 and ${e}.id <> ${viewer.id})`;
+  return sql`(${e}.active = 1 and ${e}.id <> ${viewer.id} and exists (select 1 from cycle_participants cp
+    where cp.cycle_id = ${cycles.id} and cp.employee_id = ${e}.id and cp.reviewer_id = ${viewer.id}))`;
 }
 
 /**

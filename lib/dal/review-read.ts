@@ -2,11 +2,11 @@ import "server-only";
 import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
-import { cycleTraits, cycles, employees, reviewRatings, reviews, teams } from "@/db/schema";
+import { cycleParticipants, cycleTraits, cycles, employees, reviewRatings, reviews, teams } from "@/db/schema";
 import { AGENT_READABLE_STATES, managersCanEdit, type CycleState } from "@/lib/domain/cycle-state";
 import type { KeeperAnswer } from "@/lib/domain/keeper";
 import { recordDenied } from "./audit";
-import { cycleVisibleSql, employeeVisibleSql, reviewVisibleSql, reviewWriterSql } from "./policy";
+import { cycleVisibleSql, reviewVisibleSql, reviewWriterSql, unstartedReviewVisibleSql } from "./policy";
 import { verifySession, type Viewer } from "./session";
 
 export interface ReviewTraitView {
@@ -39,6 +39,11 @@ export interface ReviewView {
   agentReply: string | null;
   /** What the viewer may do, decided here so pages never re-derive access. */
   can: { edit: boolean; reopen: boolean; isSubject: boolean };
+  /**
+   * Why the employee's current manager may not write it in an open cycle: they are not in the
+   * cycle's participant record yet (HR adds late hires), or it is assigned to another reviewer.
+   */
+  notWritableBecause: "not_in_cycle" | "other_reviewer" | null;
 }
 
 const reviewer = alias(employees, "reviewer");
@@ -109,6 +114,8 @@ function shape(viewer: Viewer, row: ReviewRow, traits: ReviewTraitView[]): Revie
     acknowledgedAt: row.acknowledgedAt,
     agentReply: row.agentReply,
     can: { edit: canWrite && status !== "submitted", reopen: canWrite && status === "submitted", isSubject },
+    notWritableBecause:
+      isSubject || canWrite || row.cycleState !== "open" || row.managerId !== viewer.id ? null : row.assignedReviewerId === null ? "not_in_cycle" : "other_reviewer",
   };
 }
 
@@ -136,6 +143,8 @@ function baseQuery(viewer: Viewer) {
       employeeName: employees.name,
       employeeTitle: employees.title,
       isWriter: sql<number>`(case when ${reviewWriterSql(viewer)} then 1 else 0 end)`,
+      assignedReviewerId: cycleParticipants.reviewerId,
+      managerId: employees.managerId,
       teamName: teams.name,
       reviewerId: reviewer.id,
       reviewerEmail: reviewer.email,
@@ -145,6 +154,7 @@ function baseQuery(viewer: Viewer) {
     .innerJoin(cycles, sql`1 = 1`)
     .leftJoin(reviews, and(eq(reviews.employeeId, employees.id), eq(reviews.cycleId, cycles.id)))
     .leftJoin(reviewer, eq(reviewer.id, reviews.reviewerId))
+    .leftJoin(cycleParticipants, and(eq(cycleParticipants.cycleId, cycles.id), eq(cycleParticipants.employeeId, employees.id)))
     .leftJoin(teams, eq(teams.id, employees.teamId));
 }
 type ReviewRow = Awaited<ReturnType<ReturnType<typeof baseQuery>["all"]>>[number];
@@ -157,7 +167,7 @@ export async function getReviewForPage(cycleKey: string, employeeId: number): Pr
       and(
         eq(cycles.key, cycleKey),
         eq(employees.id, employeeId),
-        sql`(case when ${reviews.id} is null then ${employeeVisibleSql(viewer)} else ${reviewVisibleSql(viewer)} end)`,
+        sql`(case when ${reviews.id} is null then ${unstartedReviewVisibleSql(viewer)} else ${reviewVisibleSql(viewer)} end)`,
         cycleVisibleSql(viewer),
       ),
     )

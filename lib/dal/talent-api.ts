@@ -62,7 +62,7 @@ export async function getTalentApiPage(raw: TalentInput, page: TalentPageRequest
   // A team the viewer may not see is audited inside, so a denial is never kept: it is audited
   // every time it is asked for.
   const pages = memoUntilTalentChange(getDb(), key, (): TalentResult<TalentApiPages> => {
-    const scoped = teamsInScope(viewer, filter, false);
+    const scoped = teamsInScope(viewer, cycle, filter, false);
     if (!scoped.ok) return scoped;
     const report = assemble(viewer, cycle, filter, scoped.value.teams, [], false, false);
     const { organisation } = report;

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import type { KeeperAnswer } from "@/lib/domain/keeper";
 import { memoUntilTalentChange } from "./read-memo";
 import { calibratorSql, canSeeDraftCycles, cycleVisibleSql } from "./policy";
-import { talentCtes, type TalentCycle, type TeamFilter } from "./talent-scope";
+import { oneCycleSql, quarterCyclesSql, talentCtes, type TalentCycle, type TeamFilter } from "./talent-scope";
 import type { Viewer } from "./session";
 
 /**
@@ -34,7 +34,7 @@ export interface PersonRow {
 /** One row per person in scope: their review this cycle, last quarter's answer and CSAT counts. */
 export function loadPeople(db: Db, viewer: Viewer, cycle: TalentCycle, previousKey: string, filter: TeamFilter): PersonRow[] {
   return db.all<PersonRow>(sql`
-    with ${talentCtes(viewer, filter)}
+    with ${talentCtes(viewer, filter, oneCycleSql(cycle))}
     select m.id as employeeId, m.name as name, m.email as email, m.team_id as teamId,
       r.id as reviewId, r.status as status, r.version as version, r.keeper_answer as keeperAnswer,
       r.reviewer_id as reviewerId, pr.keeper_answer as previousKeeperAnswer,
@@ -69,7 +69,7 @@ function onlyPeople(employeeIds: readonly number[] | undefined) {
 export function loadRatings(db: Db, viewer: Viewer, cycle: TalentCycle, filter: TeamFilter, employeeIds?: readonly number[]): RatingRow[] {
   if (employeeIds?.length === 0) return [];
   return db.all<RatingRow>(sql`
-    with ${talentCtes(viewer, filter)}
+    with ${talentCtes(viewer, filter, oneCycleSql(cycle))}
     select m.id as employeeId, rr.cycle_trait_id as cycleTraitId, ct.key as traitKey,
       rr.rating as rating, rr.not_observed as notObserved
     from member m
@@ -85,11 +85,14 @@ export interface HistoryRow {
   keeperAnswer: KeeperAnswer | null;
 }
 
-/** Submitted keeper answers of the people in scope (or only `employeeIds`) in the given quarters' cycles. */
-export function loadHistory(db: Db, viewer: Viewer, quarters: readonly string[], filter: TeamFilter, employeeIds?: readonly number[]): HistoryRow[] {
+/**
+ * Submitted keeper answers in the given quarters' cycles of the people in scope in `cycle` (or
+ * only `employeeIds`): a person's earlier answers are theirs, whichever team they were in then.
+ */
+export function loadHistory(db: Db, viewer: Viewer, cycle: TalentCycle, quarters: readonly string[], filter: TeamFilter, employeeIds?: readonly number[]): HistoryRow[] {
   if (quarters.length === 0 || employeeIds?.length === 0) return [];
   return db.all<HistoryRow>(sql`
-    with ${talentCtes(viewer, filter)}
+    with ${talentCtes(viewer, filter, oneCycleSql(cycle))}
     select m.id as employeeId, c.key as quarter, r.keeper_answer as keeperAnswer
     from member m
     join reviews r on r.employee_id = m.id and r.status = 'submitted'
@@ -104,15 +107,16 @@ export interface CountsRow {
   satisfied: number;
 }
 
-/** CSAT counts per team and quarter, summed from the rollups of the team's people in scope. */
+/** CSAT counts per team and quarter, summed from the rollups of the people in that quarter's cycle record (none without a cycle). */
 export function loadTeamCsat(db: Db, viewer: Viewer, quarters: readonly string[], filter: TeamFilter): CountsRow[] {
   if (quarters.length === 0) return [];
   return db.all<CountsRow>(sql`
-    with ${talentCtes(viewer, filter)}
-    select m.team_id as teamId, cr.quarter as quarter, sum(cr.responses) as responses, sum(cr.satisfied) as satisfied
-    from member m join csat_rollups cr on cr.employee_id = m.id
-    where cr.quarter in ${quarters}
-    group by m.team_id, cr.quarter`);
+    with ${talentCtes(viewer, filter, quarterCyclesSql(viewer, quarters))}
+    select m.team_id as teamId, c.key as quarter, sum(cr.responses) as responses, sum(cr.satisfied) as satisfied
+    from member m
+    join cycles c on c.id = m.cycle_id
+    join csat_rollups cr on cr.employee_id = m.id and cr.quarter = c.key
+    group by m.team_id, c.key`);
 }
 
 export interface KeeperCountsRow {
@@ -122,24 +126,23 @@ export interface KeeperCountsRow {
   fightHard: number;
 }
 
-/** Submitted reviews and fight_hard answers per team and quarter, for the people in scope. */
+/** Submitted reviews and fight_hard answers per team and quarter, for the people in scope in each quarter's own record. */
 export function loadTeamKeeper(db: Db, viewer: Viewer, quarters: readonly string[], filter: TeamFilter): KeeperCountsRow[] {
   if (quarters.length === 0) return [];
   return db.all<KeeperCountsRow>(sql`
-    with ${talentCtes(viewer, filter)}
+    with ${talentCtes(viewer, filter, quarterCyclesSql(viewer, quarters))}
     select m.team_id as teamId, c.key as quarter, count(*) as submitted,
       sum(r.keeper_answer = 'fight_hard') as fightHard
     from member m
-    join reviews r on r.employee_id = m.id and r.status = 'submitted'
-    join cycles c on c.id = r.cycle_id
-    where c.key in ${quarters} and ${cycleVisibleSql(viewer, sql`c.state`)}
+    join reviews r on r.employee_id = m.id and r.cycle_id = m.cycle_id and r.status = 'submitted'
+    join cycles c on c.id = m.cycle_id
     group by m.team_id, c.key`);
 }
 
 /** Submitted reviews and fight_hard answers written by each team manager in scope this cycle. */
 export function loadManagerKeeper(db: Db, viewer: Viewer, cycle: TalentCycle, filter: TeamFilter): { reviewerId: number; submitted: number; fightHard: number }[] {
   return db.all(sql`
-    with ${talentCtes(viewer, filter)}
+    with ${talentCtes(viewer, filter, oneCycleSql(cycle))}
     select r.reviewer_id as reviewerId, count(*) as submitted, sum(r.keeper_answer = 'fight_hard') as fightHard
     from (select distinct manager_id from scoped_team where manager_id is not null) tm
     join reviews r on r.reviewer_id = tm.manager_id
@@ -218,7 +221,7 @@ export interface PersonFigureRow {
  */
 export function loadPersonFigures(db: Db, viewer: Viewer, cycle: TalentCycle, previousKey: string, filter: TeamFilter): PersonFigureRow[] {
   return db.all<PersonFigureRow>(sql`
-    with ${talentCtes(viewer, filter)}
+    with ${talentCtes(viewer, filter, oneCycleSql(cycle))}
     select m.team_id as teamId, r.status as status, r.keeper_answer as keeperAnswer,
       pr.keeper_answer as previousKeeperAnswer,
       coalesce(cr.responses, 0) as responses, coalesce(cr.satisfied, 0) as satisfied,
@@ -244,7 +247,7 @@ export interface TeamTraitTotalRow {
  */
 export function loadTeamTraitTotals(db: Db, viewer: Viewer, cycle: TalentCycle, filter: TeamFilter): TeamTraitTotalRow[] {
   return db.all<TeamTraitTotalRow>(sql`
-    with ${talentCtes(viewer, filter)}
+    with ${talentCtes(viewer, filter, oneCycleSql(cycle))}
     select m.team_id as teamId, ct.key as traitKey, sum(rr.rating) as sum, count(*) as rated
     from member m
     join reviews r on r.employee_id = m.id and r.cycle_id = ${cycle.id} and r.status = 'submitted'

@@ -51,7 +51,7 @@ export async function getTalentOverview(raw: TalentInput, resource = "/talent"):
   // The scope is in the key: HR all see the same organisation; anyone else sees their subtree.
   const key = JSON.stringify(["overview", talentScopeKey(viewer), cycle.id, cycle.state, filter]);
   return memoUntilTalentChange(db, key, (): TalentResult<TalentOverview> => {
-    const scoped = teamsInScope(viewer, filter, true);
+    const scoped = teamsInScope(viewer, cycle, filter, true);
     if (!scoped.ok) return scoped;
     const { teams, teamOptions } = scoped.value;
     const previousKey = previousQuarter(cycle.key);
@@ -62,18 +62,18 @@ export async function getTalentOverview(raw: TalentInput, resource = "/talent"):
     const people = groupBy(load.loadPersonFigures(db, viewer, cycle, previousKey, filter), (p) => p.teamId);
     const traitTotals = groupBy(load.loadTeamTraitTotals(db, viewer, cycle, filter), (t) => t.teamId);
     const keeperThen = new Map(load.loadTeamKeeper(db, viewer, [previousKey], filter).map((k) => [k.teamId, k]));
+    // Last quarter's team CSAT is that quarter's own record's, as the team review and trends have it.
+    const csatThen = new Map(load.loadTeamCsat(db, viewer, [previousKey], filter).map((c) => [c.teamId, c]));
     const managerKeeper = new Map(load.loadManagerKeeper(db, viewer, cycle, filter).map((m) => [m.reviewerId, m]));
 
     const rows = teams.map((team): TeamOverview => {
       const members = people.get(team.id) ?? [];
       let flagCount = 0;
       // A team's CSAT is the sum of its people's rollups (what loadTeamCsat sums in SQL).
-      const counts = { responses: 0, satisfied: 0, previousResponses: 0, previousSatisfied: 0 };
+      const counts = { responses: 0, satisfied: 0 };
       for (const p of members) {
         counts.responses += p.responses;
         counts.satisfied += p.satisfied;
-        counts.previousResponses += p.previousResponses;
-        counts.previousSatisfied += p.previousSatisfied;
         // The same per-person figures as getTalentReport (talent-figures.ts), drafts not counted.
         flagCount += personFigures(p, { organisationCsat: organisation.csat.csat, previousQuarter: previousKey }).flags.length;
       }
@@ -84,7 +84,8 @@ export async function getTalentOverview(raw: TalentInput, resource = "/talent"):
       });
       const csat = csatFigure(counts.satisfied, counts.responses);
       const then = keeperThen.get(team.id);
-      const previous = { keeperRate: keeperRateOf(then), csat: csatFigure(counts.previousSatisfied, counts.previousResponses) };
+      // Last quarter's team CSAT is that quarter's own record's (csatThen), as the team review and trends have it.
+      const previous = { keeperRate: keeperRateOf(then), csat: csatFigure(csatThen.get(team.id)?.satisfied ?? 0, csatThen.get(team.id)?.responses ?? 0) };
       const managerFlag = teamManagerFlag(team.manager, team.manager ? managerKeeper.get(team.manager.id) : undefined, organisation.keeperRate);
       return {
         id: team.id,

@@ -47,7 +47,7 @@ export async function getTalentTrends(raw: TalentInput): Promise<TalentResult<Ta
   if (!resolved.ok) return resolved;
   const { viewer, cycle, filter } = resolved.value;
   const db = getDb();
-  const teams = scopedTeams(db, viewer, filter);
+  const teams = scopedTeams(db, viewer, cycle, filter);
   const all = lastQuarters(cycle.key, TREND_QUARTERS);
 
   const organisation = load.loadOrganisation(db, viewer, all);

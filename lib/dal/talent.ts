@@ -134,7 +134,7 @@ export async function getTalentReport(
   const resolved = await resolveTalent(raw, resource);
   if (!resolved.ok) return resolved;
   const { viewer, cycle, filter } = resolved.value;
-  const scoped = teamsInScope(viewer, filter, options.teamOptions ?? true);
+  const scoped = teamsInScope(viewer, cycle, filter, options.teamOptions ?? true);
   if (!scoped.ok) return scoped;
   const { teams, teamOptions } = scoped.value;
   return { ok: true, value: assemble(viewer, cycle, filter, teams, teamOptions, options.history ?? true, options.ratings ?? true) };
@@ -153,11 +153,11 @@ export interface TalentOptions {
  * The teams a talent page covers and, when asked, every team the viewer may see. A named team the
  * viewer may not see is `not_found`, audited.
  */
-export function teamsInScope(viewer: Viewer, filter: TeamFilter, withOptions: boolean): TalentResult<{ teams: ScopedTeam[]; teamOptions: ScopedTeam[] }> {
+export function teamsInScope(viewer: Viewer, cycle: TalentCycle, filter: TeamFilter, withOptions: boolean): TalentResult<{ teams: ScopedTeam[]; teamOptions: ScopedTeam[] }> {
   const db = getDb();
   const filtered = Boolean(filter.teamId || filter.teamName || filter.managerId);
-  const teamOptions = withOptions || !filtered ? scopedTeams(db, viewer) : [];
-  const teams = filtered ? scopedTeams(db, viewer, filter) : teamOptions;
+  const teamOptions = withOptions || !filtered ? scopedTeams(db, viewer, cycle) : [];
+  const teams = filtered ? scopedTeams(db, viewer, cycle, filter) : teamOptions;
   if ((filter.teamId || filter.teamName) && teams.length === 0) {
     recordDenied(viewer.id, "team", String(filter.teamId ?? filter.teamName), "team not visible or does not exist");
     return { ok: false, reason: "not_found" };
@@ -191,7 +191,7 @@ export function assemble(viewer: Viewer, cycle: TalentCycle, filter: TeamFilter,
 
   const ratings = groupBy(withRatings ? load.loadRatings(db, viewer, cycle, filter) : [], (r) => r.employeeId);
   // Only the people table and the export show earlier answers; the overview and API skip the query.
-  const history = groupBy(withHistory ? load.loadHistory(db, viewer, historyQuarters, filter) : [], (r) => r.employeeId);
+  const history = groupBy(withHistory ? load.loadHistory(db, viewer, cycle, historyQuarters, filter) : [], (r) => r.employeeId);
   const people: TalentPerson[] = load.loadPeople(db, viewer, cycle, previousKey, filter).map((row) => {
     // Only a submitted answer is the manager's answer (talent-figures.ts): drafts are null here.
     const { keeperAnswer, csat, band, flags } = personFigures(row, { organisationCsat: organisation.csat.csat, previousQuarter: previousKey });

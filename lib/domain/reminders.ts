@@ -29,7 +29,7 @@ export function reminderKind(dueDate: string, day: string): ReminderKind | null 
 export interface ReviewDue {
   employeeId: number;
   employeeName: string;
-  /** Who must write it: the employee's current manager. */
+  /** Who must write it: the reviewer the cycle's participant record assigns. */
   reviewerId: number;
   status: "not_started" | "draft" | "submitted";
 }
@@ -86,5 +86,36 @@ export function reminderMessage(cycleKey: string, dueDate: string, day: string, 
   return {
     title: `${reviewsWord} due ${when} in ${cycleKey}`,
     body: `The ${cycleKey} reviews are due on ${dueDate}. Still to submit: ${names}.`,
+  };
+}
+
+// ---- Follow-ups of unsure and let_go answers ---------------------------------------------------
+
+/** Days between reminders about the same missing follow-up. */
+export const FOLLOW_UP_REMINDER_DAYS = 7;
+
+export interface FollowUpDue {
+  cycleId: number;
+  cycleKey: string;
+  employeeId: number;
+  employeeName: string;
+  /** Who is asked: the person's current manager. */
+  managerId: number;
+  /** The last day a reminder about it went out, or null. */
+  lastReminded: string | null;
+}
+
+/** Missing follow-ups to remind about today: never reminded, or not for FOLLOW_UP_REMINDER_DAYS days. */
+export function followUpRemindersFor(day: string, due: readonly FollowUpDue[]): FollowUpDue[] {
+  return due.filter((f) => f.lastReminded === null || daysBetween(f.lastReminded, day) >= FOLLOW_UP_REMINDER_DAYS);
+}
+
+/** The words of a follow-up reminder to one manager. */
+export function followUpMessage(due: readonly FollowUpDue[]): { title: string; body: string } {
+  const n = due.length;
+  const names = listNames(due.map((d) => `${d.employeeName} (${d.cycleKey})`).sort((a, b) => a.localeCompare(b)));
+  return {
+    title: n === 1 ? "1 follow-up to record" : `${n} follow-ups to record`,
+    body: `The latest keeper answer for ${names} was unsure or let go. Record what happened next: a conversation, an improvement plan or a separation.`,
   };
 }

@@ -3,7 +3,7 @@ import { writeTx } from "@/db/client";
 import { CsvSyntaxError } from "./csv-rows";
 import { rematchUnmatched } from "./csat/rematch";
 import { readOrgCsv, type OrgProblem, type OrgRow } from "./org/org-csv";
-import { ensureTeams, upsertEmployees, upsertIdentities, type StoredEmployee } from "./org/org-writer";
+import { ensureTeams, upsertDepartures, upsertEmployees, upsertIdentities, type StoredEmployee } from "./org/org-writer";
 import { findReportingLoops } from "./org/reporting-loops";
 
 export type { OrgProblem } from "./org/org-csv";
@@ -20,6 +20,8 @@ export type OrgImportReport =
       identitiesMoved: number;
       /** Stored CSAT responses newly credited to an employee because of this import. */
       rematched: number;
+      /** Departures recorded or changed (those people are deactivated). */
+      departures: number;
     }
   | { ok: false; rowsRead: number; problems: OrgProblem[] };
 
@@ -64,6 +66,7 @@ function writeOrg(client: Database, rows: OrgRow[], stored: Map<string, StoredEm
   const { ids, created, changed } = upsertEmployees(client, rows, stored, teamId, now);
   const moved = upsertIdentities(client, rows, ids, changed);
   const { matched } = rematchUnmatched(undefined, moved);
+  const departures = upsertDepartures(client, rows, ids, changed, now);
   const updated = [...changed].filter((email) => stored.has(email)).length;
   return {
     ok: true,
@@ -74,6 +77,7 @@ function writeOrg(client: Database, rows: OrgRow[], stored: Map<string, StoredEm
     teamsCreated,
     identitiesMoved: moved.length,
     rematched: matched,
+    departures,
   };
 }
 
@@ -88,7 +92,7 @@ export async function importOrg(input: string | Uint8Array, options: { now?: num
   if (text === null) return refuse(0, [{ line: null, message: "the file is not UTF-8 text" }]);
   let parsed: Awaited<ReturnType<typeof readOrgCsv>>;
   try {
-    parsed = await readOrgCsv([Buffer.from(text, "utf8")]);
+    parsed = await readOrgCsv([Buffer.from(text, "utf8")], new Date(options.now ?? Date.now()).toISOString().slice(0, 10));
   } catch (err) {
     if (err instanceof CsvSyntaxError) return refuse(0, [{ line: err.line, message: err.message }]);
     throw err;

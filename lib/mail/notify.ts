@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   "reply_received",
   "review_due",
   "review_overdue",
+  "follow_up_due",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

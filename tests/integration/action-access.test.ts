@@ -1,10 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { and, eq } from "drizzle-orm";
-import { auditLog, cycleTraits, cycles, keeperCheckins, notifications, reviews } from "@/db/schema";
+import { and, eq, inArray } from "drizzle-orm";
+import { auditLog, cycleTraits, cycles, employees, keeperCheckins, notifications, reviews } from "@/db/schema";
 import { createTokenAction, revokeTokenAction } from "@/app/(app)/admin/tokens/actions";
 import { answerCheckinAction, askCheckinAction } from "@/app/(app)/checkins/actions";
 import { acknowledgeAction, replyAction, saveReflectionAction } from "@/app/(app)/feedback/actions";
 import { createCycleAction, transitionCycleAction, updateCycleSettingsAction } from "@/app/(app)/hr/cycles/actions";
+import { recordDepartureAction } from "@/app/(app)/hr/people/actions";
+import { recordFollowUpAction } from "@/app/(app)/follow-ups/actions";
+import { addLateHiresAction, reassignReviewerAction } from "@/app/(app)/hr/cycles/[key]/actions";
 import { markAllReadAction, openNotificationAction } from "@/app/(app)/notifications/actions";
 import { reopenReviewAction, saveDraftAction, submitReviewAction } from "@/app/(app)/reviews/actions";
 import { calibrateAction } from "@/app/(app)/talent/actions";
@@ -46,6 +49,20 @@ const CALLS: Record<string, () => Promise<unknown>> = {
   createCycleAction: () => createCycleAction(null, form({ key: "2026-Q4" })),
   updateCycleSettingsAction: () => updateCycleSettingsAction(null, form({ key: "2026-Q4", dueDate: "not a date" })),
   transitionCycleAction: () => transitionCycleAction({ key: "2026-Q4", to: "closed" }),
+  addLateHiresAction: () => addLateHiresAction(null, form({ key: "2026-Q4" })),
+  reassignReviewerAction: () => reassignReviewerAction(null, form({ key: "2026-Q4", employeeEmail: "not an email", reviewerEmail: "" })),
+  recordDepartureAction: () => recordDepartureAction(null, form({ employeeId: id("liam"), leftAt: "not a date" })),
+  recordFollowUpAction: () => {
+    // One of Mia's reports answered unsure or let go in 2026-Q3, the latest released cycle.
+    const q3 = ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q3")).get()!;
+    const row = ctx.db
+      .select({ id: reviews.id })
+      .from(reviews)
+      .innerJoin(employees, eq(employees.id, reviews.employeeId))
+      .where(and(eq(reviews.cycleId, q3.id), eq(employees.managerId, id("mia")), inArray(reviews.keeperAnswer, ["unsure", "let_go"])))
+      .get()!;
+    return recordFollowUpAction(null, form({ reviewId: row.id, kind: "nonsense", happenedOn: "" }));
+  },
   createTokenAction: () => createTokenAction(null, form({ name: "", scope: "read", expiresInDays: 0 })),
   revokeTokenAction: () => revokeTokenAction(424242),
   calibrateAction: () => {

@@ -89,8 +89,11 @@ describe("keeper remind", () => {
     expect(await run([])).toBe(0);
     const lines = log.mock.calls.map((c) => String(c[0]));
     expect(lines[0]).toMatch(/^2026-12-14: 2026-Q4: reminded \d+ reviewer\(s\) about \d+ review\(s\)\.$/);
-    expect(lines[2]).toBe("2026-12-14: 2026-Q4: reminded 0 reviewer(s) about 0 review(s).");
-    expect(lines[1]).toMatch(/SMTP_URL is not set: \d+ mail\(s\) kept in the outbox/);
+    expect(lines[1]).toMatch(/^2026-12-14: follow-ups: reminded [1-9]\d* manager\(s\) about \d+ answer\(s\)\.$/);
+    expect(lines[2]).toMatch(/SMTP_URL is not set: \d+ mail\(s\) kept in the outbox/);
+    // The second run the same day sends nothing: each reminder is once a day, each follow-up once a week.
+    expect(lines[3]).toBe("2026-12-14: 2026-Q4: reminded 0 reviewer(s) about 0 review(s).");
+    expect(lines[4]).toBe("2026-12-14: follow-ups: reminded 0 manager(s) about 0 answer(s).");
     expect(ctx.db.select().from(outboxEmails).where(isNull(outboxEmails.sentAt)).all().length).toBeGreaterThan(0);
   });
 
@@ -103,7 +106,10 @@ describe("keeper remind", () => {
     expect(await run([])).toBe(0);
     expect(await run([])).toBe(0);
     const reviewers = new Set(unsubmitted().map((p) => p.managerId)).size;
-    expect(smtp.messages).toHaveLength(reviewers);
+    // One mail per reviewer with reviews due, and one per manager with follow-ups to record.
+    const followUpManagers = new Set(ctx.db.select().from(notifications).where(eq(notifications.kind, "follow_up_due")).all().map((n) => n.recipientId)).size;
+    expect(followUpManagers).toBeGreaterThan(0);
+    expect(smtp.messages).toHaveLength(reviewers + followUpManagers);
     expect(smtp.messages.some((m) => m.to.includes("mia@demo.keeper.test"))).toBe(true);
     expect(ctx.db.select().from(outboxEmails).where(isNull(outboxEmails.sentAt)).all()).toEqual([]);
   });

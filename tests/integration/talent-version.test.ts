@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { auditLog, csatRollups, cycleTraits, cycles, dataVersions, employees, notifications, reviewRatings, reviews, teams } from "@/db/schema";
+import { auditLog, csatRollups, cycleTraits, cycles, dataVersions, employees, notifications, reviewRatings, reviews, teams, cycleParticipants } from "@/db/schema";
 import { saveReviewDraft, submitReview } from "@/lib/dal/review-write";
 import { getTalentOverview } from "@/lib/dal/talent-overview";
 import { useFreshDb } from "../helpers/db";
@@ -93,12 +93,14 @@ describe("the talent version", () => {
     expect(talentVersion()).toBe(v + 2);
   });
 
-  it("moves with the org chart, cycles, traits and CSAT rollups", () => {
+  it("moves with the org chart, cycles, traits, participant records and CSAT rollups", () => {
     const bumps: [string, () => void][] = [
       ["employees", () => ctx.db.update(employees).set({ title: "Senior agent" }).where(eq(employees.id, idOf(ctx.db, "ava"))).run()],
       ["teams", () => ctx.db.update(teams).set({ name: "Team Portland East" }).where(eq(teams.name, "Team Portland")).run()],
       ["cycles", () => ctx.db.update(cycles).set({ dueDate: "2026-12-31" }).where(eq(cycles.key, "2026-Q4")).run()],
       ["cycle_traits", () => ctx.db.update(cycleTraits).set({ label: "Warmth" }).where(and(eq(cycleTraits.cycleId, cycleId("2026-Q4")), eq(cycleTraits.position, 0))).run()],
+      ["cycle_participants", () => ctx.db.update(cycleParticipants).set({ title: "Lead" }).where(eq(cycleParticipants.employeeId, idOf(ctx.db, "ava"))).run()],
+      ["cycle_participants delete", () => ctx.db.delete(cycleParticipants).where(eq(cycleParticipants.employeeId, idOf(ctx.db, "liam"))).run()],
       ["csat_rollups", () => ctx.db.update(csatRollups).set({ responses: sql`${csatRollups.responses} + 1` }).where(eq(csatRollups.employeeId, idOf(ctx.db, "ava"))).run()],
     ];
     for (const [table, write] of bumps) {

@@ -1,8 +1,11 @@
 import { ROLES, type Role } from "@/lib/domain/roles";
+import { parseDepartureColumns, type Departure } from "@/lib/domain/departures";
 import { forEachCsvRecord } from "../csv-rows";
 
 /** Org CSV columns (DESIGN.md, "Interfaces"). */
 export const ORG_REQUIRED = ["email", "name", "manager_email", "team", "title", "role"] as const;
+/** Optional: a departure (all three, or none). */
+export const ORG_DEPARTURE_COLUMNS = ["left_at", "leave_type", "regretted"] as const;
 /** Helpdesk id columns and the `identities.source` each fills. */
 export const ORG_ID_COLUMNS = {
   zendesk_id: "zendesk",
@@ -25,6 +28,8 @@ export type OrgRow = {
   /** 'YYYY-MM-DD', or null to leave the stored date alone. */
   hiredAt: string | null;
   identities: { source: IdSource; externalId: string }[];
+  /** A departure to record (the person is deactivated), or null to leave any stored one alone. */
+  departure: Departure | null;
 };
 
 export type OrgProblem = { line: number | null; message: string };
@@ -47,7 +52,7 @@ function readHeader(fields: string[]): Header {
   return header;
 }
 
-function readRow(fields: string[], header: Header, line: number, problems: OrgProblem[]): OrgRow | null {
+function readRow(fields: string[], header: Header, line: number, problems: OrgProblem[], today: string): OrgRow | null {
   const get = (column: string): string => {
     const at = header.get(column);
     return at === undefined ? "" : (fields[at] ?? "").trim();
@@ -67,11 +72,13 @@ function readRow(fields: string[], header: Header, line: number, problems: OrgPr
   if (managerEmail !== null && !EMAIL.test(managerEmail)) return fail(`manager_email '${managerEmail}' is not an email address`);
   const hiredAt = get("hired_at") || null;
   if (hiredAt !== null && !isCalendarDate(hiredAt)) return fail(`hired_at '${hiredAt}' is not a date (YYYY-MM-DD)`);
+  const departure = parseDepartureColumns(get("left_at"), get("leave_type"), get("regretted"), today);
+  if (!departure.ok) return fail(departure.message);
   const identities = Object.entries(ORG_ID_COLUMNS).flatMap(([column, source]) => {
     const externalId = get(column);
     return externalId === "" ? [] : [{ source, externalId }];
   });
-  return { line, email, name, managerEmail, team: get("team") || null, title: get("title"), role: role as Role, hiredAt, identities };
+  return { line, email, name, managerEmail, team: get("team") || null, title: get("title"), role: role as Role, hiredAt, identities, departure: departure.value };
 }
 
 /** Within the file: one row per email, one person per helpdesk id. */
@@ -92,7 +99,10 @@ function checkDuplicates(rows: OrgRow[], problems: OrgProblem[]): void {
 }
 
 /** Parses and validates every row; any problem refuses the whole file, so all are collected. */
-export async function readOrgCsv(bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<{ rows: OrgRow[]; problems: OrgProblem[] }> {
+export async function readOrgCsv(
+  bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  today = new Date().toISOString().slice(0, 10),
+): Promise<{ rows: OrgRow[]; problems: OrgProblem[] }> {
   const rows: OrgRow[] = [];
   const problems: OrgProblem[] = [];
   let header: Header | null = null;
@@ -107,7 +117,7 @@ export async function readOrgCsv(bytes: AsyncIterable<Uint8Array> | Iterable<Uin
     }
     // Without the required columns every row would fail the same way; the header problem says it.
     if (!headerOk) return;
-    const row = readRow(fields, header, line, problems);
+    const row = readRow(fields, header, line, problems, today);
     if (row) rows.push(row);
   });
   if (header === null) problems.push({ line: null, message: "the file is empty" });

@@ -106,3 +106,37 @@ export function upsertIdentities(client: Database, rows: OrgRow[], ids: Map<stri
   }
   return moved;
 }
+
+/**
+ * Records the departures the file gives (the org CSV's `left_at,leave_type,regretted`): the person
+ * is deactivated, so they cannot sign in, keeps their history, and leaves any open cycle where
+ * nobody has started their review (as lib/dal/participant-record.ts does for HR's page).
+ * Returns how many departures were recorded or changed.
+ */
+export function upsertDepartures(client: Database, rows: OrgRow[], ids: Map<string, number>, changed: Set<string>, now: number): number {
+  const stored = client.prepare("SELECT left_at, leave_type, regretted FROM departures WHERE employee_id = ?");
+  const upsert = client.prepare(`INSERT INTO departures (employee_id, left_at, leave_type, regretted, source, recorded_by, recorded_at)
+    VALUES (?, ?, ?, ?, 'import', NULL, ?)
+    ON CONFLICT (employee_id) DO UPDATE SET left_at = excluded.left_at, leave_type = excluded.leave_type,
+      regretted = excluded.regretted, source = excluded.source, recorded_by = NULL, recorded_at = excluded.recorded_at`);
+  const deactivate = client.prepare("UPDATE employees SET active = 0, updated_at = ? WHERE id = ? AND active = 1");
+  const leaveOpenCycles = client.prepare(`DELETE FROM cycle_participants WHERE employee_id = ?
+    AND cycle_id IN (SELECT id FROM cycles WHERE state = 'open')
+    AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.cycle_id = cycle_participants.cycle_id AND r.employee_id = ?)`);
+  let count = 0;
+  for (const row of rows) {
+    if (!row.departure) continue;
+    const id = ids.get(row.email)!;
+    const { leftAt, leaveType, regretted } = row.departure;
+    const have = stored.get(id) as { left_at: string; leave_type: string; regretted: number } | undefined;
+    const same = have && have.left_at === leftAt && have.leave_type === leaveType && Boolean(have.regretted) === regretted;
+    if (!same) {
+      upsert.run(id, leftAt, leaveType, regretted ? 1 : 0, now);
+      count++;
+      changed.add(row.email);
+    }
+    if (deactivate.run(now, id).changes > 0) changed.add(row.email);
+    leaveOpenCycles.run(id, id);
+  }
+  return count;
+}

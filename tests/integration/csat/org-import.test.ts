@@ -25,7 +25,7 @@ async function refused(text: string): Promise<string[]> {
 describe("importOrg", () => {
   it("creates employees, teams, managers and helpdesk ids from the sample", async () => {
     const report = await importOrg(fixture("org.csv"), { now: NOW });
-    expect(report).toEqual({ ok: true, rowsRead: 3, created: 3, updated: 0, unchanged: 0, teamsCreated: 1, identitiesMoved: 0, rematched: 0 });
+    expect(report).toEqual({ ok: true, rowsRead: 3, created: 3, updated: 0, unchanged: 0, teamsCreated: 1, identitiesMoved: 0, rematched: 0, departures: 0 });
     expect(people()).toEqual([
       { email: "kim@sample.keeper.test", name: "Kim Vo", title: "Support Agent", role: "agent", team: "Sample", manager: "lead@sample.keeper.test", hired_at: null },
       { email: "lead@sample.keeper.test", name: "Sam Lead", title: "Team Lead", role: "manager", team: "Sample", manager: null, hired_at: null },

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CreateCycleForm } from "@/components/cycles/create-cycle-form";
 import { CycleSettingsForm } from "@/components/cycles/cycle-settings-form";
@@ -29,7 +30,10 @@ export default async function CyclesPage() {
                 <Progress value={c.submitted} max={c.expected} label={`${c.submitted} of ${c.expected} submitted · ${c.drafts} drafts`} />
                 <p className="text-sm text-slate-700">Due {formatDate(c.dueDate)} · keeper answer {c.shareKeeper ? "shared with agents" : "hidden from agents"}</p>
               </div>
-              <div>{next && <TransitionButton cycleKey={c.key} to={next} />}</div>
+              <div className="space-y-2">
+                {next && <TransitionButton cycleKey={c.key} to={next} />}
+                <p><Link href={`/hr/cycles/${c.key}`} className="text-sm font-medium text-brand-800 underline">Participants{c.state === "open" ? ", late hires and reviewers" : ""}</Link></p>
+              </div>
             </div>
             {settingsEditable(c.state) && <div className="mt-4 border-t border-slate-100 pt-4"><CycleSettingsForm cycle={c} /></div>}
           </Card>

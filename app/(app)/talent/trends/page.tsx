@@ -23,7 +23,7 @@ export default async function TalentTrendsPage({ searchParams }: { searchParams:
     <div className="talent-print space-y-6">
       <TalentHeader
         title="Talent trends"
-        subtitle={`Keeper rate and CSAT per quarter, up to ${trends.cycle.key}. Teams are their current members.`}
+        subtitle={`Keeper rate and CSAT per quarter, up to ${trends.cycle.key}. Each quarter counts the people its own cycle recorded.`}
         section="trends"
         cycle={trends.cycle}
         cycles={cycles}

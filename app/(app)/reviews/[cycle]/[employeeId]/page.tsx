@@ -61,6 +61,13 @@ export default async function ReviewPage({
           {review.submittedAt && <span className="text-slate-700">Submitted {formatDateTime(review.submittedAt)}</span>}
           {cycle.dueDate && managersCanEdit(cycle.state) && <span className="text-slate-700">Due {formatDate(cycle.dueDate)}</span>}
         </div>
+        {review.notWritableBecause && (
+          <p role="note" className="mt-4 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">
+            {review.notWritableBecause === "not_in_cycle"
+              ? `${firstName(employee.name)} joined your team after ${cycle.key} opened and is not in it yet: HR can add them from the cycle's page.`
+              : `This ${cycle.key} review is assigned to ${review.reviewer?.name ?? "another reviewer"} from when the cycle opened; HR can reassign it to you.`}
+          </p>
+        )}
         <div className="mt-6">
           {review.can.edit ? (
             <ReviewForm review={review} />

@@ -1,0 +1,73 @@
+import type { Db } from "@/db/client";
+import { cycleParticipants, departures, employees, reviewRatings, reviews } from "@/db/schema";
+import type { KeeperAnswer } from "@/lib/domain/keeper";
+import { quarterRange } from "@/lib/domain/quarter";
+import { DEMO_DOMAIN } from "./demo-people";
+
+/**
+ * People who have left, so the keeper-accuracy view has outcomes to show. Fixed, not drawn from
+ * the seed's random stream: adding them changes nobody else's data. Each was reviewed in every
+ * cycle whose quarter ended before they left, and is in no later cycle.
+ */
+interface DemoLeaver {
+  local: string;
+  name: string;
+  team: string;
+  managerLocal: string;
+  /** Keeper answers in 2026-Q1 and Q2 (only those before leaving are used; none later, so 2026-Q3 and Q4 stay as they were). */
+  answers: KeeperAnswer[];
+  /** Null: deactivated with the details still to come (as a SCIM deactivation leaves them). */
+  departure: { leftAt: string; leaveType: "voluntary" | "involuntary"; regretted: boolean } | null;
+}
+
+export const DEMO_LEAVERS: DemoLeaver[] = [
+  { local: "rosa.delgado", name: "Rosa Delgado", team: "Team Portland", managerLocal: "mia", answers: ["fight_hard"], departure: { leftAt: "2026-05-20", leaveType: "voluntary", regretted: true } },
+  { local: "samir.aziz", name: "Samir Aziz", team: "Team Denver", managerLocal: "noah", answers: ["fight_hard"], departure: { leftAt: "2026-07-10", leaveType: "voluntary", regretted: true } },
+  { local: "wen.li", name: "Wen Li", team: "Team Austin", managerLocal: "grace", answers: ["fight_hard"], departure: { leftAt: "2026-08-31", leaveType: "voluntary", regretted: true } },
+  { local: "pablo.ortega", name: "Pablo Ortega", team: "Team Denver", managerLocal: "noah", answers: ["fight_hard"], departure: { leftAt: "2026-09-15", leaveType: "voluntary", regretted: false } },
+  { local: "greta.holm", name: "Greta Holm", team: "Team Austin", managerLocal: "grace", answers: ["keep"], departure: { leftAt: "2026-06-30", leaveType: "voluntary", regretted: false } },
+  { local: "dario.conti", name: "Dario Conti", team: "Team Denver", managerLocal: "noah", answers: ["let_go"], departure: { leftAt: "2026-05-31", leaveType: "involuntary", regretted: false } },
+  { local: "ngozi.eze", name: "Ngozi Eze", team: "Team Austin", managerLocal: "grace", answers: ["let_go"], departure: { leftAt: "2026-06-15", leaveType: "involuntary", regretted: false } },
+  { local: "tomas.varga", name: "Tomas Varga", team: "Team Portland", managerLocal: "mia", answers: ["unsure"], departure: { leftAt: "2026-08-01", leaveType: "voluntary", regretted: false } },
+  { local: "beatriz.lima", name: "Beatriz Lima", team: "Team Portland", managerLocal: "mia", answers: ["fight_hard", "fight_hard"], departure: { leftAt: "2026-07-20", leaveType: "voluntary", regretted: true } },
+  { local: "kenji.mori", name: "Kenji Mori", team: "Team Austin", managerLocal: "grace", answers: ["keep", "let_go"], departure: { leftAt: "2026-07-09", leaveType: "involuntary", regretted: false } },
+  { local: "viktor.stahl", name: "Viktor Stahl", team: "Team Denver", managerLocal: "noah", answers: ["unsure"], departure: null },
+];
+
+/** Viktor's last working day as far as the seed is concerned (his details are HR's to fill in). */
+const UNDATED_LEFT = "2026-06-01";
+
+const RATING: Record<KeeperAnswer, number> = { fight_hard: 5, keep: 4, unsure: 3, let_go: 2 };
+
+export function seedDemoLeavers(
+  db: Db,
+  ctx: { teamIds: Map<string, number>; ids: Map<string, number>; cycles: { id: number; key: string; traitIds: number[] }[]; recordedBy: number; now: number },
+): void {
+  const email = (local: string) => `${local}@${DEMO_DOMAIN}`;
+  for (const leaver of DEMO_LEAVERS) {
+    const managerId = ctx.ids.get(email(leaver.managerLocal))!;
+    const teamId = ctx.teamIds.get(leaver.team)!;
+    const id = db
+      .insert(employees)
+      .values({ email: email(leaver.local), name: leaver.name, title: "Customer Support Agent", teamId, managerId, role: "agent", active: false, hiredAt: "2024-02-01", createdAt: ctx.now, updatedAt: ctx.now })
+      .returning({ id: employees.id })
+      .get().id;
+    const leftAt = leaver.departure?.leftAt ?? UNDATED_LEFT;
+    ctx.cycles.forEach((cycle, index) => {
+      const answer = leaver.answers[index];
+      // Reviewed in a cycle only when its quarter ended before they left.
+      if (!answer || quarterRange(cycle.key).end > Date.parse(`${leftAt}T00:00:00Z`)) return;
+      const at = quarterRange(cycle.key).end - 11 * 86_400_000;
+      db.insert(cycleParticipants).values({ cycleId: cycle.id, employeeId: id, teamId, managerId, reviewerId: managerId, role: "agent", title: "Customer Support Agent", addedAt: at }).run();
+      const review = db
+        .insert(reviews)
+        .values({ cycleId: cycle.id, employeeId: id, reviewerId: managerId, status: "submitted", version: 1, keeperAnswer: answer, keeperReason: "Seeded history.", summary: "A quarter on record.", submittedAt: at, createdAt: at, updatedAt: at })
+        .returning({ id: reviews.id })
+        .get();
+      for (const cycleTraitId of cycle.traitIds) db.insert(reviewRatings).values({ reviewId: review.id, cycleTraitId, rating: RATING[answer] }).run();
+    });
+    if (leaver.departure) {
+      db.insert(departures).values({ employeeId: id, ...leaver.departure, source: "hr", recordedBy: ctx.recordedBy, recordedAt: ctx.now }).run();
+    }
+  }
+}
