@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   "reply_received",
   "review_due",
   "review_overdue",
+  "connection_credentials",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
