@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { parseSecretKey, SECRET_KEY_HELP } from "@/lib/server/secret-key.cjs";
 
 /**
  * Helpdesk credentials at rest: AES-256-GCM with a random 96-bit nonce per value, keyed by
@@ -20,17 +21,7 @@ export class SecretKeyError extends Error {
  */
 const DEVELOPMENT_KEY = createHash("sha256").update("keeper development key: not a secret").digest();
 
-export const SECRET_KEY_HELP = "Generate one with: openssl rand -base64 32";
-
-/** The 32-byte key in `value` (base64, base64url or hex), or an error message. */
-export function parseSecretKey(value: string): Buffer | string {
-  const text = value.trim();
-  let key: Buffer | null = null;
-  if (/^[0-9a-fA-F]{64}$/.test(text)) key = Buffer.from(text, "hex");
-  else if (/^[A-Za-z0-9+/_-]{43}=?$/.test(text)) key = Buffer.from(text.replace(/-/g, "+").replace(/_/g, "/"), "base64");
-  if (!key || key.length !== 32) return `KEEPER_SECRET_KEY must be 32 bytes, as base64 (44 characters) or hex (64). ${SECRET_KEY_HELP}`;
-  return key;
-}
+export { parseSecretKey, SECRET_KEY_HELP };
 
 export function secretKey(env: NodeJS.ProcessEnv = process.env): Buffer {
   const value = env.KEEPER_SECRET_KEY;
