@@ -13,7 +13,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     ...(viewer.isHr ? [] : [{ href: "/feedback", label: "My feedback" }, { href: "/customers", label: "My customers" }]),
     { href: "/checkins", label: "Check-ins" },
     ...(viewer.isHr || viewer.hasReports ? [{ href: "/talent", label: "Talent" }] : []),
-    ...(viewer.isHr ? [{ href: "/hr/cycles", label: "Cycles" }, { href: "/hr/import", label: "Import" }, { href: "/hr/audit", label: "Audit" }] : []),
+    ...(viewer.isHr ? [{ href: "/hr/cycles", label: "Cycles" }, { href: "/hr/import", label: "Import" }, { href: "/hr/connections", label: "Connections" }, { href: "/hr/audit", label: "Audit" }] : []),
     ...(viewer.isAdmin ? [{ href: "/admin/tokens", label: "API tokens" }] : []),
     ...(viewer.isAdmin ? [{ href: "/admin/outbox", label: "Outbox" }] : []),
   ];

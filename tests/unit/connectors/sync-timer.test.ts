@@ -24,7 +24,7 @@ describe("the supervisor's sync timer", () => {
       children.push(child);
       return child as never;
     });
-    const stop = startSyncTimer("bin/keeper", {}, 5, spawn);
+    const stop = startSyncTimer("bin/keeper", {} as NodeJS.ProcessEnv, 5, spawn);
     vi.advanceTimersByTime(5 * 60_000);
     expect(spawn).toHaveBeenCalledTimes(1);
     vi.advanceTimersByTime(5 * 60_000);
@@ -40,7 +40,7 @@ describe("the supervisor's sync timer", () => {
   it("does nothing when off", () => {
     vi.useFakeTimers();
     const spawn = vi.fn();
-    startSyncTimer("bin/keeper", {}, null, spawn)();
+    startSyncTimer("bin/keeper", {} as NodeJS.ProcessEnv, null, spawn)();
     vi.advanceTimersByTime(60 * 60_000);
     expect(spawn).not.toHaveBeenCalled();
   });
