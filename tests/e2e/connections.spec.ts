@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import type { FakeRating } from "../fakes/helpdesk/dataset";
 import { FAKE_CREDENTIALS, startFakeHelpdesk, type FakeHelpdesk } from "../fakes/helpdesk/server";
-import { expectAccessible, failOnConsoleErrors, signIn } from "./helpers";
+import { expectAccessible, expectNoSidewaysScroll, failOnConsoleErrors, signIn } from "./helpers";
 
 // The fake Zendesk runs in this test process on loopback; the server under test calls it.
 let fake: FakeHelpdesk;
@@ -72,5 +72,11 @@ test("HR connects a helpdesk, tests it, syncs now and sees the CSAT; a revoked t
   await expect(card.getByText("Needs new credentials", { exact: true })).toBeVisible();
   await page.goto("/notifications");
   await expect(page.getByText(`Helpdesk connection '${name}' needs new credentials`).first()).toBeVisible();
+
+  // On a phone, the page with its connection cards fits the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/hr/connections");
+  await expect(card).toBeVisible();
+  await expectNoSidewaysScroll(page);
   expect(errors).toEqual([]);
 });
