@@ -7,7 +7,7 @@ export function describeConnection(c: ConnectionView): string {
   const lines = [
     `${c.name} (${c.source}) ${c.baseUrl}${c.accountId ? ` account ${c.accountId}` : ""}`,
     `  credentials ${c.credentialHint}; every ${c.intervalMinutes} min; status ${c.running ? "syncing" : c.status}`,
-    `  last sync ${when(c.lastSyncAt)}; last success ${when(c.lastSuccessAt)}; next run ${when(c.nextRunAt)}`,
+    `  last sync ${when(c.lastSyncAt)}; last success ${when(c.lastSuccessAt)}; next run ${c.status === "needs_credentials" ? "after new credentials" : when(c.nextRunAt)}`,
   ];
   if (run) lines.push(`  last run: ${run.status}, ${run.pages} pages, ${run.records} records, ${run.imported ?? 0} new, ${run.updated ?? 0} updated, ${run.rejected ?? 0} rejected (import #${run.importId})`);
   if (c.lastError) lines.push(`  error: ${c.lastError}`);

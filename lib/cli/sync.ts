@@ -9,7 +9,7 @@ Pulls new and changed CSAT from helpdesk connections: NAME, or every connection 
 
 export function formatOutcome(o: SyncOutcome): string {
   if (o.status === "busy") return `${o.name}: skipped, another sync of it is running`;
-  const counts = `${o.pages} pages, ${o.records} records: ${o.imported} new, ${o.updated} updated, ${o.unchanged} unchanged, ${o.rejected} rejected, ${o.unmatched} unmatched agents (import #${o.importId})`;
+  const counts = `${o.pages} pages, ${o.records} records: ${o.imported} new, ${o.updated} updated, ${o.unchanged} unchanged, ${o.rejected} rejected, ${o.unmatched} unmatched agents${o.importId ? ` (import #${o.importId})` : ""}`;
   if (o.status === "ok") return `${o.name}: ok, ${counts}`;
   return `${o.name}: ${o.status === "needs_credentials" ? "NEEDS NEW CREDENTIALS" : "FAILED"}: ${o.error}\n  (kept: ${counts}; the next sync carries on from there)`;
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lte, or, lt } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, lte, ne, or } from "drizzle-orm";
 import { getDb, writeTx } from "@/db/client";
 import { csatImports, helpdeskConnections, helpdeskSyncRuns } from "@/db/schema";
 import { credentialHint, credentialsOf, hasCredentials, missingForSource, type ConnectionFields } from "./connection-input";
@@ -189,12 +189,18 @@ export function loadConfig(id: number): ConnectionConfig & { id: number; name: s
   };
 }
 
-/** Connections whose next run is due and that no sync holds. */
+/** Connections whose next run is due and that no sync holds; refused credentials wait for new ones (or "Sync now"). */
 export function dueConnectionIds(now = Date.now()): number[] {
   return getDb()
     .select({ id: helpdeskConnections.id })
     .from(helpdeskConnections)
-    .where(and(lte(helpdeskConnections.nextRunAt, now), or(isNull(helpdeskConnections.leaseUntil), lt(helpdeskConnections.leaseUntil, now))))
+    .where(
+      and(
+        lte(helpdeskConnections.nextRunAt, now),
+        ne(helpdeskConnections.status, "needs_credentials"),
+        or(isNull(helpdeskConnections.leaseUntil), lt(helpdeskConnections.leaseUntil, now)),
+      ),
+    )
     .orderBy(asc(helpdeskConnections.nextRunAt))
     .all()
     .map((r) => r.id);

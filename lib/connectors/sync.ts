@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb, writeTx } from "@/db/client";
-import { employees, helpdeskConnections, helpdeskSyncRuns } from "@/db/schema";
+import { csatImports, employees, helpdeskConnections, helpdeskSyncRuns } from "@/db/schema";
 import { insertImportRow } from "@/lib/importers/csat/import-record";
 import { importCsat } from "@/lib/importers/csat/run-import";
 import { notify } from "@/lib/mail/notify";
@@ -85,8 +85,10 @@ function tellHr(db: Parameters<Parameters<typeof writeTx>[0]>[0], name: string, 
   }
 }
 
-function finish(id: number, name: string, started: Started, status: Exclude<SyncStatus, "busy">, error: string | null, now: number, passStartedAt: number | null): void {
+function finish(id: number, name: string, started: Started, status: Exclude<SyncStatus, "busy">, error: string | null, now: number, passStartedAt: number | null, pages: number): void {
   writeTx((db) => {
+    // A run that committed no page brought nothing in: its error is in the sync run, not an empty import.
+    const emptyImport = pages === 0 && status !== "ok";
     const interval = started.intervalMinutes * 60_000;
     db.update(helpdeskConnections)
       .set({
@@ -99,7 +101,11 @@ function finish(id: number, name: string, started: Started, status: Exclude<Sync
       })
       .where(eq(helpdeskConnections.id, id))
       .run();
-    db.update(helpdeskSyncRuns).set({ status, finishedAt: now, error }).where(eq(helpdeskSyncRuns.id, started.runId)).run();
+    db.update(helpdeskSyncRuns)
+      .set({ status, finishedAt: now, error, ...(emptyImport ? { importId: null } : {}) })
+      .where(eq(helpdeskSyncRuns.id, started.runId))
+      .run();
+    if (emptyImport) db.delete(csatImports).where(eq(csatImports.id, started.importId)).run();
     if (status === "needs_credentials" && started.status !== "needs_credentials") tellHr(db, name, error ?? "The helpdesk refused the credentials", now);
   });
 }
@@ -169,7 +175,8 @@ export async function syncConnection(id: number, options: SyncOptions): Promise<
     outcome.error = e.message;
   }
   outcome.unmatched = unmatched.size;
-  finish(id, name, started, outcome.status as Exclude<SyncStatus, "busy">, outcome.error, clock(), passStartedAt);
+  finish(id, name, started, outcome.status as Exclude<SyncStatus, "busy">, outcome.error, clock(), passStartedAt, outcome.pages);
+  if (outcome.pages === 0 && outcome.status !== "ok") outcome.importId = null;
   return outcome;
 }
 

@@ -166,6 +166,28 @@ describe("real-world faults", () => {
     expect(ctx.db.select().from(helpdeskSyncRuns).where(eq(helpdeskSyncRuns.id, out.runId!)).get()!.status).toBe("interrupted");
   });
 
+  it("reports rejected records and unmatched agents of a sync in its import history, like a file's", async () => {
+    fake.ratings[5].override = { score: "meh" };
+    const out = await sync(connect("zendesk", fake));
+    expect(out).toMatchObject({ status: "ok", imported: 22, rejected: 1 });
+    const history = ctx.db.select().from(csatImports).where(eq(csatImports.id, out.importId!)).get()!;
+    expect(history.rejected).toBe(1);
+    expect((history.report as { rejected: { ref: string; reason: string }[] }).rejected).toEqual([
+      { file: "zendesk test page 2", ref: `record ${fake.ratings[5].id}`, reason: expect.stringContaining("unknown Zendesk score") },
+    ]);
+  });
+
+  it("a sync refused before any page leaves no empty import behind, and is not retried on schedule until credentials change", async () => {
+    const id = connect("zendesk", fake);
+    fake.token = "revoked";
+    const out = await sync(id);
+    expect(out).toMatchObject({ status: "needs_credentials", importId: null, pages: 0 });
+    expect(ctx.db.select().from(helpdeskSyncRuns).where(eq(helpdeskSyncRuns.id, out.runId!)).get()).toMatchObject({ importId: null, status: "needs_credentials" });
+    expect(ctx.db.select().from(csatImports).where(eq(csatImports.via, "sync")).all()).toEqual([]);
+    const { dueConnectionIds } = await import("@/lib/connectors/store");
+    expect(dueConnectionIds(Date.now() + 48 * 3_600_000)).toEqual([]);
+  });
+
   it("follows Zendesk's offset pagination (next_page) too", async () => {
     fake.zendeskOffset = true;
     const out = await sync(connect("zendesk", fake));

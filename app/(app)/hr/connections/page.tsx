@@ -31,7 +31,7 @@ function Facts({ c }: { c: ConnectionView }) {
     ["Schedule", every(c.intervalMinutes)],
     ["Last sync", c.lastSyncAt ? formatDateTime(c.lastSyncAt) : "Never"],
     ["Last success", c.lastSuccessAt ? formatDateTime(c.lastSuccessAt) : "Never"],
-    ["Next run", c.running ? "Running now" : formatDateTime(c.nextRunAt)],
+    ["Next run", c.running ? "Running now" : c.status === "needs_credentials" ? "After new credentials are saved" : formatDateTime(c.nextRunAt)],
   ];
   if (run) {
     facts.push([
