@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, lt, lte, ne, or } from "drizzle-or
 import { getDb, writeTx } from "@/db/client";
 import { csatImports, helpdeskConnections, helpdeskSyncRuns } from "@/db/schema";
 import { credentialHint, credentialsOf, hasCredentials, missingForSource, type ConnectionFields } from "./connection-input";
-import { decryptSecret, encryptSecret } from "./secret-box";
+import { decryptSecret, encryptSecret, SecretKeyError } from "./secret-box";
 import type { ConnectionConfig, ConnectorSource, Credentials } from "./types";
 
 /**
@@ -145,7 +145,15 @@ export function updateConnection(id: number, fields: ConnectionFields, now = Dat
   if (stored.source !== fields.source) return { ok: false, field: "source", message: "A connection's helpdesk cannot change; add a new connection instead." };
   const given = credentialsOf(fields);
   const replacing = hasCredentials(given);
-  const credentials: Credentials = replacing ? given : (JSON.parse(decryptSecret(stored.credentials)) as Credentials);
+  // Fields given replace the stored ones (a new token keeps the stored Zendesk email, and so on).
+  let credentials: Credentials = given;
+  try {
+    credentials = { ...(JSON.parse(decryptSecret(stored.credentials)) as Credentials), ...given };
+  } catch (error) {
+    if (!(error instanceof SecretKeyError)) throw error;
+    // Unreadable (the key changed): only a complete new set will do.
+    if (!replacing) return { ok: false, field: "token", message: error.message };
+  }
   const problem = missingForSource({ source: fields.source, baseUrl: fields.baseUrl, accountId: fields.accountId ?? null, credentials });
   if (problem) return { ok: false, field: "token", message: problem };
   return writeTx((db) => {

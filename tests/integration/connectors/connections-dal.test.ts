@@ -60,6 +60,9 @@ describe("helpdesk connections for HR", () => {
     expect(await saveConnection({ ...zendesk(), id: String(id), token: "new-token-000000000000wxyz" })).toMatchObject({ ok: true });
     expect(ctx.db.select().from(helpdeskConnections).get()).toMatchObject({ status: "new", credentialHint: `${FAKE_CREDENTIALS.email}, token ending …wxyz` });
     expect((await testConnection({ id })).message).toMatch(/refused the credentials \(HTTP 401\)/);
+    // A new email alone keeps the stored token.
+    expect(await saveConnection({ ...zendesk(), id: String(id), token: "", email: "other@acme.test" })).toMatchObject({ ok: true });
+    expect(ctx.db.select().from(helpdeskConnections).get()!.credentialHint).toBe("other@acme.test, token ending …wxyz");
   });
 
   it("Sync now runs in the background and reports progress until it ends", async () => {
@@ -94,5 +97,23 @@ describe("helpdesk connections for HR", () => {
     expect(await saveConnection(zendesk())).toMatchObject({ ok: false });
     expect(await syncProgress({ id: 1 })).toBeNull();
     expect(ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied")).all().length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("a changed KEEPER_SECRET_KEY", () => {
+  it("asks for the credentials again instead of failing", async () => {
+    const saved = await saveConnection(zendesk());
+    const id = saved.ok ? saved.id : 0;
+    const before = process.env.KEEPER_SECRET_KEY;
+    process.env.KEEPER_SECRET_KEY = Buffer.alloc(32, 9).toString("base64");
+    try {
+      expect(await saveConnection({ ...zendesk(), id: String(id), token: "", email: "" })).toMatchObject({ ok: false, fieldErrors: { token: expect.stringMatching(/another KEEPER_SECRET_KEY/) } });
+      expect(await testConnection({ id })).toMatchObject({ ok: false, message: expect.stringMatching(/another KEEPER_SECRET_KEY/) });
+      expect(await saveConnection({ ...zendesk(), id: String(id) })).toMatchObject({ ok: true });
+      expect((await testConnection({ id })).ok).toBe(true);
+    } finally {
+      if (before === undefined) delete process.env.KEEPER_SECRET_KEY;
+      else process.env.KEEPER_SECRET_KEY = before;
+    }
   });
 });
