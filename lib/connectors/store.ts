@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, lte, ne, or } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lt, lte, ne, or } from "drizzle-orm";
 import { getDb, writeTx } from "@/db/client";
 import { csatImports, helpdeskConnections, helpdeskSyncRuns } from "@/db/schema";
 import { credentialHint, credentialsOf, hasCredentials, missingForSource, type ConnectionFields } from "./connection-input";
@@ -25,6 +25,7 @@ export type ConnectionView = {
   nextRunAt: number;
   running: boolean;
   lastRun: SyncRunView | null;
+  recentRuns: SyncRunView[];
 };
 
 export type SyncRunView = {
@@ -61,12 +62,10 @@ const VIEW_COLUMNS = {
   leaseUntil: helpdeskConnections.leaseUntil,
 };
 
-export function latestRuns(connectionIds: number[]): Map<number, SyncRunView> {
-  const out = new Map<number, SyncRunView>();
-  if (connectionIds.length === 0) return out;
-  const rows = getDb()
+/** A connection's latest sync runs, newest first (a handful: it syncs hourly for years). */
+export function recentRuns(connectionId: number, limit = 5): SyncRunView[] {
+  return getDb()
     .select({
-      connectionId: helpdeskSyncRuns.connectionId,
       id: helpdeskSyncRuns.id,
       importId: helpdeskSyncRuns.importId,
       status: helpdeskSyncRuns.status,
@@ -83,22 +82,19 @@ export function latestRuns(connectionIds: number[]): Map<number, SyncRunView> {
     })
     .from(helpdeskSyncRuns)
     .leftJoin(csatImports, eq(csatImports.id, helpdeskSyncRuns.importId))
-    .where(inArray(helpdeskSyncRuns.connectionId, connectionIds))
-    .orderBy(desc(helpdeskSyncRuns.id))
+    .where(eq(helpdeskSyncRuns.connectionId, connectionId))
+    .orderBy(desc(helpdeskSyncRuns.startedAt), desc(helpdeskSyncRuns.id))
+    .limit(limit)
     .all();
-  for (const { connectionId, ...run } of rows) if (!out.has(connectionId)) out.set(connectionId, run);
-  return out;
 }
 
 export function listConnectionViews(now = Date.now(), where?: { id?: number; name?: string }): ConnectionView[] {
   const filter = where?.id !== undefined ? eq(helpdeskConnections.id, where.id) : where?.name !== undefined ? eq(helpdeskConnections.name, where.name) : undefined;
   const rows = getDb().select(VIEW_COLUMNS).from(helpdeskConnections).where(filter).orderBy(asc(helpdeskConnections.name)).all();
-  const runs = latestRuns(rows.map((r) => r.id));
-  return rows.map(({ leaseUntil, ...r }) => ({
-    ...r,
-    running: leaseUntil !== null && leaseUntil > now,
-    lastRun: runs.get(r.id) ?? null,
-  }));
+  return rows.map(({ leaseUntil, ...r }) => {
+    const runs = recentRuns(r.id);
+    return { ...r, running: leaseUntil !== null && leaseUntil > now, lastRun: runs[0] ?? null, recentRuns: runs };
+  });
 }
 
 export function findConnection(nameOrId: string | number): ConnectionView | null {

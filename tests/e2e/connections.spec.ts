@@ -57,6 +57,10 @@ test("HR connects a helpdesk, tests it, syncs now and sees the CSAT; a revoked t
   await expect(card.getByRole("status")).toHaveText("Sync finished: 5 records read.", { timeout: 20_000 });
   await expect(card.getByText("Connected", { exact: true })).toBeVisible();
   await expect(card).toContainText("3 pages, 5 records read, 5 new");
+  await card.getByText("Recent syncs", { exact: true }).click();
+  const runs = card.getByRole("table", { name: `Recent syncs of ${name}, newest first` });
+  await expect(runs.getByRole("row").nth(1)).toContainText("manual");
+  await expect(runs.getByRole("row").nth(1)).toContainText("OK");
   await expectAccessible(page);
 
   // The CSAT is Ava's now: her review page shows the synced comment.
@@ -77,6 +81,7 @@ test("HR connects a helpdesk, tests it, syncs now and sees the CSAT; a revoked t
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/hr/connections");
   await expect(card).toBeVisible();
+  await card.getByText("Recent syncs", { exact: true }).click();
   await expectNoSidewaysScroll(page);
   expect(errors).toEqual([]);
 });

@@ -12,8 +12,8 @@ function scripted(answers: (Response | Error)[]): { fetch: typeof fetch; calls: 
   return { fetch: f, calls: () => n };
 }
 
-const opts = (fetch: typeof fetch, waits: number[] = []): HttpOptions => ({
-  fetch,
+const opts = (fetchImpl: typeof globalThis.fetch, waits: number[] = []): HttpOptions => ({
+  fetch: fetchImpl,
   sleep: async (ms) => void waits.push(ms),
   random: () => 0,
   backoff: { maxAttempts: 3, baseMs: 100, capMs: 10_000, maxTotalMs: 60_000 },

@@ -5,6 +5,7 @@ import { ConnectionControls } from "@/components/connections/connection-controls
 import { ConnectionForm } from "@/components/connections/connection-form";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { listConnections } from "@/lib/dal/connections";
 import type { ConnectionView } from "@/lib/connectors/store";
 import { formatDateTime } from "@/lib/format";
@@ -55,6 +56,37 @@ function Facts({ c }: { c: ConnectionView }) {
   );
 }
 
+const RUN_STATUS: Record<string, string> = { running: "Running", ok: "OK", failed: "Failed", needs_credentials: "Credentials refused", interrupted: "Interrupted" };
+
+/** The last few syncs: when, how, what each brought in, and its import report. */
+function RecentRuns({ c }: { c: ConnectionView }) {
+  if (c.recentRuns.length === 0) return null;
+  return (
+    <details className="rounded-md border border-slate-200 p-3">
+      <summary className="cursor-pointer text-sm font-medium">Recent syncs</summary>
+      <TableScroll>
+        <table className="mt-2 w-full text-left text-sm">
+          <caption className="sr-only">Recent syncs of {c.name}, newest first</caption>
+          <thead className="border-b border-slate-200 text-slate-700">
+            <tr>{["Started (UTC)", "How", "Result", "Pages", "Records", "New", "Updated", "Rejected", "Report"].map((h) => <th key={h} scope="col" className="py-2 pr-3">{h}</th>)}</tr>
+          </thead>
+          <tbody>
+            {c.recentRuns.map((r) => (
+              <tr key={r.id} className="border-b border-slate-100">
+                <td className="whitespace-nowrap py-2 pr-3">{formatDateTime(r.startedAt)}</td>
+                <td className="py-2 pr-3">{r.trigger}</td>
+                <td className="py-2 pr-3" title={r.error ?? undefined}>{RUN_STATUS[r.status] ?? r.status}</td>
+                {[r.pages, r.records, r.imported ?? 0, r.updated ?? 0, r.rejected ?? 0].map((n, k) => <td key={k} className="py-2 pr-3 tabular-nums">{n.toLocaleString("en")}</td>)}
+                <td className="py-2">{r.importId ? <Link href={`/hr/imports/${r.importId}`} className="text-brand-700 underline">#{r.importId}</Link> : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </details>
+  );
+}
+
 export default async function ConnectionsPage() {
   const connections = await listConnections();
   if (!connections) notFound();
@@ -83,6 +115,7 @@ export default async function ConnectionsPage() {
               <Facts c={c} />
               {c.lastError && <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-950"><span className="font-medium">Last error:</span> {c.lastError}</p>}
               <ConnectionControls id={c.id} name={c.name} running={c.running} />
+              <RecentRuns c={c} />
               <details className="rounded-md border border-slate-200 p-3">
                 <summary className="cursor-pointer text-sm font-medium">Edit connection</summary>
                 <div className="mt-3">
