@@ -27,6 +27,6 @@ export default defineConfig({
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(PORT), DATABASE_URL: "file:./data/e2e.db", AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789" },
+    env: { PORT: String(PORT), DATABASE_URL: "file:./data/e2e.db", AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789", KEEPER_SECRET_KEY: "ZTJlLW9ubHkta2VlcGVyLXNlY3JldC1rZXktMDAwMDA=", KEEPER_SYNC_EVERY_MINUTES: "off" },
   },
 });

@@ -286,7 +286,7 @@ export const csatImports = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     createdAt: integer("created_at").notNull(),
     actorId: integer("actor_id").references(() => employees.id),
-    via: text("via", { enum: ["cli", "upload", "api"] }).notNull(),
+    via: text("via", { enum: ["cli", "upload", "api", "sync"] }).notNull(),
     fileName: text("file_name").notNull(),
     source: text("source").notNull(),
     rowsRead: integer("rows_read").notNull().default(0),
@@ -514,3 +514,63 @@ export const dataVersions = sqliteTable("data_versions", {
   topic: text("topic").primaryKey(),
   version: integer("version").notNull().default(0),
 });
+
+/**
+ * A helpdesk whose CSAT Keeper pulls from its API (lib/connectors). Credentials are AES-256-GCM
+ * ciphertext (lib/connectors/secret-box.ts) and never leave the server; `credentialHint` is the
+ * only part pages show. `cursorSince` is where the next full pass starts; `resume` the page a
+ * failed or interrupted pass stopped after, written in the same transaction as that page's records.
+ */
+export const helpdeskConnections = sqliteTable(
+  "helpdesk_connections",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull().unique(),
+    source: text("source", { enum: ["zendesk", "freshdesk", "intercom", "helpscout", "chatwoot"] }).notNull(),
+    baseUrl: text("base_url").notNull(),
+    /** Chatwoot's account id; null for the others. */
+    accountId: text("account_id"),
+    credentials: text("credentials").notNull(),
+    credentialHint: text("credential_hint").notNull(),
+    intervalMinutes: integer("interval_minutes").notNull().default(60),
+    /** 'new' | 'ok' | 'failed' | 'needs_credentials' */
+    status: text("status").notNull().default("new"),
+    lastError: text("last_error"),
+    lastSyncAt: integer("last_sync_at"),
+    lastSuccessAt: integer("last_success_at"),
+    nextRunAt: integer("next_run_at").notNull(),
+    cursorSince: integer("cursor_since"),
+    resume: text("resume", { mode: "json" }).$type<Record<string, unknown>>(),
+    /** A running sync holds the connection until then (renewed per page), so two never overlap. */
+    leaseUntil: integer("lease_until"),
+    createdBy: integer("created_by").references(() => employees.id),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("helpdesk_connections_next_run_idx").on(t.nextRunAt), index("helpdesk_connections_created_by_idx").on(t.createdBy)],
+);
+
+/** One sync of a connection: its progress while it runs, then its outcome; counts live in its csat_imports row. */
+export const helpdeskSyncRuns = sqliteTable(
+  "helpdesk_sync_runs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    connectionId: integer("connection_id")
+      .notNull()
+      .references(() => helpdeskConnections.id, { onDelete: "cascade" }),
+    importId: integer("import_id").references(() => csatImports.id),
+    /** 'manual' | 'cli' | 'schedule' */
+    trigger: text("trigger").notNull(),
+    /** 'running' | 'ok' | 'failed' | 'needs_credentials' | 'interrupted' */
+    status: text("status").notNull(),
+    startedAt: integer("started_at").notNull(),
+    finishedAt: integer("finished_at"),
+    pages: integer("pages").notNull().default(0),
+    records: integer("records").notNull().default(0),
+    error: text("error"),
+  },
+  (t) => [
+    index("helpdesk_sync_runs_connection_idx").on(t.connectionId, t.startedAt),
+    index("helpdesk_sync_runs_import_idx").on(t.importId),
+  ],
+);

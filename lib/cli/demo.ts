@@ -18,6 +18,17 @@ function demoSecret(): string {
   return secret;
 }
 
+/** Same for the key that encrypts helpdesk credentials (data/secret-key), so connections survive restarts. */
+function demoSecretKey(): string {
+  if (process.env.KEEPER_SECRET_KEY) return process.env.KEEPER_SECRET_KEY;
+  const file = join(process.cwd(), "data", "secret-key");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(join(process.cwd(), "data"), { recursive: true });
+  const key = randomBytes(32).toString("base64");
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}
+
 export async function run(): Promise<number> {
   const db = getDb();
   migrateDatabase(db);
@@ -26,7 +37,7 @@ export async function run(): Promise<number> {
     const r = await seedDemo(db);
     console.log(`Seeded ${r.employees} people, ${r.reviews} reviews, ${r.csatResponses} CSAT responses.`);
   }
-  const env = { ...process.env, AUTH_SECRET: demoSecret(), NODE_ENV: "production" as const };
+  const env = { ...process.env, AUTH_SECRET: demoSecret(), KEEPER_SECRET_KEY: demoSecretKey(), NODE_ENV: "production" as const };
   console.log("Building Keeper (about a minute)…");
   const built = await runNext(["build"], env);
   if (built !== 0) return built;

@@ -63,7 +63,7 @@ export interface ImportSummary {
   id: number;
   createdAt: number;
   actor: string | null;
-  via: "cli" | "upload" | "api";
+  via: "cli" | "upload" | "api" | "sync";
   fileName: string;
   source: string;
   rowsRead: number;

@@ -17,6 +17,7 @@ export const NOTIFICATION_KINDS = [
   "review_due",
   "review_overdue",
   "follow_up_due",
+  "connection_credentials",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -2,9 +2,10 @@
 // so the process that only supervises the server processes stays small (decision 0009).
 "use strict";
 const cluster = require("node:cluster");
-const { spawnSync } = require("node:child_process");
+const { spawn, spawnSync } = require("node:child_process");
 const { availableParallelism } = require("node:os");
 const { join } = require("node:path");
+const { parseSecretKey } = require("./secret-key.cjs");
 
 /** Each `next start` process costs about 200 MB under load, hence the cap on the default. */
 const MAX_DEFAULT_WORKERS = 4;
@@ -36,6 +37,41 @@ function workerNodeOptions(nodeOptions, heapSetting) {
   const n = Number(heapSetting);
   const heap = heapSetting !== undefined && Number.isInteger(n) && n >= 64 ? n : DEFAULT_WORKER_HEAP_MB;
   return `${current} --max-old-space-size=${heap}`.trim();
+}
+
+/** Minutes between the supervisor's `keeper sync` runs; null when KEEPER_SYNC_EVERY_MINUTES is 0 or "off" (cron does it). */
+function syncTimerMinutes(setting) {
+  if (setting === undefined || String(setting).trim() === "") return 5;
+  const text = String(setting).trim().toLowerCase();
+  if (text === "off" || text === "0") return null;
+  const n = Number(text);
+  return Number.isInteger(n) && n >= 1 && n <= 1440 ? n : 5;
+}
+
+/**
+ * Runs `keeper sync` (due helpdesk connections) every `minutes` from the supervisor, which is one
+ * process however many servers it runs, so syncs never start twice; each connection's lease in
+ * the database also keeps a cron job and this timer apart. A run still going skips the next tick.
+ */
+function startSyncTimer(keeperBin, env, minutes, spawnImpl = spawn) {
+  if (minutes === null) return () => {};
+  let child = null;
+  const tick = () => {
+    if (child) return;
+    child = spawnImpl(process.execPath, [keeperBin, "sync"], { env, stdio: "inherit" });
+    child.on("exit", () => {
+      child = null;
+    });
+    child.on("error", () => {
+      child = null;
+    });
+  };
+  const timer = setInterval(tick, minutes * 60_000);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    child?.kill("SIGTERM");
+  };
 }
 
 /**
@@ -98,10 +134,21 @@ async function start(keeperBin, env = process.env) {
     console.error("AUTH_SECRET is not set (or shorter than 32 characters). Generate one with: openssl rand -base64 32");
     return 1;
   }
+  const key = env.KEEPER_SECRET_KEY ? parseSecretKey(env.KEEPER_SECRET_KEY) : "KEEPER_SECRET_KEY is not set (it encrypts helpdesk credentials). Generate one with: openssl rand -base64 32";
+  if (typeof key === "string") {
+    console.error(key);
+    return 1;
+  }
   // The migration needs the TypeScript sources; running it in a child keeps them out of this process.
   const migrated = spawnSync(process.execPath, [keeperBin, "db", "migrate"], { env, stdio: "inherit" });
   if (migrated.status !== 0) return migrated.status ?? 1;
-  return runNextCluster(env.PORT || "3000", { ...env, NODE_ENV: "production" });
+  const serverEnv = { ...env, NODE_ENV: "production" };
+  const stopSync = startSyncTimer(keeperBin, serverEnv, syncTimerMinutes(env.KEEPER_SYNC_EVERY_MINUTES));
+  try {
+    return await runNextCluster(env.PORT || "3000", serverEnv);
+  } finally {
+    stopSync();
+  }
 }
 
-module.exports = { MAX_DEFAULT_WORKERS, DEFAULT_WORKER_HEAP_MB, serverWorkerCount, shouldRestartWorker, workerNodeOptions, runNextCluster, start };
+module.exports = { syncTimerMinutes, startSyncTimer, MAX_DEFAULT_WORKERS, DEFAULT_WORKER_HEAP_MB, serverWorkerCount, shouldRestartWorker, workerNodeOptions, runNextCluster, start };

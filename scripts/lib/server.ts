@@ -25,6 +25,7 @@ export async function startServer(opts: { port: number; dbPath: string; env?: Re
       HOSTNAME: "127.0.0.1",
       DATABASE_URL: `file:${opts.dbPath}`,
       AUTH_SECRET: "bench-only-secret-0123456789abcdef0123456789",
+      KEEPER_SECRET_KEY: "YmVuY2gtb25seS1rZWVwZXItc2VjcmV0LWtleS0wMDA=",
       NEXT_TELEMETRY_DISABLED: "1",
       ...opts.env,
     },

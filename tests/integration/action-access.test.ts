@@ -4,6 +4,7 @@ import { auditLog, cycleTraits, cycles, employees, keeperCheckins, notifications
 import { createTokenAction, revokeTokenAction } from "@/app/(app)/admin/tokens/actions";
 import { answerCheckinAction, askCheckinAction } from "@/app/(app)/checkins/actions";
 import { acknowledgeAction, replyAction, saveReflectionAction } from "@/app/(app)/feedback/actions";
+import { removeConnectionAction, saveConnectionAction, syncConnectionAction, syncProgressAction, testConnectionAction } from "@/app/(app)/hr/connections/actions";
 import { createCycleAction, transitionCycleAction, updateCycleSettingsAction } from "@/app/(app)/hr/cycles/actions";
 import { recordDepartureAction } from "@/app/(app)/hr/people/actions";
 import { recordFollowUpAction } from "@/app/(app)/follow-ups/actions";
@@ -71,6 +72,12 @@ const CALLS: Record<string, () => Promise<unknown>> = {
     const traitIds = ctx.db.select().from(cycleTraits).where(eq(cycleTraits.cycleId, q3.id)).all().map((t) => t.id);
     return calibrateAction({ cycleKey: "2026-Q3", employeeId: id("ava"), version: review.version, keeperAnswer: "unsure", traits: traitIds.map((t) => ({ cycleTraitId: t, rating: 3, notObserved: false })), reason: "Matrix test" });
   },
+  // Connection actions: invalid input or an unknown connection, so an allowed call changes nothing.
+  saveConnectionAction: () => saveConnectionAction(null, form({ name: "", source: "zendesk", baseUrl: "not a url" })),
+  removeConnectionAction: () => removeConnectionAction(424242),
+  testConnectionAction: () => testConnectionAction(424242),
+  syncConnectionAction: () => syncConnectionAction(424242),
+  syncProgressAction: () => syncProgressAction(424242),
   askCheckinAction: () => askCheckinAction(null, form({ message: "x".repeat(5000) })),
   answerCheckinAction: () => {
     const checkin = ctx.db.select().from(keeperCheckins).get()!;

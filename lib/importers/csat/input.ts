@@ -8,7 +8,7 @@ export type CsatInput =
 
 export const MB = 1024 * 1024;
 /** Defaults: the CLI reads local exports; uploads and the API hold a request open. */
-export const DEFAULT_MAX_BYTES = { cli: 200 * MB, upload: 50 * MB, api: 50 * MB } as const;
+export const DEFAULT_MAX_BYTES = { cli: 200 * MB, upload: 50 * MB, api: 50 * MB, sync: 50 * MB } as const;
 
 /** `maxBytes` option, else env CSAT_MAX_BYTES, else the default for how the import arrived. */
 export function resolveMaxBytes(via: keyof typeof DEFAULT_MAX_BYTES, option?: number): number {

@@ -4,6 +4,7 @@ import { AgentMap } from "./agent-map";
 import { dropIndexes, indexesToDefer, recreateIndexes, type Incoming } from "./bulk-indexes";
 import { resolveMaxBytes, type CsatInput } from "./input";
 import { mergeStagedFile, stageAgentMap, STAGE_SCHEMA } from "./merge-file";
+import { insertImportRow, saveImportReport } from "./import-record";
 import { ResponseWriter } from "./response-writer";
 import { RollupDeltas } from "./rollup-deltas";
 import { REJECTED_DETAIL_LIMIT, stageFile, type FailedFile, type StagedFile } from "./stage-file";
@@ -14,8 +15,14 @@ export type ImportCsatOptions = {
   inputs: CsatInput[];
   /** Default `auto`: each file's source is detected (and reported). */
   source?: CsatSourceOption;
-  via: "cli" | "upload" | "api";
+  via: "cli" | "upload" | "api" | "sync";
   actorId?: number | null;
+  /**
+   * Helpdesk syncs (lib/connectors/sync.ts): add this page to an existing csat_imports row instead
+   * of making one, and run `inTx` inside the same transaction, so a connector's cursor moves
+   * exactly when the page's records commit.
+   */
+  appendTo?: { importId: number; inTx?: (client: Database, report: CsatImportReport) => void };
   /** Per-file size limit; default env CSAT_MAX_BYTES, else 200 MB for the CLI, 50 MB otherwise. */
   maxBytes?: number;
   /** Called with the rows read so far while files are read. Throwing aborts the import. */
@@ -139,13 +146,7 @@ function writeImport(
 ): CsatImportReport {
   const staged = files.filter((f): f is StagedFile => f.ok);
   const sources = [...new Set(staged.map((f) => f.source))];
-  const importId = Number(
-    client
-      .prepare("INSERT INTO csat_imports (created_at, actor_id, via, file_name, source) VALUES (?, ?, ?, ?, ?)")
-      .run(now, options.actorId ?? null, options.via, files.map((f) => f.name).join(", "), sources.join(",") || "none")
-      .lastInsertRowid,
-  );
-
+  const importId = options.appendTo?.importId ?? insertImportRow(client, options.actorId ?? null, options.via, files.map((f) => f.name).join(", "), sources.join(",") || "none", now);
   const agents = AgentMap.load(client);
   stageAgentMap(client, agents, sources);
   const writer = new ResponseWriter(client, importId, agents, new RollupDeltas());
@@ -173,21 +174,7 @@ function writeImport(
       .flatMap(([source, ids]) => [...ids].map(([externalId, count]) => ({ source, externalId, count })))
       .sort((a, b) => b.count - a.count || a.source.localeCompare(b.source) || a.externalId.localeCompare(b.externalId)),
   };
-  const { files: fileList, rejected, rejectedCount, fileErrors, unmatched } = report;
-  client
-    .prepare(
-      `UPDATE csat_imports SET rows_read = ?, imported = ?, updated = ?, unchanged = ?, not_responses = ?, rejected = ?,
-       report = ? WHERE id = ?`,
-    )
-    .run(
-      report.rowsRead,
-      report.imported,
-      report.updated,
-      report.unchanged,
-      report.notResponses,
-      rejectedCount,
-      JSON.stringify({ files: fileList, rejected, rejectedCount, fileErrors, unmatched }),
-      importId,
-    );
+  saveImportReport(client, report, Boolean(options.appendTo));
+  options.appendTo?.inTx?.(client, report);
   return report;
 }

@@ -30,7 +30,7 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
                 {imports.map((i) => (
                   <tr key={i.id} className={`border-b border-slate-100 ${highlight.has(i.id) ? "bg-brand-50" : ""}`}>
                     <td className="whitespace-nowrap py-2 pr-3"><Link href={`/hr/imports/${i.id}`} className="text-brand-700 underline">{formatDateTime(i.createdAt)}</Link></td>
-                    <td className="py-2 pr-3">{i.actor ?? "command line"}</td>
+                    <td className="py-2 pr-3">{i.actor ?? (i.via === "sync" ? "schedule or command line" : "command line")}</td>
                     <td className="py-2 pr-3">{i.via}</td>
                     <td className="max-w-[14rem] truncate py-2 pr-3" title={i.fileName}>{i.fileName}</td>
                     <td className="py-2 pr-3">{i.source}</td>

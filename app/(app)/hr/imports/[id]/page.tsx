@@ -26,7 +26,10 @@ export default async function ImportResultPage({ params }: { params: Promise<{ i
         <h1 className="text-2xl font-semibold">Import #{result.id}</h1>
         <div className="flex gap-4 text-sm"><Link href="/hr/import" className="font-medium text-brand-700 underline">Import more</Link><Link href="/hr/imports" className="font-medium text-brand-700 underline">History</Link></div>
       </div>
-      <p className="text-slate-700">{result.fileName} · {formatDateTime(result.createdAt)} · by {result.actor ?? "command line"} via {result.via}</p>
+      <p className="text-slate-700">
+        {result.fileName} · {formatDateTime(result.createdAt)} · by {result.actor ?? (result.via === "sync" ? "the schedule or command line" : "command line")} via {result.via}
+        {result.via === "sync" && <> · <Link href="/hr/connections" className="text-brand-700 underline">Connections</Link></>}
+      </p>
       <ImportCounts summary={result} />
       {(report.files ?? []).length > 0 && (
         <Card title="Files">

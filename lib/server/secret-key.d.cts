@@ -1,0 +1,2 @@
+export declare const SECRET_KEY_HELP: string;
+export declare function parseSecretKey(value: string | undefined): Buffer | string;
