@@ -4,8 +4,8 @@ import { cycleParticipants, cycles, cycleTraits, employees, identities, reviewRa
 import { hashPassword } from "@/lib/auth/password";
 import { DEFAULT_TRAITS } from "@/lib/domain/traits";
 import { seedDemoCsat, type CsatAgent } from "./demo-csat";
-import { seedDemoLeavers } from "./demo-history";
-import { DEMO_PASSWORD, demoPeople } from "./demo-people";
+import { seedDemoFollowUps, seedDemoLeavers } from "./demo-history";
+import { DEMO_DOMAIN, DEMO_PASSWORD, demoPeople } from "./demo-people";
 import { demoComment, demoKeeperAnswer, demoPrivateNote, demoRating, demoReason, demoSummary } from "./demo-reviews";
 import { createRandom } from "./random";
 
@@ -131,6 +131,7 @@ export async function seedDemo(db: Db, options: { passwordHash?: string } = {}):
     });
     const csatResponses = seedDemoCsat(db, csatAgents, [...PAST_QUARTERS, DEMO_CURRENT_QUARTER], CSAT_UNTIL, random);
     seedDemoLeavers(db, { teamIds, ids, cycles: seededCycles.filter((c) => c.key !== DEMO_CURRENT_QUARTER), recordedBy: ids.get(people[0].email)!, now });
+    seedDemoFollowUps(db, { cycleId: seededCycles.find((c) => c.key === "2026-Q3")!.id, managerIds: [ids.get(`noah@${DEMO_DOMAIN}`)!, ids.get(`grace@${DEMO_DOMAIN}`)!], now });
     db.insert(settings).values({ key: "demo_seeded", value: "true" }).onConflictDoUpdate({ target: settings.key, set: { value: "true" } }).run();
     return { employees: people.length, reviews: reviewCount, csatResponses };
   }).immediate();
