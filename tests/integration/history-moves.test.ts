@@ -7,6 +7,7 @@ import { GET as exportCsv } from "@/app/api/v1/export/reviews.csv/route";
 import { createCycle, transitionCycle } from "@/lib/dal/cycles";
 import { addLateHires, reassignReviewer } from "@/lib/dal/participants";
 import { getReviewForPage } from "@/lib/dal/review-read";
+import { listDirectReports } from "@/lib/dal/team";
 import { saveReviewDraft } from "@/lib/dal/review-write";
 import { getTalentReport } from "@/lib/dal/talent";
 import { getCalibrationMeeting } from "@/lib/dal/calibration-meeting";
@@ -152,10 +153,13 @@ describe("a report who changes manager mid-cycle", () => {
     const noahView = await getReviewForPage("2026-Q4", liam);
     expect(noahView?.id).toBe(review.id);
     expect(noahView?.can.edit).toBe(true);
+    // Liam stays on Noah's list of reviews to write; Mia sees him as her report.
+    expect((await listDirectReports("2026-Q4")).map((r) => r.email)).toContain("liam@demo.keeper.test");
     signInAs(id("mia"));
     const miaView = await getReviewForPage("2026-Q4", liam);
     expect(miaView?.id).toBe(review.id);
     expect(miaView?.can.edit).toBe(false);
+    expect(miaView?.notWritableBecause).toBe("other_reviewer");
     expect((await saveReviewDraft(draft("liam", review.version))).ok).toBe(false);
     signInAs(id("grace"));
     expect(await getReviewForPage("2026-Q4", liam)).toBeNull();
