@@ -27,7 +27,7 @@ export function TeamReviews({ cycle, reports }: { cycle: CycleRef; reports: Repo
       </div>
       <TableScroll className="mt-4">
         <table className="w-full text-left text-sm">
-          <caption className="sr-only">Direct reports and the status of their {cycle.key} review</caption>
+          <caption className="sr-only">Direct reports, and anyone else whose {cycle.key} review is yours to write, with its status</caption>
           <thead className="border-b border-slate-200 text-slate-700">
             <tr><th scope="col" className="py-2 pr-3">Name</th><th scope="col" className="py-2 pr-3">Title</th><th scope="col" className="py-2 pr-3">Status</th><th scope="col" className="py-2 pr-3">Keeper answer</th><th scope="col" className="py-2">Last saved</th></tr>
           </thead>

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
-import { cycleParticipants, departures, employees, reviewRatings, reviews } from "@/db/schema";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { cycleParticipants, departures, employees, keeperFollowUps, reviewRatings, reviews } from "@/db/schema";
 import type { KeeperAnswer } from "@/lib/domain/keeper";
 import { quarterRange } from "@/lib/domain/quarter";
 import { DEMO_DOMAIN } from "./demo-people";
@@ -70,4 +71,25 @@ export function seedDemoLeavers(
       db.insert(departures).values({ employeeId: id, ...leaver.departure, source: "hr", recordedBy: ctx.recordedBy, recordedAt: ctx.now }).run();
     }
   }
+}
+
+/**
+ * A recorded follow-up from Noah and one from Grace on their teams' latest unsure or let go
+ * answers, so the follow-ups page shows recorded ones beside those still waiting.
+ */
+export function seedDemoFollowUps(db: Db, ctx: { cycleId: number; managerIds: number[]; now: number }): void {
+  const plans = [
+    { kind: "conversation" as const, happenedOn: "2026-10-14", reviewOn: null, note: "Talked through the hand-offs; agreed to check in fortnightly." },
+    { kind: "improvement_plan" as const, happenedOn: "2026-10-20", reviewOn: "2027-01-20", note: "Plan on tone and first-contact resolution, with pairing twice a week." },
+  ];
+  ctx.managerIds.forEach((managerId, i) => {
+    const answer = db
+      .select({ id: reviews.id })
+      .from(reviews)
+      .innerJoin(employees, eq(employees.id, reviews.employeeId))
+      .where(and(eq(reviews.cycleId, ctx.cycleId), eq(employees.managerId, managerId), eq(employees.active, true), inArray(reviews.keeperAnswer, ["unsure", "let_go"])))
+      .orderBy(asc(reviews.id))
+      .get();
+    if (answer) db.insert(keeperFollowUps).values({ reviewId: answer.id, ...plans[i % plans.length], recordedBy: managerId, recordedAt: ctx.now }).run();
+  });
 }

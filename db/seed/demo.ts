@@ -5,8 +5,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { DEFAULT_TRAITS } from "@/lib/domain/traits";
 import { seedDemoCsat, type CsatAgent } from "./demo-csat";
 import { DEMO_SIGN_INS_SETTING } from "@/db/settings-keys";
-import { seedDemoLeavers } from "./demo-history";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoPeople } from "./demo-people";
+import { seedDemoFollowUps, seedDemoLeavers } from "./demo-history";
+import { DEMO_ACCOUNTS, DEMO_DOMAIN, DEMO_PASSWORD, demoPeople } from "./demo-people";
 import { demoComment, demoKeeperAnswer, demoPrivateNote, demoRating, demoReason, demoSummary } from "./demo-reviews";
 import { createRandom } from "./random";
 
@@ -132,6 +132,7 @@ export async function seedDemo(db: Db, options: { passwordHash?: string } = {}):
     });
     const csatResponses = seedDemoCsat(db, csatAgents, [...PAST_QUARTERS, DEMO_CURRENT_QUARTER], CSAT_UNTIL, random);
     seedDemoLeavers(db, { teamIds, ids, cycles: seededCycles.filter((c) => c.key !== DEMO_CURRENT_QUARTER), recordedBy: ids.get(people[0].email)!, now });
+    seedDemoFollowUps(db, { cycleId: seededCycles.find((c) => c.key === "2026-Q3")!.id, managerIds: [ids.get(`noah@${DEMO_DOMAIN}`)!, ids.get(`grace@${DEMO_DOMAIN}`)!], now });
     // The login page lists these from the database, so no production code imports the seed.
     const signIns = JSON.stringify({ accounts: DEMO_ACCOUNTS, password: DEMO_PASSWORD });
     db.insert(settings).values({ key: DEMO_SIGN_INS_SETTING, value: signIns }).onConflictDoUpdate({ target: settings.key, set: { value: signIns } }).run();

@@ -69,10 +69,12 @@ export async function getLeavers(rawQuery?: unknown): Promise<LeaversView | null
     .map((r) => ({ ...person(r), regretted: Boolean(r.regretted) }));
   const query = searchSchema.safeParse(rawQuery ?? "");
   const q = query.success ? query.data.toLowerCase() : "";
+  // The search is text, not a pattern: % and _ typed by HR match themselves.
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const matches = q
     ? db
         .all<Omit<PersonSummary, "active"> & { active: number }>(sql`select ${PERSON} ${PERSON_FROM}
-          where lower(e.name) like ${`%${q}%`} or lower(e.email) like ${`%${q}%`}
+          where lower(e.name) like ${pattern} escape '\\' or lower(e.email) like ${pattern} escape '\\'
           order by e.name limit 50`)
         .map(person)
     : null;

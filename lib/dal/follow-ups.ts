@@ -16,9 +16,15 @@ import { verifySession, type Viewer } from "./session";
 export type { FollowUpRow } from "@/lib/follow-ups/queue";
 
 export interface FollowUpsView {
+  /** The first FOLLOW_UP_LIST_LIMIT of each, the viewer's own to record first. */
   pending: (FollowUpRow & { canRecord: boolean })[];
   recorded: (FollowUpRow & { canRecord: boolean })[];
+  pendingTotal: number;
+  recordedTotal: number;
 }
+
+/** An organisation of 10,000 has thousands of open follow-ups; HR's page lists this many of each. */
+export const FOLLOW_UP_LIST_LIMIT = 200;
 
 export type FollowUpResult = { ok: true; message: string } | { ok: false; message: string; fieldErrors: Record<string, string> };
 
@@ -35,7 +41,16 @@ export async function listFollowUps(): Promise<FollowUpsView | null> {
     return null;
   }
   const rows = followUpRows(getDb(), visibleSql(viewer)).map((r) => ({ ...r, canRecord: r.managerId === viewer.id }));
-  return { pending: rows.filter((r) => r.kind === null), recorded: rows.filter((r) => r.kind !== null) };
+  // Stable sort: the viewer's own first, then the query's order (newest cycle, then name).
+  const mineFirst = (list: typeof rows) => [...list].sort((a, b) => Number(b.canRecord) - Number(a.canRecord));
+  const pending = mineFirst(rows.filter((r) => r.kind === null));
+  const recorded = mineFirst(rows.filter((r) => r.kind !== null));
+  return {
+    pending: pending.slice(0, FOLLOW_UP_LIST_LIMIT),
+    recorded: recorded.slice(0, FOLLOW_UP_LIST_LIMIT),
+    pendingTotal: pending.length,
+    recordedTotal: recorded.length,
+  };
 }
 
 /** The person's current manager records (or corrects) what happened after the answer. Audited. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, eq, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { cycles, employees, reviews, teams } from "@/db/schema";
@@ -41,11 +41,16 @@ function reportsQuery(cycleKey: string) {
     .leftJoin(reviews, and(eq(reviews.employeeId, employees.id), eq(reviews.cycleId, cycles.id)));
 }
 
-/** The viewer's direct reports and where each review stands in the cycle. */
+/**
+ * The viewer's direct reports and where each review stands in the cycle, plus anyone whose review
+ * the cycle's participant record gives the viewer to write (a report who moved away mid-cycle,
+ * or a review HR reassigned to them).
+ */
 export async function listDirectReports(cycleKey: string): Promise<ReportStatus[]> {
   const viewer = await verifySession();
+  const assigned = sql`exists (select 1 from cycle_participants cp where cp.cycle_id = ${cycles.id} and cp.employee_id = ${employees.id} and cp.reviewer_id = ${viewer.id})`;
   return reportsQuery(cycleKey)
-    .where(and(eq(employees.managerId, viewer.id), eq(employees.active, true)))
+    .where(and(or(eq(employees.managerId, viewer.id), assigned), eq(employees.active, true)))
     .orderBy(asc(employees.name))
     .all();
 }

@@ -35,11 +35,15 @@ test("HR's pages fit a 390 px phone: wide tables scroll inside their box", async
     "/hr/import",
     "/hr/imports",
     "/hr/audit",
+    "/hr/cycles/2026-Q4",
+    "/hr/people?q=a",
+    "/talent/outcomes?cycle=2026-Q1",
+    "/follow-ups",
     "/checkins",
-  ], [{ from: "/talent", name: "Team Portland" }]);
+  ], [{ from: "/talent", name: "Team Portland" }, { from: "/hr/people", name: "Viktor Stahl" }]);
 });
 
 test("a manager's and an admin's pages fit a 390 px phone", async ({ browser }) => {
-  await visitOnPhone(browser, "mia", ["/", "/talent", "/checkins", "/notifications"], [{ from: "/", name: "Ava Thompson" }]);
+  await visitOnPhone(browser, "mia", ["/", "/talent", "/checkins", "/notifications", "/follow-ups", "/talent/outcomes"], [{ from: "/", name: "Ava Thompson" }]);
   await visitOnPhone(browser, "admin", ["/admin/tokens", "/admin/outbox"]);
 });

@@ -120,3 +120,12 @@ describe("the org CSV's left_at, leave_type and regretted columns", () => {
     expect(ctx.db.select().from(departures).all()).toHaveLength(10);
   });
 });
+
+describe("the people search", () => {
+  it("matches names and emails as text, not patterns", async () => {
+    signInAs(idOf(ctx.db, "hr"));
+    expect((await getLeavers("%"))!.matches).toEqual([]);
+    expect((await getLeavers("_"))!.matches).toEqual([]);
+    expect((await getLeavers("AVA@"))!.matches!.map((p) => p.email)).toEqual(["ava@demo.keeper.test"]);
+  });
+});

@@ -39,7 +39,9 @@ describe("follow-ups of unsure and let go answers", () => {
       .filter((r) => r.keeperAnswer === "unsure" || r.keeperAnswer === "let_go");
     signInAs(id("hr"));
     const hr = (await listFollowUps())!;
-    expect(hr.pending.map((r) => r.reviewId).sort()).toEqual(expected.map((r) => r.id).sort());
+    expect([...hr.pending, ...hr.recorded].map((r) => r.reviewId).sort()).toEqual(expected.map((r) => r.id).sort());
+    // The demo has one of Noah's and one of Grace's recorded already.
+    expect(hr.recorded.map((r) => [r.managerName, r.kind]).sort()).toEqual([["Grace Okoye", "improvement_plan"], ["Noah Park", "conversation"]]);
     expect(hr.pending.every((r) => !r.canRecord)).toBe(true);
     // The director sees Mia's and Noah's; Noah none of Mia's; agents nothing at all.
     signInAs(id("director"));

@@ -7,8 +7,10 @@ import { GET as exportCsv } from "@/app/api/v1/export/reviews.csv/route";
 import { createCycle, transitionCycle } from "@/lib/dal/cycles";
 import { addLateHires, reassignReviewer } from "@/lib/dal/participants";
 import { getReviewForPage } from "@/lib/dal/review-read";
+import { listDirectReports } from "@/lib/dal/team";
 import { saveReviewDraft } from "@/lib/dal/review-write";
 import { getTalentReport } from "@/lib/dal/talent";
+import { getCalibrationMeeting } from "@/lib/dal/calibration-meeting";
 import { getTalentOverview } from "@/lib/dal/talent-overview";
 import { getTalentTrends } from "@/lib/dal/talent-trends";
 import { useFreshDb } from "../helpers/db";
@@ -37,9 +39,10 @@ async function figures(who: string, cycle: string) {
   const report = await getTalentReport({ cycle });
   const overview = await getTalentOverview({ cycle });
   const trends = await getTalentTrends({ cycle });
+  const meeting = await getCalibrationMeeting({ cycle });
   const api = await talentApi(new NextRequest(`http://localhost/api/v1/talent?cycle=${cycle}`));
   const csv = await exportCsv(new NextRequest(`http://localhost/api/v1/export/reviews.csv?cycle=${cycle}`));
-  if (!report.ok || !overview.ok || !trends.ok) throw new Error("talent not available");
+  if (!report.ok || !overview.ok || !trends.ok || !meeting.ok) throw new Error("talent not available");
   return {
     teams: report.value.teams.map((t) => ({
       team: t.team,
@@ -52,13 +55,17 @@ async function figures(who: string, cycle: string) {
     })),
     overview: overview.value.teams,
     trends: trends.value.teams,
+    calibration: {
+      flagged: meeting.value.flagged.map((p) => [p.email, p.flags.map((f) => f.kind), p.history]),
+      managerFlags: meeting.value.managerFlags,
+    },
     api: await api.json(),
     csv: await csv.text(),
   };
 }
 
 describe("a past cycle's figures never follow later moves", () => {
-  it("keeps the team review, overview, trends, API and export of released cycles when people change team and manager", async () => {
+  it("keeps the team review, overview, trends, calibration flags, API and export of released cycles when people change team and manager", async () => {
     const before = { hr: await figures("hr", "2026-Q3"), mia: await figures("mia", "2026-Q3"), noah: await figures("noah", "2026-Q2") };
     expect(before.mia.teams.map((t) => t.team)).toEqual(["Team Portland"]);
     expect(before.mia.teams[0].people.map((p) => p[0])).toContain("ava@demo.keeper.test");
@@ -146,10 +153,13 @@ describe("a report who changes manager mid-cycle", () => {
     const noahView = await getReviewForPage("2026-Q4", liam);
     expect(noahView?.id).toBe(review.id);
     expect(noahView?.can.edit).toBe(true);
+    // Liam stays on Noah's list of reviews to write; Mia sees him as her report.
+    expect((await listDirectReports("2026-Q4")).map((r) => r.email)).toContain("liam@demo.keeper.test");
     signInAs(id("mia"));
     const miaView = await getReviewForPage("2026-Q4", liam);
     expect(miaView?.id).toBe(review.id);
     expect(miaView?.can.edit).toBe(false);
+    expect(miaView?.notWritableBecause).toBe("other_reviewer");
     expect((await saveReviewDraft(draft("liam", review.version))).ok).toBe(false);
     signInAs(id("grace"));
     expect(await getReviewForPage("2026-Q4", liam)).toBeNull();

@@ -42,6 +42,8 @@ function columns(t: TeamOverview | TeamTalent) {
 /** Replaces every review of the cycle with the generated ones (ratings go with them). */
 function rewrite(cycleKey: string, people: number[], generated: Review[], managerOf: Map<number, number>) {
   const cycleId = ctx.db.select().from(cycles).where(eq(cycles.key, cycleKey)).get()!.id;
+  // Follow-ups hang off reviews (the demo records some); they go with the reviews they follow.
+  ctx.db.$client.prepare("delete from keeper_follow_ups where review_id in (select id from reviews where cycle_id = ?)").run(cycleId);
   ctx.db.delete(reviews).where(eq(reviews.cycleId, cycleId)).run();
   const now = Date.now();
   people.forEach((employeeId, i) => {

@@ -26,7 +26,8 @@ export default async function FollowUpsPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Follow-ups</h1>
       <p className="text-slate-700">An unsure or let go answer in a released cycle asks the person’s manager what happened next: a candid conversation, an improvement plan, or a separation. Reminders go out weekly until it is recorded.</p>
-      <Card title={`Waiting for a follow-up (${view.pending.length})`}>
+      <Card title={`Waiting for a follow-up (${view.pendingTotal})`}>
+        {view.pendingTotal > view.pending.length && <p className="mb-3 text-sm text-slate-700">Showing {view.pending.length} of {view.pendingTotal}, yours first.</p>}
         {view.pending.length === 0 ? <p className="text-sm text-slate-700">Nothing waiting.</p> : (
           <ul className="space-y-6">
             {view.pending.map((row) => (
@@ -38,7 +39,8 @@ export default async function FollowUpsPage() {
           </ul>
         )}
       </Card>
-      <Card title={`Recorded (${view.recorded.length})`}>
+      <Card title={`Recorded (${view.recordedTotal})`}>
+        {view.recordedTotal > view.recorded.length && <p className="mb-3 text-sm text-slate-700">Showing {view.recorded.length} of {view.recordedTotal}, yours first.</p>}
         {view.recorded.length === 0 ? <p className="text-sm text-slate-700">None yet.</p> : (
           <ul className="space-y-6">
             {view.recorded.map((row) => (
