@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { recordDenied } from "@/lib/dal/audit";
-import { getViewer, type Viewer } from "@/lib/dal/session";
+import { apiViewer } from "@/lib/dal/api-viewer";
+import { runAsApiViewer, type Viewer } from "@/lib/dal/session";
 import type { TokenScope } from "@/lib/dal/token-resolve";
 
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -34,22 +35,24 @@ export function badRequest(message: string): NextResponse {
 }
 
 /**
- * Runs an API handler for a signed-in viewer (session cookie or API token); 401 without
- * credentials, 403 when a token's scope does not cover the route (`read` for GET routes,
- * `import` for CSAT imports).
+ * Runs an API handler for the viewer of this request (session cookie or API token, resolved from
+ * the request itself); 401 without credentials, 403 when a token's scope does not cover the route
+ * (`read` for GET routes, `import` for CSAT imports). The data layer the handler calls sees the
+ * same viewer.
  */
 export async function withViewer(
+  request: Request,
   handler: (viewer: Viewer) => Promise<NextResponse>,
-  scope: TokenScope = "read",
+  scope: Exclude<TokenScope, "scim"> = "read",
 ): Promise<NextResponse> {
-  const viewer = await getViewer();
+  const viewer = await apiViewer(request);
   if (!viewer) return json({ error: "unauthorized" }, 401);
   if (viewer.via === "token" && viewer.tokenScope !== scope) {
     recordDenied(viewer.id, "api", scope, `token scope ${viewer.tokenScope}`);
     return json({ error: "forbidden", message: `This token's scope is ${viewer.tokenScope}; the route needs ${scope}.` }, 403);
   }
   try {
-    return await handler(viewer);
+    return await runAsApiViewer(viewer, () => handler(viewer));
   } catch (error) {
     console.error("API handler failed", { viewer: viewer.id, error });
     return json({ error: "internal_error" }, 500);

@@ -10,6 +10,7 @@ const COMMANDS: Record<string, Command> = {
   "org import": { summary: "Import employees, managers, teams and helpdesk ids: keeper org import FILE.csv", load: () => import("./org-import") },
   "csat import": { summary: "Import CSAT responses: keeper csat import FILE... [--source auto|zendesk|freshdesk|intercom|helpscout|chatwoot|csv]", load: () => import("./csat-import") },
   "csat report": { summary: "CSAT per agent: keeper csat report --quarter YYYY-Qn [--team NAME] [--json]", load: () => import("./csat-report") },
+  "token create": { summary: "Create an API token, printed once: keeper token create --scope read|import|scim --name NAME [--by ADMIN_EMAIL] [--days N]", load: () => import("./token-create") },
   remind: { summary: "Remind reviewers of reviews due in 7 days or overdue, once a day per review; send waiting mail", load: () => import("./remind") },
 };
 

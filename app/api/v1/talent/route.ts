@@ -4,7 +4,7 @@ import { talentQuery } from "@/lib/api/talent-query";
 import { getTalentApiBody } from "@/lib/dal/talent-api";
 
 export function GET(request: NextRequest) {
-  return withViewer(async () => {
+  return withViewer(request, async () => {
     const query = talentQuery(request);
     if (!query) return badRequest("Pass ?cycle=YYYY-Qn.");
     const result = await getTalentApiBody(query);
