@@ -1,6 +1,9 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { oidcProvider, oidcSettings } from "@/lib/auth/oidc-config";
+import { recordAudit } from "@/lib/dal/audit";
 import { checkCredentials } from "@/lib/dal/credentials";
+import { employeeForSubject, matchOidcSignIn } from "@/lib/dal/sso";
 import { clientAddressFrom } from "@/lib/domain/throttle";
 
 /** Thrown when an account or address has failed too often; the login form says so. */
@@ -8,34 +11,68 @@ export class SignInThrottled extends CredentialsSignin {
   code = "throttled";
 }
 
+/** Thrown for a right password when KEEPER_SSO_ONLY leaves password sign-in to admins. */
+export class PasswordSignInOff extends CredentialsSignin {
+  code = "sso_only";
+}
+
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+const oidc = oidcSettings();
+// A half-configured or plain-http provider must not start quietly without single sign-on.
+if ("problem" in oidc) throw new Error(`Single sign-on is misconfigured: ${oidc.problem}`);
+
+/** Why a single sign-on callback failed verification (Auth.js's and oauth4webapi's error names). */
+const REFUSED_CALLBACK = new Set(["InvalidCheck", "OAuthCallbackError", "OperationProcessingError", "ResponseBodyError", "AuthorizationResponseError", "WWWAuthenticateChallengeError"]);
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // Self-hosted behind whatever host the operator chooses; the secret, not the host, protects sessions.
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-  pages: { signIn: "/login" },
+  pages: { signIn: "/login", error: "/login/error" },
   logger: {
-    // A wrong password is an expected, audited outcome, not a server error worth a stack trace.
+    // A wrong password or a refused single sign-on is an expected, audited outcome, not a server
+    // error worth a stack trace; a callback that failed its checks (state, nonce, an expired or
+    // forged ID token) is a warning with the reason.
     error(error) {
-      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      const type = (error as { type?: string }).type ?? error.name;
+      if (type === "CredentialsSignin" || type === "AccessDenied") return;
+      const cause = (error.cause as { err?: Error } | undefined)?.err ?? error;
+      if (REFUSED_CALLBACK.has(type) || (type === "CallbackRouteError" && REFUSED_CALLBACK.has(cause.name))) {
+        console.warn("[auth] single sign-on refused:", cause.name, cause.message);
+        recordAudit({ actorId: null, action: "auth.sign_in", outcome: "failed", detail: { method: "oidc", reason: "callback_not_verified", error: cause.name, message: cause.message.slice(0, 300) } });
+        return;
+      }
       console.error("[auth]", error);
     },
   },
   providers: [
+    ...(oidc.enabled ? [oidcProvider(oidc)] : []),
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       authorize: async (credentials, request) => {
         const result = await checkCredentials(credentials, request?.headers ? clientAddressFrom(request.headers) : null);
         if (result.ok) return result.user;
         if (result.blockedUntil !== null) throw new SignInThrottled();
+        if (result.ssoOnly) throw new PasswordSignInOff();
         return null;
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+    // Single sign-on only ever finds an existing, active employee; everyone else gets the refusal page.
+    signIn({ account, profile }) {
+      if (account?.provider !== "oidc") return true;
+      const match = matchOidcSignIn(profile);
+      return match.ok ? true : `/login/error?reason=${match.reason}`;
+    },
+    jwt({ token, user, account, profile }) {
+      if (account?.provider === "oidc") {
+        // The session names the employee, not the provider's identity.
+        const id = employeeForSubject(profile?.sub);
+        if (id === null) return null;
+        token.sub = String(id);
+      } else if (user?.id) token.sub = user.id;
       return token;
     },
     session({ session, token }) {

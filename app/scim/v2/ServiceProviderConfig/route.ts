@@ -1,0 +1,7 @@
+import type { NextRequest } from "next/server";
+import { scimJson, withScimClient } from "@/lib/api/scim-respond";
+import { serviceProviderConfig } from "@/lib/scim/discovery";
+
+export function GET(request: NextRequest) {
+  return withScimClient(request, (_client, base) => scimJson(serviceProviderConfig(base)));
+}
