@@ -22,8 +22,21 @@ const oidc = oidcSettings();
 // A half-configured or plain-http provider must not start quietly without single sign-on.
 if ("problem" in oidc) throw new Error(`Single sign-on is misconfigured: ${oidc.problem}`);
 
-/** Why a single sign-on callback failed verification (Auth.js's and oauth4webapi's error names). */
-const REFUSED_CALLBACK = new Set(["InvalidCheck", "OAuthCallbackError", "OperationProcessingError", "ResponseBodyError", "AuthorizationResponseError", "WWWAuthenticateChallengeError"]);
+/**
+ * A single sign-on callback that failed verification: Auth.js's check errors by type, and
+ * oauth4webapi's (state, nonce, ID token claims, the provider's error answers) by their OAUTH_
+ * code; class names are minified in the production build.
+ */
+function refusedCallback(error: Error & { type?: string }): { name: string; message: string } | null {
+  const cause = (error.cause as { err?: Error & { type?: string; code?: string } } | undefined)?.err;
+  for (const e of [error, cause]) {
+    if (!e) continue;
+    const code = (e as { code?: unknown }).code;
+    if (e.type === "InvalidCheck" || e.type === "OAuthCallbackError") return { name: e.type, message: e.message };
+    if (typeof code === "string" && code.startsWith("OAUTH_")) return { name: code, message: e.message };
+  }
+  return null;
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // Self-hosted behind whatever host the operator chooses; the secret, not the host, protects sessions.
@@ -37,10 +50,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     error(error) {
       const type = (error as { type?: string }).type ?? error.name;
       if (type === "CredentialsSignin" || type === "AccessDenied") return;
-      const cause = (error.cause as { err?: Error } | undefined)?.err ?? error;
-      if (REFUSED_CALLBACK.has(type) || (type === "CallbackRouteError" && REFUSED_CALLBACK.has(cause.name))) {
-        console.warn("[auth] single sign-on refused:", cause.name, cause.message);
-        recordAudit({ actorId: null, action: "auth.sign_in", outcome: "failed", detail: { method: "oidc", reason: "callback_not_verified", error: cause.name, message: cause.message.slice(0, 300) } });
+      const refused = refusedCallback(error);
+      if (refused) {
+        console.warn("[auth] single sign-on refused:", refused.name, refused.message);
+        recordAudit({ actorId: null, action: "auth.sign_in", outcome: "failed", detail: { method: "oidc", reason: "callback_not_verified", error: refused.name, message: refused.message.slice(0, 300) } });
         return;
       }
       console.error("[auth]", error);

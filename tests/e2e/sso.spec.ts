@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import Database from "better-sqlite3";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
 import { TEST_IDP_CLIENT, testIdpPort } from "./test-idp.mjs";
 import { PASSWORD } from "./helpers";
 
@@ -43,18 +43,21 @@ test("signs in with the authorization code flow, matching the verified email ign
   await ssoSignIn(page, "ava");
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   await expect(page.getByText("Ava Thompson").first()).toBeVisible();
-  expect(lastSsoAudit()).toMatchObject({ outcome: "ok", detail: { method: "oidc", sub: "idp-ava-7f3c" } });
+  expect(lastSsoAudit()).toMatchObject({ outcome: "ok", detail: { method: "oidc", sub: "ava" } });
   const conn = db();
-  expect(conn.prepare("select oidc_subject from employees where email = 'ava@demo.keeper.test'").get()).toEqual({ oidc_subject: "idp-ava-7f3c" });
+  expect(conn.prepare("select oidc_subject from employees where email = 'ava@demo.keeper.test'").get()).toEqual({ oidc_subject: "ava" });
   conn.close();
 
-  // IT changed her address at the provider: the stored `sub` still finds Ava.
+  // IT changes her address at the provider: the stored `sub` still finds Ava.
+  expect((await fetch(`${IDP}/__test/change-email?login=ava&email=ava.thompson%40new-domain.test`, { method: "POST" })).status).toBe(204);
   const context = await browser.newContext();
   const renamed = await context.newPage();
-  await ssoSignIn(renamed, "ava-renamed");
+  await ssoSignIn(renamed, "ava");
   await expect(renamed.getByRole("button", { name: "Sign out" })).toBeVisible();
   await expect(renamed.getByText("Ava Thompson").first()).toBeVisible();
   await context.close();
+  expect(lastSsoAudit()).toMatchObject({ outcome: "ok", detail: { sub: "ava" } });
+  await fetch(`${IDP}/__test/change-email?login=ava&email=Ava%40demo.keeper.test`, { method: "POST" });
 });
 
 test("refuses an identity with no Keeper account, with a clear page and an audit entry", async ({ page }) => {
@@ -97,17 +100,46 @@ test("refuses a person IT deactivated through SCIM, and ends the session they al
   }
 });
 
-test("refuses a callback whose state was tampered with", async ({ page }) => {
-  await page.route("**/api/auth/callback/oidc?**", (route) => {
-    const url = new URL(route.request().url());
-    url.searchParams.set("state", `${url.searchParams.get("state")}x`);
-    return route.continue({ url: url.toString() });
-  });
-  await ssoSignIn(page, "ava");
-  await expect(page).toHaveURL(/\/login\/error/);
-  await expect(page.getByRole("heading", { name: "Single sign-on could not be completed" })).toBeVisible();
-  await page.goto("/");
-  await expect(page).toHaveURL(/\/login/);
+/**
+ * The code flow over HTTP, as the browser would run it, stopping at the provider's redirect back
+ * to Keeper (a redirect the browser follows cannot be intercepted): returns that callback URL.
+ */
+async function codeFlowUntilCallback(http: APIRequestContext, login: string): Promise<URL> {
+  const location = (res: { headers(): Record<string, string> }, base: string) => new URL(res.headers()["location"], base);
+  const { csrfToken } = await (await http.get("/api/auth/csrf")).json();
+  const start = await http.post("/api/auth/signin/oidc", { form: { csrfToken, callbackUrl: "/" }, maxRedirects: 0 });
+  expect(start.status()).toBe(302);
+  let at = location(start, IDP);
+  expect(at.origin + at.pathname).toBe(`${IDP}/auth`);
+  expect(at.searchParams.get("code_challenge_method")).toBe("S256");
+  expect(at.searchParams.get("state")).toBeTruthy();
+  expect(at.searchParams.get("nonce")).toBeTruthy();
+  at = location(await http.get(at.toString(), { maxRedirects: 0 }), IDP);
+  at = location(await http.post(at.toString(), { form: { prompt: "login", login, password: "any password" }, maxRedirects: 0 }), IDP);
+  const back = location(await http.get(at.toString(), { maxRedirects: 0 }), IDP);
+  expect(back.pathname).toBe("/api/auth/callback/oidc");
+  return back;
+}
+
+test("refuses a callback whose state was tampered with", async ({ baseURL }) => {
+  const http = await playwrightRequest.newContext({ baseURL });
+  const callback = await codeFlowUntilCallback(http, "ava");
+  callback.searchParams.set("state", `${callback.searchParams.get("state")}x`);
+  const res = await http.get(callback.toString(), { maxRedirects: 0 });
+  expect(res.headers()["location"]).toContain("/login/error");
+  expect(res.headers()["set-cookie"] ?? "").not.toContain("authjs.session-token=e");
+  expect(lastSsoAudit()).toMatchObject({ outcome: "failed", detail: { reason: "callback_not_verified", message: expect.stringMatching(/state/i) } });
+  expect((await http.get("/api/v1/me")).status()).toBe(401);
+  await http.dispose();
+});
+
+test("the untampered callback of the same HTTP flow signs in, so the refusals above are the checks' doing", async ({ baseURL }) => {
+  const http = await playwrightRequest.newContext({ baseURL });
+  const callback = await codeFlowUntilCallback(http, "ava");
+  const res = await http.get(callback.toString(), { maxRedirects: 0 });
+  expect(res.status()).toBe(302);
+  expect((await http.get("/api/v1/me")).status()).toBe(200);
+  await http.dispose();
 });
 
 test("refuses an ID token whose nonce is not the one Keeper sent", async ({ page }) => {
@@ -119,7 +151,7 @@ test("refuses an ID token whose nonce is not the one Keeper sent", async ({ page
   await ssoSignIn(page, "ava");
   await expect(page).toHaveURL(/\/login\/error/);
   await expect(page.getByRole("heading", { name: "Single sign-on could not be completed" })).toBeVisible();
-  expect(lastSsoAudit()).toMatchObject({ outcome: "failed", detail: { reason: "callback_not_verified" } });
+  expect(lastSsoAudit()).toMatchObject({ outcome: "failed", detail: { reason: "callback_not_verified", message: expect.stringMatching(/nonce/i) } });
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);
 });
@@ -128,7 +160,7 @@ test("refuses an expired ID token", async ({ page }) => {
   await ssoSignIn(page, "noah-expired");
   await expect(page).toHaveURL(/\/login\/error/);
   await expect(page.getByRole("heading", { name: "Single sign-on could not be completed" })).toBeVisible();
-  expect(lastSsoAudit()).toMatchObject({ outcome: "failed", detail: { reason: "callback_not_verified" } });
+  expect(lastSsoAudit()).toMatchObject({ outcome: "failed", detail: { reason: "callback_not_verified", message: expect.stringMatching(/exp/i) } });
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);
 });

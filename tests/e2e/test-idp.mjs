@@ -10,17 +10,17 @@ export function testIdpPort(appPort) {
 
 export const TEST_IDP_CLIENT = { id: "keeper-e2e", secret: "keeper-e2e-client-secret-0123456789", name: "Test IdP" };
 
-/** Login name → the identity the provider asserts. */
+/**
+ * Login name → the identity the provider asserts. oidc-provider makes the login name the `sub`
+ * (the account id), as a real provider's immutable user id.
+ */
 export const TEST_IDP_ACCOUNTS = {
   // Upper case on purpose: Keeper matches verified emails ignoring case.
-  ava: { sub: "idp-ava-7f3c", email: "Ava@demo.keeper.test", email_verified: true, name: "Ava Martin" },
-  // The same person after IT changed her address: found by the stored `sub`.
-  "ava-renamed": { sub: "idp-ava-7f3c", email: "ava.martin@new-domain.test", email_verified: true, name: "Ava Martin" },
-  stranger: { sub: "idp-stranger-1", email: "stranger@elsewhere.test", email_verified: true, name: "A Stranger" },
-  "liam-unverified": { sub: "idp-liam-unverified", email: "liam@demo.keeper.test", email_verified: false, name: "Liam" },
-  liam: { sub: "idp-liam-2b9e", email: "liam@demo.keeper.test", email_verified: true, name: "Liam" },
+  ava: { email: "Ava@demo.keeper.test", email_verified: true, name: "Ava Thompson" },
+  stranger: { email: "stranger@elsewhere.test", email_verified: true, name: "A Stranger" },
+  liam: { email: "liam@demo.keeper.test", email_verified: true, name: "Liam Walker" },
   // Signed correctly, but its ID token expired ten minutes before it was issued.
-  "noah-expired": { sub: "idp-noah-expired", email: "noah@demo.keeper.test", email_verified: true, name: "Noah", expiredIdToken: true },
+  "noah-expired": { email: "noah@demo.keeper.test", email_verified: true, name: "Noah Park", expiredIdToken: true },
 };
 
 /**
@@ -29,6 +29,7 @@ export const TEST_IDP_ACCOUNTS = {
  */
 export async function startTestIdp({ port, redirectUri }) {
   const issuer = `http://127.0.0.1:${port}`;
+  const accounts = new Map(Object.entries(TEST_IDP_ACCOUNTS).map(([id, a]) => [id, { ...a }]));
   const provider = new Provider(issuer, {
     clients: [
       {
@@ -55,13 +56,13 @@ export async function startTestIdp({ port, redirectUri }) {
       return grant;
     },
     async findAccount(_ctx, id) {
-      const account = TEST_IDP_ACCOUNTS[id];
+      const account = accounts.get(id);
       if (!account) return undefined;
       return {
         accountId: id,
         async claims() {
-          const { sub, email, email_verified, name } = account;
-          return { sub, email, email_verified, name };
+          const { email, email_verified, name } = account;
+          return { sub: id, email, email_verified, name };
         },
       };
     },
@@ -69,7 +70,7 @@ export async function startTestIdp({ port, redirectUri }) {
 
   // The expired-token account: its ID token's `exp` lies in the past (a provider with a wrong clock,
   // or a token replayed late). oidc-provider refuses a non-positive TTL, so this passes `expiresAt`.
-  const expiredSubjects = new Set(Object.values(TEST_IDP_ACCOUNTS).filter((a) => a.expiredIdToken).map((a) => a.sub));
+  const expiredSubjects = new Set(Object.entries(TEST_IDP_ACCOUNTS).filter(([, a]) => a.expiredIdToken).map(([id]) => id));
   const issue = provider.IdToken.prototype.issue;
   provider.IdToken.prototype.issue = function issueMaybeExpired(options = {}) {
     if (options.use === "idtoken" && expiredSubjects.has(this.available.sub)) {
@@ -77,6 +78,21 @@ export async function startTestIdp({ port, redirectUri }) {
     }
     return issue.call(this, options);
   };
+
+  // oidc-provider hides why it refused a grant from the client; the test log shows it.
+  for (const event of ["grant.error", "authorization.error", "server_error"]) {
+    provider.on(event, (_ctx, err) => console.warn(`[test-idp] ${event}:`, err.error_description ?? err.message, err.error_detail ?? ""));
+  }
+
+  // What an IdP administrator does: POST /__test/change-email?login=ava&email=new@… changes an
+  // account's email address (its `sub` stays), as IT renaming someone would.
+  provider.use(async (ctx, next) => {
+    if (ctx.path !== "/__test/change-email" || ctx.method !== "POST") return next();
+    const account = accounts.get(ctx.query.login);
+    if (!account || typeof ctx.query.email !== "string") ctx.throw(404);
+    account.email = ctx.query.email;
+    ctx.status = 204;
+  });
 
   const server = provider.listen(port, "127.0.0.1");
   await new Promise((resolve, reject) => {
