@@ -54,3 +54,8 @@ export async function withScimClient(request: Request, handler: (client: ScimCli
     return scimError(500, "Internal error; nothing was changed.");
   }
 }
+
+/** For the methods a SCIM endpoint does not have: a SCIM 405 (after authentication, like the rest). */
+export function scimMethodNotAllowed(request: Request): Promise<NextResponse> {
+  return withScimClient(request, () => scimError(405, `${request.method} is not supported on ${new URL(request.url).pathname}.`));
+}

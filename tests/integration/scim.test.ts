@@ -83,6 +83,10 @@ describe("SCIM authentication", () => {
     expect(groups).toMatchObject({ status: 404, json: { status: "404" } });
     expect((await scim("GET", '/Users?filter=displayName co "a"')).json).toMatchObject({ status: "400", scimType: "invalidFilter" });
     expect((await scim("GET", "/Users/99999")).json).toMatchObject({ status: "404" });
+    const wrongMethod = await scim("POST", `/Users/${idOf(ctx.db, "ava")}`, {});
+    expect(wrongMethod).toMatchObject({ status: 405, json: { schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: "405" } });
+    expect(wrongMethod.type).toContain("application/scim+json");
+    expect((await scim("DELETE", "/Users")).status).toBe(405);
   });
 });
 

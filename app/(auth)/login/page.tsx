@@ -10,7 +10,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { from, error } = await searchParams;
   const demo = demoLogins();
   const sso = oidcSettings();
-  const passwordsForAdminsOnly = sso.enabled && ssoOnly();
+  const passwordsForAdminsOnly = ssoOnly();
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center p-6">
       <h1 className="text-3xl font-bold tracking-tight">Keeper</h1>
@@ -19,13 +19,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         {error && error !== "CredentialsSignin" && (
           <p role="alert" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">Sign-in did not complete. Please try again.</p>
         )}
-        {sso.enabled && (
-          <>
-            <SsoButton name={sso.name} from={from ?? "/"} />
-            <p className="my-4 text-center text-sm text-slate-700">
-              {passwordsForAdminsOnly ? "Password sign-in is for administrators only (break-glass access)." : "or sign in with your Keeper password"}
-            </p>
-          </>
+        {sso.enabled && <SsoButton name={sso.name} from={from ?? "/"} />}
+        {(sso.enabled || passwordsForAdminsOnly) && (
+          <p className={`text-center text-sm text-slate-700 ${sso.enabled ? "my-4" : "mb-4"}`}>
+            {passwordsForAdminsOnly ? "Password sign-in is for administrators only (break-glass access)." : "or sign in with your Keeper password"}
+          </p>
         )}
         <LoginForm from={from ?? "/"} />
       </div>

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { scimJson, withScimClient } from "@/lib/api/scim-respond";
+import { scimJson, scimMethodNotAllowed, withScimClient } from "@/lib/api/scim-respond";
 import { listResponse, schemas } from "@/lib/scim/discovery";
 
 export function GET(request: NextRequest) {
@@ -8,3 +8,5 @@ export function GET(request: NextRequest) {
     return scimJson(listResponse(all, all.length, 1));
   });
 }
+
+export { scimMethodNotAllowed as POST, scimMethodNotAllowed as PUT, scimMethodNotAllowed as PATCH, scimMethodNotAllowed as DELETE };

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { scimBody, scimError, scimOutcome, withScimClient } from "@/lib/api/scim-respond";
+import { scimBody, scimError, scimMethodNotAllowed, scimOutcome, withScimClient } from "@/lib/api/scim-respond";
 import { createScimUser, listScimUsers } from "@/lib/dal/scim-users";
 
 /** GET /scim/v2/Users?filter=userName eq "…"&startIndex=1&count=100 */
@@ -15,3 +15,5 @@ export function POST(request: NextRequest) {
     return scimOutcome(createScimUser(client, base, body));
   });
 }
+
+export { scimMethodNotAllowed as PUT, scimMethodNotAllowed as PATCH, scimMethodNotAllowed as DELETE };

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { scimBody, scimError, scimOutcome, withScimClient } from "@/lib/api/scim-respond";
+import { scimBody, scimError, scimMethodNotAllowed, scimOutcome, withScimClient } from "@/lib/api/scim-respond";
 import { deleteScimUser, getScimUser, patchScimUser, replaceScimUser } from "@/lib/dal/scim-users";
 
 type Params = { params: Promise<{ id: string }> };
@@ -28,3 +28,5 @@ export function PATCH(request: NextRequest, { params }: Params) {
 export function DELETE(request: NextRequest, { params }: Params) {
   return withScimClient(request, async (client, base) => scimOutcome(deleteScimUser(client, base, (await params).id)));
 }
+
+export { scimMethodNotAllowed as POST };
