@@ -10,6 +10,7 @@ import { GET as serviceProviderConfig } from "@/app/scim/v2/ServiceProviderConfi
 import { apiTokens, auditLog, csatRollups, employees, reviews, teams } from "@/db/schema";
 import { createApiToken } from "@/lib/dal/api-tokens";
 import { getViewer } from "@/lib/dal/session";
+import { getTalentOverview } from "@/lib/dal/talent-overview";
 import { useFreshDb } from "../helpers/db";
 import { idOf, seedDemoFast } from "../helpers/demo";
 import { signInAs } from "../helpers/session";
@@ -247,6 +248,21 @@ describe("provisioning rules", () => {
     expect(hrToken.ok).toBe(true);
     await scim("PATCH", `/Users/${idOf(ctx.db, "hr")}`, { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "active", value: false }] });
     expect(ctx.db.select().from(apiTokens).where(and(eq(apiTokens.name, "hr read"))).get()!.revokedAt).not.toBeNull();
+  });
+
+  it("is reflected in the memoised talent figures at once (team moves change headcounts)", async () => {
+    signInAs(idOf(ctx.db, "hr"));
+    const headcount = async (team: string) => {
+      const overview = await getTalentOverview({ cycle: "2026-Q3" });
+      if (!overview.ok) throw new Error(overview.reason);
+      return overview.value.teams.find((t) => t.team === team)?.headcount ?? 0;
+    };
+    const [portland, denver] = [await headcount("Team Portland"), await headcount("Team Denver")];
+    const ava = idOf(ctx.db, "ava");
+    const moved = await scim("PATCH", `/Users/${ava}`, { schemas: [PATCH_OP], Operations: [{ op: "Replace", path: `${ENTERPRISE}:department`, value: "Team Denver" }, { op: "Replace", path: `${ENTERPRISE}:manager`, value: String(idOf(ctx.db, "noah")) }] });
+    expect(moved.status).toBe(200);
+    signInAs(idOf(ctx.db, "hr"));
+    expect([await headcount("Team Portland"), await headcount("Team Denver")]).toEqual([portland - 1, denver + 1]);
   });
 
   it("pages the list with startIndex and count", async () => {
