@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import Database from "better-sqlite3";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
 import { TEST_IDP_CLIENT, testIdpPort } from "./test-idp.mjs";
-import { PASSWORD } from "./helpers";
+import { expectAccessible, PASSWORD } from "./helpers";
 
 // Single sign-on for real: the production build against the OpenID provider serve.mjs started on
 // loopback (tests/e2e/test-idp.mjs). Every test runs in a fresh browser context, so a fresh IdP session.
@@ -35,6 +35,7 @@ test("the login page offers single sign-on first, and Auth.js lists the provider
   await expect(page.getByRole("button").first()).toHaveText(`Sign in with ${TEST_IDP_CLIENT.name}`);
   // Password sign-in stays (KEEPER_SSO_ONLY is not set here).
   await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
+  await expectAccessible(page);
   const providers = await (await request.get("/api/auth/providers")).json();
   expect(providers.oidc).toMatchObject({ id: "oidc", name: TEST_IDP_CLIENT.name, type: "oidc" });
 });
@@ -64,6 +65,7 @@ test("refuses an identity with no Keeper account, with a clear page and an audit
   await ssoSignIn(page, "stranger");
   await expect(page).toHaveURL(/\/login\/error\?reason=unknown/);
   await expect(page.getByRole("heading", { name: "There is no Keeper account for you" })).toBeVisible();
+  await expectAccessible(page);
   expect(lastSsoAudit()).toMatchObject({ outcome: "denied", detail: { reason: "unknown" } });
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);
