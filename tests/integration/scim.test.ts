@@ -190,6 +190,9 @@ describe("Entra ID's provisioning sequence", () => {
     // Without a path: attributes by name, the manager as { value }.
     await scim("PATCH", `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: "Replace", value: { displayName: "Samantha Rivera", [`${ENTERPRISE}:manager`]: { value: String(grace) } } }] });
     expect(row("sam.rivera@demo.keeper.test")).toMatchObject({ name: "Samantha Rivera", managerId: grace });
+    // Entra adds the new manager's bare id over the existing one.
+    expect((await scim("PATCH", `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: "Add", path: `${ENTERPRISE}:manager`, value: String(noah) }] })).status).toBe(200);
+    expect(row("sam.rivera@demo.keeper.test")!.managerId).toBe(noah);
 
     // Removing the manager.
     await scim("PATCH", `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: "Remove", path: `${ENTERPRISE}:manager` }] });
