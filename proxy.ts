@@ -6,7 +6,7 @@ import { contentSecurityPolicy } from "@/lib/security-headers";
 // cookie at all. Every access decision is made by the data-access layer, which verifies the
 // session itself, so a request that skips this proxy gains nothing.
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-const PUBLIC_PREFIXES = ["/login", "/api/"];
+const PUBLIC_PREFIXES = ["/login", "/api/", "/scim/"];
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -30,8 +30,6 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   // The server's logs and audit entries carry it; the response hands it to the client to quote.
   requestHeaders.set(REQUEST_ID_HEADER, requestId);
-  // Trusted path for the data layer (Bearer tokens count only under /api/v1); never the client's.
-  requestHeaders.set("x-keeper-path", pathname);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);

@@ -15,5 +15,8 @@ export default defineConfig({
     environment: "node",
     pool: "forks",
     testTimeout: 30_000,
+    // next-auth imports "next/server" without the extension, which only a bundler resolves;
+    // inlined, Vite resolves it, so tests can drive Auth.js's real handlers (tests/integration/sso.test.ts).
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

@@ -33,10 +33,13 @@ export const employees = sqliteTable(
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     hiredAt: text("hired_at"),
     passwordHash: text("password_hash"),
+    /** The OpenID Connect `sub` of the person's single sign-on identity, stored at first sign-in. */
+    oidcSubject: text("oidc_subject"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
   (t) => [
+    uniqueIndex("employees_oidc_subject_uq").on(t.oidcSubject),
     // Covers the "most common manager of the team's active agents" subquery (lib/dal/talent-scope.ts),
     // run for every team on each talent page; team_id first, so it also serves lookups by team.
     index("employees_team_role_idx").on(t.teamId, t.role, t.active, t.managerId),
@@ -481,7 +484,7 @@ export const apiTokens = sqliteTable(
     name: text("name").notNull(),
     /** SHA-256 of the token; the token itself is shown once and never stored. */
     tokenHash: text("token_hash").notNull().unique(),
-    scope: text("scope", { enum: ["read", "import"] }).notNull(),
+    scope: text("scope", { enum: ["read", "import", "scim"] }).notNull(),
     createdBy: integer("created_by")
       .notNull()
       .references(() => employees.id),

@@ -22,6 +22,7 @@ export function CreateTokenForm() {
           <select id="token-scope" name="scope" className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2">
             <option value="read">read (GET API)</option>
             <option value="import">import (CSAT upload)</option>
+            <option value="scim">scim (identity provider provisioning)</option>
           </select>
         </div>
         <div>

@@ -78,6 +78,16 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { "200": { description: "CSV", content: { "text/csv": { schema: { type: "string" } } } }, ...common },
         },
       },
+      "/api/v1/outcomes": get("Keeper accuracy for a past cycle: what became of the people answered fight_hard, unsure and let_go", "Outcomes", [quarterParam("cycle", true)], {
+        "400": error("Missing or malformed cycle"),
+      }),
+      "/api/v1/export/outcomes.csv": {
+        get: {
+          summary: "Keeper accuracy as CSV (spreadsheet-formula-safe)",
+          parameters: [quarterParam("cycle", true)],
+          responses: { "200": { description: "CSV", content: { "text/csv": { schema: { type: "string" } } } }, ...common },
+        },
+      },
       "/api/v1/feedback": get("The caller's own released reviews", "Feedback"),
       "/api/v1/checkins": get("The caller's keeper check-ins", "Checkins"),
       "/api/v1/notifications": get("The caller's notifications, newest first", "Notifications"),

@@ -195,3 +195,49 @@ export const healthSchema = z
     migrations: z.object({ applied: z.number().int(), expected: z.number().int(), current: z.boolean() }),
   })
   .meta({ id: "Health" });
+
+const rateSchema = z.object({
+  count: z.number().int(),
+  of: z.number().int(),
+  rate: fraction.nullable(),
+  ci95: interval.nullable(),
+  small: z.boolean().describe("Fewer than 10 people: read the counts, not the rate"),
+});
+const unknownWindow = z.object({ known: z.literal(false), knownFrom: z.string().describe("YYYY-MM-DD when the window ends") });
+const knownWindow = <T extends z.ZodRawShape>(shape: T) => z.object({ known: z.literal(true), ...shape });
+const outcomeFiguresSchema = z.object({
+  fightHard: z.object({
+    answered: z.number().int(),
+    undated: z.number().int().describe("Leavers with no recorded date, left out of the rates"),
+    within: z.object({
+      6: z.union([unknownWindow, knownWindow({ left: rateSchema, regretted: rateSchema })]),
+      12: z.union([unknownWindow, knownWindow({ left: rateSchema, regretted: rateSchema })]),
+    }),
+  }),
+  doubt: z.object({
+    answered: z.number().int(),
+    letGo: z.number().int(),
+    unsure: z.number().int(),
+    undated: z.number().int(),
+    afterTwoQuarters: z.union([
+      unknownWindow,
+      knownWindow({
+        stillHere: rateSchema,
+        laterAnswers: z.object({ fight_hard: z.number().int(), keep: z.number().int(), unsure: z.number().int(), let_go: z.number().int(), none: z.number().int() }),
+        laterCsat: z.object({ ...csatFigure, tooFew: z.boolean() }),
+      }),
+    ]),
+  }),
+});
+
+export const outcomesSchema = z
+  .object({
+    cycle: quarter,
+    asOf: z.string().describe("YYYY-MM-DD the figures were computed for"),
+    anchor: z.string().describe("YYYY-MM-DD the windows start from: the day after the cycle's quarter"),
+    windows: z.object({ months6: z.string(), months12: z.string(), doubt: z.string(), laterQuarter: z.string() }),
+    scope: outcomeFiguresSchema,
+    teams: z.array(outcomeFiguresSchema.extend({ team: z.object({ id, name: z.string() }).nullable() })),
+    managers: z.array(outcomeFiguresSchema.extend({ manager: z.object({ id, name: z.string() }).nullable() })),
+  })
+  .meta({ id: "Outcomes" });

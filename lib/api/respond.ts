@@ -1,7 +1,7 @@
-import { headers } from "next/headers";
 import { NextResponse } from "next/server";
 import { recordDenied } from "@/lib/dal/audit";
-import { getViewer, type Viewer } from "@/lib/dal/session";
+import { apiViewer } from "@/lib/dal/api-viewer";
+import { runAsApiViewer, type Viewer } from "@/lib/dal/session";
 import type { TokenScope } from "@/lib/dal/token-resolve";
 import { logger } from "@/lib/observability/log";
 import { currentRequestId, runWithRequestId } from "@/lib/observability/request-context";
@@ -37,32 +37,27 @@ export function badRequest(message: string): NextResponse {
   return json({ error: "bad_request", message }, 400);
 }
 
-async function requestIdHeader(): Promise<string | null> {
-  try {
-    return (await headers()).get(REQUEST_ID_HEADER);
-  } catch {
-    return null;
-  }
-}
-
 /**
- * Runs an API handler for a signed-in viewer (session cookie or API token); 401 without
- * credentials, 403 when a token's scope does not cover the route (`read` for GET routes,
- * `import` for CSAT imports).
+ * Runs an API handler for the viewer of this request (session cookie or API token, resolved from
+ * the request itself); 401 without credentials, 403 when a token's scope does not cover the route
+ * (`read` for GET routes, `import` for CSAT imports). The data layer the handler calls sees the
+ * same viewer.
  */
 export async function withViewer(
+  request: Request,
   handler: (viewer: Viewer) => Promise<NextResponse>,
-  scope: TokenScope = "read",
+  scope: Exclude<TokenScope, "scim"> = "read",
 ): Promise<NextResponse> {
-  const viewer = await getViewer();
+  const viewer = await apiViewer(request);
   if (!viewer) return json({ error: "unauthorized" }, 401);
   if (viewer.via === "token" && viewer.tokenScope !== scope) {
     recordDenied(viewer.id, "api", scope, `token scope ${viewer.tokenScope}`);
     return json({ error: "forbidden", message: `This token's scope is ${viewer.tokenScope}; the route needs ${scope}.` }, 403);
   }
-  return runWithRequestId(await requestIdHeader(), async () => {
+  // The id proxy.ts gave this request: its log lines and audit entries carry it.
+  return runWithRequestId(request.headers.get(REQUEST_ID_HEADER), async () => {
     try {
-      return await handler(viewer);
+      return await runAsApiViewer(viewer, () => handler(viewer));
     } catch (error) {
       const requestId = currentRequestId();
       logger.error({ err: error, viewer: viewer.id, requestId }, "API handler failed");

@@ -1,5 +1,5 @@
 import "server-only";
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { decode } from "next-auth/jwt";
 
 // The cookie names Auth.js uses for the session (the __Secure- one on https). Each name is also
@@ -85,12 +85,10 @@ export async function currentUserId(): Promise<number | null> {
 }
 
 /**
- * The Bearer token of an API request. Only honoured under /api/v1: the proxy stamps the path
- * into `x-keeper-path` (overwriting anything the client sent), so tokens never open pages.
+ * The Bearer token a request carries, or null. Only the data layer decides where a token counts
+ * (lib/dal/api-viewer.ts, lib/dal/scim-client.ts), from the path of this same request.
  */
-export async function bearerToken(): Promise<string | null> {
-  const h = await headers();
-  if (!h.get("x-keeper-path")?.startsWith("/api/v1/")) return null;
-  const match = /^Bearer\s+(\S+)$/i.exec(h.get("authorization") ?? "");
+export function bearerToken(request: Request): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "");
   return match ? match[1] : null;
 }

@@ -13,6 +13,7 @@ const COMMANDS: Record<string, Command> = {
   connect: { summary: "Connect a helpdesk's CSAT API: keeper connect SOURCE --url URL [--email E] --token T [--name N] [--account ID]", load: () => import("./connect") },
   connections: { summary: "List helpdesk connections (never their credentials)", load: () => import("./connections") },
   sync: { summary: "Sync CSAT from helpdesk connections: keeper sync [NAME] (no name: those due; for cron)", load: () => import("./sync") },
+  "token create": { summary: "Create an API token, printed once: keeper token create --scope read|import|scim --name NAME [--by ADMIN_EMAIL] [--days N]", load: () => import("./token-create") },
   remind: { summary: "Remind reviewers of reviews due in 7 days or overdue, once a day per review; send waiting mail", load: () => import("./remind") },
 };
 

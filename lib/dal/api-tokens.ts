@@ -1,5 +1,4 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, writeTx } from "@/db/client";
@@ -7,7 +6,7 @@ import { apiTokens, employees } from "@/db/schema";
 import { recordAudit, recordDenied } from "./audit";
 import { hasRole } from "./policy";
 import { verifySession } from "./session";
-import { hashToken } from "./token-resolve";
+import { mintApiToken, TOKEN_SCOPES } from "@/lib/auth/api-token-mint";
 
 import type { TokenScope } from "./token-resolve";
 
@@ -51,7 +50,7 @@ export async function listApiTokens(): Promise<TokenSummary[] | null> {
 
 const createSchema = z.object({
   name: z.string().trim().min(1, "Name the token after what will use it.").max(100),
-  scope: z.enum(["read", "import"]),
+  scope: z.enum(TOKEN_SCOPES),
   expiresInDays: z.coerce.number().int().min(1, "At least 1 day.").max(365, "At most 365 days."),
 });
 
@@ -68,18 +67,8 @@ export async function createApiToken(raw: unknown): Promise<CreateTokenResult> {
     const fieldErrors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
     return { ok: false, message: "Check the highlighted fields.", fieldErrors };
   }
-  const token = `kpr_${randomBytes(32).toString("base64url")}`;
-  const now = Date.now();
-  const { name, scope, expiresInDays } = parsed.data;
-  writeTx((db) => {
-    const row = db
-      .insert(apiTokens)
-      .values({ name, scope, tokenHash: hashToken(token), createdBy: adminId, createdAt: now, expiresAt: now + expiresInDays * 86_400_000 })
-      .returning({ id: apiTokens.id })
-      .get();
-    recordAudit({ actorId: adminId, action: "api_token.create", targetType: "api_token", targetId: row.id, detail: { name, scope, expiresInDays } });
-  });
-  return { ok: true, token, name };
+  const { token } = writeTx((db) => mintApiToken(db, { ...parsed.data, createdBy: adminId, via: "admin page" }));
+  return { ok: true, token, name: parsed.data.name };
 }
 
 export async function revokeApiToken(raw: unknown): Promise<{ ok: boolean; message: string }> {

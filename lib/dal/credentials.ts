@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { employees } from "@/db/schema";
+import { ssoOnly } from "@/lib/auth/oidc-config";
 import { verifyPassword } from "@/lib/auth/password";
 import { clientAddressFrom } from "@/lib/domain/throttle";
 import { recordAudit } from "./audit";
@@ -19,7 +20,7 @@ export interface SignedInUser {
   name: string;
 }
 
-export type CredentialsResult = { ok: true; user: SignedInUser } | { ok: false; blockedUntil: number | null };
+export type CredentialsResult = { ok: true; user: SignedInUser } | { ok: false; blockedUntil: number | null; ssoOnly?: boolean };
 
 /**
  * Checks an email and password; audits every attempt and throttles guessing. A failure never says
@@ -39,7 +40,7 @@ export async function checkCredentials(input: unknown, clientAddress: string | n
     return { ok: false, blockedUntil: blocked };
   }
   const user = getDb()
-    .select({ id: employees.id, email: employees.email, name: employees.name, active: employees.active, passwordHash: employees.passwordHash })
+    .select({ id: employees.id, email: employees.email, name: employees.name, role: employees.role, active: employees.active, passwordHash: employees.passwordHash })
     .from(employees)
     .where(eq(employees.email, email))
     .get();
@@ -55,6 +56,11 @@ export async function checkCredentials(input: unknown, clientAddress: string | n
     });
     recordSignInAttempt(email, clientAddress, false);
     return { ok: false, blockedUntil: null };
+  }
+  // Checked after the password, so the answer reveals nothing to someone who does not know it.
+  if (ssoOnly() && user.role !== "admin") {
+    recordAudit({ actorId: user.id, action: "auth.sign_in", outcome: "denied", targetType: "account", targetId: email, detail: { reason: "sso_only", ip: clientAddress } });
+    return { ok: false, blockedUntil: null, ssoOnly: true };
   }
   recordSignInAttempt(email, clientAddress, true);
   recordAudit({ actorId: user.id, action: "auth.sign_in", targetType: "account", targetId: email, detail: { ip: clientAddress } });

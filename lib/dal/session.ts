@@ -1,4 +1,5 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { cache } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
@@ -6,11 +7,11 @@ import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { perConnection } from "@/db/per-connection";
 import { employees } from "@/db/schema";
-import { bearerToken, currentUserId } from "@/lib/auth/session-source";
+import { currentUserId } from "@/lib/auth/session-source";
+import type { Role } from "@/lib/domain/roles";
 import { rememberRequestId } from "@/lib/observability/request-context";
 import { REQUEST_ID_HEADER } from "@/lib/observability/request-id";
-import type { Role } from "@/lib/domain/roles";
-import { resolveToken, type TokenScope } from "./token-resolve";
+import type { TokenScope } from "./token-resolve";
 
 export type { Role };
 
@@ -57,24 +58,10 @@ async function rememberThisRequest(): Promise<void> {
   }
 }
 
-/**
- * The signed-in, active employee, re-read from the database on every request so a deactivated
- * user or a changed role takes effect at once. Null when there is no valid session.
- */
-export const getViewer = cache(async (): Promise<Viewer | null> => {
-  await rememberThisRequest();
-  let id = await currentUserId();
-  let token: { employeeId: number; scope: TokenScope } | null = null;
-  if (id === null) {
-    const bearer = await bearerToken();
-    token = bearer ? resolveToken(bearer) : null;
-    id = token?.employeeId ?? null;
-  }
-  if (id === null) return null;
+/** The active employee `id` as a viewer; null when they do not exist or are deactivated. */
+export function loadViewer(id: number, token: { scope: TokenScope } | null): Viewer | null {
   const row = viewerRow(getDb()).get({ id });
   if (!row) return null;
-  // A token is only as good as its creator: it dies when they are deactivated or stop being admin.
-  if (token && row.role !== "admin") return null;
   return {
     ...row,
     via: token ? "token" : "session",
@@ -83,7 +70,33 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     isAdmin: row.role === "admin",
     hasReports: Boolean(row.hasReports),
   };
+}
+
+/**
+ * The viewer an API route handler resolved from its own request (lib/dal/api-viewer.ts), for the
+ * data-access calls it makes while handling that request. Pages and server actions never run
+ * inside it, so for them only the session cookie counts.
+ */
+const apiRequestViewer = new AsyncLocalStorage<Viewer>();
+
+export function runAsApiViewer<T>(viewer: Viewer, fn: () => Promise<T>): Promise<T> {
+  return apiRequestViewer.run(viewer, fn);
+}
+
+/** The employee signed in with the session cookie, re-read from the database. */
+export const sessionViewer = cache(async (): Promise<Viewer | null> => {
+  await rememberThisRequest();
+  const id = await currentUserId();
+  return id === null ? null : loadViewer(id, null);
 });
+
+/**
+ * The signed-in, active employee, re-read from the database on every request so a deactivated
+ * user or a changed role takes effect at once. Null when there is no valid session.
+ */
+export async function getViewer(): Promise<Viewer | null> {
+  return apiRequestViewer.getStore() ?? sessionViewer();
+}
 
 /** For pages and server actions: the viewer, or a redirect to the login page. */
 export const verifySession = cache(async (): Promise<Viewer> => {

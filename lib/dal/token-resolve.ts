@@ -1,24 +1,32 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { apiTokens } from "@/db/schema";
+import { hashToken, type TokenScope } from "@/lib/auth/api-token-mint";
 
-export type TokenScope = "read" | "import";
+export { hashToken, TOKEN_SCOPES, type TokenScope } from "@/lib/auth/api-token-mint";
 
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
+export interface ResolvedToken {
+  id: number;
+  employeeId: number;
+  scope: TokenScope;
 }
 
-/** The live token's creator and scope, updating last-used; null for unknown, expired or revoked. */
-export function resolveToken(token: string, now = Date.now()): { employeeId: number; scope: TokenScope } | null {
+/**
+ * The live token's creator and scope, updating last-used; null for unknown, expired or revoked
+ * tokens and for tokens whose scope is not one of `scopes` (a SCIM token never opens /api/v1,
+ * nor a read token /scim), so a token used in the wrong place does not even count as used.
+ */
+export function resolveToken(token: string, scopes: readonly TokenScope[], now = Date.now()): ResolvedToken | null {
   const db = getDb();
   const row = db
     .select({ id: apiTokens.id, employeeId: apiTokens.createdBy, scope: apiTokens.scope })
     .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, now)))
+    .where(
+      and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, now), inArray(apiTokens.scope, [...scopes])),
+    )
     .get();
   if (!row) return null;
   db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id)).run();
-  return { employeeId: row.employeeId, scope: row.scope };
+  return row;
 }

@@ -90,10 +90,25 @@ export const API_CASES: HttpCase[] = [
 ];
 
 /**
+ * SCIM provisioning (/scim/v2): only a `scim` API token opens these; every session, signed in or
+ * not, gets a SCIM 401. tests/integration/scim.test.ts drives them with tokens.
+ */
+export const SCIM_CASES: HttpCase[] = [
+  { file: "app/scim/v2/Users/route.ts", method: "GET", path: () => "/scim/v2/Users", allow: [] },
+  { file: "app/scim/v2/Users/[id]/route.ts", method: "GET", path: (i) => `/scim/v2/Users/${i.ava}`, allow: [] },
+  { file: "app/scim/v2/ServiceProviderConfig/route.ts", method: "GET", path: () => "/scim/v2/ServiceProviderConfig", allow: [] },
+  { file: "app/scim/v2/Schemas/route.ts", method: "GET", path: () => "/scim/v2/Schemas", allow: [] },
+  { file: "app/scim/v2/ResourceTypes/route.ts", method: "GET", path: () => "/scim/v2/ResourceTypes", allow: [] },
+  { file: "app/scim/v2/[...unknown]/route.ts", method: "GET", path: () => "/scim/v2/Groups", allow: [] },
+];
+
+
+
+/**
  * Routes open to everyone by design, checked only for being listed: signing in, the load
  * balancer's health check (it says only whether this server can serve) and the API's description.
  */
-export const PUBLIC_ROUTES = ["app/(auth)/login/page.tsx", "app/api/auth/[...nextauth]/route.ts", "app/api/health/route.ts", "app/api/v1/openapi.json/route.ts"];
+export const PUBLIC_ROUTES = ["app/(auth)/login/page.tsx", "app/(auth)/login/error/page.tsx", "app/api/auth/[...nextauth]/route.ts", "app/api/health/route.ts", "app/api/v1/openapi.json/route.ts"];
 
 /** Server actions and the roles that pass their access rule. */
 export const ACTION_ROLES: Record<string, AccessRole[]> = {
@@ -125,6 +140,7 @@ export const ACTION_ROLES: Record<string, AccessRole[]> = {
   markAllReadAction: ALL,
   // Signing in and out act on the caller's own session only.
   loginAction: ALL,
+  ssoLoginAction: ALL,
   signOutAction: ALL,
 };
-export const SESSION_ONLY_ACTIONS = ["loginAction", "signOutAction"];
+export const SESSION_ONLY_ACTIONS = ["loginAction", "ssoLoginAction", "signOutAction"];

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { API_CASES, LOGINS, PAGE_CASES, ROLES, type AccessRole, type HttpCase, type Ids } from "../access/inventory";
+import { API_CASES, LOGINS, PAGE_CASES, ROLES, SCIM_CASES, type AccessRole, type HttpCase, type Ids } from "../access/inventory";
 import { PASSWORD } from "./helpers";
 
 // Every page and API route, for every role, over HTTP against the production server:
@@ -89,3 +89,17 @@ test("the main navigation offers each role only pages it may open", async () => 
     }
   }
 });
+// Provisioning takes a scim token only: no session, whatever its role, opens it.
+for (const c of SCIM_CASES) {
+  test(`${c.method} ${c.file} (sessions never open SCIM)`, async ({ baseURL }) => {
+    const anonymous = await playwrightRequest.newContext({ baseURL });
+    const statuses = [(await send(anonymous, c)).status()];
+    await anonymous.dispose();
+    for (const role of ROLES) {
+      const res = await send(contexts.get(role)!, c);
+      expect(res.headers()["content-type"]).toContain("application/scim+json");
+      statuses.push(res.status());
+    }
+    expect(statuses).toEqual([401, ...ROLES.map(() => 401)]);
+  });
+}

@@ -7,7 +7,7 @@ export async function signIn(page: Page, local: string): Promise<void> {
   await page.goto("/login");
   await page.getByLabel("Email").fill(`${local}@demo.keeper.test`);
   await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
 

@@ -89,10 +89,10 @@ test("the login page is accessible and a wrong password gets one generic message
   await expectAccessible(page);
   await page.getByLabel("Email").fill("mia@demo.keeper.test");
   await page.getByLabel("Password").fill("wrong");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.locator("#login-error")).toHaveText("Wrong email or password.");
   await page.getByLabel("Email").fill("nobody@demo.keeper.test");
   await page.getByLabel("Password").fill("wrong");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.locator("#login-error")).toHaveText("Wrong email or password.");
 });

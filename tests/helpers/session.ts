@@ -10,8 +10,11 @@ export async function currentUserId(): Promise<number | null> {
   return state.id;
 }
 
-export async function bearerToken(): Promise<string | null> {
-  return state.token;
+/** The token set by `useBearer`, else the request's own Authorization header, as the real source reads it. */
+export function bearerToken(request: Request): string | null {
+  if (state.token) return state.token;
+  const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "");
+  return match ? match[1] : null;
 }
 
 export function signInAs(id: number | null): void {

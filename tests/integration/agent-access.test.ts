@@ -34,7 +34,7 @@ describe("an agent's feedback is theirs alone", () => {
     expect(items.every((i) => i.review.employee.id === who.liam)).toBe(true);
     expect(items.every((i) => i.review.privateNotes === undefined)).toBe(true);
     const { GET } = await import("@/app/api/v1/feedback/route");
-    const body = await (await GET()).json();
+    const body = await (await GET(new Request("http://localhost/api/v1/feedback"))).json();
     expect(body.reviews.map((r: { employee: { id: number } }) => r.employee.id)).toEqual([who.liam, who.liam, who.liam]);
     expect(JSON.stringify(body)).not.toContain("privateNotes");
   });
@@ -42,7 +42,7 @@ describe("an agent's feedback is theirs alone", () => {
   it("answers 401 to the API without a session", async () => {
     signInAs(null);
     const { GET } = await import("@/app/api/v1/feedback/route");
-    expect((await GET()).status).toBe(401);
+    expect((await GET(new Request("http://localhost/api/v1/feedback"))).status).toBe(401);
   });
 
   it("acknowledging acts on the viewer's own review only; there is no way to name another's", async () => {
@@ -114,7 +114,7 @@ describe("check-ins are between the agent and the manager asked", () => {
     expect((await listMyCheckins()).checkins).toEqual([]);
     expect(await listCheckinsToAnswer()).toEqual({ pending: [], answered: [] });
     const { GET } = await import("@/app/api/v1/checkins/route");
-    expect(JSON.stringify(await (await GET()).json())).not.toContain("Thinking about");
+    expect(JSON.stringify(await (await GET(new Request("http://localhost/api/v1/checkins"))).json())).not.toContain("Thinking about");
 
     signInAs(who.noah);
     const before = denials();
@@ -135,7 +135,7 @@ describe("check-ins are between the agent and the manager asked", () => {
     const stats = await checkinStatsByManager();
     expect(stats).toEqual([expect.objectContaining({ managerId: who.mia, open: 1, answered: 0 })]);
     expect(JSON.stringify(stats)).not.toContain("Thinking about");
-    const hrApi = await (await GET()).json();
+    const hrApi = await (await GET(new Request("http://localhost/api/v1/checkins"))).json();
     expect(JSON.stringify(hrApi)).not.toContain("Thinking about");
     expect(hrApi.perManager[0]).toMatchObject({ managerName: "Mia Chen", open: 1 });
   });

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { apiTokens, auditLog, employees } from "@/db/schema";
 import { json, withViewer } from "@/lib/api/respond";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/dal/api-tokens";
+import { apiViewer } from "@/lib/dal/api-viewer";
 import { getViewer } from "@/lib/dal/session";
 import { useFreshDb } from "../helpers/db";
 import { idOf, seedDemoFast } from "../helpers/demo";
@@ -15,14 +16,15 @@ beforeEach(async () => {
   await seedDemoFast(ctx.db);
 });
 
-async function newToken(scope: "read" | "import", expiresInDays = 30): Promise<string> {
+async function newToken(scope: "read" | "import" | "scim", expiresInDays = 30): Promise<string> {
   signInAs(idOf(ctx.db, "admin"));
   const created = await createApiToken({ name: `ci ${scope}`, scope, expiresInDays });
   if (!created.ok) throw new Error(created.message);
   return created.token;
 }
 
-const ok = () => withViewer(async (v) => json({ id: v.id, via: v.via }));
+const API = "http://localhost/api/v1/me";
+const ok = (url = API) => withViewer(new Request(url), async (v) => json({ id: v.id, via: v.via }));
 
 describe("API tokens", () => {
   it("are shown once, stored only as a hash, and authenticate as their admin creator", async () => {
@@ -32,7 +34,7 @@ describe("API tokens", () => {
     expect(stored).toHaveLength(1);
     expect(JSON.stringify(stored)).not.toContain(token);
     useBearer(token);
-    const viewer = await getViewer();
+    const viewer = await apiViewer(new Request(API));
     expect(viewer).toMatchObject({ id: idOf(ctx.db, "admin"), via: "token", tokenScope: "read" });
     expect(ctx.db.select().from(apiTokens).get()!.lastUsedAt).not.toBeNull();
     expect((await ok()).status).toBe(200);
@@ -44,7 +46,7 @@ describe("API tokens", () => {
     const importToken = await newToken("import");
     useBearer(importToken);
     expect((await ok()).status).toBe(403);
-    expect((await withViewer(async () => json({}), "import")).status).toBe(200);
+    expect((await withViewer(new Request(API), async () => json({}), "import")).status).toBe(200);
   });
 
   it("stop working when revoked or expired, or when the creator is deactivated", async () => {
@@ -52,17 +54,38 @@ describe("API tokens", () => {
     const id = ctx.db.select().from(apiTokens).get()!.id;
     expect((await revokeApiToken({ id })).ok).toBe(true);
     useBearer(revoked);
-    expect(await getViewer()).toBeNull();
+    expect(await apiViewer(new Request(API))).toBeNull();
 
     const expiring = await newToken("read", 1);
     ctx.db.update(apiTokens).set({ expiresAt: Date.now() - 1 }).where(eq(apiTokens.name, "ci read")).run();
     useBearer(expiring);
-    expect(await getViewer()).toBeNull();
+    expect(await apiViewer(new Request(API))).toBeNull();
 
     const live = await newToken("read", 5);
     ctx.db.update(employees).set({ active: false }).where(eq(employees.id, idOf(ctx.db, "admin"))).run();
     useBearer(live);
+    expect(await apiViewer(new Request(API))).toBeNull();
+  });
+
+  it("open only /api/v1, never pages, server actions or other routes, and never with the scim scope", async () => {
+    const token = await newToken("read");
+    useBearer(token);
+    // Pages and server actions read the session cookie only.
     expect(await getViewer()).toBeNull();
+    expect(await apiViewer(new Request("http://localhost/api/imports/csat"))).toBeNull();
+    expect(await apiViewer(new Request("http://localhost/api/v1x/me"))).toBeNull();
+    expect(await apiViewer(new Request("http://localhost/scim/v2/Users"))).toBeNull();
+    expect((await ok("http://localhost/talent")).status).toBe(401);
+    expect((await ok()).status).toBe(200);
+    // The route handler's data-access calls see the token's viewer while it runs.
+    const inner = await withViewer(new Request(API), async () => json({ id: (await getViewer())?.id }));
+    expect(await inner.json()).toEqual({ id: idOf(ctx.db, "admin") });
+    expect(await getViewer()).toBeNull();
+
+    const scim = await newToken("scim");
+    useBearer(scim);
+    expect((await ok()).status).toBe(401);
+    expect(ctx.db.select().from(apiTokens).where(eq(apiTokens.scope, "scim")).get()!.lastUsedAt).toBeNull();
   });
 
   it("can be created, listed and revoked by admins only, and each step is audited", async () => {

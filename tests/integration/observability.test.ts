@@ -46,7 +46,7 @@ describe("audit entries and errors carry the request id", () => {
     signInAs(idOf(ctx.db, "hr"));
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     const res = await runWithRequestId("req-fail-0001", () =>
-      withViewer(async () => {
+      withViewer(new Request("http://localhost/api/v1/me"), async () => {
         throw new Error("boom");
       }),
     );

@@ -14,6 +14,7 @@ import { GET as feedbackRoute } from "@/app/api/v1/feedback/route";
 import { GET as checkinsRoute } from "@/app/api/v1/checkins/route";
 import { GET as notificationsRoute } from "@/app/api/v1/notifications/route";
 import { POST as csatResponses } from "@/app/api/v1/csat/responses/route";
+import { GET as outcomesRoute } from "@/app/api/v1/outcomes/route";
 import { GET as health } from "@/app/api/health/route";
 import { useFreshDb } from "../helpers/db";
 import { idOf, seedDemoFast } from "../helpers/demo";
@@ -77,23 +78,26 @@ describe("GET /api/v1/openapi.json", () => {
 
     for (const who of ["hr", "mia", "ava"]) {
       signInAs(idOf(ctx.db, who));
-      await expectDocumented(doc, ajv, "/api/v1/me", "get", await me());
-      await expectDocumented(doc, ajv, "/api/v1/cycles", "get", await cyclesRoute());
+      await expectDocumented(doc, ajv, "/api/v1/me", "get", await me(req("/api/v1/me")));
+      await expectDocumented(doc, ajv, "/api/v1/cycles", "get", await cyclesRoute(req("/api/v1/cycles")));
       await expectDocumented(doc, ajv, "/api/v1/reviews", "get", await reviewsRoute(req("/api/v1/reviews?cycle=2026-Q3&limit=5")));
       await expectDocumented(doc, ajv, "/api/v1/reviews/{id}", "get", await reviewRoute(req(`/api/v1/reviews/${avaReview}`), params(avaReview)));
       await expectDocumented(doc, ajv, "/api/v1/employees/{id}/csat", "get", await csatRoute(req(`/api/v1/employees/${ava}/csat?quarter=2026-Q3`), params(ava)));
-      await expectDocumented(doc, ajv, "/api/v1/feedback", "get", await feedbackRoute());
-      await expectDocumented(doc, ajv, "/api/v1/checkins", "get", await checkinsRoute());
-      await expectDocumented(doc, ajv, "/api/v1/notifications", "get", await notificationsRoute());
+      await expectDocumented(doc, ajv, "/api/v1/feedback", "get", await feedbackRoute(req("/api/v1/feedback")));
+      await expectDocumented(doc, ajv, "/api/v1/checkins", "get", await checkinsRoute(req("/api/v1/checkins")));
+      await expectDocumented(doc, ajv, "/api/v1/notifications", "get", await notificationsRoute(req("/api/v1/notifications")));
     }
     signInAs(idOf(ctx.db, "hr"));
     await expectDocumented(doc, ajv, "/api/v1/talent", "get", await talentRoute(req("/api/v1/talent?cycle=2026-Q3&limit=2")));
+    for (const cycle of ["2026-Q1", "2026-Q3"]) {
+      await expectDocumented(doc, ajv, "/api/v1/outcomes", "get", await outcomesRoute(req(`/api/v1/outcomes?cycle=${cycle}`)));
+    }
     await expectDocumented(doc, ajv, "/api/v1/reviews", "get", await reviewsRoute(req("/api/v1/reviews?cycle=2026-Q3&limit=0")));
     const records = { source: "csv", records: [{ response_id: "oa-1", agent_email: "ava@demo.keeper.test", rating: 5, scale_max: 5, responded_at: "2026-08-01T10:00:00Z" }] };
     const post = new NextRequest("http://localhost/api/v1/csat/responses", { method: "POST", body: JSON.stringify(records), headers: { "content-type": "application/json" } });
     await expectDocumented(doc, ajv, "/api/v1/csat/responses", "post", await csatResponses(post));
     signInAs(null);
-    await expectDocumented(doc, ajv, "/api/v1/me", "get", await me());
+    await expectDocumented(doc, ajv, "/api/v1/me", "get", await me(req("/api/v1/me")));
     await expectDocumented(doc, ajv, "/api/health", "get", await health());
   });
 
@@ -101,7 +105,7 @@ describe("GET /api/v1/openapi.json", () => {
     const doc = await document();
     const validate = validator(doc).getSchema("#/components/schemas/Me")!;
     signInAs(idOf(ctx.db, "ava"));
-    const body = await (await me()).json();
+    const body = await (await me(req("/api/v1/me"))).json();
     expect(validate(body)).toBe(true);
     expect(validate({ ...body, passwordHash: "x" })).toBe(false);
   });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ACTION_ROLES, API_CASES, PAGE_CASES, PUBLIC_ROUTES } from "../access/inventory";
+import { ACTION_ROLES, API_CASES, PAGE_CASES, PUBLIC_ROUTES, SCIM_CASES } from "../access/inventory";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -17,7 +17,7 @@ const appFiles = files(join(ROOT, "app"));
 describe("the access matrix lists every endpoint", () => {
   it("has a case for every page and route handler", () => {
     const routes = appFiles.filter((f) => /\/(page\.tsx|route\.ts)$/.test(f)).sort();
-    const listed = [...PAGE_CASES, ...API_CASES].map((c) => c.file).concat(PUBLIC_ROUTES);
+    const listed = [...PAGE_CASES, ...API_CASES, ...SCIM_CASES].map((c) => c.file).concat(PUBLIC_ROUTES);
     expect(routes.filter((r) => !listed.includes(r)), "routes missing from tests/access/inventory.ts").toEqual([]);
     expect(listed.filter((l) => !routes.includes(l)), "inventory entries for routes that no longer exist").toEqual([]);
   });

@@ -17,8 +17,8 @@ function checkinJson(c: CheckinView) {
 }
 
 /** The caller's own check-ins and those addressed to them; HR also gets per-manager counts (no content). */
-export function GET() {
-  return withViewer(async (viewer) => {
+export function GET(request: Request) {
+  return withViewer(request, async (viewer) => {
     const [mine, addressed] = await Promise.all([listMyCheckins(), listCheckinsToAnswer()]);
     const stats = viewer.isHr ? await checkinStatsByManager() : null;
     return json({

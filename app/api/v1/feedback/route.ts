@@ -5,8 +5,8 @@ import { getMyFeedback } from "@/lib/dal/feedback";
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** The caller's own released reviews with their acknowledgement and reply; nobody else's. */
-export function GET() {
-  return withViewer(async () => {
+export function GET(request: Request) {
+  return withViewer(request, async () => {
     const { items, trend } = await getMyFeedback();
     return json({
       reviews: items.map((i) => ({

@@ -10,7 +10,7 @@ import { QUARTER_KEY } from "@/lib/domain/quarter";
  * carries its count, base, Wilson 95% interval and `small` (fewer than 10 people).
  */
 export function GET(request: NextRequest) {
-  return withViewer(async () => {
+  return withViewer(request, async () => {
     const cycle = request.nextUrl.searchParams.get("cycle") ?? "";
     if (!QUARTER_KEY.test(cycle)) return badRequest("Pass ?cycle=YYYY-Qn.");
     const result = await getKeeperOutcomes({ cycle }, "/api/v1/outcomes");

@@ -6,7 +6,7 @@ import { QUARTER_KEY } from "@/lib/domain/quarter";
 import { listVisibleReviews } from "@/lib/dal/review-read";
 
 export function GET(request: NextRequest) {
-  return withViewer(async () => {
+  return withViewer(request, async () => {
     const cycle = request.nextUrl.searchParams.get("cycle") ?? "";
     if (!QUARTER_KEY.test(cycle)) return badRequest("Pass ?cycle=YYYY-Qn.");
     const paging = pageRequest(request);

@@ -6,7 +6,7 @@ import { getTalentApiPage } from "@/lib/dal/talent-api";
 
 /** Teams in pages by name: `?cycle=YYYY-Qn[&team=NAME][&limit=N][&cursor=…]`, `next` for the rest. */
 export function GET(request: NextRequest) {
-  return withViewer(async () => {
+  return withViewer(request, async () => {
     const query = talentQuery(request);
     if (!query) return badRequest("Pass ?cycle=YYYY-Qn.");
     const paging = pageRequest(request);

@@ -17,7 +17,7 @@ const envelope = z.object({ source: z.string().optional(), records: z.array(z.un
  * the same report as a file import.
  */
 export function POST(request: NextRequest) {
-  return withViewer(async () => {
+  return withViewer(request, async () => {
     let body: unknown;
     try {
       body = await request.json();

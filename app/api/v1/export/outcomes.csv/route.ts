@@ -5,7 +5,7 @@ import { QUARTER_KEY } from "@/lib/domain/quarter";
 
 /** `GET /api/v1/export/outcomes.csv?cycle=YYYY-Qn`: keeper accuracy as a download. */
 export function GET(request: NextRequest) {
-  return withViewer(async () => {
+  return withViewer(request, async () => {
     const cycle = request.nextUrl.searchParams.get("cycle") ?? "";
     if (!QUARTER_KEY.test(cycle)) return badRequest("Pass ?cycle=YYYY-Qn.");
     const result = await exportOutcomesCsv({ cycle });

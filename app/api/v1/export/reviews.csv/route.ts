@@ -5,7 +5,7 @@ import { exportReviewsCsv } from "@/lib/dal/export";
 
 /** `GET /api/v1/export/reviews.csv?cycle=YYYY-Qn[&team=NAME]`: the talent review as a download. */
 export function GET(request: NextRequest) {
-  return withViewer(async () => {
+  return withViewer(request, async () => {
     const query = talentQuery(request);
     if (!query) return badRequest("Pass ?cycle=YYYY-Qn.");
     const result = await exportReviewsCsv(query);

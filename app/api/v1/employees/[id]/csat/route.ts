@@ -4,7 +4,7 @@ import { getEmployeeCsat } from "@/lib/dal/csat";
 import { QUARTER_KEY, quarterOf } from "@/lib/domain/quarter";
 
 export function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
-  return withViewer(async () => {
+  return withViewer(request, async () => {
     const id = Number((await params).id);
     if (!Number.isInteger(id) || id <= 0) return notFound();
     const quarter = request.nextUrl.searchParams.get("quarter") ?? quarterOf(Date.now());

@@ -1,0 +1,41 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { beforeEach, describe, expect, it } from "vitest";
+import { hashToken } from "@/lib/auth/api-token-mint";
+import { useFreshDb } from "../helpers/db";
+import { seedDemoFast } from "../helpers/demo";
+
+const KEEPER = join(process.cwd(), "bin", "keeper");
+const ctx = useFreshDb();
+beforeEach(async () => {
+  await seedDemoFast(ctx.db);
+});
+
+function keeper(args: string[]) {
+  return spawnSync(process.execPath, [KEEPER, "token", "create", ...args], { env: { ...process.env, DATABASE_URL: `file:${ctx.path}` }, encoding: "utf8", timeout: 60_000 });
+}
+
+describe("keeper token create", () => {
+  it("prints a scim token once on stdout, stores only its hash, owned by the first active admin, and audits it", () => {
+    const run = keeper(["--scope", "scim", "--name", "Okta provisioning"]);
+    expect(run.status).toBe(0);
+    const token = run.stdout.trim();
+    expect(token).toMatch(/^kpr_[A-Za-z0-9_-]{40,}$/);
+    expect(run.stderr).toContain("owned by admin@demo.keeper.test");
+    const db = new Database(ctx.path, { readonly: true });
+    const row = db.prepare("select t.scope, t.name, t.token_hash, e.email from api_tokens t join employees e on e.id = t.created_by").get();
+    expect(row).toEqual({ scope: "scim", name: "Okta provisioning", token_hash: hashToken(token), email: "admin@demo.keeper.test" });
+    expect(db.prepare("select detail from audit_log where action = 'api_token.create'").get()).toMatchObject({ detail: expect.stringContaining('"via":"cli"') });
+    db.close();
+  });
+
+  it("refuses a wrong scope, a missing name, and an owner who is not an active admin", () => {
+    expect(keeper(["--scope", "write", "--name", "x"]).status).toBe(2);
+    expect(keeper(["--scope", "read"]).status).toBe(2);
+    const notAdmin = keeper(["--scope", "read", "--name", "x", "--by", "hr@demo.keeper.test"]);
+    expect(notAdmin.status).toBe(1);
+    expect(notAdmin.stderr).toContain("not an active admin");
+    expect(keeper(["--scope", "import", "--name", "x", "--by", "ADMIN@demo.keeper.test", "--days", "7"]).status).toBe(0);
+  });
+});
