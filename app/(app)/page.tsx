@@ -51,6 +51,17 @@ export default async function HomePage() {
         />
       )}
       {hasOwnWork(viewer) && <MyFeedback reviews={mine} />}
+      {hasRole(viewer, "admin") && (
+        // Admins run the system and are not HR (docs/decisions/0011-rules-admin-access.md).
+        <Card title="System">
+          <ul className="space-y-1 text-sm">
+            <li><Link href="/admin/tokens" className="font-medium text-brand-700 underline">API tokens</Link> for scripts and CSAT imports</li>
+            <li><Link href="/admin/outbox" className="font-medium text-brand-700 underline">Mail outbox</Link></li>
+            <li><Link href="/hr/audit" className="font-medium text-brand-700 underline">Audit log</Link> of sign-ins, tokens, imports and denials</li>
+          </ul>
+          <p className="mt-3 text-sm text-slate-700">Reviews, private notes and talent figures are for HR and managers; an admin account does not see them.</p>
+        </Card>
+      )}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { CSAT_BAND_LABELS } from "@/lib/domain/csat-band";
 import { toCsv, type CsvCell } from "@/lib/domain/csv-export";
 import { KEEPER_SHORT_LABELS } from "@/lib/domain/keeper";
-import { roundTo } from "@/lib/domain/talent-aggregates";
+import { roundTo } from "@/lib/domain/percent";
 import { recordAudit } from "./audit";
 import { verifySession } from "./session";
 import { getTalentReport, type TalentInput, type TalentPerson, type TalentResult } from "./talent";
