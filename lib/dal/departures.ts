@@ -3,9 +3,9 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, writeTx } from "@/db/client";
 import { departureSchema, type LeaveType } from "@/lib/domain/departures";
-import { recordAudit, recordDenied } from "./audit";
+import { recordAudit } from "./audit";
 import { removeUnreviewedFromOpenCycles } from "./participant-record";
-import { verifySession } from "./session";
+import { requireRole } from "./policy";
 
 /** HR's record of who left (docs/decisions/0012-history-outcomes.md). Every function is HR only. */
 
@@ -45,10 +45,7 @@ const PERSON_FROM = sql`from employees e left join teams t on t.id = e.team_id l
 const person = <T extends { active: number | boolean }>(row: T): Omit<T, "active"> & { active: boolean } => ({ ...row, active: Boolean(row.active) });
 
 async function hrOnly(resource: string): Promise<number | null> {
-  const viewer = await verifySession();
-  if (viewer.isHr) return viewer.id;
-  recordDenied(viewer.id, "page", resource, "hr only");
-  return null;
+  return (await requireRole("hr", { type: "page", id: resource }))?.id ?? null;
 }
 
 const searchSchema = z.string().trim().max(200);
@@ -110,11 +107,8 @@ export async function getPersonDeparture(rawId: unknown): Promise<PersonDepartur
  * CSAT stay: past cycles keep them. Audited as 'employee.departure'.
  */
 export async function recordDeparture(raw: unknown, now = Date.now()): Promise<DepartureResult> {
-  const viewer = await verifySession();
-  if (!viewer.isHr) {
-    recordDenied(viewer.id, "employee", String((raw as { employeeId?: unknown })?.employeeId ?? "?"), "record departure");
-    return { ok: false, message: "Only HR can record a departure.", fieldErrors: {} };
-  }
+  const viewer = await requireRole("hr", { type: "employee", id: String((raw as { employeeId?: unknown })?.employeeId ?? "?"), action: "record departure" });
+  if (!viewer) return { ok: false, message: "Only HR can record a departure.", fieldErrors: {} };
   const parsed = departureSchema(new Date(now).toISOString().slice(0, 10)).safeParse(raw);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};

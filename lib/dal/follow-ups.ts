@@ -4,7 +4,7 @@ import { getDb, writeTx } from "@/db/client";
 import { followUpSchema } from "@/lib/domain/follow-ups";
 import { followUpRows, type FollowUpRow } from "@/lib/follow-ups/queue";
 import { recordAudit, recordDenied } from "./audit";
-import { subtreeIdsSql } from "./org-scope";
+import { canUseTalent, employeeVisibleSql } from "./policy";
 import { verifySession, type Viewer } from "./session";
 
 /**
@@ -28,15 +28,15 @@ export const FOLLOW_UP_LIST_LIMIT = 200;
 
 export type FollowUpResult = { ok: true; message: string } | { ok: false; message: string; fieldErrors: Record<string, string> };
 
+/** Everyone the viewer may see (policy.ts), never their own. */
 function visibleSql(viewer: Viewer) {
-  if (viewer.isHr) return sql`e.id <> ${viewer.id}`;
-  return sql`e.id <> ${viewer.id} and e.id in ${subtreeIdsSql(viewer.id)}`;
+  return sql`e.id <> ${viewer.id} and ${employeeVisibleSql(viewer, sql`e.id`)}`;
 }
 
 /** HR: everyone's; a manager: their subtree's. Null (audited) for people with no reports. */
 export async function listFollowUps(): Promise<FollowUpsView | null> {
   const viewer = await verifySession();
-  if (!viewer.isHr && !viewer.hasReports) {
+  if (!canUseTalent(viewer)) {
     recordDenied(viewer.id, "page", "/follow-ups", "not hr or a manager");
     return null;
   }

@@ -5,7 +5,7 @@ import { getDb, writeTx } from "@/db/client";
 import { QUARTER_KEY } from "@/lib/domain/quarter";
 import { recordAudit, recordDenied } from "./audit";
 import { addParticipants } from "./participant-record";
-import { verifySession } from "./session";
+import { requireRole } from "./policy";
 
 /** HR's view and changes of a cycle's participant record (docs/decisions/0011-history-participants.md). */
 
@@ -35,9 +35,10 @@ export const LATE_HIRE_LIMIT = 200;
 
 /** HR only; null (audited) for anyone else or an unknown cycle. */
 export async function getCycleRecord(key: string): Promise<CycleRecordView | null> {
-  const viewer = await verifySession();
-  if (!viewer.isHr || !QUARTER_KEY.test(key)) {
-    recordDenied(viewer.id, "cycle", key, viewer.isHr ? "malformed key" : "hr only");
+  const viewer = await requireRole("hr", { type: "cycle", id: key });
+  if (!viewer) return null;
+  if (!QUARTER_KEY.test(key)) {
+    recordDenied(viewer.id, "cycle", key, "malformed key");
     return null;
   }
   const db = getDb();
@@ -64,12 +65,9 @@ const addSchema = z.object({
 
 /** Adds people hired after the cycle opened to it, as the org chart has them today. Open cycles only; audited. */
 export async function addLateHires(raw: unknown): Promise<ParticipantActionResult> {
-  const viewer = await verifySession();
   const parsed = addSchema.safeParse(raw);
-  if (!viewer.isHr) {
-    recordDenied(viewer.id, "cycle", parsed.success ? parsed.data.key : "?", "add participants");
-    return { ok: false, message: "Only HR can change who a cycle covers." };
-  }
+  const viewer = await requireRole("hr", { type: "cycle", id: parsed.success ? parsed.data.key : "?", action: "add participants" });
+  if (!viewer) return { ok: false, message: "Only HR can change who a cycle covers." };
   if (!parsed.success) {
     return { ok: false, message: parsed.error.issues[0].message, fieldErrors: { employeeIds: parsed.error.issues[0].message } };
   }
@@ -97,12 +95,9 @@ const reassignSchema = z.object({
  * access through the record's manager at opening when that was them (review-visibility.ts).
  */
 export async function reassignReviewer(raw: unknown): Promise<ParticipantActionResult> {
-  const viewer = await verifySession();
   const parsed = reassignSchema.safeParse(raw);
-  if (!viewer.isHr) {
-    recordDenied(viewer.id, "cycle", parsed.success ? parsed.data.key : "?", "reassign reviewer");
-    return { ok: false, message: "Only HR can reassign reviewers." };
-  }
+  const viewer = await requireRole("hr", { type: "cycle", id: parsed.success ? parsed.data.key : "?", action: "reassign reviewer" });
+  if (!viewer) return { ok: false, message: "Only HR can reassign reviewers." };
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
