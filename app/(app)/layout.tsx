@@ -17,7 +17,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     ...(hasRole(viewer, "hr") ? [{ href: "/hr/cycles", label: "Cycles" }, { href: "/hr/people", label: "People" }, { href: "/hr/import", label: "Import" }, { href: "/hr/connections", label: "Connections" }] : []),
     // Admins are not HR (docs/decisions/0011-rules-admin-access.md): the audit log, tokens, outbox.
     ...(hasRole(viewer, "hr") || hasRole(viewer, "admin") ? [{ href: "/hr/audit", label: "Audit" }] : []),
-    ...(hasRole(viewer, "admin") ? [{ href: "/admin/tokens", label: "API tokens" }, { href: "/admin/outbox", label: "Outbox" }] : []),
+    ...(hasRole(viewer, "hr") || hasRole(viewer, "admin") ? [{ href: "/admin/tokens", label: "API tokens" }] : []),
+    ...(hasRole(viewer, "admin") ? [{ href: "/admin/outbox", label: "Outbox" }] : []),
   ];
   return (
     <>

@@ -4,8 +4,16 @@ import { useActionState } from "react";
 import { createTokenAction } from "@/app/(app)/admin/tokens/actions";
 import { Button } from "@/components/ui/button";
 import type { CreateTokenResult } from "@/lib/dal/api-tokens";
+import type { TokenScope } from "@/lib/dal/token-resolve";
 
-export function CreateTokenForm() {
+const SCOPE_LABELS: Record<TokenScope, string> = {
+  read: "read (GET API)",
+  import: "import (CSAT upload)",
+  scim: "scim (identity provider provisioning)",
+};
+
+/** `scopes`: the ones this viewer may create (policy.ts tokenScopesFor). */
+export function CreateTokenForm({ scopes }: { scopes: readonly TokenScope[] }) {
   const [state, action, pending] = useActionState<CreateTokenResult | null, FormData>(createTokenAction, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
@@ -19,11 +27,10 @@ export function CreateTokenForm() {
         </div>
         <div>
           <label htmlFor="token-scope" className="block text-sm font-medium">Scope</label>
-          <select id="token-scope" name="scope" className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2">
-            <option value="read">read (GET API)</option>
-            <option value="import">import (CSAT upload)</option>
-            <option value="scim">scim (identity provider provisioning)</option>
+          <select id="token-scope" name="scope" aria-describedby={errors.scope ? "token-scope-err" : undefined} className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2">
+            {scopes.map((s) => <option key={s} value={s}>{SCOPE_LABELS[s]}</option>)}
           </select>
+          {errors.scope && <p id="token-scope-err" className="mt-1 text-sm text-red-800">{errors.scope}</p>}
         </div>
         <div>
           <label htmlFor="token-days" className="block text-sm font-medium">Expires in (days)</label>

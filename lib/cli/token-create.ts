@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, writeTx } from "@/db/client";
 import { employees } from "@/db/schema";
@@ -15,16 +15,23 @@ const options = z.object({
 });
 
 /**
- * A token acts as the admin who owns it and dies with their admin rights, so the CLI needs an
- * owner: `--by` names an active admin; without it the longest-serving active admin (lowest id)
- * owns it, which is right for the usual single-admin install. See docs/decisions/0011-sso-identity-matching.md.
+ * A token acts as its owner and dies when the owner may no longer hold its scope (HR or admin for
+ * `read`/`import`, admin for `scim`; lib/dal/policy.ts tokenScopesFor), so the CLI needs an owner:
+ * `--by` names one; without it the longest-serving active admin (lowest id) owns it, right for a
+ * `scim` token on the usual single-admin install. People data (`read`) wants an HR owner, since
+ * admins are not HR (docs/decisions/0011-rules-admin-access.md).
  */
-function owner(by: string | undefined): { id: number; email: string } | string {
+function owner(by: string | undefined, scope: string): { id: number; email: string } | string {
   const db = getDb();
-  const where = by ? and(sql`lower(${employees.email}) = ${by}`, eq(employees.active, true), eq(employees.role, "admin")) : and(eq(employees.active, true), eq(employees.role, "admin"));
+  const roles = by && scope !== "scim" ? ["hr", "admin"] : ["admin"];
+  const base = and(eq(employees.active, true), inArray(employees.role, roles as ("hr" | "admin")[]));
+  const where = by ? and(sql`lower(${employees.email}) = ${by}`, base) : base;
   const row = db.select({ id: employees.id, email: employees.email }).from(employees).where(where).orderBy(asc(employees.id)).get();
   if (row) return row;
-  return by ? `${by} is not an active admin; a token acts as its owner, so its owner must be one.` : "There is no active admin to own the token. Create one first (keeper org import).";
+  if (!by) return "There is no active admin to own the token. Create one first (keeper org import), or name an HR owner with --by.";
+  return scope === "scim"
+    ? `${by} is not an active admin; scim tokens belong to admins.`
+    : `${by} is not an active HR person or admin; a token acts as its owner, so its owner must be one.`;
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -40,7 +47,7 @@ export async function run(args: string[]): Promise<number> {
     console.error(`${parsed.error.issues.map((i) => i.message).join("\n")}\n${USAGE}`);
     return 2;
   }
-  const found = owner(parsed.data.by);
+  const found = owner(parsed.data.by, parsed.data.scope);
   if (typeof found === "string") {
     console.error(found);
     return 1;

@@ -4,8 +4,8 @@ import { z } from "zod";
 import { getDb, writeTx } from "@/db/client";
 import { apiTokens, employees } from "@/db/schema";
 import { recordAudit, recordDenied } from "./audit";
-import { hasRole } from "./policy";
-import { verifySession } from "./session";
+import { tokenScopesFor } from "./policy";
+import { verifySession, type Viewer } from "./session";
 import { mintApiToken, TOKEN_SCOPES } from "@/lib/auth/api-token-mint";
 
 import type { TokenScope } from "./token-resolve";
@@ -21,17 +21,26 @@ export interface TokenSummary {
   revokedAt: number | null;
 }
 
-async function requireAdmin(action: string): Promise<number | null> {
+/**
+ * HR and admins manage tokens, only in person (a token never mints or revokes tokens). Admins
+ * see and revoke every token; HR their own (the rule is in each query).
+ */
+async function requireTokenManager(action: string): Promise<Viewer | null> {
   const viewer = await verifySession();
-  // Only in person: a token never mints or revokes tokens.
-  if (hasRole(viewer, "admin") && viewer.via === "session") return viewer.id;
-  recordDenied(viewer.id, "api_token", action, "admin only");
+  if (tokenScopesFor(viewer).length > 0 && viewer.via === "session") return viewer;
+  recordDenied(viewer.id, "api_token", action, "hr or admin only");
   return null;
 }
 
-export async function listApiTokens(): Promise<TokenSummary[] | null> {
-  if ((await requireAdmin("list")) === null) return null;
-  return getDb()
+/** Which tokens the viewer manages: every token for an admin, their own for HR. */
+function managedBy(viewer: Viewer) {
+  return viewer.isAdmin ? undefined : eq(apiTokens.createdBy, viewer.id);
+}
+
+export async function listApiTokens(): Promise<{ tokens: TokenSummary[]; scopes: readonly TokenScope[] } | null> {
+  const viewer = await requireTokenManager("list");
+  if (!viewer) return null;
+  const tokens = getDb()
     .select({
       id: apiTokens.id,
       name: apiTokens.name,
@@ -44,8 +53,10 @@ export async function listApiTokens(): Promise<TokenSummary[] | null> {
     })
     .from(apiTokens)
     .innerJoin(employees, eq(employees.id, apiTokens.createdBy))
+    .where(managedBy(viewer))
     .orderBy(desc(apiTokens.createdAt))
     .all();
+  return { tokens, scopes: tokenScopesFor(viewer) };
 }
 
 const createSchema = z.object({
@@ -60,26 +71,30 @@ export type CreateTokenResult =
 
 /** Creates a token; the plain token is returned once and only its hash is stored. */
 export async function createApiToken(raw: unknown): Promise<CreateTokenResult> {
-  const adminId = await requireAdmin("create");
-  if (adminId === null) return { ok: false, message: "Only admins can create API tokens." };
+  const viewer = await requireTokenManager("create");
+  if (!viewer) return { ok: false, message: "Only HR and admins can create API tokens." };
   const parsed = createSchema.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
     return { ok: false, message: "Check the highlighted fields.", fieldErrors };
   }
-  const { token } = writeTx((db) => mintApiToken(db, { ...parsed.data, createdBy: adminId, via: "admin page" }));
+  if (!tokenScopesFor(viewer).includes(parsed.data.scope)) {
+    recordDenied(viewer.id, "api_token", "create", `scope ${parsed.data.scope}`);
+    return { ok: false, message: "Check the highlighted fields.", fieldErrors: { scope: "Only admins create scim tokens." } };
+  }
+  const { token } = writeTx((db) => mintApiToken(db, { ...parsed.data, createdBy: viewer.id, via: "admin page" }));
   return { ok: true, token, name: parsed.data.name };
 }
 
 export async function revokeApiToken(raw: unknown): Promise<{ ok: boolean; message: string }> {
-  const adminId = await requireAdmin("revoke");
-  if (adminId === null) return { ok: false, message: "Only admins can revoke API tokens." };
+  const viewer = await requireTokenManager("revoke");
+  if (!viewer) return { ok: false, message: "Only HR and admins can revoke API tokens." };
   const parsed = z.object({ id: z.coerce.number().int().positive() }).safeParse(raw);
   if (!parsed.success) return { ok: false, message: "Unknown token." };
   return writeTx((db) => {
-    const res = db.update(apiTokens).set({ revokedAt: Date.now() }).where(and(eq(apiTokens.id, parsed.data.id), isNull(apiTokens.revokedAt))).run();
+    const res = db.update(apiTokens).set({ revokedAt: Date.now() }).where(and(eq(apiTokens.id, parsed.data.id), isNull(apiTokens.revokedAt), managedBy(viewer))).run();
     if (res.changes === 0) return { ok: false, message: "That token is already revoked or does not exist." };
-    recordAudit({ actorId: adminId, action: "api_token.revoke", targetType: "api_token", targetId: parsed.data.id });
+    recordAudit({ actorId: viewer.id, action: "api_token.revoke", targetType: "api_token", targetId: parsed.data.id });
     return { ok: true, message: "Token revoked. It stops working immediately." };
   });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { bearerToken } from "@/lib/auth/session-source";
+import { tokenScopesFor } from "./policy";
 import { loadViewer, sessionViewer, type Viewer } from "./session";
 import { resolveToken } from "./token-resolve";
 
@@ -13,7 +14,8 @@ export function requestPathUnder(request: Request, prefix: string): boolean {
  * The viewer of an /api/v1 request: the session cookie, else a `read` or `import` API token from
  * the request's Authorization header. The token counts only when this request's path is under
  * /api/v1, checked here where the token is resolved, so no route elsewhere can be opened with one.
- * A token is only as good as its creator: it dies when they are deactivated or stop being admin.
+ * A token is only as good as its creator: it dies when they are deactivated or may no longer hold
+ * its scope (policy.ts tokenScopesFor: HR or admin for `read`/`import`).
  */
 export async function apiViewer(request: Request): Promise<Viewer | null> {
   const fromSession = await sessionViewer();
@@ -23,5 +25,5 @@ export async function apiViewer(request: Request): Promise<Viewer | null> {
   const token = bearer ? resolveToken(bearer, ["read", "import"]) : null;
   if (!token) return null;
   const viewer = loadViewer(token.employeeId, token);
-  return viewer?.isAdmin ? viewer : null;
+  return viewer && tokenScopesFor(viewer).includes(token.scope) ? viewer : null;
 }

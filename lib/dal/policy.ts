@@ -5,6 +5,7 @@ import { AGENT_READABLE_STATES, PUBLISHED_STATES } from "@/lib/domain/cycle-stat
 import { recordDenied } from "./audit";
 import { subtreeIdsSql } from "./org-scope";
 import { verifySession, type Viewer } from "./session";
+import type { TokenScope } from "./token-resolve";
 
 /**
  * Keeper's access policy, in one place (docs/decisions/0011-rules-policy-module.md). Every DAL
@@ -26,6 +27,8 @@ import { verifySession, type Viewer } from "./session";
  *   canUseTalent(viewer)                  – HR and anyone with reports.
  *   talentScopeKey(viewer)                – memo key of the viewer's talent scope.
  *   canSeeDraftCycles(viewer)             – HR only.
+ *   tokenScopesFor(viewer)                – API token scopes the viewer may create and use: HR
+ *                                           `read`/`import` (acting as HR), admins also `scim`.
  *
  * SQL predicates (WHERE fragments; put them IN the query, never filter rows afterwards):
  *   employeeVisibleSql(viewer, column, { self })  – HR, or anyone above the employee; `self: true`
@@ -79,6 +82,16 @@ export function canUseTalent(viewer: Viewer): boolean {
  */
 export function talentScopeKey(viewer: Viewer): string {
   return viewer.isHr ? "organisation" : `subtree:${viewer.id}`;
+}
+
+/**
+ * API token scopes the viewer may hold. A token acts as its creator, so HR's `read` and `import`
+ * tokens read and import what HR may; an admin's see only what an admin may (no people data),
+ * which is why only admins hold `scim` tokens (provisioning is system administration).
+ */
+export function tokenScopesFor(viewer: Pick<Viewer, "isHr" | "isAdmin">): readonly TokenScope[] {
+  if (viewer.isAdmin) return ["read", "import", "scim"];
+  return viewer.isHr ? ["read", "import"] : [];
 }
 
 /** A cycle in draft is HR's preparation; nobody else sees it. */

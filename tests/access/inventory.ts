@@ -66,7 +66,7 @@ export const PAGE_CASES: HttpCase[] = [
   { file: "app/(app)/hr/imports/page.tsx", method: "GET", path: () => "/hr/imports", allow: HR },
   { file: "app/(app)/hr/imports/[id]/page.tsx", method: "GET", path: (i) => `/hr/imports/${i.latestImport}`, allow: HR },
   { file: "app/(app)/hr/connections/page.tsx", method: "GET", path: () => "/hr/connections", allow: HR },
-  { file: "app/(app)/admin/tokens/page.tsx", method: "GET", path: () => "/admin/tokens", allow: ["admin"] },
+  { file: "app/(app)/admin/tokens/page.tsx", method: "GET", path: () => "/admin/tokens", allow: AUDIT },
   { file: "app/(app)/admin/outbox/page.tsx", method: "GET", path: () => "/admin/outbox", allow: ["admin"] },
 ];
 
@@ -122,8 +122,8 @@ export const ACTION_ROLES: Record<string, AccessRole[]> = {
   reassignReviewerAction: HR,
   recordDepartureAction: HR,
   recordFollowUpAction: ["manager"],
-  createTokenAction: ["admin"],
-  revokeTokenAction: ["admin"],
+  createTokenAction: AUDIT,
+  revokeTokenAction: AUDIT,
   calibrateAction: ["director", "hr"],
   saveConnectionAction: HR,
   removeConnectionAction: HR,

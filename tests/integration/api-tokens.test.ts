@@ -88,14 +88,43 @@ describe("API tokens", () => {
     expect(ctx.db.select().from(apiTokens).where(eq(apiTokens.scope, "scim")).get()!.lastUsedAt).toBeNull();
   });
 
-  it("can be created, listed and revoked by admins only, and each step is audited", async () => {
-    signInAs(idOf(ctx.db, "hr"));
+  it("can be created, listed and revoked by HR and admins only, and each step is audited", async () => {
+    signInAs(idOf(ctx.db, "mia"));
     expect((await createApiToken({ name: "x", scope: "read", expiresInDays: 1 })).ok).toBe(false);
     expect(await listApiTokens()).toBeNull();
     await newToken("read");
-    expect(await listApiTokens()).toHaveLength(1);
+    expect((await listApiTokens())!.tokens).toHaveLength(1);
     const actions = ctx.db.select().from(auditLog).all().map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["access.denied", "api_token.create"]));
+  });
+
+  it("made by HR act as HR (people data); HR sees and revokes only its own and never makes scim tokens", async () => {
+    const adminToken = await newToken("read");
+    const adminTokenId = ctx.db.select().from(apiTokens).get()!.id;
+    signInAs(idOf(ctx.db, "hr"));
+    const listed = await listApiTokens();
+    expect(listed).toMatchObject({ tokens: [], scopes: ["read", "import"] });
+    const scim = await createApiToken({ name: "idp", scope: "scim", expiresInDays: 30 });
+    expect(scim).toMatchObject({ ok: false, fieldErrors: { scope: expect.stringMatching(/admins/) } });
+    const created = await createApiToken({ name: "hris nightly", scope: "read", expiresInDays: 30 });
+    if (!created.ok) throw new Error(created.message);
+    expect((await listApiTokens())!.tokens.map((t) => t.name)).toEqual(["hris nightly"]);
+    expect((await revokeApiToken({ id: adminTokenId })).ok).toBe(false);
+
+    // The HR token reads what HR reads; the admin's reads no people data (admins are not HR).
+    useBearer(created.token);
+    const asHr = await apiViewer(new Request(API));
+    expect(asHr).toMatchObject({ id: idOf(ctx.db, "hr"), isHr: true, via: "token" });
+    useBearer(adminToken);
+    expect(await apiViewer(new Request(API))).toMatchObject({ id: idOf(ctx.db, "admin"), isHr: false });
+
+    // An HR token dies when its owner stops being HR.
+    ctx.db.update(employees).set({ role: "agent" }).where(eq(employees.id, idOf(ctx.db, "hr"))).run();
+    useBearer(created.token);
+    expect(await apiViewer(new Request(API))).toBeNull();
+
+    signInAs(idOf(ctx.db, "admin"));
+    expect((await listApiTokens())!.tokens.map((t) => t.name).sort()).toEqual(["ci read", "hris nightly"]);
   });
 
   it("validate the form", async () => {

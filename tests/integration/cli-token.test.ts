@@ -30,12 +30,18 @@ describe("keeper token create", () => {
     db.close();
   });
 
-  it("refuses a wrong scope, a missing name, and an owner who is not an active admin", () => {
+  it("refuses a wrong scope, a missing name, an owner who may not hold the scope; HR owns read tokens", () => {
     expect(keeper(["--scope", "write", "--name", "x"]).status).toBe(2);
     expect(keeper(["--scope", "read"]).status).toBe(2);
-    const notAdmin = keeper(["--scope", "read", "--name", "x", "--by", "hr@demo.keeper.test"]);
-    expect(notAdmin.status).toBe(1);
-    expect(notAdmin.stderr).toContain("not an active admin");
+    const hrScim = keeper(["--scope", "scim", "--name", "x", "--by", "hr@demo.keeper.test"]);
+    expect(hrScim.status).toBe(1);
+    expect(hrScim.stderr).toContain("not an active admin");
+    const agent = keeper(["--scope", "read", "--name", "x", "--by", "ava@demo.keeper.test"]);
+    expect(agent.status).toBe(1);
+    expect(agent.stderr).toContain("not an active HR person or admin");
+    const hrRead = keeper(["--scope", "read", "--name", "HRIS", "--by", "hr@demo.keeper.test"]);
+    expect(hrRead.status).toBe(0);
+    expect(hrRead.stderr).toContain("owned by hr@demo.keeper.test");
     expect(keeper(["--scope", "import", "--name", "x", "--by", "ADMIN@demo.keeper.test", "--days", "7"]).status).toBe(0);
   });
 });

@@ -11,15 +11,19 @@ import { TableScroll } from "@/components/ui/table-scroll";
 export const metadata: Metadata = { title: "API tokens" };
 
 export default async function TokensPage() {
-  const tokens = await listApiTokens();
-  if (!tokens) notFound();
+  const listed = await listApiTokens();
+  if (!listed) notFound();
+  const { tokens, scopes } = listed;
   const now = Date.now();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">API tokens</h1>
       <Card title="Create a token">
-        <p className="mb-4 text-sm text-slate-700">Tokens act with your access, limited to their scope. Only a hash is stored.</p>
-        <CreateTokenForm />
+        <p className="mb-4 text-sm text-slate-700">
+          Tokens act with your access, limited to their scope. Only a hash is stored.
+          {scopes.includes("scim") ? " HR's own tokens read and import people data; yours (an admin's) are for provisioning and system use." : " You see and revoke the tokens you created."}
+        </p>
+        <CreateTokenForm scopes={scopes} />
       </Card>
       <Card title="Tokens">
         {tokens.length === 0 ? <p className="text-sm text-slate-700">No tokens yet.</p> : (
