@@ -146,7 +146,7 @@ export const reviews = sqliteTable(
 );
 
 /**
- * Who a cycle covers, as they were when it opened (docs/decisions/0011-history-participants.md):
+ * Who a cycle covers, as they were when it opened (docs/decisions/0016-cycle-participants.md):
  * team, manager, reviewer, role and title. Talent figures, trends, exports and the API read this,
  * never today's org chart, so later moves never rewrite a past cycle.
  */

@@ -15,7 +15,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     { href: "/checkins", label: "Check-ins" },
     ...(canUseTalent(viewer) ? [{ href: "/talent", label: "Talent" }, { href: "/follow-ups", label: "Follow-ups" }] : []),
     ...(hasRole(viewer, "hr") ? [{ href: "/hr/cycles", label: "Cycles" }, { href: "/hr/people", label: "People" }, { href: "/hr/import", label: "Import" }, { href: "/hr/connections", label: "Connections" }] : []),
-    // Admins are not HR (docs/decisions/0011-rules-admin-access.md): the audit log, tokens, outbox.
+    // Admins are not HR (docs/decisions/0012-admins-are-not-hr.md): the audit log, tokens, outbox.
     ...(hasRole(viewer, "hr") || hasRole(viewer, "admin") ? [{ href: "/hr/audit", label: "Audit" }] : []),
     ...(hasRole(viewer, "hr") || hasRole(viewer, "admin") ? [{ href: "/admin/tokens", label: "API tokens" }] : []),
     ...(hasRole(viewer, "admin") ? [{ href: "/admin/outbox", label: "Outbox" }] : []),

@@ -52,7 +52,7 @@ export default async function HomePage() {
       )}
       {hasOwnWork(viewer) && <MyFeedback reviews={mine} />}
       {hasRole(viewer, "admin") && (
-        // Admins run the system and are not HR (docs/decisions/0011-rules-admin-access.md).
+        // Admins run the system and are not HR (docs/decisions/0012-admins-are-not-hr.md).
         <Card title="System">
           <ul className="space-y-1 text-sm">
             <li><Link href="/admin/tokens" className="font-medium text-brand-700 underline">API tokens</Link> for scripts and CSAT imports</li>

@@ -1,5 +1,5 @@
 -- Cycles opened before cycle_participants existed get a record made now (docs/decisions/
--- 0011-history-participants.md). The org chart of those days was never kept, so this is the best
+-- 0016-cycle-participants.md). The org chart of those days was never kept, so this is the best
 -- reconstruction available: today's team, manager, role and title for everyone reviewable today,
 -- plus anyone who has a review in the cycle (leavers included), with the review's author as the
 -- reviewer where there is one. Past moves before this migration are therefore not undone.

@@ -19,7 +19,7 @@ const options = z.object({
  * `read`/`import`, admin for `scim`; lib/dal/policy.ts tokenScopesFor), so the CLI needs an owner:
  * `--by` names one; without it the longest-serving active admin (lowest id) owns it, right for a
  * `scim` token on the usual single-admin install. People data (`read`) wants an HR owner, since
- * admins are not HR (docs/decisions/0011-rules-admin-access.md).
+ * admins are not HR (docs/decisions/0012-admins-are-not-hr.md).
  */
 function owner(by: string | undefined, scope: string): { id: number; email: string } | string {
   const db = getDb();

@@ -115,7 +115,7 @@ function finish(id: number, name: string, started: Started, status: Exclude<Sync
  * importer (the same parsing, validation, idempotent writes, rollups and report), in its own
  * short transaction that also records where the next page starts: a failure or a crash at any
  * point leaves every committed page counted once and the next sync carrying on after it
- * (docs/decisions/0011-connectors-cursor-batches.md).
+ * (docs/decisions/0018-helpdesk-connectors.md).
  */
 export async function syncConnection(id: number, options: SyncOptions): Promise<SyncOutcome> {
   const clock = options.now ?? Date.now;

@@ -37,7 +37,7 @@ export interface AuditRow {
  * HR and admins read the audit log, newest first, filtered; null (and audited) for anyone else.
  * Admins investigate access (sign-ins, tokens, denials) but are not HR: the detail of an entry about
  * a review (a calibration's keeper answers before and after) is left out for them
- * (docs/decisions/0011-rules-admin-access.md).
+ * (docs/decisions/0012-admins-are-not-hr.md).
  */
 export async function readAuditLog(raw: unknown): Promise<{ rows: AuditRow[]; actions: string[]; nextBefore: number | null } | null> {
   const viewer = await requireRole(["hr", "admin"], { type: "page", id: "/hr/audit" });

@@ -8,7 +8,7 @@ import { requireRole } from "./policy";
 
 /**
  * Helpdesk connections for HR signed in with a session (they bring people's CSAT in, which
- * admins do not handle: docs/decisions/0011-rules-admin-access.md); API tokens cannot manage
+ * admins do not handle: docs/decisions/0012-admins-are-not-hr.md); API tokens cannot manage
  * them. Nothing here returns credentials: views carry only a hint such as "token ending …abcd".
  */
 

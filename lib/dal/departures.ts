@@ -7,7 +7,7 @@ import { recordAudit } from "./audit";
 import { removeUnreviewedFromOpenCycles } from "./participant-record";
 import { requireRole } from "./policy";
 
-/** HR's record of who left (docs/decisions/0012-history-outcomes.md). Every function is HR only. */
+/** HR's record of who left (docs/decisions/0017-keeper-outcomes.md). Every function is HR only. */
 
 export interface PersonSummary {
   id: number;

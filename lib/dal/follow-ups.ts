@@ -8,7 +8,7 @@ import { canUseTalent, employeeVisibleSql } from "./policy";
 import { verifySession, type Viewer } from "./session";
 
 /**
- * Follow-ups of unsure and let_go answers (docs/decisions/0012-history-outcomes.md). A person's
+ * Follow-ups of unsure and let_go answers (docs/decisions/0017-keeper-outcomes.md). A person's
  * current manager records one; HR and anyone above the person read them. Nobody sees their own:
  * the follow-up names the answer, which a cycle may keep from the person (cycles.shareKeeper).
  */

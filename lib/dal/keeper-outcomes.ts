@@ -20,7 +20,7 @@ import { oneCycleSql, participantScopeCtes, type TalentCycle } from "./talent-sc
 import type { Viewer } from "./session";
 
 /**
- * Keeper accuracy (docs/decisions/0012-history-outcomes.md): for past (released or closed)
+ * Keeper accuracy (docs/decisions/0017-keeper-outcomes.md): for past (released or closed)
  * cycles, what became of the people each answer was about. Same access as the talent review: HR
  * sees everyone, a manager the people below them in each cycle's own record (team managers
  * included: their manager answered about them too). "Per manager" is per author of the answer.

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 
 /**
- * Writes a cycle's participant record (docs/decisions/0011-history-participants.md). Internal to
+ * Writes a cycle's participant record (docs/decisions/0016-cycle-participants.md). Internal to
  * lib/dal: callers run inside their own write transaction and have checked who is asking.
  */
 

@@ -7,7 +7,7 @@ import { recordAudit, recordDenied } from "./audit";
 import { addParticipants } from "./participant-record";
 import { requireRole } from "./policy";
 
-/** HR's view and changes of a cycle's participant record (docs/decisions/0011-history-participants.md). */
+/** HR's view and changes of a cycle's participant record (docs/decisions/0016-cycle-participants.md). */
 
 export interface LateHire {
   id: number;

@@ -8,7 +8,7 @@ import { verifySession, type Viewer } from "./session";
 import type { TokenScope } from "./token-resolve";
 
 /**
- * Keeper's access policy, in one place (docs/decisions/0011-rules-policy-module.md). Every DAL
+ * Keeper's access policy, in one place (docs/decisions/0011-access-policy-module.md). Every DAL
  * function asks here who may see or change what; none writes its own "HR only" check or its own
  * "self, someone above them, or HR" clause. The `can` hints a page shows (canEdit, canCalibrate,
  * …) are computed from the same predicates the writes use, so a button never offers what the
@@ -16,7 +16,7 @@ import type { TokenScope } from "./token-resolve";
  *
  * API, for new DAL files:
  *
- * Roles (who someone is; docs/decisions/0011-rules-admin-access.md):
+ * Roles (who someone is; docs/decisions/0012-admins-are-not-hr.md):
  *   hasRole(viewer, "hr" | "admin")       – HR runs the people side (cycles, imports, every review
  *                                           and private note, talent, calibration, exports); admins
  *                                           run the system (API tokens, outbox, audit log). An admin
@@ -147,7 +147,7 @@ export function unstartedReviewVisibleSql(viewer: Viewer): SQL {
 }
 
 /**
- * The viewer is, in the cycle's participant record (docs/decisions/0011-history-participants.md),
+ * The viewer is, in the cycle's participant record (docs/decisions/0016-cycle-participants.md),
  * the employee's manager when it opened or its assigned reviewer: a manager who loses a report
  * mid-cycle still reads the review they wrote, and the new reviewer reads it too.
  */

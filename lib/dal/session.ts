@@ -21,7 +21,7 @@ export interface Viewer {
   name: string;
   role: Role;
   teamId: number | null;
-  /** HR sees the whole organisation's people data. Admins do not (docs/decisions/0011-rules-admin-access.md). */
+  /** HR sees the whole organisation's people data. Admins do not (docs/decisions/0012-admins-are-not-hr.md). */
   isHr: boolean;
   /** System administration: API tokens, the outbox, the audit log. Not HR. */
   isAdmin: boolean;

@@ -19,7 +19,7 @@ const claimsSchema = z.object({
 
 /**
  * Matches a signed-in OpenID Connect identity to an existing, active employee, never creating one
- * (docs/decisions/0011-sso-identity-matching.md):
+ * (docs/decisions/0019-sso-identity-matching.md):
  * 1. the employee already linked to this `sub`, so an email changed at the provider still finds
  *    the same person;
  * 2. otherwise the employee whose email equals the provider's *verified* email, ignoring case; the

@@ -10,7 +10,7 @@ import type { Viewer } from "./session";
  * itself (docs/decisions/0001-data-access-layer.md).
  *
  * - A cycle covers the people in its participant record (cycle_participants, written when it
- *   opened; docs/decisions/0011-history-participants.md), with the team and manager they had
+ *   opened; docs/decisions/0016-cycle-participants.md), with the team and manager they had
  *   then. Today's org chart plays no part, so moving someone never changes a past cycle; a draft
  *   cycle has no record yet and covers nobody.
  * - A team's manager, in a cycle, is the most common manager of the team's agents in that

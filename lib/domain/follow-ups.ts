@@ -3,7 +3,7 @@ import { isCalendarDate } from "./departures";
 import type { KeeperAnswer } from "./keeper";
 
 /**
- * The candid conversation follow-up (docs/decisions/0012-history-outcomes.md): an `unsure` or
+ * The candid conversation follow-up (docs/decisions/0017-keeper-outcomes.md): an `unsure` or
  * `let_go` answer in a released cycle asks the person's manager what happened next.
  */
 

@@ -6,7 +6,7 @@ import { wilsonInterval } from "./wilson";
 
 /**
  * Keeper accuracy: what became of the people a cycle answered about (docs/decisions/
- * 0012-history-outcomes.md). Pure; the DAL loads one row per person with a submitted answer.
+ * 0017-keeper-outcomes.md). Pure; the DAL loads one row per person with a submitted answer.
  *
  * - A cycle's answers date from the end of its quarter (the anchor): the day after the quarter's
  *   last day, 'YYYY-MM-DD'. Windows are calendar months from there: 2026-Q1's 6-month window

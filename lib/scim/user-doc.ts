@@ -112,7 +112,7 @@ function joinName(doc: Record<string, unknown>): string | undefined {
  * The changes a SCIM User document asks for. `before` is the stored user for a PATCH (so what the
  * operations changed, including removals, is what counts) and null for POST and PUT, where an
  * attribute the request leaves out is left as it is: an identity provider that does not send the
- * manager or department does not own them (docs/decisions/0011-sso-identity-matching.md).
+ * manager or department does not own them (docs/decisions/0019-sso-identity-matching.md).
  * The display name comes from displayName, else name.formatted, else givenName + familyName,
  * whichever the request changed.
  */

@@ -7,7 +7,7 @@
  *
  * Roles are demo accounts: agent = Ava (Team Portland), otherAgent = Liam (Team Denver),
  * manager = Mia (Ava's manager), otherManager = Noah, director = Mia's and Noah's manager.
- * Admins are not HR (docs/decisions/0011-rules-admin-access.md): they run tokens, the outbox and
+ * Admins are not HR (docs/decisions/0012-admins-are-not-hr.md): they run tokens, the outbox and
  * read the audit log, and see no review, talent figure, CSAT or reflection of anyone else.
  */
 export type AccessRole = "agent" | "otherAgent" | "manager" | "otherManager" | "director" | "hr" | "admin";

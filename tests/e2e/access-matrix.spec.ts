@@ -69,7 +69,7 @@ for (const c of [...PAGE_CASES, ...API_CASES]) {
 }
 
 // The main navigation is a hint from the same policy as the pages: it never offers a page the role
-// would get a 404 for, and the admin (not HR: docs/decisions/0011-rules-admin-access.md) is offered
+// would get a 404 for, and the admin (not HR: docs/decisions/0012-admins-are-not-hr.md) is offered
 // the audit log, tokens and outbox but nothing of the people side.
 test("the main navigation offers each role only pages it may open", async () => {
   const pathOf = (c: HttpCase) => c.path(ids).split("?")[0];

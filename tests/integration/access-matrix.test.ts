@@ -21,7 +21,7 @@ const ROLES = {
   otherManager: "noah",
   managersManager: "director",
   hr: "hr",
-  // Not HR (docs/decisions/0011-rules-admin-access.md): no review content at all.
+  // Not HR (docs/decisions/0012-admins-are-not-hr.md): no review content at all.
   admin: "admin",
 } as const;
 type RoleName = keyof typeof ROLES;

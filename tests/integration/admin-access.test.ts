@@ -23,7 +23,7 @@ import { signInAs } from "../helpers/session";
 vi.mock("@/lib/auth/session-source", () => import("../helpers/session"));
 
 /**
- * docs/decisions/0011-rules-admin-access.md: an admin runs the system (API tokens, outbox, audit
+ * docs/decisions/0012-admins-are-not-hr.md: an admin runs the system (API tokens, outbox, audit
  * log) and is not HR: no review, private note, talent figure, CSAT, reflection or cycle
  * management. HR keeps all of it.
  */
