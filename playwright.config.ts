@@ -17,7 +17,15 @@ export default defineConfig({
     launchOptions: {
       // Debian's Chromium: Playwright never downloads a browser here.
       executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
@@ -27,6 +35,12 @@ export default defineConfig({
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(PORT), DATABASE_URL: "file:./data/e2e.db", AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789", KEEPER_SECRET_KEY: "ZTJlLW9ubHkta2VlcGVyLXNlY3JldC1rZXktMDAwMDA=", KEEPER_SYNC_EVERY_MINUTES: "off" },
+    env: {
+      PORT: String(PORT),
+      DATABASE_URL: "file:./data/e2e.db",
+      AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
+      KEEPER_SECRET_KEY: "ZTJlLW9ubHkta2VlcGVyLXNlY3JldC1rZXktMDAwMDA=",
+      KEEPER_SYNC_EVERY_MINUTES: "off",
+    },
   },
 });

@@ -6,7 +6,9 @@ export function SsoButton({ name, from }: { name: string; from: string }) {
   return (
     <form action={ssoLoginAction}>
       <input type="hidden" name="from" value={from} />
-      <Button type="submit" className="w-full">Sign in with {name}</Button>
+      <Button type="submit" className="w-full">
+        Sign in with {name}
+      </Button>
     </form>
   );
 }

@@ -38,7 +38,9 @@ export function openDatabase(path: string): Db {
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
   // KEEPER_LAYERS_OFF=statement-cache is for scripts/bench-layers.ts, which weighs what the cache buys.
-  const client = process.env.KEEPER_LAYERS_OFF?.split(",").includes("statement-cache") ? sqlite : (cachingClient(sqlite) as unknown as Database.Database);
+  const client = process.env.KEEPER_LAYERS_OFF?.split(",").includes("statement-cache")
+    ? sqlite
+    : (cachingClient(sqlite) as unknown as Database.Database);
   const db = drizzle({ client, schema }) as Db;
   // Our own code prepares on the real connection (see cachingClient for why it is kept apart).
   db.$client = sqlite;

@@ -1,13 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-  uniqueIndex,
-  type AnySQLiteColumn,
-} from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 
 import { CYCLE_STATES, REVIEW_STATUSES } from "../lib/domain/cycle-state";
 import { KEEPER_ANSWERS } from "../lib/domain/keeper";
@@ -57,10 +49,7 @@ export const identities = sqliteTable(
       .notNull()
       .references(() => employees.id),
   },
-  (t) => [
-    uniqueIndex("identities_source_external_uq").on(t.source, t.externalId),
-    index("identities_employee_idx").on(t.employeeId),
-  ],
+  (t) => [uniqueIndex("identities_source_external_uq").on(t.source, t.externalId), index("identities_employee_idx").on(t.employeeId)],
 );
 
 /** The current trait template that new cycles copy. */
@@ -80,9 +69,7 @@ export const cycles = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     key: text("key").notNull().unique(),
-    state: text("state", { enum: CYCLE_STATES })
-      .notNull()
-      .default("draft"),
+    state: text("state", { enum: CYCLE_STATES }).notNull().default("draft"),
     dueDate: text("due_date"),
     shareKeeper: integer("share_keeper", { mode: "boolean" }).notNull().default(true),
     createdAt: integer("created_at").notNull(),
@@ -226,10 +213,7 @@ export const keeperFollowUps = sqliteTable(
       .references(() => employees.id),
     recordedAt: integer("recorded_at").notNull(),
   },
-  (t) => [
-    uniqueIndex("keeper_follow_ups_review_uq").on(t.reviewId),
-    index("keeper_follow_ups_recorded_by_idx").on(t.recordedBy),
-  ],
+  (t) => [uniqueIndex("keeper_follow_ups_review_uq").on(t.reviewId), index("keeper_follow_ups_recorded_by_idx").on(t.recordedBy)],
 );
 
 export const reviewRatings = sqliteTable(
@@ -261,7 +245,9 @@ export const auditLog = sqliteTable(
     actorId: integer("actor_id").references(() => employees.id),
     /** e.g. 'auth.sign_in', 'review.submit', 'cycle.transition', 'access.denied' */
     action: text("action").notNull(),
-    outcome: text("outcome", { enum: ["ok", "denied", "failed"] }).notNull().default("ok"),
+    outcome: text("outcome", { enum: ["ok", "denied", "failed"] })
+      .notNull()
+      .default("ok"),
     targetType: text("target_type"),
     targetId: text("target_id"),
     detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>(),
@@ -332,7 +318,9 @@ export const csatResponses = sqliteTable(
     // Only unmatched responses are looked up by agent id (rematching after an org import), so it
     // is partial: responses credited to an employee cost an import nothing here. No quarter index:
     // organisation figures come from csat_rollups, and responses are read per employee.
-    index("csat_responses_agent_external_idx").on(t.source, t.agentExternalId).where(sql`${t.employeeId} IS NULL`),
+    index("csat_responses_agent_external_idx")
+      .on(t.source, t.agentExternalId)
+      .where(sql`${t.employeeId} IS NULL`),
   ],
 );
 
@@ -394,10 +382,7 @@ export const keeperCheckins = sqliteTable(
     answer: text("answer", { enum: KEEPER_ANSWERS }),
     note: text("note"),
   },
-  (t) => [
-    index("keeper_checkins_agent_idx").on(t.agentId),
-    index("keeper_checkins_manager_idx").on(t.managerId, t.answeredAt),
-  ],
+  (t) => [index("keeper_checkins_agent_idx").on(t.agentId), index("keeper_checkins_manager_idx").on(t.managerId, t.answeredAt)],
 );
 
 /** An agent's self-reflection for a cycle, shown to the manager beside the review form. */
@@ -415,10 +400,7 @@ export const reflections = sqliteTable(
     growth: text("growth").notNull().default(""),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [
-    uniqueIndex("reflections_cycle_employee_uq").on(t.cycleId, t.employeeId),
-    index("reflections_employee_idx").on(t.employeeId),
-  ],
+  (t) => [uniqueIndex("reflections_cycle_employee_uq").on(t.cycleId, t.employeeId), index("reflections_employee_idx").on(t.employeeId)],
 );
 
 export const notifications = sqliteTable(

@@ -137,7 +137,9 @@ async function main(): Promise<void> {
     console.log(
       [
         `machine          ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}, sqlite3 shell ${sqliteVersion}`,
-        `load average     ${loadavg().map((l) => l.toFixed(2)).join(" ")} (other work on the machine skews both timings)`,
+        `load average     ${loadavg()
+          .map((l) => l.toFixed(2))
+          .join(" ")} (other work on the machine skews both timings)`,
         `file             ${ROWS.toLocaleString("en")} rows, ${(statSync(csv).size / 1024 / 1024).toFixed(1)} MB`,
         `importCsat       ${both(ours)} (${Math.round(ROWS / (ours.wallMs / 1000)).toLocaleString("en")} rows/s)`,
         `  steps          read ${seconds(ours.steps.read ?? 0)} (${ours.steps.worker === undefined ? "no worker" : `worker from ${seconds(ours.steps.worker)}`}), ` +
@@ -145,7 +147,9 @@ async function main(): Promise<void> {
           `indexes ${seconds(ours.steps.indexes ?? 0)}, commit ${seconds(ours.steps.commit ?? 0)}`,
         `sqlite3 .import  ${both(shellBefore)} before, ${both(shellAfter)} after`,
         `ratio            ${(ours.wallMs / shellWall).toFixed(2)}× wall` +
-          (shellBefore.cpuMs !== null && shellAfter.cpuMs !== null ? `, ${(ours.cpuMs! / ((shellBefore.cpuMs + shellAfter.cpuMs) / 2)).toFixed(2)}× CPU` : ""),
+          (shellBefore.cpuMs !== null && shellAfter.cpuMs !== null
+            ? `, ${(ours.cpuMs! / ((shellBefore.cpuMs + shellAfter.cpuMs) / 2)).toFixed(2)}× CPU`
+            : ""),
         `papaparse alone  ${both(parseOnly)} (${(parseOnly.wallMs / shellWall).toFixed(2)}× the shell, before any validation or write)`,
         `peak RSS         ${ours.peakMb.toFixed(0)} MB (${rssBefore.toFixed(0)} MB before the import)`,
       ].join("\n"),

@@ -57,7 +57,11 @@ async function main() {
   if (!dbPath || !existsSync(dbPath)) {
     dbPath ??= join(mkdtempSync(join(tmpdir(), "keeper-bench-")), "large.db");
     console.log(`Seeding the large organisation into ${dbPath}…`);
-    execFileSync(process.execPath, [join(ROOT, "bin", "keeper"), "demo", "seed", "--scale", "large"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: `file:${dbPath}` }, stdio: "inherit" });
+    execFileSync(process.execPath, [join(ROOT, "bin", "keeper"), "demo", "seed", "--scale", "large"], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: `file:${dbPath}` },
+      stdio: "inherit",
+    });
   }
   const db = new Database(dbPath, { readonly: true });
   const managerId = (db.prepare("select id from employees where email = 'manager0@large.keeper.test'").get() as { id: number }).id;
@@ -87,7 +91,9 @@ async function main() {
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
   const cell = (layer: string, i: number) => median(runs[layer].map((r) => r[i]));
-  console.log(`\nServer CPU ms per request, one process, ${CONNECTIONS} connections, ${SECONDS} s per page, median of ${ROUNDS} rounds (× = without the layer ÷ with it)\n`);
+  console.log(
+    `\nServer CPU ms per request, one process, ${CONNECTIONS} connections, ${SECONDS} s per page, median of ${ROUNDS} rounds (× = without the layer ÷ with it)\n`,
+  );
   console.log(`| page | all on | ${LAYERS.map((l) => `${l} off`).join(" | ")} |`);
   console.log(`|---|---:|${LAYERS.map(() => "---:").join("|")}|`);
   pages.forEach((page, i) => {
@@ -110,7 +116,9 @@ async function main() {
       await server.stop();
     }
   }
-  console.log(`\nManager home, 20 connections: ${throughput["1"].toFixed(1)} req/s with 1 process, ${throughput[String(cores)].toFixed(1)} with ${cores} (×${(throughput[String(cores)] / throughput["1"]).toFixed(2)})`);
+  console.log(
+    `\nManager home, 20 connections: ${throughput["1"].toFixed(1)} req/s with 1 process, ${throughput[String(cores)].toFixed(1)} with ${cores} (×${(throughput[String(cores)] / throughput["1"]).toFixed(2)})`,
+  );
 }
 
 main().catch((error) => {

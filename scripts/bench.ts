@@ -41,7 +41,10 @@ interface Row {
  * Runs one autocannon load and charges the CPU time the server and this process spent meanwhile
  * to the requests it completed.
  */
-async function timed(serverPid: number, opts: autocannon.Options): Promise<{ result: autocannon.Result; cpuMs: number; benchCpuMs: number }> {
+async function timed(
+  serverPid: number,
+  opts: autocannon.Options,
+): Promise<{ result: autocannon.Result; cpuMs: number; benchCpuMs: number }> {
   const server0 = treeCpuMs(serverPid);
   const own0 = process.cpuUsage();
   const result = await autocannon(opts);
@@ -50,10 +53,26 @@ async function timed(serverPid: number, opts: autocannon.Options): Promise<{ res
   return { result, cpuMs: (treeCpuMs(serverPid) - server0) / completed, benchCpuMs: (own.user + own.system) / 1000 / completed };
 }
 
-async function measure(serverPid: number, url: string, name: string, target: number | null, opts: Partial<autocannon.Options>): Promise<Row> {
+async function measure(
+  serverPid: number,
+  url: string,
+  name: string,
+  target: number | null,
+  opts: Partial<autocannon.Options>,
+): Promise<Row> {
   const connections = opts.connections ?? CONNECTIONS;
   const { result: r, cpuMs, benchCpuMs } = await timed(serverPid, { url, connections, duration: SECONDS, ...opts } as autocannon.Options);
-  return { name, p50: r.latency.p50, p95: percentile95(r), rps: r.requests.average, target, non2xx: r.non2xx, cpuMs, benchCpuMs, connections };
+  return {
+    name,
+    p50: r.latency.p50,
+    p95: percentile95(r),
+    rps: r.requests.average,
+    target,
+    non2xx: r.non2xx,
+    cpuMs,
+    benchCpuMs,
+    connections,
+  };
 }
 
 /**
@@ -89,7 +108,11 @@ async function main() {
   if (!dbPath || !existsSync(dbPath)) {
     dbPath ??= join(mkdtempSync(join(tmpdir(), "keeper-bench-")), "large.db");
     console.log(`Seeding the large organisation into ${dbPath}…`);
-    execFileSync(process.execPath, [join(ROOT, "bin", "keeper"), "demo", "seed", "--scale", "large"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: `file:${dbPath}` }, stdio: "inherit" });
+    execFileSync(process.execPath, [join(ROOT, "bin", "keeper"), "demo", "seed", "--scale", "large"], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: `file:${dbPath}` },
+      stdio: "inherit",
+    });
   }
   const db = new Database(dbPath, { readonly: true });
   const pick = (sql: string) => (db.prepare(sql).get() as { id: number }).id;
@@ -97,8 +120,12 @@ async function main() {
   const managerId = pick(`select id from employees where email = '${manager}'`);
   const teamId = pick(`select team_id as id from employees where id = ${managerId}`);
   const agentId = pick(`select id from employees where manager_id = ${managerId} order by id limit 1`);
-  const draftTarget = db.prepare(`select e.id as id, coalesce(r.version, 0) as version from employees e join cycles c on c.key = '2026-Q4'
-    left join reviews r on r.employee_id = e.id and r.cycle_id = c.id where e.manager_id = ${managerId} and coalesce(r.status, 'draft') = 'draft' limit 1`).get() as { id: number; version: number };
+  const draftTarget = db
+    .prepare(
+      `select e.id as id, coalesce(r.version, 0) as version from employees e join cycles c on c.key = '2026-Q4'
+    left join reviews r on r.employee_id = e.id and r.cycle_id = c.id where e.manager_id = ${managerId} and coalesce(r.status, 'draft') = 'draft' limit 1`,
+    )
+    .get() as { id: number; version: number };
   db.close();
 
   const server = await startServer({ port: PORT, dbPath });
@@ -136,14 +163,30 @@ async function main() {
     // Draft saves through the real server action, one review, versions carried forward.
     const action = serverActionId("app/(app)/reviews/actions.ts", "saveDraftAction");
     if (!draftTarget) throw new Error(`${manager} has no draft or unstarted review in 2026-Q4 to save`);
-    const draftPayload = (summary: string) => ({ cycleKey: "2026-Q4", employeeId: draftTarget.id, version, keeperAnswer: "keep", keeperReason: "bench", summary, privateNotes: "", traits: [] });
-    const draftRequest = { path: `/reviews/2026-Q4/${draftTarget.id}`, headers: { cookie: mgr, "next-action": action, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" } };
+    const draftPayload = (summary: string) => ({
+      cycleKey: "2026-Q4",
+      employeeId: draftTarget.id,
+      version,
+      keeperAnswer: "keep",
+      keeperReason: "bench",
+      summary,
+      privateNotes: "",
+      traits: [],
+    });
+    const draftRequest = {
+      path: `/reviews/2026-Q4/${draftTarget.id}`,
+      headers: { cookie: mgr, "next-action": action, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" },
+    };
     let version = draftTarget.version;
     const savedVersion = (body: string) => /"ok":true,"version":(\d+)/.exec(body)?.[1];
     // Checked saves: a failed action (stale version, wrong id) must stop the bench rather than time
     // error responses.
     const saveDraft = async (summary: string) => {
-      const res = await fetch(server.url + draftRequest.path, { method: "POST", headers: draftRequest.headers, body: JSON.stringify([draftPayload(summary)]) });
+      const res = await fetch(server.url + draftRequest.path, {
+        method: "POST",
+        headers: draftRequest.headers,
+        body: JSON.stringify([draftPayload(summary)]),
+      });
       const saved = savedVersion(await res.text());
       if (!saved) throw new Error(`The draft-save action failed (${res.status}); see the server log`);
       version = Number(saved);
@@ -174,17 +217,28 @@ async function main() {
     }
 
     memory.newRun();
-    const { result: save, cpuMs: saveCpuMs, benchCpuMs: saveBenchCpuMs } = await timed(serverPid, {
+    const {
+      result: save,
+      cpuMs: saveCpuMs,
+      benchCpuMs: saveBenchCpuMs,
+    } = await timed(serverPid, {
       url: server.url,
       connections: 1,
       duration: SECONDS,
-      requests: [{
-        setupRequest: (req: Record<string, unknown>) => ({ ...req, method: "POST", ...draftRequest, body: JSON.stringify([draftPayload(`bench ${version}`)]) }),
-        onResponse: (_status: number, body: string) => {
-          const saved = savedVersion(body);
-          if (saved) version = Number(saved);
+      requests: [
+        {
+          setupRequest: (req: Record<string, unknown>) => ({
+            ...req,
+            method: "POST",
+            ...draftRequest,
+            body: JSON.stringify([draftPayload(`bench ${version}`)]),
+          }),
+          onResponse: (_status: number, body: string) => {
+            const saved = savedVersion(body);
+            if (saved) version = Number(saved);
+          },
         },
-      }],
+      ],
     } as unknown as autocannon.Options);
     if (save.requests.total === 0) throw new Error(`No draft save completed (${save.errors} errors, ${save.timeouts} timeouts)`);
     rows.push({
@@ -201,16 +255,23 @@ async function main() {
     });
 
     const js: [string, number, number | null][] = [];
-    for (const [name, path, cookie] of pages.filter(([, p]) => !p.startsWith("/api"))) js.push([name, await firstLoadJs(server.url, path, cookie), name === "Review form" ? 150 : null]);
+    for (const [name, path, cookie] of pages.filter(([, p]) => !p.startsWith("/api")))
+      js.push([name, await firstLoadJs(server.url, path, cookie), name === "Review form" ? 150 : null]);
 
     memory.stop();
     const { pss: peak, rss: peakRssSum } = memory.peaks;
     // The machine may be shared: the figures mean little without the load they were taken under.
-    const loadAtEnd = loadavg().map((l) => l.toFixed(2)).join(", ");
+    const loadAtEnd = loadavg()
+      .map((l) => l.toFixed(2))
+      .join(", ");
     // Stopped first: an idle server still collects garbage after the load ends (V8's memory
     // reducer), on the cores the import and the sqlite3 shell are being timed on.
     await server.stop();
-    const importRun = spawnSync(process.execPath, [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), join(ROOT, "scripts", "bench-import.ts")], { cwd: ROOT, encoding: "utf8", env: process.env });
+    const importRun = spawnSync(
+      process.execPath,
+      [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), join(ROOT, "scripts", "bench-import.ts")],
+      { cwd: ROOT, encoding: "utf8", env: process.env },
+    );
     const importLines = (importRun.stdout || importRun.stderr).trim().split("\n").slice(-8);
 
     const baseline = rows[0];
@@ -238,7 +299,10 @@ async function main() {
       "",
       "| first-load JavaScript (gzip) | KB | target | |",
       "|---|---:|---:|---|",
-      ...js.map(([name, bytes, target]) => `| ${name} | ${(bytes / 1024).toFixed(1)} | ${target ? `< ${target}` : ""} | ${target ? (bytes / 1024 < target ? "met" : "missed") : ""} |`),
+      ...js.map(
+        ([name, bytes, target]) =>
+          `| ${name} | ${(bytes / 1024).toFixed(1)} | ${target ? `< ${target}` : ""} | ${target ? (bytes / 1024 < target ? "met" : "missed") : ""} |`,
+      ),
       "",
       `Peak server memory during the page and save runs: ${peak.toFixed(0)} MB PSS (target < 500 MB: ${peak < 500 ? "met" : "missed"}); ` +
         `${peakRssSum.toFixed(0)} MB summing each process's RSS, which counts the pages the supervisor and server processes share once per process.`,

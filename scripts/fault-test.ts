@@ -18,7 +18,12 @@ const dir = mkdtempSync(join(tmpdir(), "keeper-faults-"));
 const results: { name: string; pass: boolean; detail: string }[] = [];
 
 function keeper(dbPath: string, args: string[]): string {
-  return execFileSync(process.execPath, [KEEPER, ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: `file:${dbPath}` }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  return execFileSync(process.execPath, [KEEPER, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: `file:${dbPath}` },
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
 async function writeCsv(path: string, rows: number, agents: string[]): Promise<void> {
@@ -40,7 +45,11 @@ async function killedImport(): Promise<void> {
   db.close();
   const csv = join(dir, "big.csv");
   await writeCsv(csv, 600_000, agents);
-  const child = spawn(process.execPath, [KEEPER, "csat", "import", csv], { cwd: ROOT, env: { ...process.env, DATABASE_URL: `file:${dbPath}` }, stdio: "ignore" });
+  const child = spawn(process.execPath, [KEEPER, "csat", "import", csv], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: `file:${dbPath}` },
+    stdio: "ignore",
+  });
   const started = Date.now();
   // Kill once the import is well under way (the WAL grows as it writes).
   while (Date.now() - started < 60_000) {
@@ -73,13 +82,20 @@ async function backupDuringWrites(): Promise<void> {
   const dbPath = join(dir, "live.db");
   keeper(dbPath, ["demo", "seed"]);
   // A second process writes audit rows as fast as it can while the backup runs.
-  const writer = spawn(process.execPath, ["-e", `
+  const writer = spawn(
+    process.execPath,
+    [
+      "-e",
+      `
     const Database = require(${JSON.stringify(join(ROOT, "node_modules", "better-sqlite3"))});
     const db = new Database(${JSON.stringify(dbPath)}); db.pragma("journal_mode = WAL"); db.pragma("busy_timeout = 5000");
     const ins = db.prepare("insert into audit_log (at, action, outcome, detail) values (?, 'fault.write', 'ok', ?)");
     let i = 0; const end = Date.now() + 6000;
     while (Date.now() < end) { db.transaction(() => { for (let k = 0; k < 50; k++) ins.run(Date.now(), JSON.stringify({ i: i++ })); }).immediate(); }
-    console.log(i);`], { stdio: ["ignore", "pipe", "inherit"] });
+    console.log(i);`,
+    ],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
   let written = "";
   writer.stdout.on("data", (c) => (written += c));
   await new Promise((r) => setTimeout(r, 1500));
@@ -111,7 +127,9 @@ async function main() {
   await killedImport();
   await backupDuringWrites();
   for (const r of results) console.log(`${r.pass ? "PASS" : "FAIL"}  ${r.name}\n      ${r.detail}`);
-  console.log("Two tabs saving one review: covered by tests/integration/review-write.test.ts and tests/e2e/review.spec.ts (the stale save is refused, nothing overwritten).");
+  console.log(
+    "Two tabs saving one review: covered by tests/integration/review-write.test.ts and tests/e2e/review.spec.ts (the stale save is refused, nothing overwritten).",
+  );
   process.exitCode = results.every((r) => r.pass) ? 0 : 1;
 }
 

@@ -14,7 +14,9 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
 const pngs = [];
 for (const size of sizes) {
   const page = await browser.newPage({ viewport: { width: size, height: size } });
-  await page.setContent(`<style>html,body{margin:0;background:transparent}svg{display:block;width:${size}px;height:${size}px}</style>${svg}`);
+  await page.setContent(
+    `<style>html,body{margin:0;background:transparent}svg{display:block;width:${size}px;height:${size}px}</style>${svg}`,
+  );
   pngs.push(await page.screenshot({ omitBackground: true }));
   await page.close();
 }

@@ -16,30 +16,57 @@ const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS || 50);
 const SECONDS = Number(process.env.LOAD_SECONDS || 60);
 const PORT = Number(process.env.LOAD_PORT || 3700);
 
-interface Writer { cookie: string; employeeId: number; version: number; seq: number; acked: string | null; ackedCount: number; failures: number }
+interface Writer {
+  cookie: string;
+  employeeId: number;
+  version: number;
+  seq: number;
+  acked: string | null;
+  ackedCount: number;
+  failures: number;
+}
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), "keeper-load-"));
   const dbPath = join(dir, "keeper.db");
-  execFileSync(process.execPath, [join(ROOT, "bin", "keeper"), "demo", "seed"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: `file:${dbPath}` }, stdio: "ignore" });
+  execFileSync(process.execPath, [join(ROOT, "bin", "keeper"), "demo", "seed"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: `file:${dbPath}` },
+    stdio: "ignore",
+  });
   const server = await startServer({ port: PORT, dbPath });
   const memory = memoryPeaks(server.process.pid!, 500);
   try {
     const db = new Database(dbPath, { readonly: true });
     // Writers: one open-cycle review each that is not submitted, owned by its manager.
     const targets = db
-      .prepare(`select e.id as employeeId, m.email as manager, coalesce(r.version, 0) as version from employees e
+      .prepare(
+        `select e.id as employeeId, m.email as manager, coalesce(r.version, 0) as version from employees e
         join employees m on m.id = e.manager_id join cycles c on c.key = '2026-Q4'
         left join reviews r on r.employee_id = e.id and r.cycle_id = c.id
-        where coalesce(r.status, 'draft') = 'draft' order by e.id`)
+        where coalesce(r.status, 'draft') = 'draft' order by e.id`,
+      )
       .all() as { employeeId: number; manager: string; version: number }[];
     db.close();
     const cookies = new Map<string, string>();
-    for (const email of new Set([...targets.map((t) => t.manager), "hr@demo.keeper.test", "ava@demo.keeper.test", "director@demo.keeper.test"])) {
+    for (const email of new Set([
+      ...targets.map((t) => t.manager),
+      "hr@demo.keeper.test",
+      "ava@demo.keeper.test",
+      "director@demo.keeper.test",
+    ])) {
       cookies.set(email, await signInCookie(server.url, email));
     }
     const writerCount = Math.min(CONNECTIONS, targets.length);
-    const writers: Writer[] = targets.slice(0, writerCount).map((t) => ({ cookie: cookies.get(t.manager)!, employeeId: t.employeeId, version: t.version, seq: 0, acked: null, ackedCount: 0, failures: 0 }));
+    const writers: Writer[] = targets.slice(0, writerCount).map((t) => ({
+      cookie: cookies.get(t.manager)!,
+      employeeId: t.employeeId,
+      version: t.version,
+      seq: 0,
+      acked: null,
+      ackedCount: 0,
+      failures: 0,
+    }));
     const readers = [
       { cookie: cookies.get("hr@demo.keeper.test")!, path: "/api/v1/reviews?cycle=2026-Q3" },
       { cookie: cookies.get("director@demo.keeper.test")!, path: "/" },
@@ -68,8 +95,28 @@ async function main() {
               const w = writers[index];
               context.writer = index;
               w.seq += 1;
-              const payload = { cycleKey: "2026-Q4", employeeId: w.employeeId, version: w.version, keeperAnswer: "keep", keeperReason: `load ${index}`, summary: `load-${index}-${w.seq}`, privateNotes: "", traits: [] };
-              return { ...req, method: "POST", path: `/reviews/2026-Q4/${w.employeeId}`, headers: { cookie: w.cookie, "next-action": saveAction, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" }, body: JSON.stringify([payload]) };
+              const payload = {
+                cycleKey: "2026-Q4",
+                employeeId: w.employeeId,
+                version: w.version,
+                keeperAnswer: "keep",
+                keeperReason: `load ${index}`,
+                summary: `load-${index}-${w.seq}`,
+                privateNotes: "",
+                traits: [],
+              };
+              return {
+                ...req,
+                method: "POST",
+                path: `/reviews/2026-Q4/${w.employeeId}`,
+                headers: {
+                  cookie: w.cookie,
+                  "next-action": saveAction,
+                  accept: "text/x-component",
+                  "content-type": "text/plain;charset=UTF-8",
+                },
+                body: JSON.stringify([payload]),
+              };
             }
             const r = readers[turn % readers.length];
             return { ...req, method: "GET", path: r.path, headers: { cookie: r.cookie } };
@@ -91,19 +138,33 @@ async function main() {
     } as unknown as autocannon.Options);
 
     const check = new Database(dbPath, { readonly: true });
-    const stored = check.prepare(`select r.summary from reviews r join cycles c on c.id = r.cycle_id where c.key = '2026-Q4' and r.employee_id = ?`);
+    const stored = check.prepare(
+      `select r.summary from reviews r join cycles c on c.id = r.cycle_id where c.key = '2026-Q4' and r.employee_id = ?`,
+    );
     // A save still in flight when the run stops may land without being acknowledged, so the stored
     // value must be the last acknowledged save or a later one from the same writer, never older.
     const seqOf = (summary: string | undefined) => Number(/^load-\d+-(\d+)$/.exec(summary ?? "")?.[1] ?? -1);
-    const lost = writers.filter((w) => w.acked !== null && seqOf((stored.get(w.employeeId) as { summary: string } | undefined)?.summary) < seqOf(w.acked));
+    const lost = writers.filter(
+      (w) => w.acked !== null && seqOf((stored.get(w.employeeId) as { summary: string } | undefined)?.summary) < seqOf(w.acked),
+    );
     const acked = writers.reduce((n, w) => n + w.ackedCount, 0);
     check.close();
-    const fiveXx = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => code.startsWith("5")).reduce((n, [, v]) => n + (v as { count: number }).count, 0);
-    console.log(`Load test: ${CONNECTIONS} concurrent users for ${SECONDS} s on ${server.url}: half the requests save drafts (${writers.length} reviews), half read pages and the API`);
-    console.log(`  requests: ${result.requests.total} (${result.requests.average.toFixed(1)} req/s), latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
+    const fiveXx = Object.entries(result.statusCodeStats ?? {})
+      .filter(([code]) => code.startsWith("5"))
+      .reduce((n, [, v]) => n + (v as { count: number }).count, 0);
+    console.log(
+      `Load test: ${CONNECTIONS} concurrent users for ${SECONDS} s on ${server.url}: half the requests save drafts (${writers.length} reviews), half read pages and the API`,
+    );
+    console.log(
+      `  requests: ${result.requests.total} (${result.requests.average.toFixed(1)} req/s), latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
+    );
     console.log(`  status codes: ${JSON.stringify(result.statusCodeStats)}; errors ${result.errors}, timeouts ${result.timeouts}`);
-    console.log(`  acknowledged saves: ${acked}; failed saves: ${writers.reduce((n, w) => n + w.failures, 0)}; lost acknowledged saves: ${lost.length}`);
-    console.log(`  peak server memory: ${memory.peaks.pss.toFixed(0)} MB PSS (${memory.peaks.rss.toFixed(0)} MB summing each process's RSS)`);
+    console.log(
+      `  acknowledged saves: ${acked}; failed saves: ${writers.reduce((n, w) => n + w.failures, 0)}; lost acknowledged saves: ${lost.length}`,
+    );
+    console.log(
+      `  peak server memory: ${memory.peaks.pss.toFixed(0)} MB PSS (${memory.peaks.rss.toFixed(0)} MB summing each process's RSS)`,
+    );
     const pass = fiveXx === 0 && lost.length === 0 && result.errors === 0 && acked > 0;
     console.log(pass ? "PASS" : "FAIL");
     process.exitCode = pass ? 0 : 1;

@@ -10,7 +10,9 @@ await page.getByLabel("Password").fill("keeper-demo-pass");
 await page.getByRole("button", { name: "Sign in" }).click();
 await page.getByRole("button", { name: "Sign out" }).waitFor();
 // SHOTS="path=file,path=file"; the file is after the last "=", so paths may carry query strings.
-for (const [path, file] of (process.env.SHOTS || "/=docs/screenshot.png").split(",").map((s) => [s.slice(0, s.lastIndexOf("=")), s.slice(s.lastIndexOf("=") + 1)])) {
+for (const [path, file] of (process.env.SHOTS || "/=docs/screenshot.png")
+  .split(",")
+  .map((s) => [s.slice(0, s.lastIndexOf("=")), s.slice(s.lastIndexOf("=") + 1)])) {
   await page.goto(path);
   await page.waitForLoadState("networkidle");
   await page.screenshot({ path: file, fullPage: false });

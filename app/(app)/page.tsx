@@ -36,14 +36,34 @@ export default async function HomePage() {
       <h1 className="text-2xl font-semibold">Hello, {viewer.name.split(" ")[0]}</h1>
       {checkins && <PendingCheckins pending={checkins.pending} now={Date.now()} />}
       {progress && cycle && (
-        <Card title={`${cycle.key} cycle`} actions={<Link href="/hr/cycles" className="text-sm font-medium text-brand-700 underline">Manage cycles</Link>}>
-          <p className="mb-3 text-sm text-slate-700">State: <strong>{cycle.state}</strong>{cycle.dueDate ? ` · due ${cycle.dueDate}` : ""}</p>
-          <div className="max-w-md"><Progress value={progress.submitted} max={progress.expected} label={`${progress.submitted} of ${progress.expected} reviews submitted, ${progress.drafts} drafts`} /></div>
+        <Card
+          title={`${cycle.key} cycle`}
+          actions={
+            <Link href="/hr/cycles" className="text-sm font-medium text-brand-700 underline">
+              Manage cycles
+            </Link>
+          }
+        >
+          <p className="mb-3 text-sm text-slate-700">
+            State: <strong>{cycle.state}</strong>
+            {cycle.dueDate ? ` · due ${cycle.dueDate}` : ""}
+          </p>
+          <div className="max-w-md">
+            <Progress
+              value={progress.submitted}
+              max={progress.expected}
+              label={`${progress.submitted} of ${progress.expected} reviews submitted, ${progress.drafts} drafts`}
+            />
+          </div>
         </Card>
       )}
       {viewer.hasReports && cycle && <TeamReviews cycle={cycle} reports={direct} />}
       {viewer.hasReports && cycle && indirect.length > 0 && <IndirectReviews cycle={cycle} reports={indirect} />}
-      {viewer.hasReports && !cycle && <Card title="Your team"><p className="text-sm text-slate-700">No review cycle is open yet. HR will open the next one.</p></Card>}
+      {viewer.hasReports && !cycle && (
+        <Card title="Your team">
+          <p className="text-sm text-slate-700">No review cycle is open yet. HR will open the next one.</p>
+        </Card>
+      )}
       {hasOwnWork(viewer) && (
         <AgentShortcuts
           reflection={reflection ? { cycleKey: reflection.cycleKey, written: reflection.updatedAt !== null } : null}
@@ -55,11 +75,27 @@ export default async function HomePage() {
         // Admins run the system and are not HR (docs/decisions/0012-admins-are-not-hr.md).
         <Card title="System">
           <ul className="space-y-1 text-sm">
-            <li><Link href="/admin/tokens" className="font-medium text-brand-700 underline">API tokens</Link> for scripts and CSAT imports</li>
-            <li><Link href="/admin/outbox" className="font-medium text-brand-700 underline">Mail outbox</Link></li>
-            <li><Link href="/hr/audit" className="font-medium text-brand-700 underline">Audit log</Link> of sign-ins, tokens, imports and denials</li>
+            <li>
+              <Link href="/admin/tokens" className="font-medium text-brand-700 underline">
+                API tokens
+              </Link>{" "}
+              for scripts and CSAT imports
+            </li>
+            <li>
+              <Link href="/admin/outbox" className="font-medium text-brand-700 underline">
+                Mail outbox
+              </Link>
+            </li>
+            <li>
+              <Link href="/hr/audit" className="font-medium text-brand-700 underline">
+                Audit log
+              </Link>{" "}
+              of sign-ins, tokens, imports and denials
+            </li>
           </ul>
-          <p className="mt-3 text-sm text-slate-700">Reviews, private notes and talent figures are for HR and managers; an admin account does not see them.</p>
+          <p className="mt-3 text-sm text-slate-700">
+            Reviews, private notes and talent figures are for HR and managers; an admin account does not see them.
+          </p>
         </Card>
       )}
     </div>

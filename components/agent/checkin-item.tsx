@@ -10,7 +10,9 @@ export function CheckinItem({ checkin, perspective, now }: { checkin: CheckinVie
   return (
     <article className="rounded-md border border-slate-200 p-3 text-sm">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="font-medium">{perspective === "agent" ? `Asked ${other}` : `${other} asked`} · {formatDateTime(checkin.askedAt)}</p>
+        <p className="font-medium">
+          {perspective === "agent" ? `Asked ${other}` : `${other} asked`} · {formatDateTime(checkin.askedAt)}
+        </p>
         {checkin.answeredAt ? (
           <Badge tone="green">Answered</Badge>
         ) : (
@@ -22,7 +24,9 @@ export function CheckinItem({ checkin, perspective, now }: { checkin: CheckinVie
         <div className="mt-3 rounded-md bg-slate-50 p-3">
           <p className="font-semibold">{KEEPER_LABELS[checkin.answer]}</p>
           {checkin.note && <p className="mt-1 whitespace-pre-wrap text-slate-800">{checkin.note}</p>}
-          <p className="mt-1 text-slate-700">Answered {formatDateTime(checkin.answeredAt)}, after {ageLabel(checkin.askedAt, checkin.answeredAt)}</p>
+          <p className="mt-1 text-slate-700">
+            Answered {formatDateTime(checkin.answeredAt)}, after {ageLabel(checkin.askedAt, checkin.answeredAt)}
+          </p>
         </div>
       )}
     </article>

@@ -12,19 +12,33 @@ export function CheckinStatsTable({ stats, now }: { stats: ManagerCheckinStats[]
         <caption className="sr-only">Keeper check-ins per manager: open, longest wait, answered and average time to answer</caption>
         <thead className="border-b border-slate-200 text-slate-700">
           <tr>
-            <th scope="col" className="py-2 pr-3">Manager</th>
-            <th scope="col" className="py-2 pr-3 text-right">Open</th>
-            <th scope="col" className="py-2 pr-3">Longest waiting</th>
-            <th scope="col" className="py-2 pr-3 text-right">Answered</th>
-            <th scope="col" className="py-2">Average time to answer</th>
+            <th scope="col" className="py-2 pr-3">
+              Manager
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right">
+              Open
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Longest waiting
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right">
+              Answered
+            </th>
+            <th scope="col" className="py-2">
+              Average time to answer
+            </th>
           </tr>
         </thead>
         <tbody>
           {stats.map((s) => (
             <tr key={s.managerId} className="border-b border-slate-100 last:border-0">
-              <th scope="row" className="py-2 pr-3 font-medium">{s.managerName}</th>
+              <th scope="row" className="py-2 pr-3 font-medium">
+                {s.managerName}
+              </th>
               <td className="py-2 pr-3 text-right tabular-nums">{s.open}</td>
-              <td className={`py-2 pr-3 ${s.oldestOpenAskedAt !== null && isLongWait(s.oldestOpenAskedAt, now) ? "font-medium text-red-800" : ""}`}>
+              <td
+                className={`py-2 pr-3 ${s.oldestOpenAskedAt !== null && isLongWait(s.oldestOpenAskedAt, now) ? "font-medium text-red-800" : ""}`}
+              >
                 {s.oldestOpenAskedAt === null ? "—" : ageLabel(s.oldestOpenAskedAt, now)}
               </td>
               <td className="py-2 pr-3 text-right tabular-nums">{s.answered}</td>

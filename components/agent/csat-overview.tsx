@@ -21,13 +21,18 @@ function Headline({ figure: f }: { figure: CsatFigure }) {
   const n = `${f.responses} customer response${f.responses === 1 ? "" : "s"}`;
   // Reads on from the big figure above it: "78% / of 36 customer responses were satisfied".
   if (f.tooFew || f.ci95 === null) return <>of {n} were satisfied: too few responses to read much into yet.</>;
-  return <>of {n} were satisfied (95% interval {formatCsatInterval(f)}).</>;
+  return (
+    <>
+      of {n} were satisfied (95% interval {formatCsatInterval(f)}).
+    </>
+  );
 }
 
 function Trend({ current, previous }: { current: CsatFigure; previous: CsatFigure | undefined }) {
   if (!previous || current.tooFew || previous.tooFew || current.csat === null || previous.csat === null) return null;
   const points = percentPoints(current.csat) - percentPoints(previous.csat);
-  const words = points === 0 ? "the same as" : `${Math.abs(points)} point${Math.abs(points) === 1 ? "" : "s"} ${points > 0 ? "up on" : "down on"}`;
+  const words =
+    points === 0 ? "the same as" : `${Math.abs(points)} point${Math.abs(points) === 1 ? "" : "s"} ${points > 0 ? "up on" : "down on"}`;
   return <p className="text-sm text-slate-700">That is {words} the quarter before.</p>;
 }
 
@@ -35,7 +40,12 @@ function Trend({ current, previous }: { current: CsatFigure; previous: CsatFigur
 export function CsatOverview({ quarters }: { quarters: MyCsatQuarter[] }) {
   const withData = quarters.filter((q) => q.mine.responses > 0);
   const latest = withData[withData.length - 1];
-  if (!latest) return <p className="text-sm text-slate-700">No customer ratings have been matched to you yet. They appear here after the next CSAT import.</p>;
+  if (!latest)
+    return (
+      <p className="text-sm text-slate-700">
+        No customer ratings have been matched to you yet. They appear here after the next CSAT import.
+      </p>
+    );
   const before = quarters[quarters.indexOf(latest) - 1]?.mine;
   // Start the axis at 50% unless a figure is lower: the differences that matter sit near the top.
   const lowest = Math.min(0.5, ...quarters.flatMap((q) => [q.mine.tooFew ? 1 : (q.mine.ci95?.[0] ?? 1), q.organisation.csat ?? 1]));
@@ -46,7 +56,9 @@ export function CsatOverview({ quarters }: { quarters: MyCsatQuarter[] }) {
       <div>
         <p className="text-sm text-slate-700">{latest.quarter}</p>
         <p className="text-3xl font-semibold tabular-nums">{latest.mine.csat === null ? "—" : formatPercent(latest.mine.csat)}</p>
-        <p className="text-sm text-slate-800"><Headline figure={latest.mine} /></p>
+        <p className="text-sm text-slate-800">
+          <Headline figure={latest.mine} />
+        </p>
         <p className="mt-1 text-sm text-slate-800">Organisation: {csatText(latest.organisation)}.</p>
         <p className="mt-2 flex flex-wrap items-center gap-2 text-sm">
           <Badge tone={BAND_TONES[latest.band]}>{CSAT_BAND_LABELS[latest.band]}</Badge>
@@ -56,7 +68,8 @@ export function CsatOverview({ quarters }: { quarters: MyCsatQuarter[] }) {
       </div>
       <CsatIntervalChart quarters={quarters} domain={[floor, 1]} ticks={ticks} cell={(q, who) => csatCell(q[who])} />
       <p className="text-sm text-slate-700">
-        CSAT is the share of responses that were satisfied (the top box). The range in brackets is the 95% interval: with few responses it is wide, so a small change may be chance. Fewer than {MIN_RESPONSES} responses are labelled “too few responses”.
+        CSAT is the share of responses that were satisfied (the top box). The range in brackets is the 95% interval: with few responses it
+        is wide, so a small change may be chance. Fewer than {MIN_RESPONSES} responses are labelled “too few responses”.
       </p>
     </div>
   );

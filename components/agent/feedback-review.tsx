@@ -14,7 +14,9 @@ export function FeedbackReview({ review }: { review: ReviewView }) {
       </Card>
       {review.keeper && (
         <Card title="The keeper test">
-          <p className="text-sm text-slate-700">Would {manager.split(/\s+/)[0]} fight hard to keep you if you were leaving for a similar job?</p>
+          <p className="text-sm text-slate-700">
+            Would {manager.split(/\s+/)[0]} fight hard to keep you if you were leaving for a similar job?
+          </p>
           <p className="mt-2 font-medium">{KEEPER_LABELS[review.keeper.answer]}</p>
           {review.keeper.reason && <p className="mt-2 whitespace-pre-wrap text-slate-800">{review.keeper.reason}</p>}
         </Card>
@@ -32,7 +34,9 @@ export function FeedbackReview({ review }: { review: ReviewView }) {
                   <p>Not observed this quarter</p>
                 ) : t.rating ? (
                   <p>
-                    <strong>{t.rating} of 5 · {RATING_LABELS[t.rating]}</strong>
+                    <strong>
+                      {t.rating} of 5 · {RATING_LABELS[t.rating]}
+                    </strong>
                     <span className="block text-slate-700">{t.levels[t.rating - 1]}</span>
                   </p>
                 ) : (

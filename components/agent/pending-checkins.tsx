@@ -8,12 +8,23 @@ import { ageLabel, isLongWait } from "./age";
 export function PendingCheckins({ pending, now }: { pending: CheckinView[]; now: number }) {
   if (pending.length === 0) return null;
   return (
-    <Card title={`Keeper check-ins waiting for you (${pending.length})`} actions={<Link href="/checkins" className="text-sm font-medium text-brand-700 underline">Answer</Link>}>
+    <Card
+      title={`Keeper check-ins waiting for you (${pending.length})`}
+      actions={
+        <Link href="/checkins" className="text-sm font-medium text-brand-700 underline">
+          Answer
+        </Link>
+      }
+    >
       <ul className="divide-y divide-slate-100 text-sm">
         {pending.map((c) => (
           <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-            <span><strong>{c.agent.name}</strong> asked {formatDateTime(c.askedAt)}</span>
-            <span className={isLongWait(c.askedAt, now) ? "font-medium text-red-800" : "text-slate-700"}>waiting {ageLabel(c.askedAt, now)}</span>
+            <span>
+              <strong>{c.agent.name}</strong> asked {formatDateTime(c.askedAt)}
+            </span>
+            <span className={isLongWait(c.askedAt, now) ? "font-medium text-red-800" : "text-slate-700"}>
+              waiting {ageLabel(c.askedAt, now)}
+            </span>
           </li>
         ))}
       </ul>

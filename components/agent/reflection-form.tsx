@@ -18,17 +18,39 @@ export function ReflectionForm(props: { cycleKey: string; proudOf: string; growt
     <form action={action} className="space-y-4">
       <input type="hidden" name="cycleKey" value={props.cycleKey} />
       <div>
-        <label htmlFor="proudOf" className="block font-medium">What are you proud of this quarter?</label>
-        <textarea id="proudOf" name="proudOf" rows={4} maxLength={props.max} value={proudOf} onChange={(e) => setProudOf(e.target.value)} aria-invalid={invalid === "proudOf"}
-          className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2" />
+        <label htmlFor="proudOf" className="block font-medium">
+          What are you proud of this quarter?
+        </label>
+        <textarea
+          id="proudOf"
+          name="proudOf"
+          rows={4}
+          maxLength={props.max}
+          value={proudOf}
+          onChange={(e) => setProudOf(e.target.value)}
+          aria-invalid={invalid === "proudOf"}
+          className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2"
+        />
       </div>
       <div>
-        <label htmlFor="growth" className="block font-medium">What do you want to get better at?</label>
-        <textarea id="growth" name="growth" rows={4} maxLength={props.max} value={growth} onChange={(e) => setGrowth(e.target.value)} aria-invalid={invalid === "growth"}
-          className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2" />
+        <label htmlFor="growth" className="block font-medium">
+          What do you want to get better at?
+        </label>
+        <textarea
+          id="growth"
+          name="growth"
+          rows={4}
+          maxLength={props.max}
+          value={growth}
+          onChange={(e) => setGrowth(e.target.value)}
+          aria-invalid={invalid === "growth"}
+          className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2"
+        />
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save reflection"}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save reflection"}
+        </Button>
         <p role="status" className={`text-sm ${state && !state.ok ? "font-medium text-red-800" : "text-slate-700"}`}>
           {state ? state.message : savedAt ? `Last saved ${formatDateTime(savedAt)}` : "Not written yet."}
         </p>

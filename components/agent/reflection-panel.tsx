@@ -5,7 +5,9 @@ import { formatDateTime } from "@/lib/format";
 export function ReflectionPanel({ firstName, reflection }: { firstName: string; reflection: ReflectionView | null }) {
   return (
     <section aria-labelledby="reflection-heading" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-      <h2 id="reflection-heading" className="font-semibold">{firstName}&apos;s self-reflection</h2>
+      <h2 id="reflection-heading" className="font-semibold">
+        {firstName}&apos;s self-reflection
+      </h2>
       {reflection && (reflection.proudOf || reflection.growth) ? (
         <>
           <h3 className="mt-2 font-medium">Proud of</h3>

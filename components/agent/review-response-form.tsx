@@ -8,7 +8,15 @@ import { formatDateTime } from "@/lib/format";
 
 function Message({ id, state }: { id: string; state: FeedbackResult | null }) {
   if (!state) return null;
-  return <p id={id} role={state.ok ? "status" : "alert"} className={`mt-2 text-sm ${state.ok ? "text-emerald-800" : "font-medium text-red-800"}`}>{state.message}</p>;
+  return (
+    <p
+      id={id}
+      role={state.ok ? "status" : "alert"}
+      className={`mt-2 text-sm ${state.ok ? "text-emerald-800" : "font-medium text-red-800"}`}
+    >
+      {state.message}
+    </p>
+  );
 }
 
 /** The agent's side of a released review: acknowledge it, and reply once. */
@@ -36,7 +44,9 @@ export function ReviewResponseForm(props: {
           <form action={ack} className="mt-1">
             <input type="hidden" name="cycleKey" value={props.cycleKey} />
             <p className="mb-2 text-sm text-slate-700">Let {manager} and HR know you have read it. It does not mean you agree.</p>
-            <Button type="submit" disabled={acking}>{acking ? "Acknowledging…" : "Acknowledge review"}</Button>
+            <Button type="submit" disabled={acking}>
+              {acking ? "Acknowledging…" : "Acknowledge review"}
+            </Button>
           </form>
         ) : (
           <p className="text-sm text-slate-700">Not acknowledged. The cycle is closed, so the review is read only.</p>
@@ -47,17 +57,34 @@ export function ReviewResponseForm(props: {
         <h3 className="font-semibold">Your reply</h3>
         {props.reply !== null ? (
           <>
-            <p className="text-sm text-slate-700">Sent {formatDateTime(props.repliedAt)}. {manager} and HR can read it.</p>
+            <p className="text-sm text-slate-700">
+              Sent {formatDateTime(props.repliedAt)}. {manager} and HR can read it.
+            </p>
             <p className="mt-2 whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-slate-800">{props.reply}</p>
           </>
         ) : props.canReply ? (
           <form action={send} className="mt-1">
             <input type="hidden" name="cycleKey" value={props.cycleKey} />
-            <label htmlFor="reply" className="block text-sm font-medium">Reply to {manager} (you can reply once)</label>
-            <p id="reply-help" className="text-sm text-slate-700">Your manager and HR will see your reply. Sending it also acknowledges the review.</p>
-            <textarea id="reply" name="reply" rows={4} value={reply} onChange={(e) => setReply(e.target.value)} maxLength={2000} required aria-describedby={replyState ? "reply-help reply-msg" : "reply-help"}
-              className="mt-2 w-full rounded-md border border-slate-400 px-3 py-2" />
-            <Button type="submit" className="mt-2" disabled={sending}>{sending ? "Sending…" : "Send reply"}</Button>
+            <label htmlFor="reply" className="block text-sm font-medium">
+              Reply to {manager} (you can reply once)
+            </label>
+            <p id="reply-help" className="text-sm text-slate-700">
+              Your manager and HR will see your reply. Sending it also acknowledges the review.
+            </p>
+            <textarea
+              id="reply"
+              name="reply"
+              rows={4}
+              value={reply}
+              onChange={(e) => setReply(e.target.value)}
+              maxLength={2000}
+              required
+              aria-describedby={replyState ? "reply-help reply-msg" : "reply-help"}
+              className="mt-2 w-full rounded-md border border-slate-400 px-3 py-2"
+            />
+            <Button type="submit" className="mt-2" disabled={sending}>
+              {sending ? "Sending…" : "Send reply"}
+            </Button>
           </form>
         ) : (
           <p className="text-sm text-slate-700">No reply. The cycle is closed, so the review is read only.</p>

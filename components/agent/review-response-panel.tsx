@@ -5,7 +5,9 @@ import { formatDateTime } from "@/lib/format";
 export function ReviewResponsePanel({ firstName, response }: { firstName: string; response: ReviewResponse }) {
   return (
     <section aria-labelledby="response-heading" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-      <h2 id="response-heading" className="font-semibold">{firstName}&apos;s response</h2>
+      <h2 id="response-heading" className="font-semibold">
+        {firstName}&apos;s response
+      </h2>
       <p className="text-slate-700">
         {response.acknowledgedAt ? `Acknowledged ${formatDateTime(response.acknowledgedAt)}` : "Not acknowledged yet."}
       </p>

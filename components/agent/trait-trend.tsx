@@ -19,17 +19,37 @@ export function TraitTrendTable({ trend }: { trend: TraitTrend }) {
         <caption className="sr-only">Your trait ratings by quarter, 1 (well below) to 5 (role model)</caption>
         <thead className="border-b border-slate-200 text-slate-700">
           <tr>
-            <th scope="col" className="py-2 pr-3">Trait</th>
-            {trend.quarters.map((q) => <th key={q} scope="col" className="px-2 py-2 text-right">{q}</th>)}
-            {n > 1 && <th scope="col" className="py-2 pl-2 text-right">Since last</th>}
+            <th scope="col" className="py-2 pr-3">
+              Trait
+            </th>
+            {trend.quarters.map((q) => (
+              <th key={q} scope="col" className="px-2 py-2 text-right">
+                {q}
+              </th>
+            ))}
+            {n > 1 && (
+              <th scope="col" className="py-2 pl-2 text-right">
+                Since last
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
           {trend.rows.map((row) => (
             <tr key={row.key} className="border-b border-slate-100 last:border-0">
-              <th scope="row" className="py-2 pr-3 font-medium">{row.label}</th>
-              {row.ratings.map((r, i) => <td key={trend.quarters[i]} className="px-2 py-2 text-right tabular-nums">{r ?? "—"}</td>)}
-              {n > 1 && <td className="py-2 pl-2 text-right"><Change from={row.ratings[n - 2]} to={row.ratings[n - 1]} /></td>}
+              <th scope="row" className="py-2 pr-3 font-medium">
+                {row.label}
+              </th>
+              {row.ratings.map((r, i) => (
+                <td key={trend.quarters[i]} className="px-2 py-2 text-right tabular-nums">
+                  {r ?? "—"}
+                </td>
+              ))}
+              {n > 1 && (
+                <td className="py-2 pl-2 text-right">
+                  <Change from={row.ratings[n - 2]} to={row.ratings[n - 1]} />
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

@@ -45,7 +45,8 @@ function Marker({ kind, x, y, colour }: { kind: (typeof MARKERS)[number]; x: num
   const r = 4;
   if (kind === "circle") return <circle cx={x} cy={y} r={r} fill={colour} />;
   if (kind === "square") return <rect x={x - r} y={y - r} width={2 * r} height={2 * r} fill={colour} />;
-  if (kind === "diamond") return <polygon points={`${x},${y - r - 1} ${x + r + 1},${y} ${x},${y + r + 1} ${x - r - 1},${y}`} fill={colour} />;
+  if (kind === "diamond")
+    return <polygon points={`${x},${y - r - 1} ${x + r + 1},${y} ${x},${y + r + 1} ${x - r - 1},${y}`} fill={colour} />;
   return <polygon points={`${x},${y - r - 1} ${x + r + 1},${y + r} ${x - r - 1},${y + r}`} fill={colour} />;
 }
 
@@ -75,24 +76,36 @@ export function LineChart({ title, description, categories, series, domain, tick
 
   return (
     <figure className="min-w-0">
-      <figcaption id={`${id}-title`} className="font-semibold">{title}</figcaption>
+      <figcaption id={`${id}-title`} className="font-semibold">
+        {title}
+      </figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="mt-2 h-auto w-full max-w-2xl">
         <desc id={`${id}-desc`}>{description} The same numbers are in the table below the chart.</desc>
         {ticks.map((t) => (
           <g key={t}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} stroke="#cbd5e1" strokeWidth={1} />
-            <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" fontSize={11} fill="#334155">{formatTick(t)}</text>
+            <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" fontSize={11} fill="#334155">
+              {formatTick(t)}
+            </text>
           </g>
         ))}
         {categories.map((c, i) => (
-          <text key={c} x={x(i)} y={H - 10} textAnchor="middle" fontSize={11} fill="#334155">{c}</text>
+          <text key={c} x={x(i)} y={H - 10} textAnchor="middle" fontSize={11} fill="#334155">
+            {c}
+          </text>
         ))}
         {series.map((s, si) => {
           const colour = COLOURS[si % COLOURS.length];
           const points = s.values.map((v, i) => (v === null ? null : { x: x(i), y: y(v) }));
           return (
             <g key={s.label}>
-              <path d={segments(points)} fill="none" stroke={colour} strokeWidth={s.emphasis ? 3.5 : 2} strokeDasharray={DASHES[si % DASHES.length] || undefined} />
+              <path
+                d={segments(points)}
+                fill="none"
+                stroke={colour}
+                strokeWidth={s.emphasis ? 3.5 : 2}
+                strokeDasharray={DASHES[si % DASHES.length] || undefined}
+              />
               {points.map((p, i) => p && <Marker key={i} kind={MARKERS[si % MARKERS.length]} x={p.x} y={p.y} colour={colour} />)}
             </g>
           );
@@ -102,7 +115,15 @@ export function LineChart({ title, description, categories, series, domain, tick
         {series.map((s, si) => (
           <li key={s.label} className="flex items-center gap-2">
             <svg width="34" height="12" aria-hidden="true">
-              <line x1="1" x2="33" y1="6" y2="6" stroke={COLOURS[si % COLOURS.length]} strokeWidth={s.emphasis ? 3.5 : 2} strokeDasharray={DASHES[si % DASHES.length] || undefined} />
+              <line
+                x1="1"
+                x2="33"
+                y1="6"
+                y2="6"
+                stroke={COLOURS[si % COLOURS.length]}
+                strokeWidth={s.emphasis ? 3.5 : 2}
+                strokeDasharray={DASHES[si % DASHES.length] || undefined}
+              />
               <Marker kind={MARKERS[si % MARKERS.length]} x={17} y={6} colour={COLOURS[si % COLOURS.length]} />
             </svg>
             {s.label}
@@ -115,15 +136,27 @@ export function LineChart({ title, description, categories, series, domain, tick
           <caption className="mb-1 text-left text-slate-700">{title}: the numbers</caption>
           <thead className="border-b border-slate-200 text-slate-700">
             <tr>
-              <th scope="col" className="py-1.5 pr-3">{seriesHeader}</th>
-              {categories.map((c) => <th key={c} scope="col" className="py-1.5 pr-3 whitespace-nowrap">{c}</th>)}
+              <th scope="col" className="py-1.5 pr-3">
+                {seriesHeader}
+              </th>
+              {categories.map((c) => (
+                <th key={c} scope="col" className="py-1.5 pr-3 whitespace-nowrap">
+                  {c}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {series.map((s) => (
               <tr key={s.label} className="border-b border-slate-100 last:border-0">
-                <th scope="row" className="py-1.5 pr-3 font-medium">{s.label}</th>
-                {s.cells.map((cell, i) => <td key={categories[i]} className="py-1.5 pr-3 tabular-nums">{cell}</td>)}
+                <th scope="row" className="py-1.5 pr-3 font-medium">
+                  {s.label}
+                </th>
+                {s.cells.map((cell, i) => (
+                  <td key={categories[i]} className="py-1.5 pr-3 tabular-nums">
+                    {cell}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>

@@ -26,7 +26,11 @@ export function ConnectionControls({ id, name, running }: { id: number; name: st
       setProgress({ pages: p.pages, records: p.records });
       if (p.running) return;
       setSyncing(false);
-      setMessage(p.status === "ok" ? { ok: true, text: `Sync finished: ${p.records.toLocaleString("en")} records read.` } : { ok: false, text: `Sync stopped: ${p.error ?? p.status}` });
+      setMessage(
+        p.status === "ok"
+          ? { ok: true, text: `Sync finished: ${p.records.toLocaleString("en")} records read.` }
+          : { ok: false, text: `Sync stopped: ${p.error ?? p.status}` },
+      );
       router.refresh();
     };
     const timer = setInterval(() => void poll(), 1000);
@@ -40,28 +44,58 @@ export function ConnectionControls({ id, name, running }: { id: number; name: st
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
-        <Button type="button" variant="secondary" disabled={pending} onClick={() => start(async () => {
-          setMessage({ ok: true, text: "Testing…" });
-          const r = await testConnectionAction(id);
-          setMessage({ ok: r.ok, text: r.message });
-        })}>Test connection</Button>
-        <Button type="button" disabled={pending || syncing} onClick={() => start(async () => {
-          const r = await syncConnectionAction(id);
-          setMessage(r.ok ? null : { ok: false, text: r.message });
-          if (r.ok) {
-            setProgress({ pages: 0, records: 0 });
-            setSyncing(true);
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={pending}
+          onClick={() =>
+            start(async () => {
+              setMessage({ ok: true, text: "Testing…" });
+              const r = await testConnectionAction(id);
+              setMessage({ ok: r.ok, text: r.message });
+            })
           }
-        })}>{syncing ? "Syncing…" : "Sync now"}</Button>
+        >
+          Test connection
+        </Button>
+        <Button
+          type="button"
+          disabled={pending || syncing}
+          onClick={() =>
+            start(async () => {
+              const r = await syncConnectionAction(id);
+              setMessage(r.ok ? null : { ok: false, text: r.message });
+              if (r.ok) {
+                setProgress({ pages: 0, records: 0 });
+                setSyncing(true);
+              }
+            })
+          }
+        >
+          {syncing ? "Syncing…" : "Sync now"}
+        </Button>
         {!confirming ? (
-          <Button type="button" variant="secondary" onClick={() => setConfirming(true)} aria-label={`Remove ${name}`}>Remove</Button>
+          <Button type="button" variant="secondary" onClick={() => setConfirming(true)} aria-label={`Remove ${name}`}>
+            Remove
+          </Button>
         ) : (
           <>
-            <Button type="button" variant="danger" disabled={pending} onClick={() => start(async () => {
-              const r = await removeConnectionAction(id);
-              setMessage({ ok: r.ok, text: r.message });
-            })}>Confirm remove</Button>
-            <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>Cancel</Button>
+            <Button
+              type="button"
+              variant="danger"
+              disabled={pending}
+              onClick={() =>
+                start(async () => {
+                  const r = await removeConnectionAction(id);
+                  setMessage({ ok: r.ok, text: r.message });
+                })
+              }
+            >
+              Confirm remove
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
+              Cancel
+            </Button>
           </>
         )}
       </div>
@@ -71,7 +105,11 @@ export function ConnectionControls({ id, name, running }: { id: number; name: st
           Syncing: {progress?.pages ?? 0} pages, {(progress?.records ?? 0).toLocaleString("en")} records so far…
         </p>
       )}
-      {message && !syncing && <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-900" : "text-red-800"}`}>{message.text}</p>}
+      {message && !syncing && (
+        <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-900" : "text-red-800"}`}>
+          {message.text}
+        </p>
+      )}
     </div>
   );
 }

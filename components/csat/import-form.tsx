@@ -18,7 +18,11 @@ const SOURCES = [
 type Progress = { file: string; index: number; total: number; sent: number; size: number; phase: "uploading" | "processing" };
 
 /** Streams one file as the request body, reporting upload progress; resolves with the JSON reply. */
-function upload(file: File, source: string, onProgress: (sent: number) => void): Promise<{ status: number; body: { importId?: number; message?: string } }> {
+function upload(
+  file: File,
+  source: string,
+  onProgress: (sent: number) => void,
+): Promise<{ status: number; body: { importId?: number; message?: string } }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/imports/csat?source=${encodeURIComponent(source)}`);
@@ -49,13 +53,21 @@ export function ImportForm({ maxMb }: { maxMb: number }) {
     setError(null);
     if (files.length === 0) return setError("Choose one or more export files.");
     const tooBig = files.find((f) => f.size > maxMb * 1024 * 1024);
-    if (tooBig) return setError(`${tooBig.name} is larger than the ${maxMb} MB upload limit. Import it with \`npx keeper csat import\` instead.`);
+    if (tooBig)
+      return setError(`${tooBig.name} is larger than the ${maxMb} MB upload limit. Import it with \`npx keeper csat import\` instead.`);
     const ids: number[] = [];
     for (const [index, file] of files.entries()) {
       setProgress({ file: file.name, index, total: files.length, sent: 0, size: file.size, phase: "uploading" });
       try {
         const result = await upload(file, source, (sent) =>
-          setProgress({ file: file.name, index, total: files.length, sent, size: file.size, phase: sent >= file.size ? "processing" : "uploading" }),
+          setProgress({
+            file: file.name,
+            index,
+            total: files.length,
+            sent,
+            size: file.size,
+            phase: sent >= file.size ? "processing" : "uploading",
+          }),
         );
         if (result.status !== 200 || !result.body.importId) {
           setError(`${file.name}: ${result.body.message ?? `the server answered ${result.status}`}`);
@@ -76,29 +88,70 @@ export function ImportForm({ maxMb }: { maxMb: number }) {
   return (
     <div className="space-y-4">
       <div>
-        <label htmlFor="csat-files" className="block text-sm font-medium">Export files</label>
-        <input id="csat-files" ref={input} type="file" multiple accept=".csv,.json,text/csv,application/json" disabled={!!progress}
-          className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-2" />
-        <p className="mt-1 text-sm text-slate-700">Up to {maxMb} MB per file. Re-importing a file changes nothing; newer versions of a rating replace older ones.</p>
+        <label htmlFor="csat-files" className="block text-sm font-medium">
+          Export files
+        </label>
+        <input
+          id="csat-files"
+          ref={input}
+          type="file"
+          multiple
+          accept=".csv,.json,text/csv,application/json"
+          disabled={!!progress}
+          className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-2"
+        />
+        <p className="mt-1 text-sm text-slate-700">
+          Up to {maxMb} MB per file. Re-importing a file changes nothing; newer versions of a rating replace older ones.
+        </p>
       </div>
       <div>
-        <label htmlFor="csat-source" className="block text-sm font-medium">Source</label>
-        <select id="csat-source" value={source} onChange={(e) => setSource(e.target.value)} disabled={!!progress} className="mt-1 w-full max-w-md rounded-md border border-slate-400 px-3 py-2">
-          {SOURCES.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+        <label htmlFor="csat-source" className="block text-sm font-medium">
+          Source
+        </label>
+        <select
+          id="csat-source"
+          value={source}
+          onChange={(e) => setSource(e.target.value)}
+          disabled={!!progress}
+          className="mt-1 w-full max-w-md rounded-md border border-slate-400 px-3 py-2"
+        >
+          {SOURCES.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
         </select>
       </div>
-      <Button type="button" onClick={start} disabled={!!progress}>{progress ? "Importing…" : "Import"}</Button>
+      <Button type="button" onClick={start} disabled={!!progress}>
+        {progress ? "Importing…" : "Import"}
+      </Button>
       {progress && (
         <div>
           <p className="mb-1 text-sm" aria-live="polite">
-            {progress.phase === "uploading" ? `Uploading ${progress.file} (${progress.index + 1} of ${progress.total}): ${pct}%` : `Checking and importing ${progress.file} (${progress.index + 1} of ${progress.total})…`}
+            {progress.phase === "uploading"
+              ? `Uploading ${progress.file} (${progress.index + 1} of ${progress.total}): ${pct}%`
+              : `Checking and importing ${progress.file} (${progress.index + 1} of ${progress.total})…`}
           </p>
-          <div role="progressbar" aria-label="Upload progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} className="h-2.5 w-full max-w-md rounded-full bg-slate-200">
-            <div className={`h-2.5 rounded-full bg-brand-600 ${progress.phase === "processing" ? "animate-pulse" : ""}`} style={{ width: `${progress.phase === "processing" ? 100 : pct}%` }} />
+          <div
+            role="progressbar"
+            aria-label="Upload progress"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={pct}
+            className="h-2.5 w-full max-w-md rounded-full bg-slate-200"
+          >
+            <div
+              className={`h-2.5 rounded-full bg-brand-600 ${progress.phase === "processing" ? "animate-pulse" : ""}`}
+              style={{ width: `${progress.phase === "processing" ? 100 : pct}%` }}
+            />
           </div>
         </div>
       )}
-      {error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p>}
+      {error && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

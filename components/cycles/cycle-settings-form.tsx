@@ -12,15 +12,30 @@ export function CycleSettingsForm({ cycle }: { cycle: CycleSummary }) {
     <form action={action} className="flex flex-wrap items-end gap-4">
       <input type="hidden" name="key" value={cycle.key} />
       <div>
-        <label htmlFor={`${id}-due`} className="block text-sm font-medium">Due date</label>
-        <input id={`${id}-due`} name="dueDate" type="date" defaultValue={cycle.dueDate ?? ""} required className="mt-1 rounded-md border border-slate-400 px-3 py-1.5" />
+        <label htmlFor={`${id}-due`} className="block text-sm font-medium">
+          Due date
+        </label>
+        <input
+          id={`${id}-due`}
+          name="dueDate"
+          type="date"
+          defaultValue={cycle.dueDate ?? ""}
+          required
+          className="mt-1 rounded-md border border-slate-400 px-3 py-1.5"
+        />
       </div>
       <label className="flex items-center gap-2 pb-2 text-sm">
         <input name="shareKeeper" type="checkbox" defaultChecked={cycle.shareKeeper} />
         Agents see their keeper answer
       </label>
-      <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Saving…" : "Save settings"}</Button>
-      {state && <p role={state.ok ? "status" : "alert"} className={`w-full text-sm ${state.ok ? "text-emerald-800" : "text-red-800"}`}>{state.message}</p>}
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Saving…" : "Save settings"}
+      </Button>
+      {state && (
+        <p role={state.ok ? "status" : "alert"} className={`w-full text-sm ${state.ok ? "text-emerald-800" : "text-red-800"}`}>
+          {state.message}
+        </p>
+      )}
     </form>
   );
 }

@@ -27,9 +27,19 @@ export function DepartureForm({ employeeId, name, initial, today }: Props) {
     <form action={action} className="space-y-4">
       <input type="hidden" name="employeeId" value={employeeId} />
       <div>
-        <label htmlFor="departure-leftAt" className="block text-sm font-medium">Last day of employment</label>
-        <input id="departure-leftAt" name="leftAt" type="date" max={today} defaultValue={leftAt} required
-          className="mt-1 rounded-md border border-slate-400 px-3 py-2" {...described("leftAt")} />
+        <label htmlFor="departure-leftAt" className="block text-sm font-medium">
+          Last day of employment
+        </label>
+        <input
+          id="departure-leftAt"
+          name="leftAt"
+          type="date"
+          max={today}
+          defaultValue={leftAt}
+          required
+          className="mt-1 rounded-md border border-slate-400 px-3 py-2"
+          {...described("leftAt")}
+        />
         <FieldError id="departure-leftAt-error" message={errors.leftAt} />
       </div>
       <fieldset {...described("leaveType")}>
@@ -43,12 +53,22 @@ export function DepartureForm({ employeeId, name, initial, today }: Props) {
       </fieldset>
       <fieldset {...described("regretted")}>
         <legend className="text-sm font-medium">Would the organisation have kept {name} if it could?</legend>
-        <label className="mt-1 flex items-center gap-2 text-sm"><input type="radio" name="regretted" value="yes" defaultChecked={regretted === "yes"} required /> Yes, a regretted departure</label>
-        <label className="mt-1 flex items-center gap-2 text-sm"><input type="radio" name="regretted" value="no" defaultChecked={regretted === "no"} /> No</label>
+        <label className="mt-1 flex items-center gap-2 text-sm">
+          <input type="radio" name="regretted" value="yes" defaultChecked={regretted === "yes"} required /> Yes, a regretted departure
+        </label>
+        <label className="mt-1 flex items-center gap-2 text-sm">
+          <input type="radio" name="regretted" value="no" defaultChecked={regretted === "no"} /> No
+        </label>
         <FieldError id="departure-regretted-error" message={errors.regretted} />
       </fieldset>
-      <Button type="submit" disabled={pending}>{pending ? "Saving…" : initial ? "Save the departure" : "Record the departure"}</Button>
-      {state && <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-emerald-800" : "text-red-800"}`}>{state.message}</p>}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : initial ? "Save the departure" : "Record the departure"}
+      </Button>
+      {state && (
+        <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-emerald-800" : "text-red-800"}`}>
+          {state.message}
+        </p>
+      )}
     </form>
   );
 }

@@ -19,7 +19,12 @@ export function FollowUpForm({ reviewId, name, initial }: Props) {
   const errors = state && !state.ok ? state.fieldErrors : {};
   // After a refused save the form shows what was typed, not what was stored.
   const typed = state && !state.ok ? state.values : undefined;
-  const values = typed ?? { kind: initial?.kind ?? "", happenedOn: initial?.happenedOn ?? "", reviewOn: initial?.reviewOn ?? "", note: initial?.note ?? "" };
+  const values = typed ?? {
+    kind: initial?.kind ?? "",
+    happenedOn: initial?.happenedOn ?? "",
+    reviewOn: initial?.reviewOn ?? "",
+    note: initial?.note ?? "",
+  };
   const id = (field: string) => `follow-up-${reviewId}-${field}`;
   const invalid = (field: string) => (errors[field] ? { "aria-invalid": true, "aria-describedby": `${id(field)}-error` } : {});
   return (
@@ -30,7 +35,8 @@ export function FollowUpForm({ reviewId, name, initial }: Props) {
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
           {FOLLOW_UP_KINDS.map((k) => (
             <label key={k} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="kind" value={k} defaultChecked={values.kind === k} onChange={() => setKind(k)} required /> {FOLLOW_UP_LABELS[k]}
+              <input type="radio" name="kind" value={k} defaultChecked={values.kind === k} onChange={() => setKind(k)} required />{" "}
+              {FOLLOW_UP_LABELS[k]}
             </label>
           ))}
         </div>
@@ -38,25 +44,61 @@ export function FollowUpForm({ reviewId, name, initial }: Props) {
       </fieldset>
       <div className="flex flex-wrap gap-4">
         <div>
-          <label htmlFor={id("happenedOn")} className="block text-sm font-medium">{kind ? FOLLOW_UP_DATE_LABELS[kind] : "Date"}</label>
-          <input id={id("happenedOn")} name="happenedOn" type="date" required defaultValue={values.happenedOn} className="mt-1 rounded-md border border-slate-400 px-3 py-2" {...invalid("happenedOn")} />
+          <label htmlFor={id("happenedOn")} className="block text-sm font-medium">
+            {kind ? FOLLOW_UP_DATE_LABELS[kind] : "Date"}
+          </label>
+          <input
+            id={id("happenedOn")}
+            name="happenedOn"
+            type="date"
+            required
+            defaultValue={values.happenedOn}
+            className="mt-1 rounded-md border border-slate-400 px-3 py-2"
+            {...invalid("happenedOn")}
+          />
           <FieldError id={`${id("happenedOn")}-error`} message={errors.happenedOn} />
         </div>
         {kind === "improvement_plan" && (
           <div>
-            <label htmlFor={id("reviewOn")} className="block text-sm font-medium">Plan review date</label>
-            <input id={id("reviewOn")} name="reviewOn" type="date" required defaultValue={values.reviewOn} className="mt-1 rounded-md border border-slate-400 px-3 py-2" {...invalid("reviewOn")} />
+            <label htmlFor={id("reviewOn")} className="block text-sm font-medium">
+              Plan review date
+            </label>
+            <input
+              id={id("reviewOn")}
+              name="reviewOn"
+              type="date"
+              required
+              defaultValue={values.reviewOn}
+              className="mt-1 rounded-md border border-slate-400 px-3 py-2"
+              {...invalid("reviewOn")}
+            />
             <FieldError id={`${id("reviewOn")}-error`} message={errors.reviewOn} />
           </div>
         )}
       </div>
       <div>
-        <label htmlFor={id("note")} className="block text-sm font-medium">Note (for you and HR; never shown to {name})</label>
-        <textarea id={id("note")} name="note" rows={2} maxLength={2000} defaultValue={values.note} className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2" {...invalid("note")} />
+        <label htmlFor={id("note")} className="block text-sm font-medium">
+          Note (for you and HR; never shown to {name})
+        </label>
+        <textarea
+          id={id("note")}
+          name="note"
+          rows={2}
+          maxLength={2000}
+          defaultValue={values.note}
+          className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2"
+          {...invalid("note")}
+        />
         <FieldError id={`${id("note")}-error`} message={errors.note} />
       </div>
-      <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save the follow-up"}</Button>
-      {state && <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-emerald-800" : "text-red-800"}`}>{state.message}</p>}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : "Save the follow-up"}
+      </Button>
+      {state && (
+        <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-emerald-800" : "text-red-800"}`}>
+          {state.message}
+        </p>
+      )}
     </form>
   );
 }

@@ -11,15 +11,25 @@ export function ReopenButton({ cycleKey, employeeId, version }: { cycleKey: stri
   const [pending, start] = useTransition();
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <Button type="button" variant="secondary" disabled={pending}
-        onClick={() => start(async () => {
-          const result = await reopenReviewAction({ cycleKey, employeeId, version });
-          if (result.ok) router.refresh();
-          else setMessage(result.message);
-        })}>
+      <Button
+        type="button"
+        variant="secondary"
+        disabled={pending}
+        onClick={() =>
+          start(async () => {
+            const result = await reopenReviewAction({ cycleKey, employeeId, version });
+            if (result.ok) router.refresh();
+            else setMessage(result.message);
+          })
+        }
+      >
         {pending ? "Reopening…" : "Reopen to edit"}
       </Button>
-      {message && <p role="alert" className="text-sm text-red-800">{message}</p>}
+      {message && (
+        <p role="alert" className="text-sm text-red-800">
+          {message}
+        </p>
+      )}
     </div>
   );
 }

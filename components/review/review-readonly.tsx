@@ -12,7 +12,9 @@ export function ReviewReadOnly({ review }: { review: ReviewView }) {
           <p className="mt-2 whitespace-pre-wrap text-slate-800">{review.keeper.reason}</p>
         </Card>
       ) : review.can.isSubject ? null : (
-        <Card title="The keeper test"><p className="text-slate-700">Not answered yet.</p></Card>
+        <Card title="The keeper test">
+          <p className="text-slate-700">Not answered yet.</p>
+        </Card>
       )}
       <Card title="Summary">
         <p className="whitespace-pre-wrap text-slate-800">{review.summary || "No summary yet."}</p>
@@ -21,11 +23,22 @@ export function ReviewReadOnly({ review }: { review: ReviewView }) {
         <dl className="divide-y divide-slate-100">
           {review.traits.map((t) => (
             <div key={t.cycleTraitId} className="py-3">
-              <dt className="font-medium">{t.label} <span className="font-normal text-slate-700">· {t.description}</span></dt>
+              <dt className="font-medium">
+                {t.label} <span className="font-normal text-slate-700">· {t.description}</span>
+              </dt>
               <dd className="mt-1 text-sm">
-                {t.notObserved ? "Not observed" : t.rating ? (
-                  <><strong>{t.rating} · {RATING_LABELS[t.rating]}</strong> — {t.levels[t.rating - 1]}</>
-                ) : "Not rated"}
+                {t.notObserved ? (
+                  "Not observed"
+                ) : t.rating ? (
+                  <>
+                    <strong>
+                      {t.rating} · {RATING_LABELS[t.rating]}
+                    </strong>{" "}
+                    — {t.levels[t.rating - 1]}
+                  </>
+                ) : (
+                  "Not rated"
+                )}
                 {t.comment && <p className="mt-1 whitespace-pre-wrap text-slate-800">“{t.comment}”</p>}
               </dd>
             </div>

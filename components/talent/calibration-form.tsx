@@ -24,7 +24,8 @@ interface Props {
 }
 
 const NOT_OBSERVED = "not_observed";
-const toValue = (t: { rating: number | null; notObserved: boolean }) => (t.notObserved ? NOT_OBSERVED : t.rating === null ? "" : String(t.rating));
+const toValue = (t: { rating: number | null; notObserved: boolean }) =>
+  t.notObserved ? NOT_OBSERVED : t.rating === null ? "" : String(t.rating);
 
 /**
  * Changes a submitted review's keeper answer and trait ratings during calibration. The reason is
@@ -51,7 +52,11 @@ export function CalibrationForm({ cycleKey, employeeId, employeeName, version: i
         reason,
         traits: traits.map((t) => {
           const value = ratings[t.cycleTraitId];
-          return { cycleTraitId: t.cycleTraitId, notObserved: value === NOT_OBSERVED, rating: value && value !== NOT_OBSERVED ? Number(value) : null };
+          return {
+            cycleTraitId: t.cycleTraitId,
+            notObserved: value === NOT_OBSERVED,
+            rating: value && value !== NOT_OBSERVED ? Number(value) : null,
+          };
         }),
       });
       if (res.ok) {
@@ -70,8 +75,17 @@ export function CalibrationForm({ cycleKey, employeeId, employeeName, version: i
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <label className="text-sm" htmlFor={`${id}-answer`}>
           <span className="block font-medium">Keeper answer</span>
-          <select id={`${id}-answer`} value={answer} onChange={(e) => setAnswer(e.target.value as KeeperAnswer)} className="mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5">
-            {KEEPER_ANSWERS.map((a) => <option key={a} value={a}>{KEEPER_SHORT_LABELS[a]}</option>)}
+          <select
+            id={`${id}-answer`}
+            value={answer}
+            onChange={(e) => setAnswer(e.target.value as KeeperAnswer)}
+            className="mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5"
+          >
+            {KEEPER_ANSWERS.map((a) => (
+              <option key={a} value={a}>
+                {KEEPER_SHORT_LABELS[a]}
+              </option>
+            ))}
           </select>
         </label>
         {traits.map((t) => (
@@ -84,14 +98,20 @@ export function CalibrationForm({ cycleKey, employeeId, employeeName, version: i
               className="mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5"
             >
               {ratings[t.cycleTraitId] === "" && <option value="">Not rated</option>}
-              {RATING_SCALE.map((n) => <option key={n} value={n}>{n} · {RATING_LABELS[n]}</option>)}
+              {RATING_SCALE.map((n) => (
+                <option key={n} value={n}>
+                  {n} · {RATING_LABELS[n]}
+                </option>
+              ))}
               <option value={NOT_OBSERVED}>Not observed</option>
             </select>
           </label>
         ))}
       </div>
       <div>
-        <label htmlFor={`${id}-reason`} className="block text-sm font-medium">Reason for the change (required)</label>
+        <label htmlFor={`${id}-reason`} className="block text-sm font-medium">
+          Reason for the change (required)
+        </label>
         <textarea
           id={`${id}-reason`}
           value={reason}
@@ -101,12 +121,20 @@ export function CalibrationForm({ cycleKey, employeeId, employeeName, version: i
           aria-describedby={result?.reasonError ? `${id}-reason-error` : undefined}
           className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
         />
-        {result?.reasonError && <p id={`${id}-reason-error`} className="mt-1 text-sm text-red-800">{result.reasonError}</p>}
+        {result?.reasonError && (
+          <p id={`${id}-reason-error`} className="mt-1 text-sm text-red-800">
+            {result.reasonError}
+          </p>
+        )}
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save calibration"}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save calibration"}
+        </Button>
         {result && (
-          <p role={result.ok ? "status" : "alert"} className={`text-sm ${result.ok ? "text-emerald-800" : "text-red-800"}`}>{result.message}</p>
+          <p role={result.ok ? "status" : "alert"} className={`text-sm ${result.ok ? "text-emerald-800" : "text-red-800"}`}>
+            {result.message}
+          </p>
         )}
       </div>
     </form>

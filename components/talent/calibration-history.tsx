@@ -7,7 +7,8 @@ import { formatDateTime } from "@/lib/format";
 /** A stored before/after value in words ('fight_hard' → "Fight hard", '4' → "4 · Strong"). */
 function valueText(field: string, value: string | null): string {
   if (value === null) return "not rated";
-  if (field === "keeper_answer") return (KEEPER_ANSWERS as readonly string[]).includes(value) ? KEEPER_SHORT_LABELS[value as KeeperAnswer] : value;
+  if (field === "keeper_answer")
+    return (KEEPER_ANSWERS as readonly string[]).includes(value) ? KEEPER_SHORT_LABELS[value as KeeperAnswer] : value;
   if (value === "not_observed") return "Not observed";
   const n = Number(value);
   return RATING_LABELS[n] ? `${n} · ${RATING_LABELS[n]}` : value;
@@ -26,7 +27,9 @@ export function CalibrationHistory({ history }: { history: CalibrationChangeView
               <p>
                 <strong>{c.fieldLabel}</strong>: {valueText(c.field, c.before)} → <strong>{valueText(c.field, c.after)}</strong>
               </p>
-              <p className="text-slate-700">{c.actor.name} · {formatDateTime(c.at)}</p>
+              <p className="text-slate-700">
+                {c.actor.name} · {formatDateTime(c.at)}
+              </p>
               <p className="mt-1 whitespace-pre-wrap">Reason: {c.reason}</p>
             </li>
           ))}

@@ -6,7 +6,11 @@ import { formatPercent } from "@/lib/format";
 export function CsatCell({ figure }: { figure: CsatFigure }) {
   if (figure.responses === 0 || figure.csat === null) return <span className="text-slate-700">No responses</span>;
   if (figure.tooFew) {
-    return <span className="text-slate-700">Too few responses <span className="whitespace-nowrap">({formatResponses(figure.responses)})</span></span>;
+    return (
+      <span className="text-slate-700">
+        Too few responses <span className="whitespace-nowrap">({formatResponses(figure.responses)})</span>
+      </span>
+    );
   }
   return (
     <span>

@@ -15,7 +15,9 @@ export function FlagList({ flags }: { flags: readonly Flag[] }) {
     <ul className="space-y-1">
       {flags.map((f) => (
         <li key={f.kind} className="text-sm">
-          <span className="mr-1 inline-flex rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">{FLAG_LABELS[f.kind]}</span>
+          <span className="mr-1 inline-flex rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">
+            {FLAG_LABELS[f.kind]}
+          </span>
           <span>{f.message}</span>
         </li>
       ))}

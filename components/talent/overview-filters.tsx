@@ -34,11 +34,15 @@ export function OverviewFilters({ cycleKey, query, narrowedTo, clearHref, sort, 
           className="mt-1 w-56 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
         />
       </label>
-      <Button type="submit" variant="secondary">Filter</Button>
+      <Button type="submit" variant="secondary">
+        Filter
+      </Button>
       {(query || narrowedTo) && (
         <p className="text-sm text-slate-700">
           {narrowedTo ? <>Showing {narrowedTo}. </> : null}
-          <Link href={clearHref} className="font-medium text-brand-800 underline">Clear filter</Link>
+          <Link href={clearHref} className="font-medium text-brand-800 underline">
+            Clear filter
+          </Link>
         </p>
       )}
     </form>

@@ -27,7 +27,11 @@ function SortHeader({ label, column, props }: { label: string; column: OverviewS
       <Link href={href} className="inline-flex items-center gap-1 text-brand-700 underline-offset-2 hover:underline">
         {label}
         <span aria-hidden="true">{active ? (props.dir === "asc" ? "▲" : "▼") : "↕"}</span>
-        <span className="sr-only">{active ? `, sorted ${props.dir === "asc" ? "ascending" : "descending"}; sort ${next === "asc" ? "ascending" : "descending"}` : ", sort"}</span>
+        <span className="sr-only">
+          {active
+            ? `, sorted ${props.dir === "asc" ? "ascending" : "descending"}; sort ${next === "asc" ? "ascending" : "descending"}`
+            : ", sort"}
+        </span>
       </Link>
     </th>
   );
@@ -46,14 +50,22 @@ export function OverviewTable(props: Props) {
           <tr>
             <SortHeader label="Team" column="team" props={props} />
             <SortHeader label="Manager" column="manager" props={props} />
-            <th scope="col" className="py-2 pr-3 align-bottom">Headcount</th>
+            <th scope="col" className="py-2 pr-3 align-bottom">
+              Headcount
+            </th>
             <SortHeader label="Completion" column="completion" props={props} />
             <SortHeader label="Keeper rate" column="keeperRate" props={props} />
-            <th scope="col" className="py-2 pr-3 align-bottom">Keeper answers</th>
-            <th scope="col" className="py-2 pr-3 align-bottom">Trait averages</th>
+            <th scope="col" className="py-2 pr-3 align-bottom">
+              Keeper answers
+            </th>
+            <th scope="col" className="py-2 pr-3 align-bottom">
+              Trait averages
+            </th>
             <SortHeader label="CSAT" column="csat" props={props} />
             <SortHeader label="Flags" column="flags" props={props} />
-            <th scope="col" className="py-2 align-bottom">Change since last cycle</th>
+            <th scope="col" className="py-2 align-bottom">
+              Change since last cycle
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -74,11 +86,15 @@ export function OverviewTable(props: Props) {
  */
 function OverviewRow({ team: t, cycleKey, traitLabels }: { team: TeamOverview; cycleKey: string; traitLabels: Map<string, string> }) {
   const answers = KEEPER_ANSWERS.map((a) => `${KEEPER_SHORT_LABELS[a]}: ${t.distribution[a]}`).join("\n");
-  const traitLines = t.traitAverages.map((a) => `${traitLabels.get(a.traitKey) ?? a.traitKey}: ${formatTraitAverage(a.average)}`).join("\n");
+  const traitLines = t.traitAverages
+    .map((a) => `${traitLabels.get(a.traitKey) ?? a.traitKey}: ${formatTraitAverage(a.average)}`)
+    .join("\n");
   return (
     <tr className="border-b border-slate-100 align-top tabular-nums last:border-0 *:py-2 *:pr-3">
       <th scope="row" className="font-medium">
-        <a href={talentHref(`/talent/${t.id}`, { cycle: cycleKey })} className="text-brand-700 underline underline-offset-2">{t.team}</a>
+        <a href={talentHref(`/talent/${t.id}`, { cycle: cycleKey })} className="text-brand-700 underline underline-offset-2">
+          {t.team}
+        </a>
       </th>
       <td>{t.manager ?? "—"}</td>
       <td>{t.headcount}</td>
@@ -92,7 +108,9 @@ function OverviewRow({ team: t, cycleKey, traitLabels }: { team: TeamOverview; c
       </td>
       <td className="whitespace-pre text-xs">{answers}</td>
       <td className="whitespace-pre text-xs">{traitLines}</td>
-      <td><CsatCell figure={t.csat} /></td>
+      <td>
+        <CsatCell figure={t.csat} />
+      </td>
       <td>{t.flagCount}</td>
       <td className="whitespace-pre text-xs">{`Keeper rate ${formatPointsChange(t.change.keeperRatePoints)}\nCSAT ${formatPointsChange(t.change.csatPoints)}`}</td>
     </tr>

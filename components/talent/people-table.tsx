@@ -22,7 +22,12 @@ interface Props {
 function Score({ person, traitId }: { person: TalentPerson; traitId: number }) {
   const s = person.ratings[traitId];
   if (!s) return <span className="text-slate-600">—</span>;
-  if (s.notObserved) return <abbr title="Not observed" className="no-underline">n/o</abbr>;
+  if (s.notObserved)
+    return (
+      <abbr title="Not observed" className="no-underline">
+        n/o
+      </abbr>
+    );
   return <span className="tabular-nums">{s.rating ?? "—"}</span>;
 }
 
@@ -47,14 +52,34 @@ export function PeopleTable({ cycleKey, people, traits, historyQuarters, caption
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-300 text-slate-800">
           <tr>
-            <th scope="col" className="py-2 pr-3 align-bottom">Name</th>
-            {teamNames && <th scope="col" className="py-2 pr-3 align-bottom">Team</th>}
-            <th scope="col" className="py-2 pr-3 align-bottom">Status</th>
-            <th scope="col" className="py-2 pr-3 align-bottom">Keeper answer</th>
-            {traits.map((t) => <th key={t.id} scope="col" className="max-w-24 py-2 pr-3 align-bottom text-xs font-semibold">{t.label}</th>)}
-            <th scope="col" className="py-2 pr-3 align-bottom">CSAT</th>
-            <th scope="col" className="py-2 pr-3 align-bottom">Last {historyQuarters.length} quarters</th>
-            <th scope="col" className="py-2 align-bottom">Flags</th>
+            <th scope="col" className="py-2 pr-3 align-bottom">
+              Name
+            </th>
+            {teamNames && (
+              <th scope="col" className="py-2 pr-3 align-bottom">
+                Team
+              </th>
+            )}
+            <th scope="col" className="py-2 pr-3 align-bottom">
+              Status
+            </th>
+            <th scope="col" className="py-2 pr-3 align-bottom">
+              Keeper answer
+            </th>
+            {traits.map((t) => (
+              <th key={t.id} scope="col" className="max-w-24 py-2 pr-3 align-bottom text-xs font-semibold">
+                {t.label}
+              </th>
+            ))}
+            <th scope="col" className="py-2 pr-3 align-bottom">
+              CSAT
+            </th>
+            <th scope="col" className="py-2 pr-3 align-bottom">
+              Last {historyQuarters.length} quarters
+            </th>
+            <th scope="col" className="py-2 align-bottom">
+              Flags
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -62,19 +87,31 @@ export function PeopleTable({ cycleKey, people, traits, historyQuarters, caption
             const row = (
               <tr key={p.employeeId} className="border-t border-slate-100 align-top *:py-2 *:pr-3">
                 <th scope="row" className="font-medium">
-                  <Link href={`/reviews/${cycleKey}/${p.employeeId}`} className="text-brand-700 underline underline-offset-2">{p.name}</Link>
+                  <Link href={`/reviews/${cycleKey}/${p.employeeId}`} className="text-brand-700 underline underline-offset-2">
+                    {p.name}
+                  </Link>
                 </th>
                 {teamNames && <td>{teamNames.get(p.teamId)}</td>}
-                <td><ReviewStatusBadge status={p.status} /></td>
+                <td>
+                  <ReviewStatusBadge status={p.status} />
+                </td>
                 <td>{p.keeperAnswer ? KEEPER_SHORT_LABELS[p.keeperAnswer] : "—"}</td>
-                {traits.map((t) => <td key={t.id}><Score person={p} traitId={t.id} /></td>)}
+                {traits.map((t) => (
+                  <td key={t.id}>
+                    <Score person={p} traitId={t.id} />
+                  </td>
+                ))}
                 <td>
                   <CsatCell figure={p.csat} />
                   {p.band !== "too_few" && <span className="block text-xs text-slate-700">{CSAT_BAND_LABELS[p.band]}</span>}
                 </td>
                 {/* One text node, its lines kept by CSS: each element costs server time on every view. */}
-                <td className="whitespace-pre text-xs">{historyQuarters.map((q, i) => `${q}: ${p.history[i] ? KEEPER_SHORT_LABELS[p.history[i]] : "—"}`).join("\n")}</td>
-                <td className="min-w-56"><FlagList flags={p.flags} /></td>
+                <td className="whitespace-pre text-xs">
+                  {historyQuarters.map((q, i) => `${q}: ${p.history[i] ? KEEPER_SHORT_LABELS[p.history[i]] : "—"}`).join("\n")}
+                </td>
+                <td className="min-w-56">
+                  <FlagList flags={p.flags} />
+                </td>
               </tr>
             );
             if (!p.canCalibrate || !p.keeperAnswer) return [row];
@@ -83,7 +120,14 @@ export function PeopleTable({ cycleKey, people, traits, historyQuarters, caption
               <tr key={`${p.employeeId}-calibrate`} className="no-print">
                 <td colSpan={columns} className="pb-3">
                   <CalibrateDisclosure name={p.name}>
-                    <CalibrationForm cycleKey={cycleKey} employeeId={p.employeeId} employeeName={p.name} version={p.version} keeperAnswer={p.keeperAnswer} traits={calibrationTraits(p, traits)} />
+                    <CalibrationForm
+                      cycleKey={cycleKey}
+                      employeeId={p.employeeId}
+                      employeeName={p.name}
+                      version={p.version}
+                      keeperAnswer={p.keeperAnswer}
+                      traits={calibrationTraits(p, traits)}
+                    />
                   </CalibrateDisclosure>
                 </td>
               </tr>,

@@ -24,7 +24,12 @@ export function ReviewCalibrationPanel({ review, calibration }: { review: Review
             employeeName={review.employee.name}
             version={review.version}
             keeperAnswer={review.keeper!.answer}
-            traits={review.traits.map((t) => ({ cycleTraitId: t.cycleTraitId, label: t.label, rating: t.rating, notObserved: t.notObserved }))}
+            traits={review.traits.map((t) => ({
+              cycleTraitId: t.cycleTraitId,
+              label: t.label,
+              rating: t.rating,
+              notObserved: t.notObserved,
+            }))}
           />
         </Card>
       )}

@@ -53,7 +53,11 @@ export function TalentHeader({ title, subtitle, section, cycle, cycles, path, ke
           {subtitle && <div className="mt-1 text-slate-700">{subtitle}</div>}
         </div>
         <div className="no-print flex flex-wrap items-center gap-2">
-          <a href={csv} download className="inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-900 hover:bg-slate-100">
+          <a
+            href={csv}
+            download
+            className="inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-900 hover:bg-slate-100"
+          >
             Download CSV
           </a>
           {printable && <PrintButton />}
@@ -74,16 +78,22 @@ export function TalentHeader({ title, subtitle, section, cycle, cycles, path, ke
           ))}
         </nav>
         <form method="get" action={path} className="flex items-end gap-2">
-          {Object.entries(keep).map(([k, v]) => (v === undefined || v === "" ? null : <input key={k} type="hidden" name={k} value={String(v)} />))}
+          {Object.entries(keep).map(([k, v]) =>
+            v === undefined || v === "" ? null : <input key={k} type="hidden" name={k} value={String(v)} />,
+          )}
           <label className="text-sm">
             <span className="block font-medium text-slate-800">Cycle</span>
             <select name="cycle" defaultValue={cycle.key} className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
               {cycles.map((c) => (
-                <option key={c.key} value={c.key}>{c.key} ({CYCLE_STATE_LABELS[c.state]})</option>
+                <option key={c.key} value={c.key}>
+                  {c.key} ({CYCLE_STATE_LABELS[c.state]})
+                </option>
               ))}
             </select>
           </label>
-          <Button type="submit" variant="secondary">Show</Button>
+          <Button type="submit" variant="secondary">
+            Show
+          </Button>
         </form>
       </div>
     </div>

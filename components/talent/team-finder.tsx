@@ -30,13 +30,24 @@ export function TeamFinder({ action, cycleKey, query, matches, narrowedTo }: Pro
         <input type="hidden" name="cycle" value={cycleKey} />
         <label className="text-sm">
           <span className="block font-medium text-slate-800">Team or manager</span>
-          <input type="search" name="q" defaultValue={query ?? ""} maxLength={TEAM_SEARCH_MAX} placeholder="e.g. Portland or Mia"
-            className="mt-1 w-56 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm" />
+          <input
+            type="search"
+            name="q"
+            defaultValue={query ?? ""}
+            maxLength={TEAM_SEARCH_MAX}
+            placeholder="e.g. Portland or Mia"
+            className="mt-1 w-56 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+          />
         </label>
-        <Button type="submit" variant="secondary">Show</Button>
+        <Button type="submit" variant="secondary">
+          Show
+        </Button>
         {narrowedTo && (
           <p className="text-sm text-slate-700">
-            Showing {narrowedTo}. <Link href={clearHref} className="font-medium text-brand-800 underline">Show all teams</Link>
+            Showing {narrowedTo}.{" "}
+            <Link href={clearHref} className="font-medium text-brand-800 underline">
+              Show all teams
+            </Link>
           </p>
         )}
       </form>
@@ -46,11 +57,19 @@ export function TeamFinder({ action, cycleKey, query, matches, narrowedTo }: Pro
             <p>No team or manager matches “{query}”.</p>
           ) : (
             <>
-              <p>{matches.length} teams match “{query}”{matches.length > TEAM_FINDER_LIST ? `; the first ${TEAM_FINDER_LIST} are listed, so narrow the search to see the others` : ""}. Pick one:</p>
+              <p>
+                {matches.length} teams match “{query}”
+                {matches.length > TEAM_FINDER_LIST
+                  ? `; the first ${TEAM_FINDER_LIST} are listed, so narrow the search to see the others`
+                  : ""}
+                . Pick one:
+              </p>
               <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
                 {matches.slice(0, TEAM_FINDER_LIST).map((t) => (
                   <li key={t.id}>
-                    <Link href={talentHref(action, { cycle: cycleKey, team: t.id })} className="text-brand-700 underline">{t.name}</Link>
+                    <Link href={talentHref(action, { cycle: cycleKey, team: t.id })} className="text-brand-700 underline">
+                      {t.name}
+                    </Link>
                     {t.manager && <span className="text-slate-700"> ({t.manager.name})</span>}
                   </li>
                 ))}

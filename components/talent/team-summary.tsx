@@ -20,10 +20,26 @@ export function TeamSummary({ team, traits, previousKey }: { team: TeamTalent; t
   return (
     <section aria-label={`${team.team} figures`} className="space-y-3">
       <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <Stat label="Completion" value={formatPercent(completionRate(team.completion))} detail={`${team.completion.submitted} submitted · ${team.completion.draft} draft · ${team.completion.notStarted} not started (of ${team.headcount})`} />
-        <Stat label="Keeper rate" value={formatPercent(team.keeperRate)} detail={`${team.submitted} submitted · ${formatPointsChange(team.change.keeperRatePoints)} since ${previousKey}`} />
-        <Stat label="Keeper answers" value={KEEPER_ANSWERS.map((a) => team.distribution[a]).join(" / ")} detail={KEEPER_ANSWERS.map((a) => KEEPER_SHORT_LABELS[a]).join(" / ")} />
-        <Stat label="Team CSAT" value={csatHeadline(team.csat) ?? (team.csat.tooFew ? "Too few" : "—")} detail={`${csatText(team.csat)} · ${formatPointsChange(team.change.csatPoints)} since ${previousKey}`} />
+        <Stat
+          label="Completion"
+          value={formatPercent(completionRate(team.completion))}
+          detail={`${team.completion.submitted} submitted · ${team.completion.draft} draft · ${team.completion.notStarted} not started (of ${team.headcount})`}
+        />
+        <Stat
+          label="Keeper rate"
+          value={formatPercent(team.keeperRate)}
+          detail={`${team.submitted} submitted · ${formatPointsChange(team.change.keeperRatePoints)} since ${previousKey}`}
+        />
+        <Stat
+          label="Keeper answers"
+          value={KEEPER_ANSWERS.map((a) => team.distribution[a]).join(" / ")}
+          detail={KEEPER_ANSWERS.map((a) => KEEPER_SHORT_LABELS[a]).join(" / ")}
+        />
+        <Stat
+          label="Team CSAT"
+          value={csatHeadline(team.csat) ?? (team.csat.tooFew ? "Too few" : "—")}
+          detail={`${csatText(team.csat)} · ${formatPointsChange(team.change.csatPoints)} since ${previousKey}`}
+        />
       </dl>
       <div className="rounded-lg border border-slate-200 bg-white p-4">
         <h3 className="text-sm font-semibold">Trait averages (submitted reviews; not observed left out)</h3>
@@ -31,7 +47,9 @@ export function TeamSummary({ team, traits, previousKey }: { team: TeamTalent; t
           {team.traitAverages.map((a) => (
             <div key={a.traitKey} className="flex justify-between gap-3">
               <dt>{traits.find((t) => t.key === a.traitKey)?.label ?? a.traitKey}</dt>
-              <dd className="tabular-nums">{formatTraitAverage(a.average)} <span className="text-xs text-slate-700">({a.rated} rated)</span></dd>
+              <dd className="tabular-nums">
+                {formatTraitAverage(a.average)} <span className="text-xs text-slate-700">({a.rated} rated)</span>
+              </dd>
             </div>
           ))}
         </dl>
@@ -39,7 +57,9 @@ export function TeamSummary({ team, traits, previousKey }: { team: TeamTalent; t
       {team.managerFlag && (
         <div className="rounded-lg border border-amber-300 bg-amber-50 p-4">
           <h3 className="text-sm font-semibold">Manager flag</h3>
-          <div className="mt-1"><FlagList flags={[team.managerFlag]} /></div>
+          <div className="mt-1">
+            <FlagList flags={[team.managerFlag]} />
+          </div>
         </div>
       )}
     </section>

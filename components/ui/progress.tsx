@@ -9,7 +9,14 @@ export function Progress({ value, max, label }: { value: number; max: number; la
         <span>{label}</span>
         <span>{pct}%</span>
       </div>
-      <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={max} aria-valuenow={value} className="h-2.5 w-full rounded-full bg-slate-200">
+      <div
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={max}
+        aria-valuenow={value}
+        className="h-2.5 w-full rounded-full bg-slate-200"
+      >
         <div className="h-2.5 rounded-full bg-brand-600" style={{ width: `${pct}%` }} />
       </div>
     </div>

@@ -2,8 +2,19 @@ import type { Db } from "@/db/client";
 import { quarterRange } from "@/lib/domain/quarter";
 import type { Random } from "./random";
 
-const POSITIVE = ["Quick and friendly, thank you!", "Solved it in one go.", "Really listened to me.", "Best support chat I've had.", "Clear answer, no jargon."];
-const NEGATIVE = ["Had to explain my problem three times.", "Took days to get an answer.", "Felt like talking to a script.", "Issue still not fixed."];
+const POSITIVE = [
+  "Quick and friendly, thank you!",
+  "Solved it in one go.",
+  "Really listened to me.",
+  "Best support chat I've had.",
+  "Clear answer, no jargon.",
+];
+const NEGATIVE = [
+  "Had to explain my problem three times.",
+  "Took days to get an answer.",
+  "Felt like talking to a script.",
+  "Issue still not fixed.",
+];
 const CHANNELS = ["chat", "email", "phone"];
 
 export interface CsatAgent {
@@ -34,7 +45,21 @@ export function seedDemoCsat(db: Db, agents: CsatAgent[], quarters: string[], un
         const [raw, scale] = rawValue(agent.source, satisfied, random);
         const comment = random.chance(0.35) ? random.pick(satisfied ? POSITIVE : NEGATIVE) : null;
         record += 1;
-        insert.run(agent.source, String(record), agent.externalId, agent.id, ratedAt, quarter, satisfied ? 1 : 0, raw, scale, random.pick(CHANNELS), comment, `T-${record}`, ratedAt);
+        insert.run(
+          agent.source,
+          String(record),
+          agent.externalId,
+          agent.id,
+          ratedAt,
+          quarter,
+          satisfied ? 1 : 0,
+          raw,
+          scale,
+          random.pick(CHANNELS),
+          comment,
+          `T-${record}`,
+          ratedAt,
+        );
         count += 1;
       }
     }

@@ -22,16 +22,86 @@ interface DemoLeaver {
 }
 
 export const DEMO_LEAVERS: DemoLeaver[] = [
-  { local: "rosa.delgado", name: "Rosa Delgado", team: "Team Portland", managerLocal: "mia", answers: ["fight_hard"], departure: { leftAt: "2026-05-20", leaveType: "voluntary", regretted: true } },
-  { local: "samir.aziz", name: "Samir Aziz", team: "Team Denver", managerLocal: "noah", answers: ["fight_hard"], departure: { leftAt: "2026-07-10", leaveType: "voluntary", regretted: true } },
-  { local: "wen.li", name: "Wen Li", team: "Team Austin", managerLocal: "grace", answers: ["fight_hard"], departure: { leftAt: "2026-08-31", leaveType: "voluntary", regretted: true } },
-  { local: "pablo.ortega", name: "Pablo Ortega", team: "Team Denver", managerLocal: "noah", answers: ["fight_hard"], departure: { leftAt: "2026-09-15", leaveType: "voluntary", regretted: false } },
-  { local: "greta.holm", name: "Greta Holm", team: "Team Austin", managerLocal: "grace", answers: ["keep"], departure: { leftAt: "2026-06-30", leaveType: "voluntary", regretted: false } },
-  { local: "dario.conti", name: "Dario Conti", team: "Team Denver", managerLocal: "noah", answers: ["let_go"], departure: { leftAt: "2026-05-31", leaveType: "involuntary", regretted: false } },
-  { local: "ngozi.eze", name: "Ngozi Eze", team: "Team Austin", managerLocal: "grace", answers: ["let_go"], departure: { leftAt: "2026-06-15", leaveType: "involuntary", regretted: false } },
-  { local: "tomas.varga", name: "Tomas Varga", team: "Team Portland", managerLocal: "mia", answers: ["unsure"], departure: { leftAt: "2026-08-01", leaveType: "voluntary", regretted: false } },
-  { local: "beatriz.lima", name: "Beatriz Lima", team: "Team Portland", managerLocal: "mia", answers: ["fight_hard", "fight_hard"], departure: { leftAt: "2026-07-20", leaveType: "voluntary", regretted: true } },
-  { local: "kenji.mori", name: "Kenji Mori", team: "Team Austin", managerLocal: "grace", answers: ["keep", "let_go"], departure: { leftAt: "2026-07-09", leaveType: "involuntary", regretted: false } },
+  {
+    local: "rosa.delgado",
+    name: "Rosa Delgado",
+    team: "Team Portland",
+    managerLocal: "mia",
+    answers: ["fight_hard"],
+    departure: { leftAt: "2026-05-20", leaveType: "voluntary", regretted: true },
+  },
+  {
+    local: "samir.aziz",
+    name: "Samir Aziz",
+    team: "Team Denver",
+    managerLocal: "noah",
+    answers: ["fight_hard"],
+    departure: { leftAt: "2026-07-10", leaveType: "voluntary", regretted: true },
+  },
+  {
+    local: "wen.li",
+    name: "Wen Li",
+    team: "Team Austin",
+    managerLocal: "grace",
+    answers: ["fight_hard"],
+    departure: { leftAt: "2026-08-31", leaveType: "voluntary", regretted: true },
+  },
+  {
+    local: "pablo.ortega",
+    name: "Pablo Ortega",
+    team: "Team Denver",
+    managerLocal: "noah",
+    answers: ["fight_hard"],
+    departure: { leftAt: "2026-09-15", leaveType: "voluntary", regretted: false },
+  },
+  {
+    local: "greta.holm",
+    name: "Greta Holm",
+    team: "Team Austin",
+    managerLocal: "grace",
+    answers: ["keep"],
+    departure: { leftAt: "2026-06-30", leaveType: "voluntary", regretted: false },
+  },
+  {
+    local: "dario.conti",
+    name: "Dario Conti",
+    team: "Team Denver",
+    managerLocal: "noah",
+    answers: ["let_go"],
+    departure: { leftAt: "2026-05-31", leaveType: "involuntary", regretted: false },
+  },
+  {
+    local: "ngozi.eze",
+    name: "Ngozi Eze",
+    team: "Team Austin",
+    managerLocal: "grace",
+    answers: ["let_go"],
+    departure: { leftAt: "2026-06-15", leaveType: "involuntary", regretted: false },
+  },
+  {
+    local: "tomas.varga",
+    name: "Tomas Varga",
+    team: "Team Portland",
+    managerLocal: "mia",
+    answers: ["unsure"],
+    departure: { leftAt: "2026-08-01", leaveType: "voluntary", regretted: false },
+  },
+  {
+    local: "beatriz.lima",
+    name: "Beatriz Lima",
+    team: "Team Portland",
+    managerLocal: "mia",
+    answers: ["fight_hard", "fight_hard"],
+    departure: { leftAt: "2026-07-20", leaveType: "voluntary", regretted: true },
+  },
+  {
+    local: "kenji.mori",
+    name: "Kenji Mori",
+    team: "Team Austin",
+    managerLocal: "grace",
+    answers: ["keep", "let_go"],
+    departure: { leftAt: "2026-07-09", leaveType: "involuntary", regretted: false },
+  },
   { local: "viktor.stahl", name: "Viktor Stahl", team: "Team Denver", managerLocal: "noah", answers: ["unsure"], departure: null },
 ];
 
@@ -42,7 +112,13 @@ const RATING: Record<KeeperAnswer, number> = { fight_hard: 5, keep: 4, unsure: 3
 
 export function seedDemoLeavers(
   db: Db,
-  ctx: { teamIds: Map<string, number>; ids: Map<string, number>; cycles: { id: number; key: string; traitIds: number[] }[]; recordedBy: number; now: number },
+  ctx: {
+    teamIds: Map<string, number>;
+    ids: Map<string, number>;
+    cycles: { id: number; key: string; traitIds: number[] }[];
+    recordedBy: number;
+    now: number;
+  },
 ): void {
   const email = (local: string) => `${local}@${DEMO_DOMAIN}`;
   for (const leaver of DEMO_LEAVERS) {
@@ -50,7 +126,18 @@ export function seedDemoLeavers(
     const teamId = ctx.teamIds.get(leaver.team)!;
     const id = db
       .insert(employees)
-      .values({ email: email(leaver.local), name: leaver.name, title: "Customer Support Agent", teamId, managerId, role: "agent", active: false, hiredAt: "2024-02-01", createdAt: ctx.now, updatedAt: ctx.now })
+      .values({
+        email: email(leaver.local),
+        name: leaver.name,
+        title: "Customer Support Agent",
+        teamId,
+        managerId,
+        role: "agent",
+        active: false,
+        hiredAt: "2024-02-01",
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
       .returning({ id: employees.id })
       .get().id;
     const leftAt = leaver.departure?.leftAt ?? UNDATED_LEFT;
@@ -59,16 +146,42 @@ export function seedDemoLeavers(
       // Reviewed in a cycle only when its quarter ended before they left.
       if (!answer || quarterRange(cycle.key).end > Date.parse(`${leftAt}T00:00:00Z`)) return;
       const at = quarterRange(cycle.key).end - 11 * 86_400_000;
-      db.insert(cycleParticipants).values({ cycleId: cycle.id, employeeId: id, teamId, managerId, reviewerId: managerId, role: "agent", title: "Customer Support Agent", addedAt: at }).run();
+      db.insert(cycleParticipants)
+        .values({
+          cycleId: cycle.id,
+          employeeId: id,
+          teamId,
+          managerId,
+          reviewerId: managerId,
+          role: "agent",
+          title: "Customer Support Agent",
+          addedAt: at,
+        })
+        .run();
       const review = db
         .insert(reviews)
-        .values({ cycleId: cycle.id, employeeId: id, reviewerId: managerId, status: "submitted", version: 1, keeperAnswer: answer, keeperReason: "Seeded history.", summary: "A quarter on record.", submittedAt: at, createdAt: at, updatedAt: at })
+        .values({
+          cycleId: cycle.id,
+          employeeId: id,
+          reviewerId: managerId,
+          status: "submitted",
+          version: 1,
+          keeperAnswer: answer,
+          keeperReason: "Seeded history.",
+          summary: "A quarter on record.",
+          submittedAt: at,
+          createdAt: at,
+          updatedAt: at,
+        })
         .returning({ id: reviews.id })
         .get();
-      for (const cycleTraitId of cycle.traitIds) db.insert(reviewRatings).values({ reviewId: review.id, cycleTraitId, rating: RATING[answer] }).run();
+      for (const cycleTraitId of cycle.traitIds)
+        db.insert(reviewRatings).values({ reviewId: review.id, cycleTraitId, rating: RATING[answer] }).run();
     });
     if (leaver.departure) {
-      db.insert(departures).values({ employeeId: id, ...leaver.departure, source: "hr", recordedBy: ctx.recordedBy, recordedAt: ctx.now }).run();
+      db.insert(departures)
+        .values({ employeeId: id, ...leaver.departure, source: "hr", recordedBy: ctx.recordedBy, recordedAt: ctx.now })
+        .run();
     }
   }
 }
@@ -79,17 +192,37 @@ export function seedDemoLeavers(
  */
 export function seedDemoFollowUps(db: Db, ctx: { cycleId: number; managerIds: number[]; now: number }): void {
   const plans = [
-    { kind: "conversation" as const, happenedOn: "2026-10-14", reviewOn: null, note: "Talked through the hand-offs; agreed to check in fortnightly." },
-    { kind: "improvement_plan" as const, happenedOn: "2026-10-20", reviewOn: "2027-01-20", note: "Plan on tone and first-contact resolution, with pairing twice a week." },
+    {
+      kind: "conversation" as const,
+      happenedOn: "2026-10-14",
+      reviewOn: null,
+      note: "Talked through the hand-offs; agreed to check in fortnightly.",
+    },
+    {
+      kind: "improvement_plan" as const,
+      happenedOn: "2026-10-20",
+      reviewOn: "2027-01-20",
+      note: "Plan on tone and first-contact resolution, with pairing twice a week.",
+    },
   ];
   ctx.managerIds.forEach((managerId, i) => {
     const answer = db
       .select({ id: reviews.id })
       .from(reviews)
       .innerJoin(employees, eq(employees.id, reviews.employeeId))
-      .where(and(eq(reviews.cycleId, ctx.cycleId), eq(employees.managerId, managerId), eq(employees.active, true), inArray(reviews.keeperAnswer, ["unsure", "let_go"])))
+      .where(
+        and(
+          eq(reviews.cycleId, ctx.cycleId),
+          eq(employees.managerId, managerId),
+          eq(employees.active, true),
+          inArray(reviews.keeperAnswer, ["unsure", "let_go"]),
+        ),
+      )
       .orderBy(asc(reviews.id))
       .get();
-    if (answer) db.insert(keeperFollowUps).values({ reviewId: answer.id, ...plans[i % plans.length], recordedBy: managerId, recordedAt: ctx.now }).run();
+    if (answer)
+      db.insert(keeperFollowUps)
+        .values({ reviewId: answer.id, ...plans[i % plans.length], recordedBy: managerId, recordedAt: ctx.now })
+        .run();
   });
 }

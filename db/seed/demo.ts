@@ -1,6 +1,17 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { cycleParticipants, cycles, cycleTraits, employees, identities, reviewRatings, reviews, settings, teams, traitTemplate } from "@/db/schema";
+import {
+  cycleParticipants,
+  cycles,
+  cycleTraits,
+  employees,
+  identities,
+  reviewRatings,
+  reviews,
+  settings,
+  teams,
+  traitTemplate,
+} from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { DEFAULT_TRAITS } from "@/lib/domain/traits";
 import { seedDemoCsat, type CsatAgent } from "./demo-csat";
@@ -17,7 +28,12 @@ const CSAT_UNTIL = Date.UTC(2026, 10, 20);
 const DAY = 86_400_000;
 
 export function isDatabaseEmpty(db: Db): boolean {
-  return db.select({ n: sql<number>`count(*)` }).from(employees).get()!.n === 0;
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(employees)
+      .get()!.n === 0
+  );
 }
 
 export interface DemoSeedResult {
@@ -34,108 +50,161 @@ export async function seedDemo(db: Db, options: { passwordHash?: string } = {}):
   const hashes = await Promise.all(people.map(() => options.passwordHash ?? hashPassword(DEMO_PASSWORD)));
   const now = Date.UTC(2026, 10, 20, 12);
 
-  return db.$client.transaction(() => {
-    const teamIds = new Map<string, number>();
-    for (const name of new Set(people.map((p) => p.team).filter((t): t is string => !!t))) {
-      teamIds.set(name, db.insert(teams).values({ name }).returning({ id: teams.id }).get().id);
-    }
-    const ids = new Map<string, number>();
-    people.forEach((p, i) => {
-      const row = db
-        .insert(employees)
-        .values({
-          email: p.email,
-          name: p.name,
-          title: p.title,
-          teamId: p.team ? teamIds.get(p.team)! : null,
-          role: p.role,
-          hiredAt: `20${20 + (i % 6)}-0${1 + (i % 9)}-15`,
-          passwordHash: hashes[i],
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning({ id: employees.id })
-        .get();
-      ids.set(p.email, row.id);
-    });
-    for (const p of people) {
-      if (p.managerEmail) db.update(employees).set({ managerId: ids.get(p.managerEmail)! }).where(sql`${employees.id} = ${ids.get(p.email)!}`).run();
-    }
-    DEFAULT_TRAITS.forEach((t, position) => db.insert(traitTemplate).values({ ...t, position }).run());
-
-    const agents = people.filter((p) => p.role === "agent");
-    const reviewed = people.filter((p) => p.managerEmail);
-    let reviewCount = 0;
-    const seededCycles: { id: number; key: string; traitIds: number[] }[] = [];
-    for (const quarter of [...PAST_QUARTERS, DEMO_CURRENT_QUARTER]) {
-      const current = quarter === DEMO_CURRENT_QUARTER;
-      const cycle = db
-        .insert(cycles)
-        .values({ key: quarter, state: current ? "open" : "released", dueDate: current ? "2026-12-15" : null, shareKeeper: true, createdAt: now, updatedAt: now })
-        .returning({ id: cycles.id })
-        .get();
-      const traitIds = DEFAULT_TRAITS.map((t, position) =>
-        db.insert(cycleTraits).values({ cycleId: cycle.id, ...t, position }).returning({ id: cycleTraits.id }).get().id,
-      );
-      seededCycles.push({ id: cycle.id, key: quarter, traitIds });
-      // Every cycle's record of who it covered (the demo org has not moved since).
-      for (const p of reviewed) {
-        const managerId = ids.get(p.managerEmail!)!;
-        db.insert(cycleParticipants)
-          .values({ cycleId: cycle.id, employeeId: ids.get(p.email)!, teamId: p.team ? teamIds.get(p.team)! : null, managerId, reviewerId: managerId, role: p.role, title: p.title, addedAt: now })
-          .run();
+  return db.$client
+    .transaction(() => {
+      const teamIds = new Map<string, number>();
+      for (const name of new Set(people.map((p) => p.team).filter((t): t is string => !!t))) {
+        teamIds.set(name, db.insert(teams).values({ name }).returning({ id: teams.id }).get().id);
       }
-      reviewed.forEach((p, index) => {
-        // Current quarter: about half submitted, a quarter drafts, the rest not started (Ava among them).
-        const slot = (index * 7) % 4;
-        if (current && (slot === 3 || p.email.startsWith("ava@"))) return;
-        // Liam's current review is a draft, so the demo shows both an untouched and a started review.
-        const status = current && (slot === 2 || p.email.startsWith("liam@")) ? "draft" : "submitted";
-        const answer = demoKeeperAnswer(p.quality, random);
-        const at = current ? now - (index % 9) * DAY : Date.parse(`${quarter.slice(0, 4)}-${String(Number(quarter.slice(-1)) * 3).padStart(2, "0")}-20T10:00:00Z`);
-        const review = db
-          .insert(reviews)
+      const ids = new Map<string, number>();
+      people.forEach((p, i) => {
+        const row = db
+          .insert(employees)
           .values({
-            cycleId: cycle.id,
-            employeeId: ids.get(p.email)!,
-            reviewerId: ids.get(p.managerEmail!)!,
-            status,
-            version: 1,
-            keeperAnswer: answer,
-            keeperReason: demoReason(answer, random),
-            summary: status === "submitted" ? demoSummary(random) : "",
-            privateNotes: demoPrivateNote(answer),
-            submittedAt: status === "submitted" ? at : null,
-            createdAt: at,
-            updatedAt: at,
+            email: p.email,
+            name: p.name,
+            title: p.title,
+            teamId: p.team ? teamIds.get(p.team)! : null,
+            role: p.role,
+            hiredAt: `20${20 + (i % 6)}-0${1 + (i % 9)}-15`,
+            passwordHash: hashes[i],
+            createdAt: now,
+            updatedAt: now,
           })
-          .returning({ id: reviews.id })
+          .returning({ id: employees.id })
           .get();
-        traitIds.forEach((cycleTraitId, t) => {
-          const skip = status === "draft" && t >= 3;
-          const notObserved = !skip && random.chance(0.04);
-          db.insert(reviewRatings)
-            .values({ reviewId: review.id, cycleTraitId, rating: skip || notObserved ? null : demoRating(p.quality, random), notObserved, comment: skip ? "" : demoComment(random) })
-            .run();
-        });
-        reviewCount += 1;
+        ids.set(p.email, row.id);
       });
-    }
+      for (const p of people) {
+        if (p.managerEmail)
+          db.update(employees)
+            .set({ managerId: ids.get(p.managerEmail)! })
+            .where(sql`${employees.id} = ${ids.get(p.email)!}`)
+            .run();
+      }
+      DEFAULT_TRAITS.forEach((t, position) =>
+        db
+          .insert(traitTemplate)
+          .values({ ...t, position })
+          .run(),
+      );
 
-    const sources = ["zendesk", "freshdesk", "intercom"] as const;
-    const csatAgents: CsatAgent[] = agents.map((p, i) => {
-      const source = sources[["Team Portland", "Team Denver", "Team Austin"].indexOf(p.team!) % 3];
-      const externalId = source === "intercom" ? `ic-${1000 + i}` : String(360000 + i);
-      const employeeId = ids.get(p.email)!;
-      db.insert(identities).values({ source, externalId, employeeId }).run();
-      return { id: employeeId, quality: p.quality, source, externalId };
-    });
-    const csatResponses = seedDemoCsat(db, csatAgents, [...PAST_QUARTERS, DEMO_CURRENT_QUARTER], CSAT_UNTIL, random);
-    seedDemoLeavers(db, { teamIds, ids, cycles: seededCycles.filter((c) => c.key !== DEMO_CURRENT_QUARTER), recordedBy: ids.get(people[0].email)!, now });
-    seedDemoFollowUps(db, { cycleId: seededCycles.find((c) => c.key === "2026-Q3")!.id, managerIds: [ids.get(`noah@${DEMO_DOMAIN}`)!, ids.get(`grace@${DEMO_DOMAIN}`)!], now });
-    // The login page lists these from the database, so no production code imports the seed.
-    const signIns = JSON.stringify({ accounts: DEMO_ACCOUNTS, password: DEMO_PASSWORD });
-    db.insert(settings).values({ key: DEMO_SIGN_INS_SETTING, value: signIns }).onConflictDoUpdate({ target: settings.key, set: { value: signIns } }).run();
-    return { employees: people.length, reviews: reviewCount, csatResponses };
-  }).immediate();
+      const agents = people.filter((p) => p.role === "agent");
+      const reviewed = people.filter((p) => p.managerEmail);
+      let reviewCount = 0;
+      const seededCycles: { id: number; key: string; traitIds: number[] }[] = [];
+      for (const quarter of [...PAST_QUARTERS, DEMO_CURRENT_QUARTER]) {
+        const current = quarter === DEMO_CURRENT_QUARTER;
+        const cycle = db
+          .insert(cycles)
+          .values({
+            key: quarter,
+            state: current ? "open" : "released",
+            dueDate: current ? "2026-12-15" : null,
+            shareKeeper: true,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning({ id: cycles.id })
+          .get();
+        const traitIds = DEFAULT_TRAITS.map(
+          (t, position) =>
+            db
+              .insert(cycleTraits)
+              .values({ cycleId: cycle.id, ...t, position })
+              .returning({ id: cycleTraits.id })
+              .get().id,
+        );
+        seededCycles.push({ id: cycle.id, key: quarter, traitIds });
+        // Every cycle's record of who it covered (the demo org has not moved since).
+        for (const p of reviewed) {
+          const managerId = ids.get(p.managerEmail!)!;
+          db.insert(cycleParticipants)
+            .values({
+              cycleId: cycle.id,
+              employeeId: ids.get(p.email)!,
+              teamId: p.team ? teamIds.get(p.team)! : null,
+              managerId,
+              reviewerId: managerId,
+              role: p.role,
+              title: p.title,
+              addedAt: now,
+            })
+            .run();
+        }
+        reviewed.forEach((p, index) => {
+          // Current quarter: about half submitted, a quarter drafts, the rest not started (Ava among them).
+          const slot = (index * 7) % 4;
+          if (current && (slot === 3 || p.email.startsWith("ava@"))) return;
+          // Liam's current review is a draft, so the demo shows both an untouched and a started review.
+          const status = current && (slot === 2 || p.email.startsWith("liam@")) ? "draft" : "submitted";
+          const answer = demoKeeperAnswer(p.quality, random);
+          const at = current
+            ? now - (index % 9) * DAY
+            : Date.parse(`${quarter.slice(0, 4)}-${String(Number(quarter.slice(-1)) * 3).padStart(2, "0")}-20T10:00:00Z`);
+          const review = db
+            .insert(reviews)
+            .values({
+              cycleId: cycle.id,
+              employeeId: ids.get(p.email)!,
+              reviewerId: ids.get(p.managerEmail!)!,
+              status,
+              version: 1,
+              keeperAnswer: answer,
+              keeperReason: demoReason(answer, random),
+              summary: status === "submitted" ? demoSummary(random) : "",
+              privateNotes: demoPrivateNote(answer),
+              submittedAt: status === "submitted" ? at : null,
+              createdAt: at,
+              updatedAt: at,
+            })
+            .returning({ id: reviews.id })
+            .get();
+          traitIds.forEach((cycleTraitId, t) => {
+            const skip = status === "draft" && t >= 3;
+            const notObserved = !skip && random.chance(0.04);
+            db.insert(reviewRatings)
+              .values({
+                reviewId: review.id,
+                cycleTraitId,
+                rating: skip || notObserved ? null : demoRating(p.quality, random),
+                notObserved,
+                comment: skip ? "" : demoComment(random),
+              })
+              .run();
+          });
+          reviewCount += 1;
+        });
+      }
+
+      const sources = ["zendesk", "freshdesk", "intercom"] as const;
+      const csatAgents: CsatAgent[] = agents.map((p, i) => {
+        const source = sources[["Team Portland", "Team Denver", "Team Austin"].indexOf(p.team!) % 3];
+        const externalId = source === "intercom" ? `ic-${1000 + i}` : String(360000 + i);
+        const employeeId = ids.get(p.email)!;
+        db.insert(identities).values({ source, externalId, employeeId }).run();
+        return { id: employeeId, quality: p.quality, source, externalId };
+      });
+      const csatResponses = seedDemoCsat(db, csatAgents, [...PAST_QUARTERS, DEMO_CURRENT_QUARTER], CSAT_UNTIL, random);
+      seedDemoLeavers(db, {
+        teamIds,
+        ids,
+        cycles: seededCycles.filter((c) => c.key !== DEMO_CURRENT_QUARTER),
+        recordedBy: ids.get(people[0].email)!,
+        now,
+      });
+      seedDemoFollowUps(db, {
+        cycleId: seededCycles.find((c) => c.key === "2026-Q3")!.id,
+        managerIds: [ids.get(`noah@${DEMO_DOMAIN}`)!, ids.get(`grace@${DEMO_DOMAIN}`)!],
+        now,
+      });
+      // The login page lists these from the database, so no production code imports the seed.
+      const signIns = JSON.stringify({ accounts: DEMO_ACCOUNTS, password: DEMO_PASSWORD });
+      db.insert(settings)
+        .values({ key: DEMO_SIGN_INS_SETTING, value: signIns })
+        .onConflictDoUpdate({ target: settings.key, set: { value: signIns } })
+        .run();
+      return { employees: people.length, reviews: reviewCount, csatResponses };
+    })
+    .immediate();
 }

@@ -18,9 +18,20 @@ export const LARGE_QUARTERS = ["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026
 const CURRENT = "2026-Q4";
 const CSAT_UNTIL = Date.UTC(2026, 10, 20);
 const SOURCES = ["zendesk", "freshdesk", "intercom", "helpscout", "chatwoot"] as const;
-const COMMENTS = ["Quick and friendly, thank you!", "Solved it in one go.", "Took days to get an answer.", "Felt like talking to a script.", "Really listened to me."];
+const COMMENTS = [
+  "Quick and friendly, thank you!",
+  "Solved it in one go.",
+  "Took days to get an answer.",
+  "Felt like talking to a script.",
+  "Really listened to me.",
+];
 
-export interface LargeSeedResult { employees: number; reviews: number; csatResponses: number; seconds: number }
+export interface LargeSeedResult {
+  employees: number;
+  reviews: number;
+  csatResponses: number;
+  seconds: number;
+}
 
 export async function seedLarge(db: Db, log: (line: string) => void = () => {}): Promise<LargeSeedResult> {
   const started = Date.now();
@@ -38,7 +49,9 @@ export async function seedLarge(db: Db, log: (line: string) => void = () => {}):
   const agents: { id: number; source: (typeof SOURCES)[number]; externalId: string }[] = [];
 
   c.transaction(() => {
-    const insEmp = c.prepare(`insert into employees (email, name, title, team_id, manager_id, role, active, hired_at, password_hash, created_at, updated_at) values (?, ?, ?, ?, ?, ?, 1, '2022-01-10', ?, ?, ?)`);
+    const insEmp = c.prepare(
+      `insert into employees (email, name, title, team_id, manager_id, role, active, hired_at, password_hash, created_at, updated_at) values (?, ?, ?, ?, ?, ?, 1, '2022-01-10', ?, ?, ?)`,
+    );
     const insTeam = c.prepare("insert into teams (name) values (?)");
     const insIdentity = c.prepare("insert into identities (source, external_id, employee_id) values (?, ?, ?)");
     const emp = (email: string, name: string, title: string, team: number | null, manager: number | null, role: string) =>
@@ -72,25 +85,46 @@ export async function seedLarge(db: Db, log: (line: string) => void = () => {}):
 
   let reviewCount = 0;
   const insCycle = c.prepare("insert into cycles (key, state, due_date, share_keeper, created_at, updated_at) values (?, ?, ?, 1, ?, ?)");
-  const insCycleTrait = c.prepare("insert into cycle_traits (cycle_id, key, label, description, levels, position) values (?, ?, ?, ?, ?, ?)");
-  const insReview = c.prepare(`insert into reviews (cycle_id, employee_id, reviewer_id, status, version, keeper_answer, keeper_reason, summary, private_notes, submitted_at, created_at, updated_at)
+  const insCycleTrait = c.prepare(
+    "insert into cycle_traits (cycle_id, key, label, description, levels, position) values (?, ?, ?, ?, ?, ?)",
+  );
+  const insReview =
+    c.prepare(`insert into reviews (cycle_id, employee_id, reviewer_id, status, version, keeper_answer, keeper_reason, summary, private_notes, submitted_at, created_at, updated_at)
     values (?, ?, ?, ?, 1, ?, 'Seeded for the benchmark.', ?, 'Private note.', ?, ?, ?)`);
-  const insRating = c.prepare("insert into review_ratings (review_id, cycle_trait_id, rating, not_observed, comment) values (?, ?, ?, 0, '')");
+  const insRating = c.prepare(
+    "insert into review_ratings (review_id, cycle_trait_id, rating, not_observed, comment) values (?, ?, ?, 0, '')",
+  );
   for (const quarter of LARGE_QUARTERS) {
     c.transaction(() => {
       const current = quarter === CURRENT;
       const at = current ? now : quarterRange(quarter).end - 10 * 86_400_000;
       const cycleId = Number(insCycle.run(quarter, current ? "open" : "released", current ? "2026-12-15" : null, at, at).lastInsertRowid);
-      const traitIds = DEFAULT_TRAITS.map((t, i) => Number(insCycleTrait.run(cycleId, t.key, t.label, t.description, JSON.stringify(t.levels), i).lastInsertRowid));
+      const traitIds = DEFAULT_TRAITS.map((t, i) =>
+        Number(insCycleTrait.run(cycleId, t.key, t.label, t.description, JSON.stringify(t.levels), i).lastInsertRowid),
+      );
       // The cycle's record of who it covers: the large organisation never moves.
-      c.prepare(`insert into cycle_participants (cycle_id, employee_id, team_id, manager_id, reviewer_id, role, title, added_at)
-        select ?, id, team_id, manager_id, manager_id, role, title, ? from employees where active = 1 and manager_id is not null`).run(cycleId, at);
+      c.prepare(
+        `insert into cycle_participants (cycle_id, employee_id, team_id, manager_id, reviewer_id, role, title, added_at)
+        select ?, id, team_id, manager_id, manager_id, role, title, ? from employees where active = 1 and manager_id is not null`,
+      ).run(cycleId, at);
       reviewed.forEach((p, index) => {
         const slot = index % 4;
         if (current && slot === 3) return;
         const status = current && slot === 2 ? "draft" : "submitted";
         const q = quality.get(p.id)!;
-        const reviewId = Number(insReview.run(cycleId, p.id, p.managerId, status, demoKeeperAnswer(q, random), status === "submitted" ? "A solid quarter." : "", status === "submitted" ? at : null, at, at).lastInsertRowid);
+        const reviewId = Number(
+          insReview.run(
+            cycleId,
+            p.id,
+            p.managerId,
+            status,
+            demoKeeperAnswer(q, random),
+            status === "submitted" ? "A solid quarter." : "",
+            status === "submitted" ? at : null,
+            at,
+            at,
+          ).lastInsertRowid,
+        );
         for (const traitId of traitIds) insRating.run(reviewId, traitId, demoRating(q, random));
         reviewCount += 1;
       });
@@ -102,7 +136,8 @@ export async function seedLarge(db: Db, log: (line: string) => void = () => {}):
   let responses = 0;
   c.transaction(() => {
     const deferred = dropDeferrableIndexes(c);
-    const insResponse = c.prepare(`insert into csat_responses (source, source_record_id, agent_external_id, employee_id, rated_at, quarter, satisfied, raw_value, scale, channel, comment, ticket_ref, updated_at)
+    const insResponse =
+      c.prepare(`insert into csat_responses (source, source_record_id, agent_external_id, employee_id, rated_at, quarter, satisfied, raw_value, scale, channel, comment, ticket_ref, updated_at)
       values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'chat', ?, null, ?)`);
     for (const quarter of LARGE_QUARTERS) {
       const { start, end } = quarterRange(quarter);
@@ -114,7 +149,19 @@ export async function seedLarge(db: Db, log: (line: string) => void = () => {}):
           const satisfied = random.next() < p;
           responses += 1;
           const comment = responses % 7 === 0 ? COMMENTS[responses % COMMENTS.length] : null;
-          insResponse.run(agent.source, `L${responses}`, agent.externalId, agent.id, ratedAt, quarter, satisfied ? 1 : 0, satisfied ? "5" : "2", "5", comment, ratedAt);
+          insResponse.run(
+            agent.source,
+            `L${responses}`,
+            agent.externalId,
+            agent.id,
+            ratedAt,
+            quarter,
+            satisfied ? 1 : 0,
+            satisfied ? "5" : "2",
+            "5",
+            comment,
+            ratedAt,
+          );
         }
       }
     }

@@ -12,7 +12,13 @@ const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const jsonBody = (id: string, description: string) => ({ description, content: { "application/json": { schema: ref(id) } } });
 const error = (description: string) => jsonBody("Error", description);
 
-const query = (name: string, description: string, required: boolean, schema: Record<string, unknown>) => ({ name, in: "query", required, description, schema });
+const query = (name: string, description: string, required: boolean, schema: Record<string, unknown>) => ({
+  name,
+  in: "query",
+  required,
+  description,
+  schema,
+});
 const quarterParam = (name: string, required: boolean) =>
   query(name, "A calendar quarter, YYYY-Qn", required, { type: "string", pattern: "^\\d{4}-Q[1-4]$" });
 const pageParams = [
@@ -58,13 +64,23 @@ export function openApiDocument(): Record<string, unknown> {
     paths: {
       "/api/v1/me": get("The caller", "Me"),
       "/api/v1/cycles": get("Review cycles and their completion", "Cycles"),
-      "/api/v1/reviews": get("A page of the cycle's reviews the caller may see, in id order", "ReviewsPage", [quarterParam("cycle", true), ...pageParams], {
-        "400": error("Missing or malformed cycle, limit or cursor"),
-      }),
+      "/api/v1/reviews": get(
+        "A page of the cycle's reviews the caller may see, in id order",
+        "ReviewsPage",
+        [quarterParam("cycle", true), ...pageParams],
+        {
+          "400": error("Missing or malformed cycle, limit or cursor"),
+        },
+      ),
       "/api/v1/reviews/{id}": get("One review", "Review", [idParam]),
-      "/api/v1/employees/{id}/csat": get("An agent's CSAT for a quarter, with trend and comments", "EmployeeCsat", [idParam, quarterParam("quarter", false)], {
-        "400": error("Malformed quarter"),
-      }),
+      "/api/v1/employees/{id}/csat": get(
+        "An agent's CSAT for a quarter, with trend and comments",
+        "EmployeeCsat",
+        [idParam, quarterParam("quarter", false)],
+        {
+          "400": error("Malformed quarter"),
+        },
+      ),
       "/api/v1/talent": get(
         "A page of the talent review's teams (by name) with the organisation's figures",
         "TalentPage",
@@ -78,9 +94,14 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { "200": { description: "CSV", content: { "text/csv": { schema: { type: "string" } } } }, ...common },
         },
       },
-      "/api/v1/outcomes": get("Keeper accuracy for a past cycle: what became of the people answered fight_hard, unsure and let_go", "Outcomes", [quarterParam("cycle", true)], {
-        "400": error("Missing or malformed cycle"),
-      }),
+      "/api/v1/outcomes": get(
+        "Keeper accuracy for a past cycle: what became of the people answered fight_hard, unsure and let_go",
+        "Outcomes",
+        [quarterParam("cycle", true)],
+        {
+          "400": error("Missing or malformed cycle"),
+        },
+      ),
       "/api/v1/export/outcomes.csv": {
         get: {
           summary: "Keeper accuracy as CSV (spreadsheet-formula-safe)",

@@ -18,12 +18,18 @@ const id = z.number().int().positive();
 const isoTime = z.iso.datetime({ offset: true });
 const fraction = z.number().min(0).max(1);
 const interval = z.tuple([fraction, fraction]).describe("95% Wilson score interval");
-const quarter = z.string().regex(/^\d{4}-Q[1-4]$/).describe("A calendar quarter, YYYY-Qn (UTC)");
+const quarter = z
+  .string()
+  .regex(/^\d{4}-Q[1-4]$/)
+  .describe("A calendar quarter, YYYY-Qn (UTC)");
 const keeperAnswer = z.enum(KEEPER_ANSWERS);
 const personRef = z.object({ id, email: z.string(), name: z.string() });
 
 export const errorSchema = z
-  .object({ error: z.string().describe("not_found, unauthorized, forbidden, bad_request, too_large, internal_error"), message: z.string().optional() })
+  .object({
+    error: z.string().describe("not_found, unauthorized, forbidden, bad_request, too_large, internal_error"),
+    message: z.string().optional(),
+  })
   .meta({ id: "Error" });
 
 export const meSchema = z
@@ -61,9 +67,18 @@ export const reviewSchema = z
     updatedAt: isoTime.nullable(),
     employee: personRef,
     reviewer: personRef.nullable(),
-    keeper: z.object({ answer: keeperAnswer, reason: z.string() }).nullable().describe("Null when not answered, or hidden from the employee by the cycle"),
+    keeper: z
+      .object({ answer: keeperAnswer, reason: z.string() })
+      .nullable()
+      .describe("Null when not answered, or hidden from the employee by the cycle"),
     traits: z.array(
-      z.object({ key: z.string(), label: z.string(), rating: z.number().int().min(1).max(5).nullable(), notObserved: z.boolean(), comment: z.string() }),
+      z.object({
+        key: z.string(),
+        label: z.string(),
+        rating: z.number().int().min(1).max(5).nullable(),
+        notObserved: z.boolean(),
+        comment: z.string(),
+      }),
     ),
     summary: z.string(),
     privateNotes: z.string().optional().describe("Only for readers other than the employee"),
@@ -93,7 +108,12 @@ export const talentTeamSchema = z
 export const talentPageSchema = z
   .object({
     cycle: quarter,
-    organisation: z.object({ csat: fraction.nullable(), ci95: interval.nullable(), responses: z.number().int(), keeperRate: fraction.nullable() }),
+    organisation: z.object({
+      csat: fraction.nullable(),
+      ci95: interval.nullable(),
+      responses: z.number().int(),
+      keeperRate: fraction.nullable(),
+    }),
     teams: z.array(talentTeamSchema),
     next,
   })
@@ -109,7 +129,9 @@ export const employeeCsatSchema = z
     tooFewResponses: z.boolean(),
     organisation: z.object(csatFigure),
     trend: z.array(z.object({ quarter, ...csatFigure })),
-    comments: z.array(z.object({ ratedAt: isoTime, satisfied: z.boolean(), channel: z.string().nullable(), comment: z.string().nullable() })),
+    comments: z.array(
+      z.object({ ratedAt: isoTime, satisfied: z.boolean(), channel: z.string().nullable(), comment: z.string().nullable() }),
+    ),
   })
   .meta({ id: "EmployeeCsat" });
 
@@ -167,7 +189,15 @@ export const notificationsSchema = z
   .object({
     unread: z.number().int(),
     notifications: z.array(
-      z.object({ id, kind: z.string(), title: z.string(), body: z.string(), link: z.string().nullable(), createdAt: isoTime, readAt: isoTime.nullable() }),
+      z.object({
+        id,
+        kind: z.string(),
+        title: z.string(),
+        body: z.string(),
+        link: z.string().nullable(),
+        createdAt: isoTime,
+        readAt: isoTime.nullable(),
+      }),
     ),
   })
   .meta({ id: "Notifications" });
@@ -175,7 +205,15 @@ export const notificationsSchema = z
 export const csatImportReportSchema = z
   .object({
     importId: id,
-    files: z.array(z.object({ name: z.string(), source: z.string().nullable(), detected: z.boolean(), rowsRead: z.number().int(), error: z.string().optional() })),
+    files: z.array(
+      z.object({
+        name: z.string(),
+        source: z.string().nullable(),
+        detected: z.boolean(),
+        rowsRead: z.number().int(),
+        error: z.string().optional(),
+      }),
+    ),
     rowsRead: z.number().int(),
     imported: z.number().int(),
     updated: z.number().int(),
@@ -223,7 +261,13 @@ const outcomeFiguresSchema = z.object({
       unknownWindow,
       knownWindow({
         stillHere: rateSchema,
-        laterAnswers: z.object({ fight_hard: z.number().int(), keep: z.number().int(), unsure: z.number().int(), let_go: z.number().int(), none: z.number().int() }),
+        laterAnswers: z.object({
+          fight_hard: z.number().int(),
+          keep: z.number().int(),
+          unsure: z.number().int(),
+          let_go: z.number().int(),
+          none: z.number().int(),
+        }),
         laterCsat: z.object({ ...csatFigure, tooFew: z.boolean() }),
       }),
     ]),

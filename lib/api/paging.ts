@@ -54,7 +54,12 @@ export function pageRequest(request: NextRequest): { ok: true; page: PageRequest
  * last page. Relative, so it stays right behind any proxy or host name. `items` holds up to
  * limit + 1 entries: the extra one only says another page exists.
  */
-export function nextPage<T>(request: NextRequest, items: T[], limit: number, sortKey: (item: T) => string | number): { items: T[]; next: string | null } {
+export function nextPage<T>(
+  request: NextRequest,
+  items: T[],
+  limit: number,
+  sortKey: (item: T) => string | number,
+): { items: T[]; next: string | null } {
   if (items.length <= limit) return { items, next: null };
   const page = items.slice(0, limit);
   return { items: page, next: nextLink(request, sortKey(page[page.length - 1]), limit) };

@@ -12,7 +12,11 @@ export function scimJson(body: unknown, status = 200, extra: Record<string, stri
 
 /** Every SCIM error has the RFC 7644 §3.12 shape, status as a string. */
 export function scimError(status: number, detail: string, scimType?: string): NextResponse {
-  return scimJson({ schemas: [ERROR_SCHEMA], status: String(status), ...(scimType ? { scimType } : {}), detail }, status, status === 401 ? { "WWW-Authenticate": 'Bearer realm="keeper-scim"' } : {});
+  return scimJson(
+    { schemas: [ERROR_SCHEMA], status: String(status), ...(scimType ? { scimType } : {}), detail },
+    status,
+    status === 401 ? { "WWW-Authenticate": 'Bearer realm="keeper-scim"' } : {},
+  );
 }
 
 export function scimOutcome(outcome: ScimOutcome): NextResponse {
@@ -40,7 +44,10 @@ export async function scimBody(request: Request): Promise<unknown> {
  * token (a session cookie or another scope is no credential here); unexpected failures are logged
  * and answered with a SCIM 500.
  */
-export async function withScimClient(request: Request, handler: (client: ScimClient, base: string) => Promise<NextResponse> | NextResponse): Promise<NextResponse> {
+export async function withScimClient(
+  request: Request,
+  handler: (client: ScimClient, base: string) => Promise<NextResponse> | NextResponse,
+): Promise<NextResponse> {
   const client = scimClient(request);
   // Not audited: anyone can send a wrong token, and the log is no place for their volume.
   if (!client) {

@@ -29,7 +29,15 @@ export function mintApiToken(
     .returning({ id: apiTokens.id })
     .get();
   db.insert(auditLog)
-    .values({ at: now, actorId: createdBy, action: "api_token.create", outcome: "ok", targetType: "api_token", targetId: String(row.id), detail: { name, scope, expiresInDays, via } })
+    .values({
+      at: now,
+      actorId: createdBy,
+      action: "api_token.create",
+      outcome: "ok",
+      targetType: "api_token",
+      targetId: String(row.id),
+      detail: { name, scope, expiresInDays, via },
+    })
     .run();
   return { id: row.id, token };
 }

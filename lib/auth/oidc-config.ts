@@ -27,7 +27,8 @@ export function oidcSettings(env: Record<string, string | undefined> = process.e
   if (!issuer) return { enabled: false };
   const clientId = env.AUTH_OIDC_CLIENT_ID?.trim();
   const clientSecret = env.AUTH_OIDC_CLIENT_SECRET?.trim();
-  if (!clientId || !clientSecret) return { enabled: false, problem: "AUTH_OIDC_ISSUER is set, so AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET are required." };
+  if (!clientId || !clientSecret)
+    return { enabled: false, problem: "AUTH_OIDC_ISSUER is set, so AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET are required." };
   let url: URL;
   try {
     url = new URL(issuer);

@@ -64,7 +64,9 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const test = await testConnectionConfig(saved.id);
-  console.log(`Connection '${parsed.data.name}' (${parsed.data.source}) saved; it syncs every ${parsed.data.intervalMinutes} minutes with \`keeper sync\`.`);
+  console.log(
+    `Connection '${parsed.data.name}' (${parsed.data.source}) saved; it syncs every ${parsed.data.intervalMinutes} minutes with \`keeper sync\`.`,
+  );
   console.log(test.ok ? test.message : `Test failed: ${test.message}`);
   return test.ok ? 0 : 1;
 }

@@ -19,7 +19,9 @@ export async function run(args: string[] = []): Promise<number> {
   }
   if (scale === "large") {
     const r = await seedLarge(db, (line) => console.log(`  ${line}`));
-    console.log(`Seeded the large organisation in ${r.seconds.toFixed(1)} s: ${r.employees} people, ${r.reviews} reviews, ${r.csatResponses} CSAT responses.`);
+    console.log(
+      `Seeded the large organisation in ${r.seconds.toFixed(1)} s: ${r.employees} people, ${r.reviews} reviews, ${r.csatResponses} CSAT responses.`,
+    );
     console.log(`Sign in as hr@large.keeper.test, director0@, manager0@ or agent0@large.keeper.test (password ${DEMO_PASSWORD}).`);
     return 0;
   }

@@ -7,14 +7,32 @@ const COMMANDS: Record<string, Command> = {
   demo: { summary: "Migrate, seed, build and serve the demo on PORT (default 3000)", load: () => import("./demo") },
   start: { summary: "Migrate and serve the production build (requires AUTH_SECRET)", load: () => import("./start") },
   backup: { summary: "Online backup of the database: keeper backup DEST.db", load: () => import("./backup") },
-  "org import": { summary: "Import employees, managers, teams and helpdesk ids: keeper org import FILE.csv", load: () => import("./org-import") },
-  "csat import": { summary: "Import CSAT responses: keeper csat import FILE... [--source auto|zendesk|freshdesk|intercom|helpscout|chatwoot|csv]", load: () => import("./csat-import") },
-  "csat report": { summary: "CSAT per agent: keeper csat report --quarter YYYY-Qn [--team NAME] [--json]", load: () => import("./csat-report") },
-  connect: { summary: "Connect a helpdesk's CSAT API: keeper connect SOURCE --url URL [--email E] --token T [--name N] [--account ID]", load: () => import("./connect") },
+  "org import": {
+    summary: "Import employees, managers, teams and helpdesk ids: keeper org import FILE.csv",
+    load: () => import("./org-import"),
+  },
+  "csat import": {
+    summary: "Import CSAT responses: keeper csat import FILE... [--source auto|zendesk|freshdesk|intercom|helpscout|chatwoot|csv]",
+    load: () => import("./csat-import"),
+  },
+  "csat report": {
+    summary: "CSAT per agent: keeper csat report --quarter YYYY-Qn [--team NAME] [--json]",
+    load: () => import("./csat-report"),
+  },
+  connect: {
+    summary: "Connect a helpdesk's CSAT API: keeper connect SOURCE --url URL [--email E] --token T [--name N] [--account ID]",
+    load: () => import("./connect"),
+  },
   connections: { summary: "List helpdesk connections (never their credentials)", load: () => import("./connections") },
   sync: { summary: "Sync CSAT from helpdesk connections: keeper sync [NAME] (no name: those due; for cron)", load: () => import("./sync") },
-  "token create": { summary: "Create an API token, printed once: keeper token create --scope read|import|scim --name NAME [--by ADMIN_EMAIL] [--days N]", load: () => import("./token-create") },
-  remind: { summary: "Remind reviewers of reviews due in 7 days or overdue, once a day per review; send waiting mail", load: () => import("./remind") },
+  "token create": {
+    summary: "Create an API token, printed once: keeper token create --scope read|import|scim --name NAME [--by ADMIN_EMAIL] [--days N]",
+    load: () => import("./token-create"),
+  },
+  remind: {
+    summary: "Remind reviewers of reviews due in 7 days or overdue, once a day per review; send waiting mail",
+    load: () => import("./remind"),
+  },
 };
 
 function usage(): string {

@@ -1,7 +1,16 @@
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { writeTx } from "@/db/client";
 import { cycleParticipants, cycles, employees, outboxEmails, reminderLog, reviews } from "@/db/schema";
-import { followUpMessage, followUpRemindersFor, groupByReviewer, reminderMessage, remindersFor, utcDay, type FollowUpDue, type ReviewDue } from "@/lib/domain/reminders";
+import {
+  followUpMessage,
+  followUpRemindersFor,
+  groupByReviewer,
+  reminderMessage,
+  remindersFor,
+  utcDay,
+  type FollowUpDue,
+  type ReviewDue,
+} from "@/lib/domain/reminders";
 import { followUpRows } from "@/lib/follow-ups/queue";
 import { deliverOutbox } from "@/lib/mail/outbox";
 import { notify } from "@/lib/mail/notify";
@@ -50,13 +59,21 @@ export function sendReminders(now = Date.now()): ReminderRun {
     const claimed = [];
     for (const r of remindersFor({ cycle, day, reviews: due, alreadyReminded: already })) {
       // The unique key has the last word, whatever the read above saw.
-      const logged = db.insert(reminderLog).values({ cycleId: cycle.id, employeeId: r.employeeId, day, kind: r.kind, sentAt: now }).onConflictDoNothing().run();
+      const logged = db
+        .insert(reminderLog)
+        .values({ cycleId: cycle.id, employeeId: r.employeeId, day, kind: r.kind, sentAt: now })
+        .onConflictDoNothing()
+        .run();
       if (logged.changes === 1) claimed.push(r);
     }
     const byReviewer = groupByReviewer(claimed);
     for (const [reviewerId, list] of byReviewer) {
       const { title, body } = reminderMessage(cycle.key, cycle.dueDate!, day, list);
-      notify(db, { recipientId: reviewerId, kind: list[0].kind === "overdue" ? "review_overdue" : "review_due", title, body, link: "/" }, now);
+      notify(
+        db,
+        { recipientId: reviewerId, kind: list[0].kind === "overdue" ? "review_overdue" : "review_due", title, body, link: "/" },
+        now,
+      );
     }
     return { day, cycleKey: cycle.key, reviews: claimed.length, reviewers: byReviewer.size };
   });
@@ -97,7 +114,11 @@ export function sendFollowUpReminders(now = Date.now()): FollowUpReminderRun {
     }));
     const byManager = new Map<number, FollowUpDue[]>();
     for (const f of followUpRemindersFor(day, due)) {
-      const logged = db.insert(reminderLog).values({ cycleId: f.cycleId, employeeId: f.employeeId, day, kind: "follow_up", sentAt: now }).onConflictDoNothing().run();
+      const logged = db
+        .insert(reminderLog)
+        .values({ cycleId: f.cycleId, employeeId: f.employeeId, day, kind: "follow_up", sentAt: now })
+        .onConflictDoNothing()
+        .run();
       if (logged.changes === 1) byManager.set(f.managerId, [...(byManager.get(f.managerId) ?? []), f]);
     }
     let followUps = 0;
@@ -111,12 +132,21 @@ export function sendFollowUpReminders(now = Date.now()): FollowUpReminderRun {
 }
 
 function waitingMail(): number {
-  return writeTx((db) => db.select({ n: sql<number>`count(*)` }).from(outboxEmails).where(isNull(outboxEmails.sentAt)).get()!.n);
+  return writeTx(
+    (db) =>
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(outboxEmails)
+        .where(isNull(outboxEmails.sentAt))
+        .get()!.n,
+  );
 }
 
 export async function run(args: string[]): Promise<number> {
   if (args.includes("--help")) {
-    console.log("Usage: keeper remind\n\nReminds reviewers of reviews due within 7 days or overdue (once per review per UTC day; safe to run hourly from cron), and managers of unsure or let go answers still waiting for a follow-up (once a week each), then sends waiting mail when SMTP_URL is set.");
+    console.log(
+      "Usage: keeper remind\n\nReminds reviewers of reviews due within 7 days or overdue (once per review per UTC day; safe to run hourly from cron), and managers of unsure or let go answers still waiting for a follow-up (once a week each), then sends waiting mail when SMTP_URL is set.",
+    );
     return 0;
   }
   const result = sendReminders();

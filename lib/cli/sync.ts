@@ -18,7 +18,11 @@ export async function run(args: string[]): Promise<number> {
   let values: { all?: boolean; json?: boolean; help?: boolean };
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args, allowPositionals: true, options: { all: { type: "boolean" }, json: { type: "boolean" }, help: { type: "boolean" } } }));
+    ({ values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { all: { type: "boolean" }, json: { type: "boolean" }, help: { type: "boolean" } },
+    }));
   } catch (err) {
     console.error(`${(err as Error).message}\n\n${USAGE}`);
     return 2;

@@ -37,7 +37,11 @@ function owner(by: string | undefined, scope: string): { id: number; email: stri
 export async function run(args: string[]): Promise<number> {
   let values: Record<string, string | undefined>;
   try {
-    values = parseArgs({ args, options: { scope: { type: "string" }, name: { type: "string" }, by: { type: "string" }, days: { type: "string" } }, strict: true }).values;
+    values = parseArgs({
+      args,
+      options: { scope: { type: "string" }, name: { type: "string" }, by: { type: "string" }, days: { type: "string" } },
+      strict: true,
+    }).values;
   } catch (err) {
     console.error(`${(err as Error).message}\n${USAGE}`);
     return 2;

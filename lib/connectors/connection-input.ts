@@ -49,7 +49,9 @@ export const connectionFields = z.object({
 export type ConnectionFields = z.infer<typeof connectionFields>;
 
 export const credentialsOf = (f: Pick<ConnectionFields, "email" | "token" | "appId" | "appSecret">): Credentials =>
-  Object.fromEntries(Object.entries({ email: f.email, token: f.token, appId: f.appId, appSecret: f.appSecret }).filter(([, v]) => v !== undefined));
+  Object.fromEntries(
+    Object.entries({ email: f.email, token: f.token, appId: f.appId, appSecret: f.appSecret }).filter(([, v]) => v !== undefined),
+  );
 
 export const hasCredentials = (c: Credentials) => Boolean(c.token || c.appId || c.appSecret || c.email);
 

@@ -2,7 +2,10 @@ import { DEFAULT_BACKOFF, parseRetryAfter, retryDelay, type BackoffPolicy } from
 
 /** A helpdesk answered 401/403: the credentials are wrong, expired or lack the permission. */
 export class AuthFailure extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
     this.name = "AuthFailure";
   }
@@ -10,7 +13,10 @@ export class AuthFailure extends Error {
 
 /** Any other failure talking to a helpdesk: after retries, or one that retrying cannot fix. */
 export class HttpFailure extends Error {
-  constructor(message: string, readonly status: number | null = null) {
+  constructor(
+    message: string,
+    readonly status: number | null = null,
+  ) {
     super(message);
     this.name = "HttpFailure";
   }
@@ -59,13 +65,20 @@ async function attempt(req: HttpRequest, options: HttpOptions, now: number): Pro
   } catch (err) {
     const e = err as Error;
     const timedOut = e.name === "TimeoutError" || e.name === "AbortError";
-    const reason = timedOut ? `no answer within ${Math.round((options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s` : `network error (${(e.cause as Error | undefined)?.message ?? e.message})`;
+    const reason = timedOut
+      ? `no answer within ${Math.round((options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s`
+      : `network error (${(e.cause as Error | undefined)?.message ?? e.message})`;
     return { ok: false, retry: true, retryAfterMs: null, error: new HttpFailure(`${where(req.url)}: ${reason}`) };
   }
   const { status } = response;
   if (status >= 200 && status < 300) return { ok: true, text, status };
   if (status === 401 || status === 403) {
-    return { ok: false, retry: false, retryAfterMs: null, error: new AuthFailure(status, `${where(req.url)} refused the credentials (HTTP ${status})`) };
+    return {
+      ok: false,
+      retry: false,
+      retryAfterMs: null,
+      error: new AuthFailure(status, `${where(req.url)} refused the credentials (HTTP ${status})`),
+    };
   }
   const retry = status === 429 || status >= 500;
   const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(response.headers.get("retry-after"), now) : null;
@@ -86,7 +99,11 @@ export async function requestText(req: HttpRequest, options: HttpOptions = {}): 
     if (result.ok) return result.text;
     if (!result.retry) throw result.error;
     const wait = retryDelay(tries, Date.now() - started, result.retryAfterMs, policy, options.random);
-    if (wait === null) throw new HttpFailure(`${result.error.message}; gave up after ${tries} attempt${tries === 1 ? "" : "s"}`, (result.error as HttpFailure).status ?? null);
+    if (wait === null)
+      throw new HttpFailure(
+        `${result.error.message}; gave up after ${tries} attempt${tries === 1 ? "" : "s"}`,
+        (result.error as HttpFailure).status ?? null,
+      );
     await sleep(wait);
   }
 }

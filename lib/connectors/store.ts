@@ -89,7 +89,12 @@ export function recentRuns(connectionId: number, limit = 5): SyncRunView[] {
 }
 
 export function listConnectionViews(now = Date.now(), where?: { id?: number; name?: string }): ConnectionView[] {
-  const filter = where?.id !== undefined ? eq(helpdeskConnections.id, where.id) : where?.name !== undefined ? eq(helpdeskConnections.name, where.name) : undefined;
+  const filter =
+    where?.id !== undefined
+      ? eq(helpdeskConnections.id, where.id)
+      : where?.name !== undefined
+        ? eq(helpdeskConnections.name, where.name)
+        : undefined;
   const rows = getDb().select(VIEW_COLUMNS).from(helpdeskConnections).where(filter).orderBy(asc(helpdeskConnections.name)).all();
   return rows.map(({ leaseUntil, ...r }) => {
     const runs = recentRuns(r.id);
@@ -98,7 +103,8 @@ export function listConnectionViews(now = Date.now(), where?: { id?: number; nam
 }
 
 export function findConnection(nameOrId: string | number): ConnectionView | null {
-  const views = typeof nameOrId === "number" ? listConnectionViews(Date.now(), { id: nameOrId }) : listConnectionViews(Date.now(), { name: nameOrId });
+  const views =
+    typeof nameOrId === "number" ? listConnectionViews(Date.now(), { id: nameOrId }) : listConnectionViews(Date.now(), { name: nameOrId });
   return views[0] ?? null;
 }
 
@@ -138,7 +144,8 @@ export function insertConnection(fields: ConnectionFields, actorId: number | nul
 export function updateConnection(id: number, fields: ConnectionFields, now = Date.now()): SaveResult {
   const stored = getDb().select().from(helpdeskConnections).where(eq(helpdeskConnections.id, id)).get();
   if (!stored) return { ok: false, message: "That connection no longer exists." };
-  if (stored.source !== fields.source) return { ok: false, field: "source", message: "A connection's helpdesk cannot change; add a new connection instead." };
+  if (stored.source !== fields.source)
+    return { ok: false, field: "source", message: "A connection's helpdesk cannot change; add a new connection instead." };
   const given = credentialsOf(fields);
   const replacing = hasCredentials(given);
   // Fields given replace the stored ones (a new token keeps the stored Zendesk email, and so on).
@@ -153,8 +160,13 @@ export function updateConnection(id: number, fields: ConnectionFields, now = Dat
   const problem = missingForSource({ source: fields.source, baseUrl: fields.baseUrl, accountId: fields.accountId ?? null, credentials });
   if (problem) return { ok: false, field: "token", message: problem };
   return writeTx((db) => {
-    const clash = db.select({ id: helpdeskConnections.id }).from(helpdeskConnections).where(eq(helpdeskConnections.name, fields.name)).get();
-    if (clash && clash.id !== id) return { ok: false as const, field: "name", message: `A connection named '${fields.name}' exists already.` };
+    const clash = db
+      .select({ id: helpdeskConnections.id })
+      .from(helpdeskConnections)
+      .where(eq(helpdeskConnections.name, fields.name))
+      .get();
+    if (clash && clash.id !== id)
+      return { ok: false as const, field: "name", message: `A connection named '${fields.name}' exists already.` };
     db.update(helpdeskConnections)
       .set({
         name: fields.name,
@@ -163,10 +175,18 @@ export function updateConnection(id: number, fields: ConnectionFields, now = Dat
         intervalMinutes: fields.intervalMinutes,
         updatedAt: now,
         ...(replacing
-          ? { credentials: encryptSecret(JSON.stringify(credentials)), credentialHint: credentialHint(credentials), status: "new", lastError: null, nextRunAt: now }
+          ? {
+              credentials: encryptSecret(JSON.stringify(credentials)),
+              credentialHint: credentialHint(credentials),
+              status: "new",
+              lastError: null,
+              nextRunAt: now,
+            }
           : {}),
         // Another address is another data set: start again from the beginning.
-        ...(fields.baseUrl !== stored.baseUrl || (fields.accountId ?? null) !== stored.accountId ? { cursorSince: null, resume: null, nextRunAt: now } : {}),
+        ...(fields.baseUrl !== stored.baseUrl || (fields.accountId ?? null) !== stored.accountId
+          ? { cursorSince: null, resume: null, nextRunAt: now }
+          : {}),
       })
       .where(eq(helpdeskConnections.id, id))
       .run();
@@ -211,5 +231,10 @@ export function dueConnectionIds(now = Date.now()): number[] {
 }
 
 export function allConnectionIds(): number[] {
-  return getDb().select({ id: helpdeskConnections.id }).from(helpdeskConnections).orderBy(asc(helpdeskConnections.name)).all().map((r) => r.id);
+  return getDb()
+    .select({ id: helpdeskConnections.id })
+    .from(helpdeskConnections)
+    .orderBy(asc(helpdeskConnections.name))
+    .all()
+    .map((r) => r.id);
 }

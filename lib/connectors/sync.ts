@@ -48,7 +48,14 @@ const LEASE_MS = 10 * 60_000;
 /** A connection that failed is tried again sooner than its interval, but not hammered. */
 const RETRY_FAILED_MS = 15 * 60_000;
 
-type Started = { runId: number; importId: number; cursorSince: number | null; resume: Resume | null; intervalMinutes: number; status: string };
+type Started = {
+  runId: number;
+  importId: number;
+  cursorSince: number | null;
+  resume: Resume | null;
+  intervalMinutes: number;
+  status: string;
+};
 
 /** Claims the connection (no other sync may hold it) and opens its run and its import-history row. */
 function begin(id: number, options: SyncOptions, now: number): Started | null {
@@ -56,7 +63,10 @@ function begin(id: number, options: SyncOptions, now: number): Started | null {
     const conn = db.select().from(helpdeskConnections).where(eq(helpdeskConnections.id, id)).get();
     if (!conn) throw new Error(`No helpdesk connection #${id}.`);
     if (conn.leaseUntil !== null && conn.leaseUntil > now) return null;
-    db.update(helpdeskConnections).set({ leaseUntil: now + (options.leaseMs ?? LEASE_MS) }).where(eq(helpdeskConnections.id, id)).run();
+    db.update(helpdeskConnections)
+      .set({ leaseUntil: now + (options.leaseMs ?? LEASE_MS) })
+      .where(eq(helpdeskConnections.id, id))
+      .run();
     // A run still marked running lost its process: its committed pages stay, `resume` goes on from there.
     db.update(helpdeskSyncRuns)
       .set({ status: "interrupted", finishedAt: now })
@@ -69,7 +79,14 @@ function begin(id: number, options: SyncOptions, now: number): Started | null {
       .values({ connectionId: id, importId, trigger: options.trigger, status: "running", startedAt: now })
       .returning({ id: helpdeskSyncRuns.id })
       .get();
-    return { runId: run.id, importId, cursorSince: conn.cursorSince, resume: (conn.resume as Resume | null) ?? null, intervalMinutes: conn.intervalMinutes, status: conn.status };
+    return {
+      runId: run.id,
+      importId,
+      cursorSince: conn.cursorSince,
+      resume: (conn.resume as Resume | null) ?? null,
+      intervalMinutes: conn.intervalMinutes,
+      status: conn.status,
+    };
   });
 }
 
@@ -81,11 +98,30 @@ function tellHr(db: Parameters<Parameters<typeof writeTx>[0]>[0], name: string, 
     .where(and(inArray(employees.role, ["hr"]), eq(employees.active, true)))
     .all();
   for (const p of people) {
-    notify(db, { recipientId: p.id, kind: "connection_credentials", title: `Helpdesk connection '${name}' needs new credentials`, body: `${message}. CSAT from it is not being updated until someone enters working credentials.`, link: "/hr/connections" }, now);
+    notify(
+      db,
+      {
+        recipientId: p.id,
+        kind: "connection_credentials",
+        title: `Helpdesk connection '${name}' needs new credentials`,
+        body: `${message}. CSAT from it is not being updated until someone enters working credentials.`,
+        link: "/hr/connections",
+      },
+      now,
+    );
   }
 }
 
-function finish(id: number, name: string, started: Started, status: Exclude<SyncStatus, "busy">, error: string | null, now: number, passStartedAt: number | null, pages: number): void {
+function finish(
+  id: number,
+  name: string,
+  started: Started,
+  status: Exclude<SyncStatus, "busy">,
+  error: string | null,
+  now: number,
+  passStartedAt: number | null,
+  pages: number,
+): void {
   writeTx((db) => {
     // A run that committed no page brought nothing in: its error is in the sync run, not an empty import.
     const emptyImport = pages === 0 && status !== "ok";
@@ -106,7 +142,8 @@ function finish(id: number, name: string, started: Started, status: Exclude<Sync
       .where(eq(helpdeskSyncRuns.id, started.runId))
       .run();
     if (emptyImport) db.delete(csatImports).where(eq(csatImports.id, started.importId)).run();
-    if (status === "needs_credentials" && started.status !== "needs_credentials") tellHr(db, name, error ?? "The helpdesk refused the credentials", now);
+    if (status === "needs_credentials" && started.status !== "needs_credentials")
+      tellHr(db, name, error ?? "The helpdesk refused the credentials", now);
   });
 }
 
@@ -120,8 +157,24 @@ function finish(id: number, name: string, started: Started, status: Exclude<Sync
 export async function syncConnection(id: number, options: SyncOptions): Promise<SyncOutcome> {
   const clock = options.now ?? Date.now;
   const started = begin(id, options, clock());
-  const name = getDb().select({ name: helpdeskConnections.name }).from(helpdeskConnections).where(eq(helpdeskConnections.id, id)).get()?.name ?? `#${id}`;
-  const outcome: SyncOutcome = { connectionId: id, name, status: "busy", runId: null, importId: null, pages: 0, records: 0, imported: 0, updated: 0, unchanged: 0, rejected: 0, unmatched: 0, error: null };
+  const name =
+    getDb().select({ name: helpdeskConnections.name }).from(helpdeskConnections).where(eq(helpdeskConnections.id, id)).get()?.name ??
+    `#${id}`;
+  const outcome: SyncOutcome = {
+    connectionId: id,
+    name,
+    status: "busy",
+    runId: null,
+    importId: null,
+    pages: 0,
+    records: 0,
+    imported: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    unmatched: 0,
+    error: null,
+  };
   if (!started) return { ...outcome, error: "A sync of this connection is already running." };
   Object.assign(outcome, { runId: started.runId, importId: started.importId });
   const unmatched = new Set<string>();
@@ -154,7 +207,9 @@ export async function syncConnection(id: number, options: SyncOptions): Promise<
             client
               .prepare("UPDATE helpdesk_connections SET resume = ?, lease_until = ? WHERE id = ?")
               .run(resume ? JSON.stringify(resume) : null, clock() + (options.leaseMs ?? LEASE_MS), id);
-            client.prepare("UPDATE helpdesk_sync_runs SET pages = pages + 1, records = records + ? WHERE id = ?").run(r.rowsRead, started.runId);
+            client
+              .prepare("UPDATE helpdesk_sync_runs SET pages = pages + 1, records = records + ? WHERE id = ?")
+              .run(r.rowsRead, started.runId);
           },
         },
       });
@@ -187,7 +242,10 @@ export async function testConnectionConfig(id: number, http?: HttpOptions): Prom
     const missing = connector.missing(config);
     if (missing) return { ok: false, message: missing };
     const headers = await connector.headers(config, http ?? {});
-    const { doc } = await requestJson(withHeaders(connector.firstPage(config, null, Date.now()), headers), { ...http, backoff: { maxAttempts: 2, baseMs: 500, capMs: 2000, maxTotalMs: 10_000 } });
+    const { doc } = await requestJson(withHeaders(connector.firstPage(config, null, Date.now()), headers), {
+      ...http,
+      backoff: { maxAttempts: 2, baseMs: 500, capMs: 2000, maxTotalMs: 10_000 },
+    });
     const n = connector.count(doc);
     return { ok: true, message: `Connected to ${connector.label}: ${n} rating${n === 1 ? "" : "s"} on the first page.` };
   } catch (err) {

@@ -80,7 +80,9 @@ export function csatReport({ quarter, team }: { quarter: string; team?: string }
     .from(csatRollups)
     .innerJoin(employees, eq(employees.id, csatRollups.employeeId))
     .leftJoin(teams, eq(teams.id, employees.teamId))
-    .where(and(eq(csatRollups.quarter, quarter), gt(csatRollups.responses, 0), teamId === undefined ? undefined : eq(employees.teamId, teamId)))
+    .where(
+      and(eq(csatRollups.quarter, quarter), gt(csatRollups.responses, 0), teamId === undefined ? undefined : eq(employees.teamId, teamId)),
+    )
     .orderBy(asc(teams.name), asc(employees.name), asc(employees.email))
     .all();
   const agents = rows.map(({ responses, satisfied, ...who }) => ({ ...who, ...csatFigure(satisfied, responses) }));

@@ -66,8 +66,7 @@ const createSchema = z.object({
 });
 
 export type CreateTokenResult =
-  | { ok: true; token: string; name: string }
-  | { ok: false; message: string; fieldErrors?: Record<string, string> };
+  { ok: true; token: string; name: string } | { ok: false; message: string; fieldErrors?: Record<string, string> };
 
 /** Creates a token; the plain token is returned once and only its hash is stored. */
 export async function createApiToken(raw: unknown): Promise<CreateTokenResult> {
@@ -92,7 +91,11 @@ export async function revokeApiToken(raw: unknown): Promise<{ ok: boolean; messa
   const parsed = z.object({ id: z.coerce.number().int().positive() }).safeParse(raw);
   if (!parsed.success) return { ok: false, message: "Unknown token." };
   return writeTx((db) => {
-    const res = db.update(apiTokens).set({ revokedAt: Date.now() }).where(and(eq(apiTokens.id, parsed.data.id), isNull(apiTokens.revokedAt), managedBy(viewer))).run();
+    const res = db
+      .update(apiTokens)
+      .set({ revokedAt: Date.now() })
+      .where(and(eq(apiTokens.id, parsed.data.id), isNull(apiTokens.revokedAt), managedBy(viewer)))
+      .run();
     if (res.changes === 0) return { ok: false, message: "That token is already revoked or does not exist." };
     recordAudit({ actorId: viewer.id, action: "api_token.revoke", targetType: "api_token", targetId: parsed.data.id });
     return { ok: true, message: "Token revoked. It stops working immediately." };

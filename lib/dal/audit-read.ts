@@ -14,8 +14,16 @@ export const auditFilterSchema = z.object({
   person: z.string().trim().max(200).optional().catch(undefined),
   action: z.string().trim().max(100).optional().catch(undefined),
   outcome: z.enum(["ok", "denied", "failed"]).optional().catch(undefined),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined),
   before: z.coerce.number().int().positive().optional().catch(undefined),
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
@@ -44,7 +52,15 @@ export async function readAuditLog(raw: unknown): Promise<{ rows: AuditRow[]; ac
   if (!viewer) return null;
   const f = auditFilterSchema.parse(raw ?? {});
   const where: SQL[] = [];
-  if (f.person) where.push(or(like(employees.email, `%${f.person}%`), like(employees.name, `%${f.person}%`), like(auditLog.targetId, `%${f.person}%`), eq(auditLog.requestId, f.person))!);
+  if (f.person)
+    where.push(
+      or(
+        like(employees.email, `%${f.person}%`),
+        like(employees.name, `%${f.person}%`),
+        like(auditLog.targetId, `%${f.person}%`),
+        eq(auditLog.requestId, f.person),
+      )!,
+    );
   if (f.action) where.push(eq(auditLog.action, f.action));
   if (f.outcome) where.push(eq(auditLog.outcome, f.outcome));
   if (f.from) where.push(gte(auditLog.at, Date.parse(`${f.from}T00:00:00Z`)));
@@ -59,7 +75,9 @@ export async function readAuditLog(raw: unknown): Promise<{ rows: AuditRow[]; ac
       actorEmail: employees.email,
       action: auditLog.action,
       outcome: auditLog.outcome,
-      target: sql<string | null>`case when ${auditLog.targetType} is null then null else ${auditLog.targetType} || ' ' || coalesce(${auditLog.targetId}, '') end`,
+      target: sql<
+        string | null
+      >`case when ${auditLog.targetType} is null then null else ${auditLog.targetType} || ' ' || coalesce(${auditLog.targetId}, '') end`,
       detail: auditLog.detail,
       requestId: auditLog.requestId,
       targetType: auditLog.targetType,
@@ -70,10 +88,17 @@ export async function readAuditLog(raw: unknown): Promise<{ rows: AuditRow[]; ac
     .orderBy(desc(auditLog.id))
     .limit(AUDIT_PAGE_SIZE + 1)
     .all();
-  const actions = db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action).all().map((r) => r.action);
+  const actions = db
+    .selectDistinct({ action: auditLog.action })
+    .from(auditLog)
+    .orderBy(auditLog.action)
+    .all()
+    .map((r) => r.action);
   const more = rows.length > AUDIT_PAGE_SIZE;
-  const page = rows.slice(0, AUDIT_PAGE_SIZE).map(({ targetType, ...row }) =>
-    !hasRole(viewer, "hr") && targetType !== null && REVIEW_CONTENT_TARGETS.has(targetType) ? { ...row, detail: null } : row,
-  );
+  const page = rows
+    .slice(0, AUDIT_PAGE_SIZE)
+    .map(({ targetType, ...row }) =>
+      !hasRole(viewer, "hr") && targetType !== null && REVIEW_CONTENT_TARGETS.has(targetType) ? { ...row, detail: null } : row,
+    );
   return { rows: page, actions, nextBefore: more ? page[page.length - 1].id : null };
 }

@@ -20,7 +20,11 @@ export function recordAudit(entry: AuditEntry): void {
   const requestId = currentRequestId();
   const outcome = entry.outcome ?? "ok";
   // Denials and failures also go to the log, where operators watch; the log line and the row share the request id.
-  if (outcome !== "ok") logger.warn({ audit: entry.action, outcome, actorId: entry.actorId, targetType: entry.targetType, targetId: entry.targetId, requestId }, "audit");
+  if (outcome !== "ok")
+    logger.warn(
+      { audit: entry.action, outcome, actorId: entry.actorId, targetType: entry.targetType, targetId: entry.targetId, requestId },
+      "audit",
+    );
   getDb()
     .insert(auditLog)
     .values({

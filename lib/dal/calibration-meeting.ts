@@ -83,7 +83,10 @@ export async function getCalibrationMeeting(raw: TalentInput, unflaggedLimit = U
  * would show. Answered before the meeting is built: a search that finds one team opens it, and
  * building the whole organisation's meeting only to redirect cost about 0.4 s at 10,000 people.
  */
-export async function findCalibrationTeams(raw: TalentInput, query: string): Promise<TalentResult<{ cycleKey: string; matches: ScopedTeam[] }>> {
+export async function findCalibrationTeams(
+  raw: TalentInput,
+  query: string,
+): Promise<TalentResult<{ cycleKey: string; matches: ScopedTeam[] }>> {
   const resolved = await resolveTalent(raw, "/talent/calibration");
   if (!resolved.ok) return resolved;
   const { viewer, cycle } = resolved.value;

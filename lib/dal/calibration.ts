@@ -96,17 +96,26 @@ export async function calibrateReview(raw: unknown): Promise<CalibrationResult> 
       from cycle_traits ct left join review_ratings rr on rr.cycle_trait_id = ct.id and rr.review_id = ${target.reviewId}
       where ct.cycle_id = ${target.cycleId}`);
     const byId = new Map(current.map((t) => [t.cycleTraitId, t]));
-    const changes: { field: string; before: string | null; after: string | null; cycleTraitId?: number; rating?: number | null; notObserved?: boolean }[] = [];
+    const changes: {
+      field: string;
+      before: string | null;
+      after: string | null;
+      cycleTraitId?: number;
+      rating?: number | null;
+      notObserved?: boolean;
+    }[] = [];
     if (input.keeperAnswer !== target.keeperAnswer) {
       changes.push({ field: "keeper_answer", before: target.keeperAnswer, after: input.keeperAnswer });
     }
     for (const t of input.traits) {
       const now = byId.get(t.cycleTraitId);
-      if (!now) return { ok: false, code: "invalid", message: "Not a trait of this cycle.", fieldErrors: { traits: "Not a trait of this cycle." } };
+      if (!now)
+        return { ok: false, code: "invalid", message: "Not a trait of this cycle.", fieldErrors: { traits: "Not a trait of this cycle." } };
       const before = ratingValue(now.rating, now.notObserved === 1);
       const rating = t.notObserved ? null : t.rating;
       const after = ratingValue(rating, t.notObserved);
-      if (before !== after) changes.push({ field: `trait:${now.key}`, before, after, cycleTraitId: t.cycleTraitId, rating, notObserved: t.notObserved });
+      if (before !== after)
+        changes.push({ field: `trait:${now.key}`, before, after, cycleTraitId: t.cycleTraitId, rating, notObserved: t.notObserved });
     }
     if (changes.length === 0) return fail("unchanged");
 
@@ -118,12 +127,28 @@ export async function calibrateReview(raw: unknown): Promise<CalibrationResult> 
     for (const c of changes) {
       if (c.cycleTraitId !== undefined) {
         db.insert(reviewRatings)
-          .values({ reviewId: target.reviewId, cycleTraitId: c.cycleTraitId, rating: c.rating ?? null, notObserved: c.notObserved ?? false })
-          .onConflictDoUpdate({ target: [reviewRatings.reviewId, reviewRatings.cycleTraitId], set: { rating: c.rating ?? null, notObserved: c.notObserved ?? false } })
+          .values({
+            reviewId: target.reviewId,
+            cycleTraitId: c.cycleTraitId,
+            rating: c.rating ?? null,
+            notObserved: c.notObserved ?? false,
+          })
+          .onConflictDoUpdate({
+            target: [reviewRatings.reviewId, reviewRatings.cycleTraitId],
+            set: { rating: c.rating ?? null, notObserved: c.notObserved ?? false },
+          })
           .run();
       }
       db.insert(calibrationChanges)
-        .values({ reviewId: target.reviewId, actorId: viewer.id, at, field: c.field, before: c.before, after: c.after, reason: input.reason })
+        .values({
+          reviewId: target.reviewId,
+          actorId: viewer.id,
+          at,
+          field: c.field,
+          before: c.before,
+          after: c.after,
+          reason: input.reason,
+        })
         .run();
       recordAudit({
         actorId: viewer.id,
@@ -175,7 +200,17 @@ export async function getReviewCalibration(cycleKey: string, employeeId: number)
     recordDenied(viewer.id, "calibration", `${cycleKey}/${employeeId}`, "review not visible or not started");
     return null;
   }
-  const rows = db.all<{ id: number; at: number; actorId: number; actorName: string; field: string; before: string | null; after: string | null; reason: string; traitLabel: string | null }>(sql`
+  const rows = db.all<{
+    id: number;
+    at: number;
+    actorId: number;
+    actorName: string;
+    field: string;
+    before: string | null;
+    after: string | null;
+    reason: string;
+    traitLabel: string | null;
+  }>(sql`
     select cc.id as id, cc.at as at, a.id as actorId, a.name as actorName, cc.field as field, cc.before as before,
       cc.after as after, cc.reason as reason, ct.label as traitLabel
     from calibration_changes cc join employees a on a.id = cc.actor_id

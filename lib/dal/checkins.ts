@@ -132,13 +132,17 @@ export async function askForCheckin(raw: unknown): Promise<CheckinResult> {
       .returning({ id: keeperCheckins.id })
       .get();
     recordAudit({ actorId: viewer.id, action: "checkin.ask", targetType: "checkin", targetId: row.id });
-    notify(db, {
-      recipientId: me.managerId,
-      kind: "checkin_asked",
-      title: `${firstName(viewer.name)} asked you for a keeper check-in`,
-      body: `"${CHECKIN_QUESTION}" Answer with a keeper answer and a note.`,
-      link: "/checkins",
-    }, now);
+    notify(
+      db,
+      {
+        recipientId: me.managerId,
+        kind: "checkin_asked",
+        title: `${firstName(viewer.name)} asked you for a keeper check-in`,
+        body: `"${CHECKIN_QUESTION}" Answer with a keeper answer and a note.`,
+        link: "/checkins",
+      },
+      now,
+    );
     return { ok: true, message: `Asked ${firstName(me.managerName)}. You will be notified when they answer.` };
   });
   if (result.ok) scheduleDelivery();
@@ -169,18 +173,26 @@ export async function answerCheckin(raw: unknown): Promise<CheckinResult> {
       .returning({ agentId: keeperCheckins.agentId })
       .get();
     if (!row) {
-      const mine = db.select({ id: keeperCheckins.id }).from(keeperCheckins).where(and(eq(keeperCheckins.id, id), eq(keeperCheckins.managerId, viewer.id))).get();
+      const mine = db
+        .select({ id: keeperCheckins.id })
+        .from(keeperCheckins)
+        .where(and(eq(keeperCheckins.id, id), eq(keeperCheckins.managerId, viewer.id)))
+        .get();
       if (mine) return { ok: false, code: "already_answered", message: "This check-in has already been answered." };
       recordDenied(viewer.id, "checkin", id, "answer: not addressed to the viewer or does not exist");
       return { ok: false, code: "not_found", message: "Check-in not found." };
     }
     recordAudit({ actorId: viewer.id, action: "checkin.answer", targetType: "checkin", targetId: id });
-    notify(db, {
-      recipientId: row.agentId,
-      kind: "checkin_answered",
-      title: `${firstName(viewer.name)} answered your keeper check-in`,
-      link: "/checkins",
-    }, now);
+    notify(
+      db,
+      {
+        recipientId: row.agentId,
+        kind: "checkin_answered",
+        title: `${firstName(viewer.name)} answered your keeper check-in`,
+        link: "/checkins",
+      },
+      now,
+    );
     return { ok: true, message: "Answer sent." };
   });
   if (result.ok) scheduleDelivery();

@@ -1,7 +1,14 @@
 import "server-only";
 import { z } from "zod";
 import { connectionFields } from "@/lib/connectors/connection-input";
-import { deleteConnection, findConnection, insertConnection, listConnectionViews, updateConnection, type ConnectionView } from "@/lib/connectors/store";
+import {
+  deleteConnection,
+  findConnection,
+  insertConnection,
+  listConnectionViews,
+  updateConnection,
+  type ConnectionView,
+} from "@/lib/connectors/store";
 import { syncConnection, testConnectionConfig } from "@/lib/connectors/sync";
 import { recordAudit } from "./audit";
 import { requireRole } from "./policy";
@@ -17,7 +24,8 @@ async function requireHrSession(what: string, target: string | number): Promise<
   return viewer && viewer.via === "session" ? viewer.id : null;
 }
 
-export type ConnectionFormState = { ok: true; message: string; id: number } | { ok: false; message: string; fieldErrors?: Record<string, string> };
+export type ConnectionFormState =
+  { ok: true; message: string; id: number } | { ok: false; message: string; fieldErrors?: Record<string, string> };
 export type ConnectionActionResult = { ok: boolean; message: string };
 
 const idSchema = z.object({ id: z.coerce.number().int().positive() });
@@ -42,8 +50,18 @@ export async function saveConnection(raw: Record<string, unknown>): Promise<Conn
   const saved = id?.success ? updateConnection(id.data.id, parsed.data) : insertConnection(parsed.data, actorId);
   if (!saved.ok) return { ok: false, message: saved.message, fieldErrors: saved.field ? { [saved.field]: saved.message } : undefined };
   const { name, source, baseUrl, intervalMinutes } = parsed.data;
-  recordAudit({ actorId, action: editing ? "connection.update" : "connection.create", targetType: "helpdesk_connection", targetId: saved.id, detail: { name, source, baseUrl, intervalMinutes } });
-  return { ok: true, message: editing ? `Connection '${name}' saved.` : `Connection '${name}' added. Test it, then sync now or wait for the next run.`, id: saved.id };
+  recordAudit({
+    actorId,
+    action: editing ? "connection.update" : "connection.create",
+    targetType: "helpdesk_connection",
+    targetId: saved.id,
+    detail: { name, source, baseUrl, intervalMinutes },
+  });
+  return {
+    ok: true,
+    message: editing ? `Connection '${name}' saved.` : `Connection '${name}' added. Test it, then sync now or wait for the next run.`,
+    id: saved.id,
+  };
 }
 
 export async function removeConnection(raw: unknown): Promise<ConnectionActionResult> {

@@ -36,11 +36,25 @@ export async function checkCredentials(input: unknown, clientAddress: string | n
   const blocked = signInBlockedUntil(email, clientAddress);
   if (blocked !== null) {
     recordSignInAttempt(email, clientAddress, false);
-    recordAudit({ actorId: null, action: "auth.sign_in", outcome: "denied", targetType: "account", targetId: email, detail: { reason: "throttled", ip: clientAddress } });
+    recordAudit({
+      actorId: null,
+      action: "auth.sign_in",
+      outcome: "denied",
+      targetType: "account",
+      targetId: email,
+      detail: { reason: "throttled", ip: clientAddress },
+    });
     return { ok: false, blockedUntil: blocked };
   }
   const user = getDb()
-    .select({ id: employees.id, email: employees.email, name: employees.name, role: employees.role, active: employees.active, passwordHash: employees.passwordHash })
+    .select({
+      id: employees.id,
+      email: employees.email,
+      name: employees.name,
+      role: employees.role,
+      active: employees.active,
+      passwordHash: employees.passwordHash,
+    })
     .from(employees)
     .where(eq(employees.email, email))
     .get();
@@ -59,7 +73,14 @@ export async function checkCredentials(input: unknown, clientAddress: string | n
   }
   // Checked after the password, so the answer reveals nothing to someone who does not know it.
   if (ssoOnly() && user.role !== "admin") {
-    recordAudit({ actorId: user.id, action: "auth.sign_in", outcome: "denied", targetType: "account", targetId: email, detail: { reason: "sso_only", ip: clientAddress } });
+    recordAudit({
+      actorId: user.id,
+      action: "auth.sign_in",
+      outcome: "denied",
+      targetType: "account",
+      targetId: email,
+      detail: { reason: "sso_only", ip: clientAddress },
+    });
     return { ok: false, blockedUntil: null, ssoOnly: true };
   }
   recordSignInAttempt(email, clientAddress, true);
@@ -73,7 +94,14 @@ export function signInRefusal(email: string, headers: Headers): { message: strin
   const until = signInBlockedUntil(email.trim().toLowerCase(), ip);
   if (until === null) return null;
   recordSignInAttempt(email, ip, false);
-  recordAudit({ actorId: null, action: "auth.sign_in", outcome: "denied", targetType: "account", targetId: email, detail: { reason: "throttled", ip } });
+  recordAudit({
+    actorId: null,
+    action: "auth.sign_in",
+    outcome: "denied",
+    targetType: "account",
+    targetId: email,
+    detail: { reason: "throttled", ip },
+  });
   return {
     message: "Too many failed sign-in attempts. Sign-in is paused for 15 minutes.",
     retryAfterSeconds: Math.max(1, Math.ceil((until - Date.now()) / 1000)),

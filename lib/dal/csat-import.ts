@@ -6,9 +6,7 @@ import { recordAudit, recordDenied } from "./audit";
 import { hasRole } from "./policy";
 import { verifySession } from "./session";
 
-export type ImportResult =
-  | { ok: true; report: CsatImportReport }
-  | { ok: false; status: 400 | 404; message: string };
+export type ImportResult = { ok: true; report: CsatImportReport } | { ok: false; status: 400 | 404; message: string };
 
 export function parseSourceOption(value: string | null | undefined): CsatSourceOption | null {
   const v = (value ?? "auto").trim().toLowerCase();
@@ -33,7 +31,14 @@ export async function runCsatImport(input: CsatInput, source: CsatSourceOption, 
       action: "csat.import",
       targetType: "csat_import",
       targetId: report.importId,
-      detail: { via, file: input.name, rowsRead: report.rowsRead, imported: report.imported, updated: report.updated, rejected: report.rejectedCount },
+      detail: {
+        via,
+        file: input.name,
+        rowsRead: report.rowsRead,
+        imported: report.imported,
+        updated: report.updated,
+        rejected: report.rejectedCount,
+      },
     });
     return { ok: true, report };
   } catch (error) {

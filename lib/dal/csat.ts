@@ -24,9 +24,7 @@ function visibleEmployee(viewer: Viewer, employeeId: number) {
   return getDb()
     .select({ id: employees.id, name: employees.name, email: employees.email })
     .from(employees)
-    .where(
-      and(eq(employees.id, employeeId), csatVisibleSql(viewer)),
-    )
+    .where(and(eq(employees.id, employeeId), csatVisibleSql(viewer)))
     .get();
 }
 
@@ -55,7 +53,12 @@ export async function getEmployeeCsat(
     figure: trend[trend.length - 1],
     organisation: organisation.get(quarter)!,
     trend,
-    comments: recentComments(employeeId, { quarter, sentiment: options.sentiment, search: options.search, limit: options.commentLimit ?? 8 }),
+    comments: recentComments(employeeId, {
+      quarter,
+      sentiment: options.sentiment,
+      search: options.search,
+      limit: options.commentLimit ?? 8,
+    }),
   };
 }
 

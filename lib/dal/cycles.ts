@@ -4,7 +4,15 @@ import { z } from "zod";
 import { getDb, writeTx } from "@/db/client";
 import { perConnection } from "@/db/per-connection";
 import { cycleParticipants, cycles, cycleTraits, employees, reviews, traitTemplate } from "@/db/schema";
-import { CYCLE_STATES, PUBLISHED_STATES, SETTINGS_EDITABLE_STATES, canTransition, isPublished, managersCanEdit, type CycleState } from "@/lib/domain/cycle-state";
+import {
+  CYCLE_STATES,
+  PUBLISHED_STATES,
+  SETTINGS_EDITABLE_STATES,
+  canTransition,
+  isPublished,
+  managersCanEdit,
+  type CycleState,
+} from "@/lib/domain/cycle-state";
 import { nextQuarter, quarterEndDate, quarterOf, QUARTER_KEY } from "@/lib/domain/quarter";
 import { recordAudit } from "./audit";
 import { notifyReviewsReleased } from "./notifications";
@@ -65,7 +73,12 @@ function withCounts(refs: CycleRef[]): CycleSummary[] {
       submitted: sql<number>`sum(${reviews.status} = 'submitted')`,
     })
     .from(reviews)
-    .where(inArray(reviews.cycleId, refs.map((r) => r.id)))
+    .where(
+      inArray(
+        reviews.cycleId,
+        refs.map((r) => r.id),
+      ),
+    )
     .groupBy(reviews.cycleId)
     .all();
   const byId = new Map(counts.map((c) => [c.cycleId, c]));
@@ -74,7 +87,12 @@ function withCounts(refs: CycleRef[]): CycleSummary[] {
     getDb()
       .select({ cycleId: cycleParticipants.cycleId, n: sql<number>`count(*)` })
       .from(cycleParticipants)
-      .where(inArray(cycleParticipants.cycleId, refs.map((r) => r.id)))
+      .where(
+        inArray(
+          cycleParticipants.cycleId,
+          refs.map((r) => r.id),
+        ),
+      )
       .groupBy(cycleParticipants.cycleId)
       .all()
       .map((c) => [c.cycleId, c.n]),
@@ -143,7 +161,10 @@ export async function createCycle(raw: unknown): Promise<CycleActionResult> {
 
 const settingsSchema = z.object({
   key: z.string().regex(QUARTER_KEY),
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a due date.").refine((d) => !Number.isNaN(Date.parse(d)), "Not a real date."),
+  dueDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a due date.")
+    .refine((d) => !Number.isNaN(Date.parse(d)), "Not a real date."),
   shareKeeper: z.boolean(),
 });
 
@@ -154,7 +175,11 @@ export async function updateCycleSettings(raw: unknown): Promise<CycleActionResu
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message, field: String(parsed.error.issues[0].path[0] ?? "") };
   const { key, dueDate, shareKeeper } = parsed.data;
   return writeTx((db) => {
-    const res = db.update(cycles).set({ dueDate, shareKeeper, updatedAt: Date.now() }).where(and(eq(cycles.key, key), inArray(cycles.state, SETTINGS_EDITABLE_STATES))).run();
+    const res = db
+      .update(cycles)
+      .set({ dueDate, shareKeeper, updatedAt: Date.now() })
+      .where(and(eq(cycles.key, key), inArray(cycles.state, SETTINGS_EDITABLE_STATES)))
+      .run();
     if (res.changes === 0) return { ok: false, message: "This cycle is closed or does not exist." };
     recordAudit({ actorId: viewer.id, action: "cycle.settings", targetType: "cycle", targetId: key, detail: { dueDate, shareKeeper } });
     return { ok: true, message: `Saved settings for ${key}.` };
@@ -174,7 +199,11 @@ export async function transitionCycle(raw: unknown): Promise<CycleActionResult> 
     if (!cycle) return { ok: false, message: "Unknown cycle." };
     if (!canTransition(cycle.state, to)) return { ok: false, message: `A ${cycle.state} cycle cannot move to ${to}.` };
     if (to === "open") {
-      const other = db.select({ key: cycles.key }).from(cycles).where(and(eq(cycles.state, "open"), ne(cycles.id, cycle.id))).get();
+      const other = db
+        .select({ key: cycles.key })
+        .from(cycles)
+        .where(and(eq(cycles.state, "open"), ne(cycles.id, cycle.id)))
+        .get();
       if (other) return { ok: false, message: `${other.key} is still open. Move it to calibration first.` };
     }
     const now = Date.now();
@@ -188,7 +217,13 @@ export async function transitionCycle(raw: unknown): Promise<CycleActionResult> 
       .from(reviews)
       .where(and(eq(reviews.cycleId, cycle.id), inArray(reviews.status, ["submitted"])))
       .get()!.n;
-    recordAudit({ actorId: viewer.id, action: "cycle.transition", targetType: "cycle", targetId: key, detail: { from: cycle.state, to, submitted, ...(participants === undefined ? {} : { participants }) } });
+    recordAudit({
+      actorId: viewer.id,
+      action: "cycle.transition",
+      targetType: "cycle",
+      targetId: key,
+      detail: { from: cycle.state, to, submitted, ...(participants === undefined ? {} : { participants }) },
+    });
     return { ok: true, message: `${key} is now ${to}.` };
   });
 }

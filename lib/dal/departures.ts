@@ -42,7 +42,10 @@ const LIST_LIMIT = 100;
 const PERSON = sql`e.id as id, e.name as name, e.email as email, e.title as title, t.name as team, m.name as manager, e.active as active`;
 const PERSON_FROM = sql`from employees e left join teams t on t.id = e.team_id left join employees m on m.id = e.manager_id`;
 
-const person = <T extends { active: number | boolean }>(row: T): Omit<T, "active"> & { active: boolean } => ({ ...row, active: Boolean(row.active) });
+const person = <T extends { active: number | boolean }>(row: T): Omit<T, "active"> & { active: boolean } => ({
+  ...row,
+  active: Boolean(row.active),
+});
 
 async function hrOnly(resource: string): Promise<number | null> {
   return (await requireRole("hr", { type: "page", id: resource }))?.id ?? null;
@@ -55,14 +58,18 @@ export async function getLeavers(rawQuery?: unknown): Promise<LeaversView | null
   if ((await hrOnly("/hr/people")) === null) return null;
   const db = getDb();
   const awaitingDetails = db
-    .all<Omit<PersonSummary, "active"> & { active: number }>(sql`select ${PERSON} ${PERSON_FROM}
+    .all<Omit<PersonSummary, "active"> & { active: number }>(
+      sql`select ${PERSON} ${PERSON_FROM}
       where e.active = 0 and not exists (select 1 from departures d where d.employee_id = e.id)
-      order by e.updated_at desc, e.name limit ${LIST_LIMIT}`)
+      order by e.updated_at desc, e.name limit ${LIST_LIMIT}`,
+    )
     .map(person);
   const recent = db
-    .all<Omit<Leaver, "active" | "regretted"> & { active: number; regretted: number }>(sql`select ${PERSON}, d.left_at as leftAt, d.leave_type as leaveType, d.regretted as regretted, d.source as source
+    .all<Omit<Leaver, "active" | "regretted"> & { active: number; regretted: number }>(
+      sql`select ${PERSON}, d.left_at as leftAt, d.leave_type as leaveType, d.regretted as regretted, d.source as source
       ${PERSON_FROM} join departures d on d.employee_id = e.id
-      order by d.left_at desc, e.name limit ${LIST_LIMIT}`)
+      order by d.left_at desc, e.name limit ${LIST_LIMIT}`,
+    )
     .map((r) => ({ ...person(r), regretted: Boolean(r.regretted) }));
   const query = searchSchema.safeParse(rawQuery ?? "");
   const q = query.success ? query.data.toLowerCase() : "";
@@ -70,9 +77,11 @@ export async function getLeavers(rawQuery?: unknown): Promise<LeaversView | null
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const matches = q
     ? db
-        .all<Omit<PersonSummary, "active"> & { active: number }>(sql`select ${PERSON} ${PERSON_FROM}
+        .all<Omit<PersonSummary, "active"> & { active: number }>(
+          sql`select ${PERSON} ${PERSON_FROM}
           where lower(e.name) like ${pattern} escape '\\' or lower(e.email) like ${pattern} escape '\\'
-          order by e.name limit 50`)
+          order by e.name limit 50`,
+        )
         .map(person)
     : null;
   return { awaitingDetails, recent, matches };
@@ -91,12 +100,18 @@ export async function getPersonDeparture(rawId: unknown): Promise<PersonDepartur
   const id = z.coerce.number().int().positive().safeParse(rawId);
   if (!id.success) return null;
   const db = getDb();
-  const row = db.get<(Omit<PersonSummary, "active"> & { active: number }) | undefined>(sql`select ${PERSON} ${PERSON_FROM} where e.id = ${id.data}`);
+  const row = db.get<(Omit<PersonSummary, "active"> & { active: number }) | undefined>(
+    sql`select ${PERSON} ${PERSON_FROM} where e.id = ${id.data}`,
+  );
   if (!row) return null;
-  const departure = db.get<{ leftAt: string; leaveType: LeaveType; regretted: number; source: "hr" | "import"; recordedAt: number } | undefined>(sql`
+  const departure = db.get<
+    { leftAt: string; leaveType: LeaveType; regretted: number; source: "hr" | "import"; recordedAt: number } | undefined
+  >(sql`
     select left_at as leftAt, leave_type as leaveType, regretted, source, recorded_at as recordedAt from departures where employee_id = ${id.data}`);
   const cycles = db
-    .all<{ key: string }>(sql`select c.key as key from cycle_participants p join cycles c on c.id = p.cycle_id where p.employee_id = ${id.data} order by c.key`)
+    .all<{ key: string }>(
+      sql`select c.key as key from cycle_participants p join cycles c on c.id = p.cycle_id where p.employee_id = ${id.data} order by c.key`,
+    )
     .map((c) => c.key);
   return { person: person(row), departure: departure ? { ...departure, regretted: Boolean(departure.regretted) } : null, cycles };
 }
@@ -107,7 +122,11 @@ export async function getPersonDeparture(rawId: unknown): Promise<PersonDepartur
  * CSAT stay: past cycles keep them. Audited as 'employee.departure'.
  */
 export async function recordDeparture(raw: unknown, now = Date.now()): Promise<DepartureResult> {
-  const viewer = await requireRole("hr", { type: "employee", id: String((raw as { employeeId?: unknown })?.employeeId ?? "?"), action: "record departure" });
+  const viewer = await requireRole("hr", {
+    type: "employee",
+    id: String((raw as { employeeId?: unknown })?.employeeId ?? "?"),
+    action: "record departure",
+  });
   if (!viewer) return { ok: false, message: "Only HR can record a departure.", fieldErrors: {} };
   const parsed = departureSchema(new Date(now).toISOString().slice(0, 10)).safeParse(raw);
   if (!parsed.success) {
@@ -126,7 +145,13 @@ export async function recordDeparture(raw: unknown, now = Date.now()): Promise<D
         regretted = excluded.regretted, source = excluded.source, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`);
     db.run(sql`update employees set active = 0, updated_at = ${now} where id = ${employeeId} and active = 1`);
     const leftCycles = removeUnreviewedFromOpenCycles(db, employeeId);
-    recordAudit({ actorId: viewer.id, action: "employee.departure", targetType: "employee", targetId: employeeId, detail: { leftAt, leaveType, regretted, leftOpenCycles: leftCycles } });
+    recordAudit({
+      actorId: viewer.id,
+      action: "employee.departure",
+      targetType: "employee",
+      targetId: employeeId,
+      detail: { leftAt, leaveType, regretted, leftOpenCycles: leftCycles },
+    });
     return { ok: true, message: `Recorded ${employee.name}'s departure on ${leftAt}. They can no longer sign in.` };
   });
 }

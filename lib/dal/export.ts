@@ -82,6 +82,11 @@ export async function exportReviewsCsv(raw: TalentInput): Promise<TalentResult<C
     targetId: report.cycle.key,
     detail: { team: teamName, rows: rows.length },
   });
-  const suffix = teamName ? `-${teamName.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase()}` : "";
+  const suffix = teamName
+    ? `-${teamName
+        .replace(/[^A-Za-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "")
+        .toLowerCase()}`
+    : "";
   return { ok: true, value: { filename: `keeper-reviews-${report.cycle.key}${suffix}.csv`, csv, rows: rows.length } };
 }

@@ -61,7 +61,10 @@ function repliedAtFor(viewerId: number, reviewIds: number[]): Map<number, number
 }
 
 function toItems(viewerId: number, list: ReviewView[]): FeedbackItem[] {
-  const replied = repliedAtFor(viewerId, list.map((r) => r.id!));
+  const replied = repliedAtFor(
+    viewerId,
+    list.map((r) => r.id!),
+  );
   return list.map((review) => {
     const open = agentsCanRespond(review.cycle.state);
     const repliedAt = replied.get(review.id!) ?? null;
@@ -88,8 +91,7 @@ export async function getMyFeedbackFor(cycleKey: string): Promise<FeedbackItem |
 }
 
 export type FeedbackResult =
-  | { ok: true; message: string }
-  | { ok: false; code: "not_found" | "closed" | "already_replied" | "invalid"; message: string };
+  { ok: true; message: string } | { ok: false; code: "not_found" | "closed" | "already_replied" | "invalid"; message: string };
 
 const ackSchema = z.object({ cycleKey: z.string().regex(QUARTER_KEY) });
 const replySchema = ackSchema.extend({
@@ -111,7 +113,12 @@ function ownReleasedReview(viewerId: number, cycleKey: string) {
     .innerJoin(cycles, eq(cycles.id, reviews.cycleId))
     .innerJoin(employees, eq(employees.id, reviews.employeeId))
     .where(
-      and(eq(cycles.key, cycleKey), eq(reviews.employeeId, viewerId), eq(reviews.status, "submitted"), inArray(cycles.state, AGENT_READABLE_STATES)),
+      and(
+        eq(cycles.key, cycleKey),
+        eq(reviews.employeeId, viewerId),
+        eq(reviews.status, "submitted"),
+        inArray(cycles.state, AGENT_READABLE_STATES),
+      ),
     )
     .get();
 }
@@ -132,7 +139,10 @@ export async function acknowledgeReview(raw: unknown): Promise<FeedbackResult> {
     }
     if (review.acknowledgedAt !== null) return { ok: true, message: "You have acknowledged this review." };
     if (!agentsCanRespond(review.state)) return CLOSED;
-    db.update(reviews).set({ acknowledgedAt: Date.now() }).where(and(eq(reviews.id, review.id), sql`${reviews.acknowledgedAt} is null`)).run();
+    db.update(reviews)
+      .set({ acknowledgedAt: Date.now() })
+      .where(and(eq(reviews.id, review.id), sql`${reviews.acknowledgedAt} is null`))
+      .run();
     recordAudit({ actorId: viewer.id, action: "review.acknowledge", targetType: "review", targetId: review.id });
     return { ok: true, message: "Acknowledged. Your manager and HR can see that you have read it." };
   });
@@ -150,7 +160,8 @@ export async function replyToReview(raw: unknown): Promise<FeedbackResult> {
       recordDenied(viewer.id, "review", cycleKey, "reply: not the viewer's released review");
       return NOT_FOUND;
     }
-    if (review.repliedAt !== null) return { ok: false, code: "already_replied", message: "You have already replied to this review; a review takes one reply." };
+    if (review.repliedAt !== null)
+      return { ok: false, code: "already_replied", message: "You have already replied to this review; a review takes one reply." };
     if (!agentsCanRespond(review.state)) return CLOSED;
     const now = Date.now();
     db.update(reviews)
@@ -158,12 +169,16 @@ export async function replyToReview(raw: unknown): Promise<FeedbackResult> {
       .where(and(eq(reviews.id, review.id), sql`${reviews.repliedAt} is null`))
       .run();
     recordAudit({ actorId: viewer.id, action: "review.reply", targetType: "review", targetId: review.id });
-    notify(db, {
-      recipientId: review.reviewerId,
-      kind: "reply_received",
-      title: `${firstName(review.employeeName)} replied to their ${cycleKey} review`,
-      link: `/reviews/${cycleKey}/${viewer.id}`,
-    }, now);
+    notify(
+      db,
+      {
+        recipientId: review.reviewerId,
+        kind: "reply_received",
+        title: `${firstName(review.employeeName)} replied to their ${cycleKey} review`,
+        link: `/reviews/${cycleKey}/${viewer.id}`,
+      },
+      now,
+    );
     return { ok: true, message: "Reply sent. Your manager has been told." };
   });
   if (result.ok) scheduleDelivery();

@@ -59,9 +59,15 @@ export async function recordFollowUp(raw: unknown, now = Date.now()): Promise<Fo
   const parsed = followUpSchema(new Date(now).toISOString().slice(0, 10)).safeParse(raw);
   const reviewId = Number((raw as { reviewId?: unknown })?.reviewId);
   return writeTx((db): FollowUpResult => {
-    const target = Number.isInteger(reviewId) && reviewId > 0 ? followUpRows(db, sql`r.id = ${reviewId} and m.id = ${viewer.id}`)[0] : undefined;
+    const target =
+      Number.isInteger(reviewId) && reviewId > 0 ? followUpRows(db, sql`r.id = ${reviewId} and m.id = ${viewer.id}`)[0] : undefined;
     if (!target) {
-      recordDenied(viewer.id, "review", String((raw as { reviewId?: unknown })?.reviewId ?? "?"), "follow-up: not the person's manager or no follow-up asked");
+      recordDenied(
+        viewer.id,
+        "review",
+        String((raw as { reviewId?: unknown })?.reviewId ?? "?"),
+        "follow-up: not the person's manager or no follow-up asked",
+      );
       return { ok: false, message: "Only the person's manager can record a follow-up for this answer.", fieldErrors: {} };
     }
     if (!parsed.success) {
@@ -74,7 +80,13 @@ export async function recordFollowUp(raw: unknown, now = Date.now()): Promise<Fo
       values (${reviewId}, ${kind}, ${happenedOn}, ${reviewOn}, ${note}, ${viewer.id}, ${now})
       on conflict (review_id) do update set kind = excluded.kind, happened_on = excluded.happened_on, review_on = excluded.review_on,
         note = excluded.note, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`);
-    recordAudit({ actorId: viewer.id, action: "review.follow_up", targetType: "review", targetId: reviewId, detail: { kind, happenedOn, reviewOn } });
+    recordAudit({
+      actorId: viewer.id,
+      action: "review.follow_up",
+      targetType: "review",
+      targetId: reviewId,
+      detail: { kind, happenedOn, reviewOn },
+    });
     return { ok: true, message: `Recorded the follow-up for ${target.employeeName}.` };
   });
 }

@@ -34,7 +34,10 @@ export function checkHealth(): Health {
     sqlite.prepare("select 1").get();
     const table = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
     applied = table
-      ? (sqlite.prepare("select count(*) as count, max(created_at) as last from __drizzle_migrations").get() as { count: number; last: number | null })
+      ? (sqlite.prepare("select count(*) as count, max(created_at) as last from __drizzle_migrations").get() as {
+          count: number;
+          last: number | null;
+        })
       : { count: 0, last: null };
   } catch (error) {
     logger.error({ err: error }, "health check: database unreachable");

@@ -78,7 +78,12 @@ function loadOutcomeRows(db: Db, viewer: Viewer, cycle: TalentCycle): OutcomeRow
     left join reviews lr on lr.cycle_id = lc.id and lr.employee_id = m.id and lr.status = 'submitted'
     left join csat_rollups lcr on lcr.employee_id = m.id and lcr.quarter = ${later}
     order by m.id`);
-  return rows.map((r) => ({ ...r, answer: r.answer as KeeperAnswer, regretted: r.regretted === null ? null : Boolean(r.regretted), leftUndated: r.leftUndated === 1 }));
+  return rows.map((r) => ({
+    ...r,
+    answer: r.answer as KeeperAnswer,
+    regretted: r.regretted === null ? null : Boolean(r.regretted),
+    leftUndated: r.leftUndated === 1,
+  }));
 }
 
 function cycleOutcomes(cycle: TalentCycle, today: string, rows: OutcomeRow[]): CycleOutcomes {
@@ -93,8 +98,20 @@ function cycleOutcomes(cycle: TalentCycle, today: string, rows: OutcomeRow[]): C
       laterQuarter: laterQuarter(cycle.key),
     },
     scope: outcomeFigures(cycle.key, today, rows),
-    teams: outcomesBy(cycle.key, today, rows, (r) => r.teamId, (r) => r.teamName ?? "No team"),
-    managers: outcomesBy(cycle.key, today, rows, (r) => r.managerId, (r) => r.managerName ?? "No manager"),
+    teams: outcomesBy(
+      cycle.key,
+      today,
+      rows,
+      (r) => r.teamId,
+      (r) => r.teamName ?? "No team",
+    ),
+    managers: outcomesBy(
+      cycle.key,
+      today,
+      rows,
+      (r) => r.managerId,
+      (r) => r.managerName ?? "No manager",
+    ),
   };
 }
 
@@ -104,7 +121,11 @@ function cycleOutcomes(cycle: TalentCycle, today: string, rows: OutcomeRow[]): C
  * cycles the viewer may not see; `not_found` too for a cycle that is not past yet; `no_cycle`
  * when no cycle has been released.
  */
-export async function getKeeperOutcomes(raw: { cycle?: string }, resource = "/talent/outcomes", now = Date.now()): Promise<TalentResult<OutcomesReport>> {
+export async function getKeeperOutcomes(
+  raw: { cycle?: string },
+  resource = "/talent/outcomes",
+  now = Date.now(),
+): Promise<TalentResult<OutcomesReport>> {
   const db = getDb();
   const past = pastCycles(db, OUTCOME_CYCLES);
   const key = raw.cycle ?? past[0]?.key;
@@ -121,7 +142,11 @@ export async function getKeeperOutcomes(raw: { cycle?: string }, resource = "/ta
   const history = past
     .slice()
     .reverse()
-    .map((c) => ({ key: c.key, state: c.state, figures: c.id === cycle.id ? null : outcomeFigures(c.key, today, loadOutcomeRows(db, viewer, c)) }));
+    .map((c) => ({
+      key: c.key,
+      state: c.state,
+      figures: c.id === cycle.id ? null : outcomeFigures(c.key, today, loadOutcomeRows(db, viewer, c)),
+    }));
   const selected = cycleOutcomes(cycle, today, loadOutcomeRows(db, viewer, cycle));
   return {
     ok: true,

@@ -131,6 +131,11 @@ export interface OutboxView {
  */
 export async function listOutbox(limit = 100): Promise<OutboxView | null> {
   if (!(await requireRole("admin", { type: "page", id: "/admin/outbox" }))) return null;
-  const mails = getDb().select().from(outboxEmails).orderBy(desc(outboxEmails.id)).limit(Math.min(Math.max(1, limit), 500)).all();
+  const mails = getDb()
+    .select()
+    .from(outboxEmails)
+    .orderBy(desc(outboxEmails.id))
+    .limit(Math.min(Math.max(1, limit), 500))
+    .all();
   return { smtpConfigured: smtpConfigured(), mails };
 }

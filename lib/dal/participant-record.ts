@@ -26,13 +26,15 @@ export function snapshotParticipants(db: Db, cycleId: number, now: number): numb
 export function addParticipants(db: Db, cycleId: number, employeeIds: readonly number[], actorId: number, now: number): number[] {
   if (employeeIds.length === 0) return [];
   return db
-    .all<{ id: number }>(sql`
+    .all<{ id: number }>(
+      sql`
       insert into cycle_participants (cycle_id, employee_id, team_id, manager_id, reviewer_id, role, title, added_at, added_by)
       select ${cycleId}, e.id, e.team_id, e.manager_id, e.manager_id, e.role, e.title, ${now}, ${actorId}
       from employees e
       where e.id in ${employeeIds} and e.active = 1 and e.manager_id is not null
         and not exists (select 1 from cycle_participants p where p.cycle_id = ${cycleId} and p.employee_id = e.id)
-      returning employee_id as id`)
+      returning employee_id as id`,
+    )
     .map((r) => r.id);
 }
 
@@ -43,11 +45,13 @@ export function addParticipants(db: Db, cycleId: number, employeeIds: readonly n
  */
 export function removeUnreviewedFromOpenCycles(db: Db, employeeId: number): number[] {
   return db
-    .all<{ cycleId: number }>(sql`
+    .all<{ cycleId: number }>(
+      sql`
       delete from cycle_participants
       where employee_id = ${employeeId}
         and cycle_id in (select id from cycles where state = 'open')
         and not exists (select 1 from reviews r where r.cycle_id = cycle_participants.cycle_id and r.employee_id = ${employeeId})
-      returning cycle_id as cycleId`)
+      returning cycle_id as cycleId`,
+    )
     .map((r) => r.cycleId);
 }

@@ -26,9 +26,7 @@ export interface CycleRecordView {
   lateHiresTotal: number;
 }
 
-export type ParticipantActionResult =
-  | { ok: true; message: string }
-  | { ok: false; message: string; fieldErrors?: Record<string, string> };
+export type ParticipantActionResult = { ok: true; message: string } | { ok: false; message: string; fieldErrors?: Record<string, string> };
 
 /** Past this many people, the page asks for an org import check rather than listing everyone. */
 export const LATE_HIRE_LIMIT = 200;
@@ -78,7 +76,13 @@ export async function addLateHires(raw: unknown): Promise<ParticipantActionResul
     if (cycle.state !== "open") return { ok: false, message: `${key} is not open: only an open cycle takes new people.` };
     const added = addParticipants(db, cycle.id, employeeIds, viewer.id, Date.now());
     if (added.length === 0) return { ok: false, message: "Nobody was added: they are already in the cycle, inactive, or have no manager." };
-    recordAudit({ actorId: viewer.id, action: "cycle.participants_add", targetType: "cycle", targetId: key, detail: { employeeIds: added } });
+    recordAudit({
+      actorId: viewer.id,
+      action: "cycle.participants_add",
+      targetType: "cycle",
+      targetId: key,
+      detail: { employeeIds: added },
+    });
     return { ok: true, message: `Added ${added.length === 1 ? "1 person" : `${added.length} people`} to ${key}.` };
   });
 }
@@ -111,10 +115,17 @@ export async function reassignReviewer(raw: unknown): Promise<ParticipantActionR
     const row = db.get<{ id: number; employeeId: number; reviewerId: number | null } | undefined>(sql`
       select p.id as id, p.employee_id as employeeId, p.reviewer_id as reviewerId from cycle_participants p
       join employees e on e.id = p.employee_id where p.cycle_id = ${cycle.id} and lower(e.email) = ${employeeEmail}`);
-    if (!row) return { ok: false, message: "Check the highlighted fields.", fieldErrors: { employeeEmail: `Nobody with this email is in ${key}.` } };
+    if (!row)
+      return {
+        ok: false,
+        message: "Check the highlighted fields.",
+        fieldErrors: { employeeEmail: `Nobody with this email is in ${key}.` },
+      };
     const reviewer = db.get<{ id: number } | undefined>(sql`select id from employees where lower(email) = ${reviewerEmail} and active = 1`);
-    if (!reviewer) return { ok: false, message: "Check the highlighted fields.", fieldErrors: { reviewerEmail: "No active employee has this email." } };
-    if (reviewer.id === row.employeeId) return { ok: false, message: "Check the highlighted fields.", fieldErrors: { reviewerEmail: "Nobody reviews themself." } };
+    if (!reviewer)
+      return { ok: false, message: "Check the highlighted fields.", fieldErrors: { reviewerEmail: "No active employee has this email." } };
+    if (reviewer.id === row.employeeId)
+      return { ok: false, message: "Check the highlighted fields.", fieldErrors: { reviewerEmail: "Nobody reviews themself." } };
     if (reviewer.id === row.reviewerId) return { ok: true, message: "That is already the reviewer." };
     db.run(sql`update cycle_participants set reviewer_id = ${reviewer.id} where id = ${row.id}`);
     recordAudit({

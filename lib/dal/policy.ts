@@ -111,7 +111,11 @@ const ALL = sql`1 = 1`;
  * HR, or anyone above them in the org. `self` also lets the employee see themself.
  * `column` is the SQL of the employee id (default `employees.id`).
  */
-export function employeeVisibleSql(viewer: Viewer, column: SQL | typeof employees.id = employees.id, options: { self?: boolean } = {}): SQL {
+export function employeeVisibleSql(
+  viewer: Viewer,
+  column: SQL | typeof employees.id = employees.id,
+  options: { self?: boolean } = {},
+): SQL {
   if (viewer.isHr) return ALL;
   const below = sql`${column} in ${subtreeIdsSql(viewer.id)}`;
   return options.self ? sql`(${column} = ${viewer.id} or ${below})` : below;

@@ -30,7 +30,13 @@ export const REFLECTION_MAX = 4000;
 export async function getMyOpenReflection(): Promise<(ReflectionView & { dueDate: string | null }) | null> {
   const viewer = await verifySession();
   const row = getDb()
-    .select({ cycleKey: cycles.key, dueDate: cycles.dueDate, proudOf: reflections.proudOf, growth: reflections.growth, updatedAt: reflections.updatedAt })
+    .select({
+      cycleKey: cycles.key,
+      dueDate: cycles.dueDate,
+      proudOf: reflections.proudOf,
+      growth: reflections.growth,
+      updatedAt: reflections.updatedAt,
+    })
     .from(employees)
     // Written in the same window as the manager's review, so the manager sees it while writing.
     .innerJoin(cycles, inArray(cycles.state, MANAGER_EDITABLE_STATES))
@@ -38,18 +44,30 @@ export async function getMyOpenReflection(): Promise<(ReflectionView & { dueDate
     .where(and(eq(employees.id, viewer.id), isNotNull(employees.managerId)))
     .get();
   if (!row) return null;
-  return { cycleKey: row.cycleKey, dueDate: row.dueDate, proudOf: row.proudOf ?? "", growth: row.growth ?? "", updatedAt: row.updatedAt, editable: true };
+  return {
+    cycleKey: row.cycleKey,
+    dueDate: row.dueDate,
+    proudOf: row.proudOf ?? "",
+    growth: row.growth ?? "",
+    updatedAt: row.updatedAt,
+    editable: true,
+  };
 }
 
 const saveSchema = z.object({
   cycleKey: z.string().regex(QUARTER_KEY),
-  proudOf: z.string().trim().max(REFLECTION_MAX, `Keep each answer under ${REFLECTION_MAX.toLocaleString("en")} characters.`),
-  growth: z.string().trim().max(REFLECTION_MAX, `Keep each answer under ${REFLECTION_MAX.toLocaleString("en")} characters.`),
+  proudOf: z
+    .string()
+    .trim()
+    .max(REFLECTION_MAX, `Keep each answer under ${REFLECTION_MAX.toLocaleString("en")} characters.`),
+  growth: z
+    .string()
+    .trim()
+    .max(REFLECTION_MAX, `Keep each answer under ${REFLECTION_MAX.toLocaleString("en")} characters.`),
 });
 
 export type ReflectionResult =
-  | { ok: true; message: string; updatedAt: number }
-  | { ok: false; code: "invalid" | "closed"; message: string; field?: string };
+  { ok: true; message: string; updatedAt: number } | { ok: false; code: "invalid" | "closed"; message: string; field?: string };
 
 /** Saves the viewer's own reflection; only for the open cycle. */
 export async function saveMyReflection(raw: unknown): Promise<ReflectionResult> {

@@ -62,7 +62,13 @@ function traitsForRows(rows: readonly ReviewRow[]): Map<ReviewRow, ReviewTraitVi
   // In slices: SQLite caps bound parameters per statement, and the API may list a whole cycle.
   const ratings = [];
   for (let i = 0; i < reviewIds.length; i += 5000) {
-    ratings.push(...db.select().from(reviewRatings).where(inArray(reviewRatings.reviewId, reviewIds.slice(i, i + 5000))).all());
+    ratings.push(
+      ...db
+        .select()
+        .from(reviewRatings)
+        .where(inArray(reviewRatings.reviewId, reviewIds.slice(i, i + 5000)))
+        .all(),
+    );
   }
   const defsByCycle = new Map<number, typeof defs>();
   for (const d of defs) defsByCycle.set(d.cycleId, [...(defsByCycle.get(d.cycleId) ?? []), d]);
@@ -71,18 +77,18 @@ function traitsForRows(rows: readonly ReviewRow[]): Map<ReviewRow, ReviewTraitVi
     rows.map((row) => [
       row,
       (defsByCycle.get(row.cycleId) ?? []).map((d) => {
-          const r = row.reviewId === null ? undefined : byReviewTrait.get(`${row.reviewId}:${d.id}`);
-          return {
-            cycleTraitId: d.id,
-            key: d.key,
-            label: d.label,
-            description: d.description,
-            levels: d.levels,
-            rating: r?.rating ?? null,
-            notObserved: r?.notObserved ?? false,
-            comment: r?.comment ?? "",
-          };
-        }),
+        const r = row.reviewId === null ? undefined : byReviewTrait.get(`${row.reviewId}:${d.id}`);
+        return {
+          cycleTraitId: d.id,
+          key: d.key,
+          label: d.label,
+          description: d.description,
+          levels: d.levels,
+          rating: r?.rating ?? null,
+          notObserved: r?.notObserved ?? false,
+          comment: r?.comment ?? "",
+        };
+      }),
     ]),
   );
 }
@@ -115,7 +121,11 @@ function shape(viewer: Viewer, row: ReviewRow, traits: ReviewTraitView[]): Revie
     agentReply: row.agentReply,
     can: { edit: canWrite && status !== "submitted", reopen: canWrite && status === "submitted", isSubject },
     notWritableBecause:
-      isSubject || canWrite || row.cycleState !== "open" || row.managerId !== viewer.id ? null : row.assignedReviewerId === null ? "not_in_cycle" : "other_reviewer",
+      isSubject || canWrite || row.cycleState !== "open" || row.managerId !== viewer.id
+        ? null
+        : row.assignedReviewerId === null
+          ? "not_in_cycle"
+          : "other_reviewer",
   };
 }
 
@@ -182,7 +192,9 @@ export async function getReviewForPage(cycleKey: string, employeeId: number): Pr
 /** A started review by id (API), or null (and audited) when the viewer may not see it. */
 export async function getReviewById(id: number): Promise<ReviewView | null> {
   const viewer = await verifySession();
-  const row = baseQuery(viewer).where(and(eq(reviews.id, id), reviewVisibleSql(viewer))).get();
+  const row = baseQuery(viewer)
+    .where(and(eq(reviews.id, id), reviewVisibleSql(viewer)))
+    .get();
   if (!row) {
     recordDenied(viewer.id, "review", id, "not visible to viewer or does not exist");
     return null;
@@ -210,13 +222,7 @@ export async function listVisibleReviews(cycleKey: string, page: { afterId: numb
 export async function listMyReleasedReviews(): Promise<ReviewView[]> {
   const viewer = await verifySession();
   const rows = baseQuery(viewer)
-    .where(
-      and(
-        eq(employees.id, viewer.id),
-        inArray(cycles.state, AGENT_READABLE_STATES),
-        eq(reviews.status, "submitted"),
-      ),
-    )
+    .where(and(eq(employees.id, viewer.id), inArray(cycles.state, AGENT_READABLE_STATES), eq(reviews.status, "submitted")))
     .orderBy(desc(cycles.key))
     .all();
   return shapeAll(viewer, rows);

@@ -3,13 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { writeTx, type Db } from "@/db/client";
 import { cycleTraits, cycles, employees, reviewRatings, reviews } from "@/db/schema";
 import { managersCanEdit } from "@/lib/domain/cycle-state";
-import {
-  normaliseTraits,
-  reviewSaveSchema,
-  submitErrors,
-  type FieldErrors,
-  type ReviewSaveInput,
-} from "@/lib/domain/review-validation";
+import { normaliseTraits, reviewSaveSchema, submitErrors, type FieldErrors, type ReviewSaveInput } from "@/lib/domain/review-validation";
 import { recordAudit, recordDenied } from "./audit";
 import { reviewWriterSql } from "./policy";
 import { verifySession, type Viewer } from "./session";
@@ -20,7 +14,8 @@ export type SaveResult =
   | { ok: false; code: "stale" | "locked" | "submitted" | "not_found"; message: string };
 
 const MESSAGES = {
-  stale: "This review was changed in another tab or window since you opened it. Nothing was overwritten: copy anything you want to keep, then reload to see the latest version.",
+  stale:
+    "This review was changed in another tab or window since you opened it. Nothing was overwritten: copy anything you want to keep, then reload to see the latest version.",
   locked: "The cycle is no longer open, so reviews can't be changed.",
   submitted: "This review has been submitted. Reopen it to make changes.",
   not_found: "Review not found.",
@@ -43,7 +38,12 @@ function writableTarget(db: Db, viewer: Viewer, cycleKey: string, employeeId: nu
 function writeContent(db: Db, viewer: Viewer, input: ReviewSaveInput, cycleId: number, submit: boolean): SaveResult {
   const now = Date.now();
   const traitIds = new Set(
-    db.select({ id: cycleTraits.id }).from(cycleTraits).where(eq(cycleTraits.cycleId, cycleId)).all().map((t) => t.id),
+    db
+      .select({ id: cycleTraits.id })
+      .from(cycleTraits)
+      .where(eq(cycleTraits.cycleId, cycleId))
+      .all()
+      .map((t) => t.id),
   );
   const traits = normaliseTraits(input.traits).filter((t) => traitIds.has(t.cycleTraitId));
   if (submit) {
@@ -151,7 +151,12 @@ export async function reopenReview(raw: unknown): Promise<SaveResult> {
       .update(reviews)
       .set({ status: "draft", submittedAt: null, version: sql`${reviews.version} + 1`, updatedAt: now })
       .where(
-        and(eq(reviews.cycleId, target.cycleId), eq(reviews.employeeId, employeeId), eq(reviews.status, "submitted"), eq(reviews.version, version)),
+        and(
+          eq(reviews.cycleId, target.cycleId),
+          eq(reviews.employeeId, employeeId),
+          eq(reviews.status, "submitted"),
+          eq(reviews.version, version),
+        ),
       )
       .returning({ id: reviews.id, version: reviews.version })
       .get();

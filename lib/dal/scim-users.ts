@@ -10,7 +10,8 @@ import { readUserChanges, ScimInputError, scimUserJson, toScimUser, type PersonR
 import { recordAudit } from "./audit";
 import type { ScimClient } from "./scim-client";
 
-export type ScimOutcome = { ok: true; status: number; body: unknown; location?: string } | { ok: false; status: number; scimType?: string; detail: string };
+export type ScimOutcome =
+  { ok: true; status: number; body: unknown; location?: string } | { ok: false; status: number; scimType?: string; detail: string };
 
 const fail = (status: number, detail: string, scimType?: string): ScimOutcome => ({ ok: false, status, detail, scimType });
 
@@ -52,8 +53,24 @@ export function listScimUsers(base: string, params: URLSearchParams): ScimOutcom
   const rows =
     count === 0
       ? []
-      : db.select(personColumns).from(employees).leftJoin(teams, eq(teams.id, employees.teamId)).where(where).orderBy(asc(employees.id)).limit(count).offset(startIndex - 1).all();
-  return { ok: true, status: 200, body: listResponse(rows.map((r) => scimUserJson(toScimUser(r, base))), total, startIndex) };
+      : db
+          .select(personColumns)
+          .from(employees)
+          .leftJoin(teams, eq(teams.id, employees.teamId))
+          .where(where)
+          .orderBy(asc(employees.id))
+          .limit(count)
+          .offset(startIndex - 1)
+          .all();
+  return {
+    ok: true,
+    status: 200,
+    body: listResponse(
+      rows.map((r) => scimUserJson(toScimUser(r, base))),
+      total,
+      startIndex,
+    ),
+  };
 }
 
 export function getScimUser(base: string, rawId: string): ScimOutcome {
@@ -63,7 +80,8 @@ export function getScimUser(base: string, rawId: string): ScimOutcome {
 }
 
 function asObject(body: unknown): Record<string, unknown> {
-  if (!body || typeof body !== "object" || Array.isArray(body)) throw new ScimInputError("The body must be a JSON object.", "invalidSyntax");
+  if (!body || typeof body !== "object" || Array.isArray(body))
+    throw new ScimInputError("The body must be a JSON object.", "invalidSyntax");
   return body as Record<string, unknown>;
 }
 
@@ -79,15 +97,35 @@ export function createScimUser(client: ScimClient, base: string, body: unknown):
       const now = Date.now();
       const created = db
         .insert(employees)
-        .values({ email: changes.email!, name: changes.name ?? changes.email!, title: changes.title ?? "", active: changes.active ?? true, role: "agent", passwordHash: null, createdAt: now, updatedAt: now })
+        .values({
+          email: changes.email!,
+          name: changes.name ?? changes.email!,
+          title: changes.title ?? "",
+          active: changes.active ?? true,
+          role: "agent",
+          passwordHash: null,
+          createdAt: now,
+          updatedAt: now,
+        })
         .returning({ id: employees.id })
         .get();
       const { managerScimId, department } = changes;
       const outcome = applyChanges(db, client, created.id, { managerScimId, department }, "created");
       if (outcome) throw new RollBack(outcome);
-      recordAudit({ actorId: client.actorId, action: "scim.user.create", targetType: "employee", targetId: created.id, detail: { tokenId: client.tokenId, email: changes.email, active: changes.active ?? true, managerScimId, department } });
+      recordAudit({
+        actorId: client.actorId,
+        action: "scim.user.create",
+        targetType: "employee",
+        targetId: created.id,
+        detail: { tokenId: client.tokenId, email: changes.email, active: changes.active ?? true, managerScimId, department },
+      });
       const row = person(db, created.id)!;
-      return { ok: true, status: 201, body: scimUserJson(toScimUser(row, base)), location: `${base}/Users/${row.id}` } satisfies ScimOutcome;
+      return {
+        ok: true,
+        status: 201,
+        body: scimUserJson(toScimUser(row, base)),
+        location: `${base}/Users/${row.id}`,
+      } satisfies ScimOutcome;
     });
   });
 }
@@ -153,7 +191,18 @@ function update(client: ScimClient, base: string, rawId: string, changesFor: (be
  * Returns a refusal, or null when done.
  */
 function applyChanges(db: Db, client: ScimClient, id: number, changes: UserChanges, kind: "created" | "updated"): ScimOutcome | null {
-  const current = db.select({ email: employees.email, name: employees.name, title: employees.title, active: employees.active, managerId: employees.managerId, teamId: employees.teamId }).from(employees).where(eq(employees.id, id)).get()!;
+  const current = db
+    .select({
+      email: employees.email,
+      name: employees.name,
+      title: employees.title,
+      active: employees.active,
+      managerId: employees.managerId,
+      teamId: employees.teamId,
+    })
+    .from(employees)
+    .where(eq(employees.id, id))
+    .get()!;
   const set: Partial<typeof current> = {};
   const diff: Record<string, [unknown, unknown]> = {};
   const note = <K extends keyof typeof current>(key: K, value: (typeof current)[K]) => {
@@ -174,7 +223,10 @@ function applyChanges(db: Db, client: ScimClient, id: number, changes: UserChang
 
   if (changes.managerScimId !== undefined) {
     const managerId = changes.managerScimId === null ? null : scimId(changes.managerScimId);
-    if (changes.managerScimId !== null && (managerId === null || !db.select({ id: employees.id }).from(employees).where(eq(employees.id, managerId)).get())) {
+    if (
+      changes.managerScimId !== null &&
+      (managerId === null || !db.select({ id: employees.id }).from(employees).where(eq(employees.id, managerId)).get())
+    ) {
       return fail(400, `manager.value ${changes.managerScimId} is not the id of a user.`, "invalidValue");
     }
     if (managerId !== current.managerId) {
@@ -190,22 +242,40 @@ function applyChanges(db: Db, client: ScimClient, id: number, changes: UserChang
       teamId = db.select({ id: teams.id }).from(teams).where(eq(teams.name, changes.department)).get()?.id ?? null;
       if (teamId === null) {
         teamId = db.insert(teams).values({ name: changes.department }).returning({ id: teams.id }).get().id;
-        recordAudit({ actorId: client.actorId, action: "scim.team.create", targetType: "team", targetId: teamId, detail: { tokenId: client.tokenId, name: changes.department } });
+        recordAudit({
+          actorId: client.actorId,
+          action: "scim.team.create",
+          targetType: "team",
+          targetId: teamId,
+          detail: { tokenId: client.tokenId, name: changes.department },
+        });
       }
     }
     note("teamId", teamId);
   }
 
   if (Object.keys(set).length === 0) return null;
-  db.update(employees).set({ ...set, updatedAt: Date.now() }).where(eq(employees.id, id)).run();
+  db.update(employees)
+    .set({ ...set, updatedAt: Date.now() })
+    .where(eq(employees.id, id))
+    .run();
   if (set.active === false) {
     // Their sessions end with the next request (every request re-reads `active`); their own API
     // tokens are revoked outright, so reactivating them later does not revive the tokens.
-    db.update(apiTokens).set({ revokedAt: Date.now() }).where(and(eq(apiTokens.createdBy, id), isNull(apiTokens.revokedAt))).run();
+    db.update(apiTokens)
+      .set({ revokedAt: Date.now() })
+      .where(and(eq(apiTokens.createdBy, id), isNull(apiTokens.revokedAt)))
+      .run();
   }
   if (kind === "updated") {
     const action = set.active === false ? "scim.user.deactivate" : set.active === true ? "scim.user.reactivate" : "scim.user.update";
-    recordAudit({ actorId: client.actorId, action, targetType: "employee", targetId: id, detail: { tokenId: client.tokenId, changes: diff } });
+    recordAudit({
+      actorId: client.actorId,
+      action,
+      targetType: "employee",
+      targetId: id,
+      detail: { tokenId: client.tokenId, changes: diff },
+    });
   }
   return null;
 }
@@ -227,7 +297,8 @@ function reportingLoop(db: Db, id: number, managerId: number | null): string[] |
   const start = lookup(id);
   const managerOf = (email: string): string | null => {
     const who = idOf.get(email)!;
-    const next = who === id ? managerId : (db.select({ m: employees.managerId }).from(employees).where(eq(employees.id, who)).get()?.m ?? null);
+    const next =
+      who === id ? managerId : (db.select({ m: employees.managerId }).from(employees).where(eq(employees.id, who)).get()?.m ?? null);
     return next === null ? null : lookup(next);
   };
   const loops = findReportingLoops(managerOf, [start]);

@@ -28,5 +28,7 @@ export function recordSignInAttempt(email: string, clientAddress: string | null,
   const db = getDb();
   for (const key of throttleKeys(email, clientAddress)) db.insert(signInAttempts).values({ key, at: now, ok }).run();
   // Keep the table small: attempts older than a day never matter again.
-  db.delete(signInAttempts).where(lt(signInAttempts.at, now - 86_400_000)).run();
+  db.delete(signInAttempts)
+    .where(lt(signInAttempts.at, now - 86_400_000))
+    .run();
 }

@@ -14,7 +14,10 @@ const claimsSchema = z.object({
   sub: z.string().min(1).max(255),
   email: z.string().trim().toLowerCase().email().max(320).optional().catch(undefined),
   // Some providers send the JSON boolean as a string.
-  email_verified: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]).optional().catch(undefined),
+  email_verified: z
+    .union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")])
+    .optional()
+    .catch(undefined),
 });
 
 /**
@@ -36,7 +39,14 @@ export function matchOidcSignIn(raw: unknown): SsoMatch {
   const { sub, email, email_verified: verified } = parsed.data;
   return writeTx((db) => {
     const refuse = (reason: SsoRefusal, actorId: number | null = null): SsoMatch => {
-      recordAudit({ actorId, action: "auth.sign_in", outcome: "denied", targetType: "account", targetId: email ?? sub, detail: { method: "oidc", reason, sub } });
+      recordAudit({
+        actorId,
+        action: "auth.sign_in",
+        outcome: "denied",
+        targetType: "account",
+        targetId: email ?? sub,
+        detail: { method: "oidc", reason, sub },
+      });
       return { ok: false, reason };
     };
     const pick = { id: employees.id, email: employees.email, active: employees.active, oidcSubject: employees.oidcSubject };
@@ -51,9 +61,18 @@ export function matchOidcSignIn(raw: unknown): SsoMatch {
     }
     if (!person.active) return refuse("inactive", person.id);
     if (person.oidcSubject === null) {
-      db.update(employees).set({ oidcSubject: sub }).where(and(eq(employees.id, person.id), sql`${employees.oidcSubject} is null`)).run();
+      db.update(employees)
+        .set({ oidcSubject: sub })
+        .where(and(eq(employees.id, person.id), sql`${employees.oidcSubject} is null`))
+        .run();
     }
-    recordAudit({ actorId: person.id, action: "auth.sign_in", targetType: "account", targetId: person.email, detail: { method: "oidc", sub } });
+    recordAudit({
+      actorId: person.id,
+      action: "auth.sign_in",
+      targetType: "account",
+      targetId: person.email,
+      detail: { method: "oidc", sub },
+    });
     return { ok: true, employeeId: person.id };
   });
 }

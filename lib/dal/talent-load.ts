@@ -89,7 +89,14 @@ export interface HistoryRow {
  * Submitted keeper answers in the given quarters' cycles of the people in scope in `cycle` (or
  * only `employeeIds`): a person's earlier answers are theirs, whichever team they were in then.
  */
-export function loadHistory(db: Db, viewer: Viewer, cycle: TalentCycle, quarters: readonly string[], filter: TeamFilter, employeeIds?: readonly number[]): HistoryRow[] {
+export function loadHistory(
+  db: Db,
+  viewer: Viewer,
+  cycle: TalentCycle,
+  quarters: readonly string[],
+  filter: TeamFilter,
+  employeeIds?: readonly number[],
+): HistoryRow[] {
   if (quarters.length === 0 || employeeIds?.length === 0) return [];
   return db.all<HistoryRow>(sql`
     with ${talentCtes(viewer, filter, oneCycleSql(cycle))}
@@ -140,7 +147,12 @@ export function loadTeamKeeper(db: Db, viewer: Viewer, quarters: readonly string
 }
 
 /** Submitted reviews and fight_hard answers written by each team manager in scope this cycle. */
-export function loadManagerKeeper(db: Db, viewer: Viewer, cycle: TalentCycle, filter: TeamFilter): { reviewerId: number; submitted: number; fightHard: number }[] {
+export function loadManagerKeeper(
+  db: Db,
+  viewer: Viewer,
+  cycle: TalentCycle,
+  filter: TeamFilter,
+): { reviewerId: number; submitted: number; fightHard: number }[] {
   return db.all(sql`
     with ${talentCtes(viewer, filter, oneCycleSql(cycle))}
     select r.reviewer_id as reviewerId, count(*) as submitted, sum(r.keeper_answer = 'fight_hard') as fightHard
@@ -167,7 +179,9 @@ export function loadOrganisation(db: Db, viewer: Viewer, quarters: readonly stri
   if (quarters.length === 0) return [];
   // Summing everyone costs ~10 ms and is the same for every viewer of one kind, on every talent
   // page: reused until talent data changes (read-memo.ts).
-  return memoUntilTalentChange(db, JSON.stringify(["organisation", canSeeDraftCycles(viewer), quarters]), () => organisationCounts(db, viewer, quarters));
+  return memoUntilTalentChange(db, JSON.stringify(["organisation", canSeeDraftCycles(viewer), quarters]), () =>
+    organisationCounts(db, viewer, quarters),
+  );
 }
 
 function organisationCounts(db: Db, viewer: Viewer, quarters: readonly string[]): OrganisationCounts[] {

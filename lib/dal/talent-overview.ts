@@ -4,7 +4,15 @@ import { getDb } from "@/db/client";
 import { csatFigure, type CsatFigure } from "@/lib/domain/csat";
 import { keeperRateOf, type KeeperAnswer } from "@/lib/domain/keeper";
 import { previousQuarter } from "@/lib/domain/quarter";
-import { changeSincePrevious, talentAggregate, traitAveragesFromTotals, type Change, type Completion, type OverviewSortable, type TraitAverage } from "@/lib/domain/talent-aggregates";
+import {
+  changeSincePrevious,
+  talentAggregate,
+  traitAveragesFromTotals,
+  type Change,
+  type Completion,
+  type OverviewSortable,
+  type TraitAverage,
+} from "@/lib/domain/talent-aggregates";
 import { organisationFigures, personFigures, teamManagerFlag } from "@/lib/domain/talent-figures";
 import { talentScopeKey } from "./policy";
 import { memoUntilTalentChange } from "./read-memo";
@@ -50,69 +58,83 @@ export async function getTalentOverview(raw: TalentInput, resource = "/talent"):
   const db = getDb();
   // The scope is in the key: HR all see the same organisation; anyone else sees their subtree.
   const key = JSON.stringify(["overview", talentScopeKey(viewer), cycle.id, cycle.state, filter]);
-  return memoUntilTalentChange(db, key, (): TalentResult<TalentOverview> => {
-    const scoped = teamsInScope(viewer, cycle, filter, true);
-    if (!scoped.ok) return scoped;
-    const { teams, teamOptions } = scoped.value;
-    const previousKey = previousQuarter(cycle.key);
-    const traits = load.loadCycleTraits(db, cycle);
-    const [orgNow, orgThen] = load.loadOrganisation(db, viewer, [cycle.key, previousKey]);
-    const organisation = organisationFigures(orgNow, orgThen);
+  return memoUntilTalentChange(
+    db,
+    key,
+    (): TalentResult<TalentOverview> => {
+      const scoped = teamsInScope(viewer, cycle, filter, true);
+      if (!scoped.ok) return scoped;
+      const { teams, teamOptions } = scoped.value;
+      const previousKey = previousQuarter(cycle.key);
+      const traits = load.loadCycleTraits(db, cycle);
+      const [orgNow, orgThen] = load.loadOrganisation(db, viewer, [cycle.key, previousKey]);
+      const organisation = organisationFigures(orgNow, orgThen);
 
-    const people = groupBy(load.loadPersonFigures(db, viewer, cycle, previousKey, filter), (p) => p.teamId);
-    const traitTotals = groupBy(load.loadTeamTraitTotals(db, viewer, cycle, filter), (t) => t.teamId);
-    const keeperThen = new Map(load.loadTeamKeeper(db, viewer, [previousKey], filter).map((k) => [k.teamId, k]));
-    // Last quarter's team CSAT is that quarter's own record's, as the team review and trends have it.
-    const csatThen = new Map(load.loadTeamCsat(db, viewer, [previousKey], filter).map((c) => [c.teamId, c]));
-    const managerKeeper = new Map(load.loadManagerKeeper(db, viewer, cycle, filter).map((m) => [m.reviewerId, m]));
+      const people = groupBy(load.loadPersonFigures(db, viewer, cycle, previousKey, filter), (p) => p.teamId);
+      const traitTotals = groupBy(load.loadTeamTraitTotals(db, viewer, cycle, filter), (t) => t.teamId);
+      const keeperThen = new Map(load.loadTeamKeeper(db, viewer, [previousKey], filter).map((k) => [k.teamId, k]));
+      // Last quarter's team CSAT is that quarter's own record's, as the team review and trends have it.
+      const csatThen = new Map(load.loadTeamCsat(db, viewer, [previousKey], filter).map((c) => [c.teamId, c]));
+      const managerKeeper = new Map(load.loadManagerKeeper(db, viewer, cycle, filter).map((m) => [m.reviewerId, m]));
 
-    const rows = teams.map((team): TeamOverview => {
-      const members = people.get(team.id) ?? [];
-      let flagCount = 0;
-      // A team's CSAT is the sum of its people's rollups (what loadTeamCsat sums in SQL).
-      const counts = { responses: 0, satisfied: 0 };
-      for (const p of members) {
-        counts.responses += p.responses;
-        counts.satisfied += p.satisfied;
-        // The same per-person figures as getTalentReport (talent-figures.ts), drafts not counted.
-        flagCount += personFigures(p, { organisationCsat: organisation.csat.csat, previousQuarter: previousKey }).flags.length;
-      }
-      const aggregate = talentAggregate({
-        headcount: members.length,
-        reviews: members.flatMap((p) => (p.status === null ? [] : [{ status: p.status, keeperAnswer: p.keeperAnswer, ratings: [] }])),
-        traitKeys: [],
+      const rows = teams.map((team): TeamOverview => {
+        const members = people.get(team.id) ?? [];
+        let flagCount = 0;
+        // A team's CSAT is the sum of its people's rollups (what loadTeamCsat sums in SQL).
+        const counts = { responses: 0, satisfied: 0 };
+        for (const p of members) {
+          counts.responses += p.responses;
+          counts.satisfied += p.satisfied;
+          // The same per-person figures as getTalentReport (talent-figures.ts), drafts not counted.
+          flagCount += personFigures(p, { organisationCsat: organisation.csat.csat, previousQuarter: previousKey }).flags.length;
+        }
+        const aggregate = talentAggregate({
+          headcount: members.length,
+          reviews: members.flatMap((p) => (p.status === null ? [] : [{ status: p.status, keeperAnswer: p.keeperAnswer, ratings: [] }])),
+          traitKeys: [],
+        });
+        const csat = csatFigure(counts.satisfied, counts.responses);
+        const then = keeperThen.get(team.id);
+        // Last quarter's team CSAT is that quarter's own record's (csatThen), as the team review and trends have it.
+        const previous = {
+          keeperRate: keeperRateOf(then),
+          csat: csatFigure(csatThen.get(team.id)?.satisfied ?? 0, csatThen.get(team.id)?.responses ?? 0),
+        };
+        const managerFlag = teamManagerFlag(
+          team.manager,
+          team.manager ? managerKeeper.get(team.manager.id) : undefined,
+          organisation.keeperRate,
+        );
+        return {
+          id: team.id,
+          team: team.name,
+          manager: team.manager?.name ?? null,
+          headcount: members.length,
+          completion: aggregate.completion,
+          submitted: aggregate.submitted,
+          keeperRate: aggregate.keeperRate,
+          distribution: aggregate.keeperDistribution,
+          traitAverages: traitAveragesFromTotals(
+            traits.map((t) => t.key),
+            traitTotals.get(team.id) ?? [],
+          ),
+          csat,
+          change: changeSincePrevious({ keeperRate: aggregate.keeperRate, csat }, previous),
+          flagCount: flagCount + (managerFlag ? 1 : 0),
+        };
       });
-      const csat = csatFigure(counts.satisfied, counts.responses);
-      const then = keeperThen.get(team.id);
-      // Last quarter's team CSAT is that quarter's own record's (csatThen), as the team review and trends have it.
-      const previous = { keeperRate: keeperRateOf(then), csat: csatFigure(csatThen.get(team.id)?.satisfied ?? 0, csatThen.get(team.id)?.responses ?? 0) };
-      const managerFlag = teamManagerFlag(team.manager, team.manager ? managerKeeper.get(team.manager.id) : undefined, organisation.keeperRate);
+
       return {
-        id: team.id,
-        team: team.name,
-        manager: team.manager?.name ?? null,
-        headcount: members.length,
-        completion: aggregate.completion,
-        submitted: aggregate.submitted,
-        keeperRate: aggregate.keeperRate,
-        distribution: aggregate.keeperDistribution,
-        traitAverages: traitAveragesFromTotals(traits.map((t) => t.key), traitTotals.get(team.id) ?? []),
-        csat,
-        change: changeSincePrevious({ keeperRate: aggregate.keeperRate, csat }, previous),
-        flagCount: flagCount + (managerFlag ? 1 : 0),
+        ok: true,
+        value: {
+          cycle: { ...cycle, previousKey },
+          traits,
+          organisation,
+          teams: rows,
+          teamOptions,
+        },
       };
-    });
-
-    return {
-      ok: true,
-      value: {
-        cycle: { ...cycle, previousKey },
-        traits,
-        organisation,
-        teams: rows,
-        teamOptions,
-      },
-    };
-  }, (result) => result.ok);
+    },
+    (result) => result.ok,
+  );
 }
-

@@ -64,7 +64,12 @@ export async function getTalentTrends(raw: TalentInput): Promise<TalentResult<Ta
       organisation: {
         teamId: null,
         label: "Organisation",
-        points: quarters.map((q) => point(q, organisation.find((o) => o.quarter === q))),
+        points: quarters.map((q) =>
+          point(
+            q,
+            organisation.find((o) => o.quarter === q),
+          ),
+        ),
       },
       teams: teams.map((team) => ({
         teamId: team.id,

@@ -22,7 +22,15 @@ import { recordDenied } from "./audit";
 import { currentCycle } from "./cycles";
 import { verifySession, type Viewer } from "./session";
 import * as load from "./talent-load";
-import { canUseTalent, scopedTeams, visibleCycle, type PersonRef, type ScopedTeam, type TalentCycle, type TeamFilter } from "./talent-scope";
+import {
+  canUseTalent,
+  scopedTeams,
+  visibleCycle,
+  type PersonRef,
+  type ScopedTeam,
+  type TalentCycle,
+  type TeamFilter,
+} from "./talent-scope";
 
 export type { PersonRef, ScopedTeam, TalentCycle } from "./talent-scope";
 export type { CycleTraitRow } from "./talent-load";
@@ -153,7 +161,12 @@ export interface TalentOptions {
  * The teams a talent page covers and, when asked, every team the viewer may see. A named team the
  * viewer may not see is `not_found`, audited.
  */
-export function teamsInScope(viewer: Viewer, cycle: TalentCycle, filter: TeamFilter, withOptions: boolean): TalentResult<{ teams: ScopedTeam[]; teamOptions: ScopedTeam[] }> {
+export function teamsInScope(
+  viewer: Viewer,
+  cycle: TalentCycle,
+  filter: TeamFilter,
+  withOptions: boolean,
+): TalentResult<{ teams: ScopedTeam[]; teamOptions: ScopedTeam[] }> {
   const db = getDb();
   const filtered = Boolean(filter.teamId || filter.teamName || filter.managerId);
   const teamOptions = withOptions || !filtered ? scopedTeams(db, viewer, cycle) : [];
@@ -164,7 +177,6 @@ export function teamsInScope(viewer: Viewer, cycle: TalentCycle, filter: TeamFil
   }
   return { ok: true, value: { teams, teamOptions: withOptions ? teamOptions : [] } };
 }
-
 
 /** A person's submitted ratings by cycle trait id. */
 export function traitScores(rows: load.RatingRow[]): Record<number, TraitScore> {
@@ -179,7 +191,15 @@ export function answersByQuarter(rows: load.HistoryRow[], quarters: readonly str
   return quarters.map((q) => answers.get(q) ?? null);
 }
 
-export function assemble(viewer: Viewer, cycle: TalentCycle, filter: TeamFilter, teams: ScopedTeam[], teamOptions: ScopedTeam[], withHistory: boolean, withRatings: boolean): TalentReport {
+export function assemble(
+  viewer: Viewer,
+  cycle: TalentCycle,
+  filter: TeamFilter,
+  teams: ScopedTeam[],
+  teamOptions: ScopedTeam[],
+  withHistory: boolean,
+  withRatings: boolean,
+): TalentReport {
   const db = getDb();
   const previousKey = previousQuarter(cycle.key);
   const historyQuarters = lastQuarters(cycle.key, HISTORY_QUARTERS);
@@ -194,7 +214,10 @@ export function assemble(viewer: Viewer, cycle: TalentCycle, filter: TeamFilter,
   const history = groupBy(withHistory ? load.loadHistory(db, viewer, cycle, historyQuarters, filter) : [], (r) => r.employeeId);
   const people: TalentPerson[] = load.loadPeople(db, viewer, cycle, previousKey, filter).map((row) => {
     // Only a submitted answer is the manager's answer (talent-figures.ts): drafts are null here.
-    const { keeperAnswer, csat, band, flags } = personFigures(row, { organisationCsat: organisation.csat.csat, previousQuarter: previousKey });
+    const { keeperAnswer, csat, band, flags } = personFigures(row, {
+      organisationCsat: organisation.csat.csat,
+      previousQuarter: previousKey,
+    });
     return {
       employeeId: row.employeeId,
       name: row.name,
@@ -242,7 +265,11 @@ export function assemble(viewer: Viewer, cycle: TalentCycle, filter: TeamFilter,
     const csat = csatOf(team.id, cycle.key);
     const then = teamKeeperThenById.get(team.id);
     const previous = { keeperRate: keeperRateOf(then), csat: csatOf(team.id, previousKey) };
-    const managerFlag = teamManagerFlag(team.manager, team.manager ? managerKeeper.get(team.manager.id) : undefined, organisation.keeperRate);
+    const managerFlag = teamManagerFlag(
+      team.manager,
+      team.manager ? managerKeeper.get(team.manager.id) : undefined,
+      organisation.keeperRate,
+    );
     return {
       id: team.id,
       team: team.name,

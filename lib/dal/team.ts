@@ -59,13 +59,7 @@ export async function listDirectReports(cycleKey: string): Promise<ReportStatus[
 export async function listIndirectReports(cycleKey: string): Promise<ReportStatus[]> {
   const viewer = await verifySession();
   return reportsQuery(cycleKey)
-    .where(
-      and(
-        sql`${employees.id} in ${subtreeIdsSql(viewer.id)}`,
-        ne(employees.managerId, viewer.id),
-        eq(employees.active, true),
-      ),
-    )
+    .where(and(sql`${employees.id} in ${subtreeIdsSql(viewer.id)}`, ne(employees.managerId, viewer.id), eq(employees.active, true)))
     .orderBy(asc(manager.name), asc(employees.name))
     .all();
 }

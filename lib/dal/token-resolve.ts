@@ -23,7 +23,12 @@ export function resolveToken(token: string, scopes: readonly TokenScope[], now =
     .select({ id: apiTokens.id, employeeId: apiTokens.createdBy, scope: apiTokens.scope })
     .from(apiTokens)
     .where(
-      and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, now), inArray(apiTokens.scope, [...scopes])),
+      and(
+        eq(apiTokens.tokenHash, hashToken(token)),
+        isNull(apiTokens.revokedAt),
+        gt(apiTokens.expiresAt, now),
+        inArray(apiTokens.scope, [...scopes]),
+      ),
     )
     .get();
   if (!row) return null;

@@ -52,6 +52,8 @@ export function retryDelay(
 ): number | null {
   if (attempt >= policy.maxAttempts) return null;
   const wait =
-    retryAfterMs === null ? backoffDelay(attempt, policy, random) : Math.min(policy.capMs, retryAfterMs) + Math.floor(random() * Math.min(1000, policy.baseMs));
+    retryAfterMs === null
+      ? backoffDelay(attempt, policy, random)
+      : Math.min(policy.capMs, retryAfterMs) + Math.floor(random() * Math.min(1000, policy.baseMs));
   return elapsedMs + wait > policy.maxTotalMs ? null : wait;
 }

@@ -44,10 +44,7 @@ export interface CsatFigureInput {
  * - `in_line`: anything else. An interval that merely touches the organisation's figure still
  *   contains it, so the data can't tell the two apart: that is "in line", not a verdict.
  */
-export function csatBand(
-  agent: { responses: number; ci95: readonly [number, number] | null },
-  organisationCsat: number | null,
-): CsatBand {
+export function csatBand(agent: { responses: number; ci95: readonly [number, number] | null }, organisationCsat: number | null): CsatBand {
   if (agent.responses < CSAT_MIN_RESPONSES || agent.ci95 === null || organisationCsat === null) {
     return "too_few";
   }

@@ -52,8 +52,7 @@ export function wholeNumber(value: unknown): number | null {
 }
 
 const show = (value: unknown): string => (typeof value === "string" ? `'${value}'` : String(JSON.stringify(value)));
-const isMissing = (value: unknown): boolean =>
-  value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+const isMissing = (value: unknown): boolean => value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 
 /** Zendesk `score`: good/bad are responses; offered/unoffered mean the survey was never answered. */
 export function rateZendesk(score: unknown): RatingVerdict {

@@ -39,10 +39,13 @@ export function leaveDateProblem(leftAt: string, today: string): string | null {
 export function departureSchema(today: string) {
   return z.object({
     employeeId: z.coerce.number().int().positive(),
-    leftAt: z.string().trim().superRefine((value, ctx) => {
-      const problem = leaveDateProblem(value, today);
-      if (problem) ctx.addIssue({ code: "custom", message: problem });
-    }),
+    leftAt: z
+      .string()
+      .trim()
+      .superRefine((value, ctx) => {
+        const problem = leaveDateProblem(value, today);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }),
     leaveType: z.enum(LEAVE_TYPES, { error: "Choose voluntary or involuntary." }),
     regretted: z.enum(["yes", "no"], { error: "Say whether the departure was regretted." }).transform((v) => v === "yes"),
   });
@@ -69,7 +72,8 @@ export function parseDepartureColumns(
   }
   if (!isCalendarDate(leftAt)) return { ok: false, message: `left_at '${leftAt}' is not a date (YYYY-MM-DD)` };
   if (leftAt > today) return { ok: false, message: `left_at ${leftAt} is in the future; import the departure on or after the last day` };
-  if (!(LEAVE_TYPES as readonly string[]).includes(type)) return { ok: false, message: `leave_type '${leaveType}' is not one of ${LEAVE_TYPES.join(", ")}` };
+  if (!(LEAVE_TYPES as readonly string[]).includes(type))
+    return { ok: false, message: `leave_type '${leaveType}' is not one of ${LEAVE_TYPES.join(", ")}` };
   if (!YES.has(regret) && !NO.has(regret)) return { ok: false, message: `regretted '${regretted}' is not yes or no` };
   return { ok: true, value: { leftAt, leaveType: type as LeaveType, regretted: YES.has(regret) } };
 }

@@ -45,9 +45,7 @@ const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true })
 
 /** By name, then email, then id: a total order, so the same data always renders the same way. */
 export function compareByName(a: GridPerson, b: GridPerson): number {
-  return (
-    collator.compare(a.name, b.name) || collator.compare(a.email, b.email) || a.employeeId - b.employeeId
-  );
+  return collator.compare(a.name, b.name) || collator.compare(a.email, b.email) || a.employeeId - b.employeeId;
 }
 
 /**
@@ -79,11 +77,7 @@ export function buildKeeperGrid<P extends GridPerson>(people: readonly P[]): Kee
 }
 
 /** The cell for one keeper answer and band (always present). */
-export function gridCell<P extends GridPerson>(
-  grid: KeeperGrid<P>,
-  keeperAnswer: KeeperAnswer,
-  band: CsatBand,
-): KeeperGridCell<P> {
+export function gridCell<P extends GridPerson>(grid: KeeperGrid<P>, keeperAnswer: KeeperAnswer, band: CsatBand): KeeperGridCell<P> {
   return grid.rows[KEEPER_ANSWERS.indexOf(keeperAnswer)].cells[CSAT_BANDS.indexOf(band)];
 }
 

@@ -118,7 +118,11 @@ export function outcomeFigures(cycleKey: string, today: string, people: readonly
       continue;
     }
     const left = fightDated.filter((p) => leftBefore(p, end));
-    within[months] = { known: true, left: rate(left.length, fightDated.length), regretted: rate(left.filter((p) => p.regretted === true).length, left.length) };
+    within[months] = {
+      known: true,
+      left: rate(left.length, fightDated.length),
+      regretted: rate(left.filter((p) => p.regretted === true).length, left.length),
+    };
   }
 
   const doubt = people.filter((p) => p.answer === "let_go" || p.answer === "unsure");
@@ -137,7 +141,12 @@ export function outcomeFigures(cycleKey: string, today: string, people: readonly
       responses += p.laterResponses;
       satisfied += p.laterSatisfied;
     }
-    afterTwoQuarters = { known: true, stillHere: rate(stayed.length, doubtDated.length), laterAnswers, laterCsat: csatFigure(satisfied, responses) };
+    afterTwoQuarters = {
+      known: true,
+      stillHere: rate(stayed.length, doubtDated.length),
+      laterAnswers,
+      laterCsat: csatFigure(satisfied, responses),
+    };
   }
 
   return {
@@ -177,7 +186,6 @@ export function outcomesBy<P extends OutcomePerson, K>(
     .map(([key, g]) => ({ key, label: g.label, figures: outcomeFigures(cycleKey, today, g.people) }))
     .sort((a, b) => a.label.localeCompare(b.label));
 }
-
 
 /** "3 of 12 (25%, 95% CI 9–53%)"; under SMALL_SAMPLE, the counts and why there is no rate. */
 export function describeRate(r: Rate): string {

@@ -52,9 +52,7 @@ export function keeperRate(answers: readonly (KeeperAnswer | null)[]): number | 
   return keeperRateOf({ submitted: answered.length, fightHard: answered.filter(isKeeper).length });
 }
 
-export function keeperDistribution(
-  answers: readonly (KeeperAnswer | null)[],
-): Record<KeeperAnswer, number> {
+export function keeperDistribution(answers: readonly (KeeperAnswer | null)[]): Record<KeeperAnswer, number> {
   const out: Record<KeeperAnswer, number> = { fight_hard: 0, keep: 0, unsure: 0, let_go: 0 };
   for (const a of answers) if (a) out[a] += 1;
   return out;

@@ -70,7 +70,12 @@ function listNames(names: string[]): string {
 }
 
 /** The words of a reminder to one reviewer. */
-export function reminderMessage(cycleKey: string, dueDate: string, day: string, reminders: readonly Reminder[]): { title: string; body: string } {
+export function reminderMessage(
+  cycleKey: string,
+  dueDate: string,
+  day: string,
+  reminders: readonly Reminder[],
+): { title: string; body: string } {
   const n = reminders.length;
   const days = daysBetween(day, dueDate);
   const reviewsWord = n === 1 ? "1 review" : `${n} reviews`;

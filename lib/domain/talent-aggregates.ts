@@ -202,8 +202,7 @@ export interface Change {
  * Unrounded: format with formatPointsChange.
  */
 export function changeSincePrevious(current: PeriodFigures, previous: PeriodFigures | null): Change {
-  const points = (now: number | null, then: number | null): number | null =>
-    now === null || then === null ? null : (now - then) * 100;
+  const points = (now: number | null, then: number | null): number | null => (now === null || then === null ? null : (now - then) * 100);
   return {
     keeperRatePoints: points(current.keeperRate, previous?.keeperRate ?? null),
     csatPoints: points(rankableCsat(current.csat), rankableCsat(previous?.csat ?? null)),
@@ -257,17 +256,10 @@ function compareValues(a: string | number, b: string | number): number {
  * and putting it at the top of a descending sort would rank the unrankable. Ties fall back to
  * team then manager, ascending, so equal rows keep a predictable order whichever way you sort.
  */
-export function sortOverview<T extends OverviewSortable>(
-  rows: readonly T[],
-  key: OverviewSortKey,
-  direction: SortDirection = "asc",
-): T[] {
+export function sortOverview<T extends OverviewSortable>(rows: readonly T[], key: OverviewSortKey, direction: SortDirection = "asc"): T[] {
   const sign = direction === "asc" ? 1 : -1;
-  const tieBreak = (a: T, b: T): number =>
-    compareNullsLast(a.team, b.team, 1) || compareNullsLast(a.manager, b.manager, 1);
-  return [...rows].sort(
-    (a, b) => compareNullsLast(sortValue(a, key), sortValue(b, key), sign) || tieBreak(a, b),
-  );
+  const tieBreak = (a: T, b: T): number => compareNullsLast(a.team, b.team, 1) || compareNullsLast(a.manager, b.manager, 1);
+  return [...rows].sort((a, b) => compareNullsLast(sortValue(a, key), sortValue(b, key), sign) || tieBreak(a, b));
 }
 
 /** `sign` orders present values; null is always last, whichever the direction. */

@@ -44,12 +44,21 @@ export function personFigures(person: PersonInput, context: { organisationCsat: 
   const keeperAnswer = countedKeeperAnswer(person.status, person.keeperAnswer);
   const csat = csatFigure(person.satisfied, person.responses);
   const band = csatBand(csat, context.organisationCsat);
-  const flags = employeeFlags({ keeperAnswer, previousKeeperAnswer: person.previousKeeperAnswer, previousQuarter: context.previousQuarter, band });
+  const flags = employeeFlags({
+    keeperAnswer,
+    previousKeeperAnswer: person.previousKeeperAnswer,
+    previousQuarter: context.previousQuarter,
+    band,
+  });
   return { keeperAnswer, csat, band, flags };
 }
 
 /** The outlier flag for a team's manager, from the submitted reviews they wrote this cycle. */
-export function teamManagerFlag(manager: { name: string } | null, written: KeeperCounts | undefined, organisationKeeperRate: number | null): Flag | null {
+export function teamManagerFlag(
+  manager: { name: string } | null,
+  written: KeeperCounts | undefined,
+  organisationKeeperRate: number | null,
+): Flag | null {
   if (!manager) return null;
   return managerOutlierFlag({
     managerName: manager.name,

@@ -11,7 +11,9 @@ function fold(text: string): string {
  * name or its manager's name. An empty query matches everything.
  */
 export function teamSearchMatcher(query: string | undefined): (team: { team: string; manager: string | null }) => boolean {
-  const words = fold((query ?? "").slice(0, TEAM_SEARCH_MAX)).split(" ").filter(Boolean);
+  const words = fold((query ?? "").slice(0, TEAM_SEARCH_MAX))
+    .split(" ")
+    .filter(Boolean);
   if (words.length === 0) return () => true;
   return ({ team, manager }) => {
     const haystack = `${fold(team)} ${fold(manager ?? "")}`;

@@ -56,7 +56,16 @@ export async function deliverOutbox(options: { smtpUrl?: string; now?: number; s
       .orderBy(asc(outboxEmails.id))
       .limit(BATCH)
       .all();
-    if (rows.length > 0) db.update(outboxEmails).set({ sentAt: now }).where(inArray(outboxEmails.id, rows.map((r) => r.id))).run();
+    if (rows.length > 0)
+      db.update(outboxEmails)
+        .set({ sentAt: now })
+        .where(
+          inArray(
+            outboxEmails.id,
+            rows.map((r) => r.id),
+          ),
+        )
+        .run();
     return rows;
   });
   if (claimed.length === 0) return { configured: true, sent: 0, failed: 0 };

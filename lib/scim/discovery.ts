@@ -20,7 +20,12 @@ export function serviceProviderConfig(base: string) {
     sort: { supported: false },
     etag: { supported: false },
     authenticationSchemes: [
-      { type: "oauthbearertoken", name: "Bearer token", description: "A Keeper API token with the scim scope (Admin → API tokens, or keeper token create --scope scim).", primary: true },
+      {
+        type: "oauthbearertoken",
+        name: "Bearer token",
+        description: "A Keeper API token with the scim scope (Admin → API tokens, or keeper token create --scope scim).",
+        primary: true,
+      },
     ],
     meta: { resourceType: "ServiceProviderConfig", location: `${base}/ServiceProviderConfig` },
   };
@@ -50,7 +55,13 @@ export function schemas(base: string) {
         attr("displayName"),
         attr("title"),
         attr("active", { type: "boolean" }),
-        attr("emails", { type: "complex", multiValued: true, mutability: "readOnly", description: "The userName, as the primary work email", subAttributes: [attr("value"), attr("type"), attr("primary", { type: "boolean" })] }),
+        attr("emails", {
+          type: "complex",
+          multiValued: true,
+          mutability: "readOnly",
+          description: "The userName, as the primary work email",
+          subAttributes: [attr("value"), attr("type"), attr("primary", { type: "boolean" })],
+        }),
       ],
       meta: { resourceType: "Schema", location: `${base}/Schemas/${USER_SCHEMA}` },
     },
@@ -60,7 +71,13 @@ export function schemas(base: string) {
       description: "Enterprise User: the manager and the team (department)",
       attributes: [
         attr("department", { description: "The Keeper team; created when it does not exist" }),
-        attr("manager", { type: "complex", subAttributes: [attr("value", { description: "The manager's SCIM id" }), attr("$ref", { type: "reference", mutability: "readOnly" })] }),
+        attr("manager", {
+          type: "complex",
+          subAttributes: [
+            attr("value", { description: "The manager's SCIM id" }),
+            attr("$ref", { type: "reference", mutability: "readOnly" }),
+          ],
+        }),
       ],
       meta: { resourceType: "Schema", location: `${base}/Schemas/${ENTERPRISE_SCHEMA}` },
     },

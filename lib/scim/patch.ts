@@ -13,8 +13,15 @@ export function applyPatch(doc: ScimUserDoc, body: unknown): ScimUserDoc {
     throw new ScimInputError("A PATCH body needs schemas [PatchOp] and an Operations array.", "invalidSyntax");
   }
   const raw = body as { schemas?: unknown; Operations: Record<string, unknown>[] };
-  const operations = raw.Operations.map((op) => ({ ...op, op: typeof op?.op === "string" ? op.op.toLowerCase() : op?.op, value: managerAsComplex(op?.path, op?.value) })) as ScimPatchOperation[];
-  const request: ScimPatch = { schemas: Array.isArray(raw.schemas) ? (raw.schemas as ScimPatch["schemas"]) : [PATCH_SCHEMA], Operations: operations };
+  const operations = raw.Operations.map((op) => ({
+    ...op,
+    op: typeof op?.op === "string" ? op.op.toLowerCase() : op?.op,
+    value: managerAsComplex(op?.path, op?.value),
+  })) as ScimPatchOperation[];
+  const request: ScimPatch = {
+    schemas: Array.isArray(raw.schemas) ? (raw.schemas as ScimPatch["schemas"]) : [PATCH_SCHEMA],
+    Operations: operations,
+  };
   try {
     patchBodyValidation(request);
     return scimPatch(structuredClone(doc), operations, { treatMissingAsAdd: true });
@@ -33,7 +40,10 @@ const MANAGER_PATH = `${ENTERPRISE_SCHEMA}:manager`.toLowerCase();
 function managerAsComplex(path: unknown, value: unknown): unknown {
   if (typeof path === "string" && path.toLowerCase() === MANAGER_PATH) return typeof value === "string" ? { value } : value;
   if (path === undefined && value && typeof value === "object" && !Array.isArray(value)) {
-    const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, k.toLowerCase() === MANAGER_PATH && typeof v === "string" ? { value: v } : v]);
+    const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+      k,
+      k.toLowerCase() === MANAGER_PATH && typeof v === "string" ? { value: v } : v,
+    ]);
     return Object.fromEntries(entries);
   }
   return value;

@@ -18,7 +18,11 @@ export interface PersonRow {
   updatedAt: number;
 }
 
-export type ScimUserDoc = Record<string, unknown> & { schemas: string[]; id: string; meta: { resourceType: "User"; created: Date; lastModified: Date; location: string; version: string } };
+export type ScimUserDoc = Record<string, unknown> & {
+  schemas: string[];
+  id: string;
+  meta: { resourceType: "User"; created: Date; lastModified: Date; location: string; version: string };
+};
 
 /**
  * Keeper keeps one display name; SCIM clients patch given and family names separately, so they
@@ -44,7 +48,13 @@ export function toScimUser(p: PersonRow, base: string): ScimUserDoc {
     active: p.active,
     emails: [{ value: p.email, type: "work", primary: true }],
     [ENTERPRISE_SCHEMA]: enterprise,
-    meta: { resourceType: "User", created: new Date(p.createdAt), lastModified: new Date(p.updatedAt), location: `${base}/Users/${p.id}`, version: `W/"${p.updatedAt}"` },
+    meta: {
+      resourceType: "User",
+      created: new Date(p.createdAt),
+      lastModified: new Date(p.updatedAt),
+      location: `${base}/Users/${p.id}`,
+      version: `W/"${p.updatedAt}"`,
+    },
   };
 }
 
@@ -65,14 +75,23 @@ export interface UserChanges {
 
 export class ScimInputError extends Error {
   /** RFC 7644 §3.12 scimType: invalidValue, invalidSyntax, invalidPath, noTarget, … */
-  constructor(message: string, readonly scimType: string = "invalidValue") {
+  constructor(
+    message: string,
+    readonly scimType: string = "invalidValue",
+  ) {
     super(message);
   }
 }
 
 const text = (max: number) => z.string().trim().max(max);
 // Entra ID sends booleans as the strings "True"/"False".
-const bool = z.union([z.boolean(), z.string().regex(/^(true|false)$/i).transform((v) => v.toLowerCase() === "true")]);
+const bool = z.union([
+  z.boolean(),
+  z
+    .string()
+    .regex(/^(true|false)$/i)
+    .transform((v) => v.toLowerCase() === "true"),
+]);
 
 function get(doc: Record<string, unknown> | null, path: string[]): unknown {
   let at: unknown = doc;
@@ -84,7 +103,11 @@ function get(doc: Record<string, unknown> | null, path: string[]): unknown {
 }
 
 /** The attribute as the request leaves it: undefined when it neither sets nor removes it. */
-function attribute(before: Record<string, unknown> | null, after: Record<string, unknown>, path: string[]): { set: true; value: unknown } | { set: false } {
+function attribute(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown>,
+  path: string[],
+): { set: true; value: unknown } | { set: false } {
   const now = get(after, path);
   if (now !== undefined) {
     if (before && JSON.stringify(get(before, path)) === JSON.stringify(now)) return { set: false };
@@ -104,7 +127,10 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 function joinName(doc: Record<string, unknown>): string | undefined {
   const given = get(doc, ["name", "givenName"]);
   const family = get(doc, ["name", "familyName"]);
-  const joined = [given, family].filter((v) => typeof v === "string" && v.trim()).join(" ").trim();
+  const joined = [given, family]
+    .filter((v) => typeof v === "string" && v.trim())
+    .join(" ")
+    .trim();
   return joined || undefined;
 }
 
@@ -119,7 +145,8 @@ function joinName(doc: Record<string, unknown>): string | undefined {
 export function readUserChanges(before: Record<string, unknown> | null, after: Record<string, unknown>): UserChanges {
   const changes: UserChanges = {};
   const userName = attribute(before, after, ["userName"]);
-  if (userName.set) changes.email = parse(z.string().trim().toLowerCase().email("userName must be an email address").max(320), userName.value, "userName");
+  if (userName.set)
+    changes.email = parse(z.string().trim().toLowerCase().email("userName must be an email address").max(320), userName.value, "userName");
 
   const nameCandidates: [string[], () => unknown][] = [
     [["displayName"], () => get(after, ["displayName"])],
@@ -147,7 +174,8 @@ export function readUserChanges(before: Record<string, unknown> | null, after: R
     const v = manager.value;
     // Entra ID sends the manager's id as a plain string; RFC 7643 as { value }.
     const id = v === null ? null : typeof v === "string" ? v : get(v as Record<string, unknown>, ["value"]);
-    changes.managerScimId = id === null || id === undefined || id === "" ? null : parse(z.string().trim().min(1).max(40), id, "manager.value");
+    changes.managerScimId =
+      id === null || id === undefined || id === "" ? null : parse(z.string().trim().min(1).max(40), id, "manager.value");
   }
 
   const department = attribute(before, after, [ENTERPRISE_SCHEMA, "department"]);

@@ -19,9 +19,11 @@ const DEFAULT_WORKER_HEAP_MB = 160;
 
 /** How many server processes: KEEPER_WORKERS, else one per core up to MAX_DEFAULT_WORKERS. */
 function serverWorkerCount(setting, cpus) {
-  if (setting === undefined || String(setting).trim() === "") return { ok: true, workers: Math.max(1, Math.min(cpus, MAX_DEFAULT_WORKERS)) };
+  if (setting === undefined || String(setting).trim() === "")
+    return { ok: true, workers: Math.max(1, Math.min(cpus, MAX_DEFAULT_WORKERS)) };
   const n = Number(String(setting).trim());
-  if (!Number.isInteger(n) || n < 1 || n > 64) return { ok: false, error: `KEEPER_WORKERS must be a whole number from 1 to 64 (got '${setting}').` };
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    return { ok: false, error: `KEEPER_WORKERS must be a whole number from 1 to 64 (got '${setting}').` };
   return { ok: true, workers: n };
 }
 
@@ -134,7 +136,9 @@ async function start(keeperBin, env = process.env) {
     console.error("AUTH_SECRET is not set (or shorter than 32 characters). Generate one with: openssl rand -base64 32");
     return 1;
   }
-  const key = env.KEEPER_SECRET_KEY ? parseSecretKey(env.KEEPER_SECRET_KEY) : "KEEPER_SECRET_KEY is not set (it encrypts helpdesk credentials). Generate one with: openssl rand -base64 32";
+  const key = env.KEEPER_SECRET_KEY
+    ? parseSecretKey(env.KEEPER_SECRET_KEY)
+    : "KEEPER_SECRET_KEY is not set (it encrypts helpdesk credentials). Generate one with: openssl rand -base64 32";
   if (typeof key === "string") {
     console.error(key);
     return 1;
@@ -151,4 +155,14 @@ async function start(keeperBin, env = process.env) {
   }
 }
 
-module.exports = { syncTimerMinutes, startSyncTimer, MAX_DEFAULT_WORKERS, DEFAULT_WORKER_HEAP_MB, serverWorkerCount, shouldRestartWorker, workerNodeOptions, runNextCluster, start };
+module.exports = {
+  syncTimerMinutes,
+  startSyncTimer,
+  MAX_DEFAULT_WORKERS,
+  DEFAULT_WORKER_HEAP_MB,
+  serverWorkerCount,
+  shouldRestartWorker,
+  workerNodeOptions,
+  runNextCluster,
+  start,
+};

@@ -12,7 +12,15 @@
  */
 export type AccessRole = "agent" | "otherAgent" | "manager" | "otherManager" | "director" | "hr" | "admin";
 export const ROLES: AccessRole[] = ["agent", "otherAgent", "manager", "otherManager", "director", "hr", "admin"];
-export const LOGINS: Record<AccessRole, string> = { agent: "ava", otherAgent: "liam", manager: "mia", otherManager: "noah", director: "director", hr: "hr", admin: "admin" };
+export const LOGINS: Record<AccessRole, string> = {
+  agent: "ava",
+  otherAgent: "liam",
+  manager: "mia",
+  otherManager: "noah",
+  director: "director",
+  hr: "hr",
+  admin: "admin",
+};
 
 const ALL = ROLES;
 const HR: AccessRole[] = ["hr"];
@@ -52,7 +60,12 @@ export const PAGE_CASES: HttpCase[] = [
   { file: "app/(app)/checkins/page.tsx", method: "GET", path: () => "/checkins", allow: ALL },
   { file: "app/(app)/notifications/page.tsx", method: "GET", path: () => "/notifications", allow: ALL },
   { file: "app/(app)/talent/page.tsx", method: "GET", path: () => "/talent?cycle=2026-Q3", allow: MANAGERS },
-  { file: "app/(app)/talent/[teamId]/page.tsx", method: "GET", path: (i) => `/talent/${i.portlandTeam}?cycle=2026-Q3`, allow: ["manager", "director", "hr"] },
+  {
+    file: "app/(app)/talent/[teamId]/page.tsx",
+    method: "GET",
+    path: (i) => `/talent/${i.portlandTeam}?cycle=2026-Q3`,
+    allow: ["manager", "director", "hr"],
+  },
   { file: "app/(app)/talent/trends/page.tsx", method: "GET", path: () => "/talent/trends?cycle=2026-Q3", allow: MANAGERS },
   { file: "app/(app)/talent/calibration/page.tsx", method: "GET", path: () => "/talent/calibration?cycle=2026-Q3", allow: MANAGERS },
   { file: "app/(app)/talent/outcomes/page.tsx", method: "GET", path: () => "/talent/outcomes?cycle=2026-Q3", allow: MANAGERS },
@@ -77,16 +90,50 @@ export const API_CASES: HttpCase[] = [
   { file: "app/api/v1/cycles/route.ts", method: "GET", path: () => "/api/v1/cycles", allow: ALL },
   { file: "app/api/v1/reviews/route.ts", method: "GET", path: () => "/api/v1/reviews?cycle=2026-Q3", allow: ALL },
   { file: "app/api/v1/reviews/[id]/route.ts", method: "GET", path: (i) => `/api/v1/reviews/${i.avaQ3Review}`, allow: AVA },
-  { file: "app/api/v1/employees/[id]/csat/route.ts", method: "GET", path: (i) => `/api/v1/employees/${i.ava}/csat?quarter=2026-Q3`, allow: AVA },
-  { file: "app/api/v1/talent/route.ts", method: "GET", path: () => "/api/v1/talent?cycle=2026-Q3&team=Team%20Portland", allow: ["manager", "director", "hr"] },
-  { file: "app/api/v1/export/reviews.csv/route.ts", method: "GET", path: () => "/api/v1/export/reviews.csv?cycle=2026-Q3", allow: MANAGERS },
+  {
+    file: "app/api/v1/employees/[id]/csat/route.ts",
+    method: "GET",
+    path: (i) => `/api/v1/employees/${i.ava}/csat?quarter=2026-Q3`,
+    allow: AVA,
+  },
+  {
+    file: "app/api/v1/talent/route.ts",
+    method: "GET",
+    path: () => "/api/v1/talent?cycle=2026-Q3&team=Team%20Portland",
+    allow: ["manager", "director", "hr"],
+  },
+  {
+    file: "app/api/v1/export/reviews.csv/route.ts",
+    method: "GET",
+    path: () => "/api/v1/export/reviews.csv?cycle=2026-Q3",
+    allow: MANAGERS,
+  },
   { file: "app/api/v1/outcomes/route.ts", method: "GET", path: () => "/api/v1/outcomes?cycle=2026-Q3", allow: MANAGERS },
-  { file: "app/api/v1/export/outcomes.csv/route.ts", method: "GET", path: () => "/api/v1/export/outcomes.csv?cycle=2026-Q3", allow: MANAGERS },
+  {
+    file: "app/api/v1/export/outcomes.csv/route.ts",
+    method: "GET",
+    path: () => "/api/v1/export/outcomes.csv?cycle=2026-Q3",
+    allow: MANAGERS,
+  },
   { file: "app/api/v1/feedback/route.ts", method: "GET", path: () => "/api/v1/feedback", allow: ALL },
   { file: "app/api/v1/checkins/route.ts", method: "GET", path: () => "/api/v1/checkins", allow: ALL },
   { file: "app/api/v1/notifications/route.ts", method: "GET", path: () => "/api/v1/notifications", allow: ALL },
-  { file: "app/api/v1/csat/responses/route.ts", method: "POST", path: () => "/api/v1/csat/responses", body: JSON.stringify({ source: "csv", records: [] }), contentType: "application/json", allow: HR },
-  { file: "app/api/imports/csat/route.ts", method: "POST", path: () => "/api/imports/csat?source=csv", body: EMPTY_CSV, contentType: "application/octet-stream", allow: HR },
+  {
+    file: "app/api/v1/csat/responses/route.ts",
+    method: "POST",
+    path: () => "/api/v1/csat/responses",
+    body: JSON.stringify({ source: "csv", records: [] }),
+    contentType: "application/json",
+    allow: HR,
+  },
+  {
+    file: "app/api/imports/csat/route.ts",
+    method: "POST",
+    path: () => "/api/imports/csat?source=csv",
+    body: EMPTY_CSV,
+    contentType: "application/octet-stream",
+    allow: HR,
+  },
 ];
 
 /**
@@ -102,13 +149,17 @@ export const SCIM_CASES: HttpCase[] = [
   { file: "app/scim/v2/[...unknown]/route.ts", method: "GET", path: () => "/scim/v2/Groups", allow: [] },
 ];
 
-
-
 /**
  * Routes open to everyone by design, checked only for being listed: signing in, the load
  * balancer's health check (it says only whether this server can serve) and the API's description.
  */
-export const PUBLIC_ROUTES = ["app/(auth)/login/page.tsx", "app/(auth)/login/error/page.tsx", "app/api/auth/[...nextauth]/route.ts", "app/api/health/route.ts", "app/api/v1/openapi.json/route.ts"];
+export const PUBLIC_ROUTES = [
+  "app/(auth)/login/page.tsx",
+  "app/(auth)/login/error/page.tsx",
+  "app/api/auth/[...nextauth]/route.ts",
+  "app/api/health/route.ts",
+  "app/api/v1/openapi.json/route.ts",
+];
 
 /** Server actions and the roles that pass their access rule. */
 export const ACTION_ROLES: Record<string, AccessRole[]> = {

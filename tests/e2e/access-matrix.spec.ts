@@ -23,14 +23,19 @@ async function signedIn(baseURL: string, role: AccessRole): Promise<APIRequestCo
 test.beforeAll(async ({ baseURL }) => {
   for (const role of ROLES) contexts.set(role, await signedIn(baseURL!, role));
   const hr = contexts.get("hr")!;
-  const created = await hr.post("/api/imports/csat?source=csv", { data: "response_id,agent_email,rating,scale_max,responded_at\n", headers: { "content-type": "application/octet-stream", "x-file-name": "matrix.csv" } });
+  const created = await hr.post("/api/imports/csat?source=csv", {
+    data: "response_id,agent_email,rating,scale_max,responded_at\n",
+    headers: { "content-type": "application/octet-stream", "x-file-name": "matrix.csv" },
+  });
   expect(created.status()).toBe(200);
   const db = new Database("data/e2e.db", { readonly: true });
   const one = (sql: string) => (db.prepare(sql).get() as { id: number }).id;
   const ava = one("select id from employees where email = 'ava@demo.keeper.test'");
   ids = {
     ava,
-    avaQ3Review: one(`select r.id as id from reviews r join cycles c on c.id = r.cycle_id where c.key = '2026-Q3' and r.employee_id = ${ava}`),
+    avaQ3Review: one(
+      `select r.id as id from reviews r join cycles c on c.id = r.cycle_id where c.key = '2026-Q3' and r.employee_id = ${ava}`,
+    ),
     portlandTeam: one("select id from teams where name = 'Team Portland'"),
     latestImport: (await created.json()).importId,
   };

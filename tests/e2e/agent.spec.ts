@@ -33,7 +33,10 @@ test("keeper check-in round trip: Ava asks, Mia sees it waiting and answers, Ava
   await ava.page.getByRole("link", { name: /Notifications, \d+ unread/ }).click();
   await expect(ava.page.getByRole("heading", { name: "Notifications" })).toBeVisible();
   await expectAccessible(ava.page);
-  await ava.page.getByRole("button", { name: /Mia answered your keeper check-in/ }).first().click();
+  await ava.page
+    .getByRole("button", { name: /Mia answered your keeper check-in/ })
+    .first()
+    .click();
   await expect(ava.page).toHaveURL(/\/checkins$/);
   await expect(ava.page.getByText(note)).toBeVisible();
   await expect(ava.page.getByText("Yes, I would fight hard to keep them")).toBeVisible();

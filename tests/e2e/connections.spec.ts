@@ -11,7 +11,9 @@ let ava: { id: number; zendeskId: number };
 test.beforeAll(async () => {
   const db = new Database("data/e2e.db", { readonly: true, fileMustExist: true });
   const row = db
-    .prepare("SELECT e.id AS id, i.external_id AS ext FROM identities i JOIN employees e ON e.id = i.employee_id WHERE e.email = 'ava@demo.keeper.test' AND i.source = 'zendesk'")
+    .prepare(
+      "SELECT e.id AS id, i.external_id AS ext FROM identities i JOIN employees e ON e.id = i.employee_id WHERE e.email = 'ava@demo.keeper.test' AND i.source = 'zendesk'",
+    )
     .get() as { id: number; ext: string };
   db.close();
   ava = { id: row.id, zendeskId: Number(row.ext) };
@@ -27,7 +29,14 @@ test("HR connects a helpdesk, tests it, syncs now and sees the CSAT; a revoked t
   const name = `Acme Zendesk ${attempt}`;
   const comment = `Synced from the helpdesk API, attempt ${attempt}`;
   const at = Date.UTC(2026, 10, 25, 12);
-  fake.ratings = Array.from({ length: 5 }, (_, i): FakeRating => ({ id: 880_000 + attempt * 100 + i, agentId: ava.zendeskId, good: i !== 1, createdAt: at + i * 60_000, updatedAt: at + i * 60_000, comment: i === 4 ? comment : null }));
+  fake.ratings = Array.from({ length: 5 }, (_, i): FakeRating => ({
+    id: 880_000 + attempt * 100 + i,
+    agentId: ava.zendeskId,
+    good: i !== 1,
+    createdAt: at + i * 60_000,
+    updatedAt: at + i * 60_000,
+    comment: i === 4 ? comment : null,
+  }));
   fake.token = FAKE_CREDENTIALS.token;
 
   const errors = failOnConsoleErrors(page);

@@ -46,7 +46,11 @@ export async function expectNoSidewaysScroll(page: Page): Promise<void> {
 }
 
 /** A signed-in page in a context of its own (its own cookies and viewport), collecting console errors. */
-export async function as(browser: Browser, who: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+export async function as(
+  browser: Browser,
+  who: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const errors = failOnConsoleErrors(page);

@@ -23,7 +23,8 @@ function rememberPerson(email: string): () => void {
         w.transaction(() => {
           w.prepare("update employees set active = 1 where id = ?").run(id);
           w.prepare("delete from departures where employee_id = ?").run(id);
-          const insert = w.prepare(`insert or ignore into cycle_participants (id, cycle_id, employee_id, team_id, manager_id, reviewer_id, role, title, added_at, added_by)
+          const insert =
+            w.prepare(`insert or ignore into cycle_participants (id, cycle_id, employee_id, team_id, manager_id, reviewer_id, role, title, added_at, added_by)
             values (@id, @cycle_id, @employee_id, @team_id, @manager_id, @reviewer_id, @role, @title, @added_at, @added_by)`);
           for (const row of rows) insert.run(row);
         })();
@@ -111,8 +112,17 @@ test("the keeper-accuracy view shows each past cycle with a chart, its numbers, 
   await expect(page.getByRole("img", { name: /Fight hard answers who left within 6 months/ })).toBeVisible();
   const numbers = page.getByRole("region", { name: "Fight hard answers who left within 6 months: the numbers" });
   await expect(numbers.getByRole("row", { name: /2026-Q2 not yet known \(from 2027-01-01\)/ })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Keeper accuracy by team, 2026-Q1" }).getByRole("rowheader")).toHaveText(["Team Austin", "Team Denver", "Team Portland"]);
-  await expect(page.getByRole("region", { name: "Keeper accuracy by manager, 2026-Q1" }).getByText(/fewer than 10 people/).first()).toBeVisible();
+  await expect(page.getByRole("region", { name: "Keeper accuracy by team, 2026-Q1" }).getByRole("rowheader")).toHaveText([
+    "Team Austin",
+    "Team Denver",
+    "Team Portland",
+  ]);
+  await expect(
+    page
+      .getByRole("region", { name: "Keeper accuracy by manager, 2026-Q1" })
+      .getByText(/fewer than 10 people/)
+      .first(),
+  ).toBeVisible();
   await expectAccessible(page);
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download CSV" }).click();
@@ -123,7 +133,9 @@ test("the keeper-accuracy view shows each past cycle with a chart, its numbers, 
   // A manager sees their own people only, and a phone gets no sideways scroll.
   const mia = await as(browser, "mia", { width: 390, height: 844 });
   await mia.page.goto("/talent/outcomes?cycle=2026-Q1");
-  await expect(mia.page.getByRole("region", { name: "Keeper accuracy by team, 2026-Q1" }).getByRole("rowheader")).toHaveText(["Team Portland"]);
+  await expect(mia.page.getByRole("region", { name: "Keeper accuracy by team, 2026-Q1" }).getByRole("rowheader")).toHaveText([
+    "Team Portland",
+  ]);
   await expectNoSidewaysScroll(mia.page);
   expect(mia.errors).toEqual([]);
   await mia.close();

@@ -48,7 +48,9 @@ test("HR uploads a CSAT export, sees the result, and re-importing changes nothin
 test("a file of an unknown shape gets a clear message and nothing is imported", async ({ page }) => {
   await signIn(page, "hr");
   await page.goto("/hr/import");
-  await page.getByLabel("Export files").setInputFiles({ name: "weird.json", mimeType: "application/json", buffer: Buffer.from('{"hello": "world"}') });
+  await page
+    .getByLabel("Export files")
+    .setInputFiles({ name: "weird.json", mimeType: "application/json", buffer: Buffer.from('{"hello": "world"}') });
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByRole("heading", { name: /Import #\d+/ })).toBeVisible();
   await expect(page.getByText(/weird\.json.*not imported: is JSON of an unknown shape/)).toBeVisible();

@@ -25,25 +25,38 @@ async function visitOnPhone(browser: Browser, who: string, paths: string[], link
 // The agent's pages are covered in agent.spec.ts; these are the wide ones: tables of teams,
 // people, imports and audit rows, which must scroll inside their box and not move the page.
 test("HR's pages fit a 390 px phone: wide tables scroll inside their box", async ({ browser }) => {
-  await visitOnPhone(browser, "hr", [
-    "/",
-    "/talent",
-    "/talent?cycle=2026-Q3&sort=csat&dir=desc",
-    "/talent/trends",
-    "/talent/calibration",
-    "/hr/cycles",
-    "/hr/import",
-    "/hr/imports",
-    "/hr/audit",
-    "/hr/cycles/2026-Q4",
-    "/hr/people?q=a",
-    "/talent/outcomes?cycle=2026-Q1",
-    "/follow-ups",
-    "/checkins",
-  ], [{ from: "/talent", name: "Team Portland" }, { from: "/hr/people", name: "Viktor Stahl" }]);
+  await visitOnPhone(
+    browser,
+    "hr",
+    [
+      "/",
+      "/talent",
+      "/talent?cycle=2026-Q3&sort=csat&dir=desc",
+      "/talent/trends",
+      "/talent/calibration",
+      "/hr/cycles",
+      "/hr/import",
+      "/hr/imports",
+      "/hr/audit",
+      "/hr/cycles/2026-Q4",
+      "/hr/people?q=a",
+      "/talent/outcomes?cycle=2026-Q1",
+      "/follow-ups",
+      "/checkins",
+    ],
+    [
+      { from: "/talent", name: "Team Portland" },
+      { from: "/hr/people", name: "Viktor Stahl" },
+    ],
+  );
 });
 
 test("a manager's and an admin's pages fit a 390 px phone", async ({ browser }) => {
-  await visitOnPhone(browser, "mia", ["/", "/talent", "/checkins", "/notifications", "/follow-ups", "/talent/outcomes"], [{ from: "/", name: "Ava Thompson" }]);
+  await visitOnPhone(
+    browser,
+    "mia",
+    ["/", "/talent", "/checkins", "/notifications", "/follow-ups", "/talent/outcomes"],
+    [{ from: "/", name: "Ava Thompson" }],
+  );
   await visitOnPhone(browser, "admin", ["/admin/tokens", "/admin/outbox"]);
 });

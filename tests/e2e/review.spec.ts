@@ -18,7 +18,11 @@ test("a manager answers the keeper question, rates traits, reloads, and submits"
   await page.getByLabel("Why? (required)").fill("Customers ask for Ava by name.");
   const traits = page.locator("fieldset[data-trait]");
   await expect(traits).toHaveCount(6);
-  for (let i = 0; i < 5; i++) await traits.nth(i).getByRole("radio", { name: /^4 · Strong/ }).check();
+  for (let i = 0; i < 5; i++)
+    await traits
+      .nth(i)
+      .getByRole("radio", { name: /^4 · Strong/ })
+      .check();
   await expect(page.getByTestId("save-status")).toHaveText(/^Saved/);
 
   await page.reload();

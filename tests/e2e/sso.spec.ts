@@ -15,7 +15,9 @@ function db(readonly = true) {
 
 function lastSsoAudit(): { outcome: string; detail: Record<string, unknown> } {
   const conn = db();
-  const row = conn.prepare("select outcome, detail from audit_log where action = 'auth.sign_in' and detail like '%oidc%' order by id desc limit 1").get() as { outcome: string; detail: string };
+  const row = conn
+    .prepare("select outcome, detail from audit_log where action = 'auth.sign_in' and detail like '%oidc%' order by id desc limit 1")
+    .get() as { outcome: string; detail: string };
   conn.close();
   return { outcome: row.outcome, detail: JSON.parse(row.detail) };
 }
@@ -40,7 +42,10 @@ test("the login page offers single sign-on first, and Auth.js lists the provider
   expect(providers.oidc).toMatchObject({ id: "oidc", name: TEST_IDP_CLIENT.name, type: "oidc" });
 });
 
-test("signs in with the authorization code flow, matching the verified email ignoring case; a changed email still finds the person", async ({ page, browser }) => {
+test("signs in with the authorization code flow, matching the verified email ignoring case; a changed email still finds the person", async ({
+  page,
+  browser,
+}) => {
   await ssoSignIn(page, "ava");
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   await expect(page.getByText("Ava Thompson").first()).toBeVisible();
@@ -81,11 +86,20 @@ test("refuses a person IT deactivated through SCIM, and ends the session they al
   await liamPage.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(liamPage.getByRole("button", { name: "Sign out" })).toBeVisible();
 
-  const token = execFileSync(process.execPath, ["bin/keeper", "token", "create", "--scope", "scim", "--name", "e2e idp"], { env: { ...process.env, DATABASE_URL: "file:./data/e2e.db" }, encoding: "utf8" }).trim();
+  const token = execFileSync(process.execPath, ["bin/keeper", "token", "create", "--scope", "scim", "--name", "e2e idp"], {
+    env: { ...process.env, DATABASE_URL: "file:./data/e2e.db" },
+    encoding: "utf8",
+  }).trim();
   const headers = { authorization: `Bearer ${token}`, "content-type": "application/scim+json" };
-  const found = await (await request.get(`/scim/v2/Users?filter=${encodeURIComponent('userName eq "liam@demo.keeper.test"')}`, { headers })).json();
+  const found = await (
+    await request.get(`/scim/v2/Users?filter=${encodeURIComponent('userName eq "liam@demo.keeper.test"')}`, { headers })
+  ).json();
   const liamId = found.Resources[0].id;
-  const patch = (active: boolean) => request.patch(`/scim/v2/Users/${liamId}`, { headers, data: { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "replace", value: { active } }] } });
+  const patch = (active: boolean) =>
+    request.patch(`/scim/v2/Users/${liamId}`, {
+      headers,
+      data: { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "replace", value: { active } }] },
+    });
   expect((await patch(false)).status()).toBe(200);
   try {
     await liamPage.reload();
@@ -130,7 +144,10 @@ test("refuses a callback whose state was tampered with", async ({ baseURL }) => 
   const res = await http.get(callback.toString(), { maxRedirects: 0 });
   expect(res.headers()["location"]).toContain("/login/error");
   expect(res.headers()["set-cookie"] ?? "").not.toContain("authjs.session-token=e");
-  expect(lastSsoAudit()).toMatchObject({ outcome: "failed", detail: { reason: "callback_not_verified", message: expect.stringMatching(/state/i) } });
+  expect(lastSsoAudit()).toMatchObject({
+    outcome: "failed",
+    detail: { reason: "callback_not_verified", message: expect.stringMatching(/state/i) },
+  });
   expect((await http.get("/api/v1/me")).status()).toBe(401);
   await http.dispose();
 });
@@ -153,7 +170,10 @@ test("refuses an ID token whose nonce is not the one Keeper sent", async ({ page
   await ssoSignIn(page, "ava");
   await expect(page).toHaveURL(/\/login\/error/);
   await expect(page.getByRole("heading", { name: "Single sign-on could not be completed" })).toBeVisible();
-  expect(lastSsoAudit()).toMatchObject({ outcome: "failed", detail: { reason: "callback_not_verified", message: expect.stringMatching(/nonce/i) } });
+  expect(lastSsoAudit()).toMatchObject({
+    outcome: "failed",
+    detail: { reason: "callback_not_verified", message: expect.stringMatching(/nonce/i) },
+  });
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);
 });
@@ -162,7 +182,10 @@ test("refuses an expired ID token", async ({ page }) => {
   await ssoSignIn(page, "noah-expired");
   await expect(page).toHaveURL(/\/login\/error/);
   await expect(page.getByRole("heading", { name: "Single sign-on could not be completed" })).toBeVisible();
-  expect(lastSsoAudit()).toMatchObject({ outcome: "failed", detail: { reason: "callback_not_verified", message: expect.stringMatching(/exp/i) } });
+  expect(lastSsoAudit()).toMatchObject({
+    outcome: "failed",
+    detail: { reason: "callback_not_verified", message: expect.stringMatching(/exp/i) },
+  });
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);
 });

@@ -77,7 +77,13 @@ test("HR reads the overview, sorts it, and opens a team's keeper × CSAT grid", 
   await expect(page.getByRole("heading", { level: 1, name: /Team Portland/ })).toBeVisible();
   const grid = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "CSAT below the organisation" }) });
   await expect(grid.getByRole("rowheader")).toHaveText(["Fight hard", "Keep", "Unsure", "Let go"]);
-  await expect(grid.getByRole("columnheader")).toHaveText(["Keeper answer", "CSAT below the organisation", "CSAT in line", "CSAT above the organisation", "Too few responses"]);
+  await expect(grid.getByRole("columnheader")).toHaveText([
+    "Keeper answer",
+    "CSAT below the organisation",
+    "CSAT in line",
+    "CSAT above the organisation",
+    "Too few responses",
+  ]);
   // Ava was answered "fight hard" in 2026-Q3: she is in that row, linked to her review.
   const ava = grid.getByRole("row", { name: /^Fight hard/ }).getByRole("link", { name: "Ava Thompson" });
   await expect(ava).toHaveAttribute("href", /^\/reviews\/2026-Q3\/\d+$/);
@@ -164,7 +170,11 @@ test.describe("calibration", () => {
 
     await page.goto("/talent?cycle=2026-Q3");
     await page.getByRole("link", { name: "Team Portland", exact: true }).click();
-    await page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "CSAT below the organisation" }) }).getByRole("link", { name: "Ava Thompson" }).click();
+    await page
+      .getByRole("table")
+      .filter({ has: page.getByRole("columnheader", { name: "CSAT below the organisation" }) })
+      .getByRole("link", { name: "Ava Thompson" })
+      .click();
     const history = page.getByRole("list", { name: "Calibration changes, newest first" });
     await expect(history).toContainText("Keeper answer: Fight hard → Unsure");
     await expect(history).toContainText("Harper Quinn");
@@ -177,7 +187,11 @@ test.describe("calibration", () => {
     await signIn(page, "mia");
     await openTeam(page, "Team Portland", "2026-Q3");
     await expect(page.getByText("Calibrate Ava Thompson")).toHaveCount(0);
-    await page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Last 4 quarters" }) }).getByRole("link", { name: "Ava Thompson" }).click();
+    await page
+      .getByRole("table")
+      .filter({ has: page.getByRole("columnheader", { name: "Last 4 quarters" }) })
+      .getByRole("link", { name: "Ava Thompson" })
+      .click();
     await expect(page.getByRole("list", { name: "Calibration changes, newest first" })).toContainText("Fight hard → Unsure");
     await expect(page.getByRole("button", { name: "Save calibration" })).toHaveCount(0);
   });

@@ -70,7 +70,11 @@ export async function startTestIdp({ port, redirectUri }) {
 
   // The expired-token account: its ID token's `exp` lies in the past (a provider with a wrong clock,
   // or a token replayed late). oidc-provider refuses a non-positive TTL, so this passes `expiresAt`.
-  const expiredSubjects = new Set(Object.entries(TEST_IDP_ACCOUNTS).filter(([, a]) => a.expiredIdToken).map(([id]) => id));
+  const expiredSubjects = new Set(
+    Object.entries(TEST_IDP_ACCOUNTS)
+      .filter(([, a]) => a.expiredIdToken)
+      .map(([id]) => id),
+  );
   const issue = provider.IdToken.prototype.issue;
   provider.IdToken.prototype.issue = function issueMaybeExpired(options = {}) {
     if (options.use === "idtoken" && expiredSubjects.has(this.available.sub)) {

@@ -12,7 +12,11 @@ export async function seedDemoFast(db: Db) {
 }
 
 export function idOf(db: Db, local: string): number {
-  const row = db.select({ id: employees.id }).from(employees).where(eq(employees.email, `${local}@demo.keeper.test`)).get();
+  const row = db
+    .select({ id: employees.id })
+    .from(employees)
+    .where(eq(employees.email, `${local}@demo.keeper.test`))
+    .get();
   if (!row) throw new Error(`No demo employee ${local}`);
   return row.id;
 }

@@ -64,7 +64,12 @@ describe("access matrix: a review of Ava (Team Portland)", () => {
       signInAs(idOf(ctx.db, local));
       const before = deniedCount();
       const page = await getReviewForPage("2026-Q3", ava);
-      const reviewId = ctx.db.select().from(reviews).where(eq(reviews.employeeId, ava)).all().find((r) => r.status === "submitted")!.id;
+      const reviewId = ctx.db
+        .select()
+        .from(reviews)
+        .where(eq(reviews.employeeId, ava))
+        .all()
+        .find((r) => r.status === "submitted")!.id;
       const api = await getReviewById(reviewId);
       expect(page !== null).toBe(expected.readReleased);
       expect(api !== null).toBe(expected.readReleased);
@@ -94,7 +99,11 @@ describe("access matrix: a review of Ava (Team Portland)", () => {
       const version = saved.ok ? saved.version : 0;
       const submitted = await submitReview(completeContent("2026-Q4", ava, version));
       expect(submitted.ok).toBe(expected.submit);
-      const stored = ctx.db.select().from(reviews).where(and(eq(reviews.employeeId, ava))).all();
+      const stored = ctx.db
+        .select()
+        .from(reviews)
+        .where(and(eq(reviews.employeeId, ava)))
+        .all();
       const q4 = ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")).get()!;
       expect(stored.some((r) => r.cycleId === q4.id)).toBe(expected.save);
       if (!expected.save) expect(saved).toMatchObject({ ok: false, code: "not_found" });
@@ -116,10 +125,16 @@ describe("the release-state rule of review visibility", () => {
       ctx.db.update(cycles).set({ state }).where(eq(cycles.id, q4.id)).run();
       signInAs(ava);
       const readable = state === "released" || state === "closed";
-      expect(await getReviewForPage("2026-Q4", ava) !== null, `page in ${state}`).toBe(readable);
-      expect(await getReviewById(reviewId) !== null, `API in ${state}`).toBe(readable);
-      expect((await listVisibleReviews("2026-Q4", { afterId: 0, limit: 500 })).some((r) => r.id === reviewId), `list in ${state}`).toBe(readable);
-      expect((await listMyReleasedReviews()).some((r) => r.id === reviewId), `own reviews in ${state}`).toBe(readable);
+      expect((await getReviewForPage("2026-Q4", ava)) !== null, `page in ${state}`).toBe(readable);
+      expect((await getReviewById(reviewId)) !== null, `API in ${state}`).toBe(readable);
+      expect(
+        (await listVisibleReviews("2026-Q4", { afterId: 0, limit: 500 })).some((r) => r.id === reviewId),
+        `list in ${state}`,
+      ).toBe(readable);
+      expect(
+        (await listMyReleasedReviews()).some((r) => r.id === reviewId),
+        `own reviews in ${state}`,
+      ).toBe(readable);
     }
   });
 });

@@ -4,7 +4,13 @@ import { auditLog, cycleTraits, cycles, employees, keeperCheckins, notifications
 import { createTokenAction, revokeTokenAction } from "@/app/(app)/admin/tokens/actions";
 import { answerCheckinAction, askCheckinAction } from "@/app/(app)/checkins/actions";
 import { acknowledgeAction, replyAction, saveReflectionAction } from "@/app/(app)/feedback/actions";
-import { removeConnectionAction, saveConnectionAction, syncConnectionAction, syncProgressAction, testConnectionAction } from "@/app/(app)/hr/connections/actions";
+import {
+  removeConnectionAction,
+  saveConnectionAction,
+  syncConnectionAction,
+  syncProgressAction,
+  testConnectionAction,
+} from "@/app/(app)/hr/connections/actions";
 import { createCycleAction, transitionCycleAction, updateCycleSettingsAction } from "@/app/(app)/hr/cycles/actions";
 import { recordDepartureAction } from "@/app/(app)/hr/people/actions";
 import { recordFollowUpAction } from "@/app/(app)/follow-ups/actions";
@@ -44,8 +50,28 @@ const id = (who: string) => idOf(ctx.db, who);
 
 /** Calls that reach each action's access rule with input that changes nothing when allowed. */
 const CALLS: Record<string, () => Promise<unknown>> = {
-  saveDraftAction: () => saveDraftAction({ cycleKey: "2026-Q4", employeeId: id("ava"), version: 99, keeperAnswer: null, keeperReason: "", summary: "", privateNotes: "", traits: [] }),
-  submitReviewAction: () => submitReviewAction({ cycleKey: "2026-Q4", employeeId: id("ava"), version: 0, keeperAnswer: null, keeperReason: "", summary: "", privateNotes: "", traits: [] }),
+  saveDraftAction: () =>
+    saveDraftAction({
+      cycleKey: "2026-Q4",
+      employeeId: id("ava"),
+      version: 99,
+      keeperAnswer: null,
+      keeperReason: "",
+      summary: "",
+      privateNotes: "",
+      traits: [],
+    }),
+  submitReviewAction: () =>
+    submitReviewAction({
+      cycleKey: "2026-Q4",
+      employeeId: id("ava"),
+      version: 0,
+      keeperAnswer: null,
+      keeperReason: "",
+      summary: "",
+      privateNotes: "",
+      traits: [],
+    }),
   reopenReviewAction: () => reopenReviewAction({ cycleKey: "2026-Q4", employeeId: id("ava"), version: 99 }),
   createCycleAction: () => createCycleAction(null, form({ key: "2026-Q4" })),
   updateCycleSettingsAction: () => updateCycleSettingsAction(null, form({ key: "2026-Q4", dueDate: "not a date" })),
@@ -68,9 +94,25 @@ const CALLS: Record<string, () => Promise<unknown>> = {
   revokeTokenAction: () => revokeTokenAction(424242),
   calibrateAction: () => {
     const q3 = ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q3")).get()!;
-    const review = ctx.db.select().from(reviews).where(and(eq(reviews.cycleId, q3.id), eq(reviews.employeeId, id("ava")))).get()!;
-    const traitIds = ctx.db.select().from(cycleTraits).where(eq(cycleTraits.cycleId, q3.id)).all().map((t) => t.id);
-    return calibrateAction({ cycleKey: "2026-Q3", employeeId: id("ava"), version: review.version, keeperAnswer: "unsure", traits: traitIds.map((t) => ({ cycleTraitId: t, rating: 3, notObserved: false })), reason: "Matrix test" });
+    const review = ctx.db
+      .select()
+      .from(reviews)
+      .where(and(eq(reviews.cycleId, q3.id), eq(reviews.employeeId, id("ava"))))
+      .get()!;
+    const traitIds = ctx.db
+      .select()
+      .from(cycleTraits)
+      .where(eq(cycleTraits.cycleId, q3.id))
+      .all()
+      .map((t) => t.id);
+    return calibrateAction({
+      cycleKey: "2026-Q3",
+      employeeId: id("ava"),
+      version: review.version,
+      keeperAnswer: "unsure",
+      traits: traitIds.map((t) => ({ cycleTraitId: t, rating: 3, notObserved: false })),
+      reason: "Matrix test",
+    });
   },
   // Connection actions: invalid input or an unknown connection, so an allowed call changes nothing.
   saveConnectionAction: () => saveConnectionAction(null, form({ name: "", source: "zendesk", baseUrl: "not a url" })),
@@ -87,7 +129,11 @@ const CALLS: Record<string, () => Promise<unknown>> = {
   replyAction: () => replyAction(null, form({ cycleKey: "2026-Q3", reply: "Thank you." })),
   saveReflectionAction: () => saveReflectionAction(null, form({ cycleKey: "2026-Q4", proudOf: "x".repeat(20000), growth: "" })),
   openNotificationAction: async () => {
-    const n = ctx.db.select().from(notifications).where(eq(notifications.recipientId, id("ava"))).get()!;
+    const n = ctx.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.recipientId, id("ava")))
+      .get()!;
     try {
       await openNotificationAction(form({ id: n.id }));
     } catch (error) {
@@ -106,14 +152,27 @@ async function withTargets(): Promise<void> {
   signInAs(id("ava"));
   const asked = await askCheckinAction(null, form({ message: "How am I doing?" }));
   expect(asked.ok).toBe(true);
-  if (ctx.db.select().from(notifications).where(eq(notifications.recipientId, id("ava"))).all().length === 0) {
-    ctx.db.insert(notifications).values({ recipientId: id("ava"), kind: "review_released", title: "Your review is ready", link: "/feedback", createdAt: Date.now() }).run();
+  if (
+    ctx.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.recipientId, id("ava")))
+      .all().length === 0
+  ) {
+    ctx.db
+      .insert(notifications)
+      .values({ recipientId: id("ava"), kind: "review_released", title: "Your review is ready", link: "/feedback", createdAt: Date.now() })
+      .run();
   }
 }
 
 describe("every server action, for every role: allowed roles pass the access rule, all others are denied and audited", () => {
   it("covers every action the app exports", () => {
-    expect(Object.keys(CALLS).sort()).toEqual(Object.keys(ACTION_ROLES).filter((name) => !SESSION_ONLY_ACTIONS.includes(name)).sort());
+    expect(Object.keys(CALLS).sort()).toEqual(
+      Object.keys(ACTION_ROLES)
+        .filter((name) => !SESSION_ONLY_ACTIONS.includes(name))
+        .sort(),
+    );
   });
 
   for (const [action, allowed] of Object.entries(ACTION_ROLES)) {

@@ -89,8 +89,20 @@ describe("an admin is not HR", () => {
 
   it("runs the outbox and reads the audit log, without the review content an entry may hold", async () => {
     const hr = idOf(ctx.db, "hr");
-    recordAudit({ actorId: hr, action: "review.calibrate", targetType: "review", targetId: 1, detail: { field: "keeper_answer", before: "keep", after: "let_go" } });
-    recordAudit({ actorId: hr, action: "cycle.transition", targetType: "cycle", targetId: "2026-Q4", detail: { from: "open", to: "calibration" } });
+    recordAudit({
+      actorId: hr,
+      action: "review.calibrate",
+      targetType: "review",
+      targetId: 1,
+      detail: { field: "keeper_answer", before: "keep", after: "let_go" },
+    });
+    recordAudit({
+      actorId: hr,
+      action: "cycle.transition",
+      targetType: "cycle",
+      targetId: "2026-Q4",
+      detail: { from: "open", to: "calibration" },
+    });
 
     signInAs(idOf(ctx.db, "admin"));
     expect(await listOutbox()).not.toBeNull();

@@ -48,7 +48,12 @@ describe("an agent's feedback is theirs alone", () => {
   it("acknowledging acts on the viewer's own review only; there is no way to name another's", async () => {
     signInAs(who.liam);
     expect(await acknowledgeReview({ cycleKey: "2026-Q3", employeeId: who.ava })).toMatchObject({ ok: true });
-    const q3 = ctx.db.select().from(reviews).where(inArray(reviews.employeeId, [who.ava, who.liam])).all().filter((r) => r.acknowledgedAt !== null);
+    const q3 = ctx.db
+      .select()
+      .from(reviews)
+      .where(inArray(reviews.employeeId, [who.ava, who.liam]))
+      .all()
+      .filter((r) => r.acknowledgedAt !== null);
     expect(q3.map((r) => r.employeeId)).toEqual([who.liam]);
   });
 
@@ -62,7 +67,13 @@ describe("an agent's feedback is theirs alone", () => {
   });
 
   it("the agent's acknowledgement and reply are readable by their managers and HR, not by another agent", async () => {
-    for (const [name, allowed] of [["mia", true], ["director", true], ["hr", true], ["noah", false], ["liam", false]] as const) {
+    for (const [name, allowed] of [
+      ["mia", true],
+      ["director", true],
+      ["hr", true],
+      ["noah", false],
+      ["liam", false],
+    ] as const) {
       signInAs(who[name]);
       expect((await getReviewResponse("2026-Q3", who.ava)) !== null, name).toBe(allowed);
     }
@@ -77,7 +88,12 @@ describe("an agent's customers are theirs alone", () => {
     const owners = ctx.db
       .select({ employeeId: csatResponses.employeeId })
       .from(csatResponses)
-      .where(inArray(csatResponses.id, comments.map((c) => c.id)))
+      .where(
+        inArray(
+          csatResponses.id,
+          comments.map((c) => c.id),
+        ),
+      )
       .all();
     expect(new Set(owners.map((o) => o.employeeId))).toEqual(new Set([who.ava]));
   });
@@ -98,7 +114,11 @@ describe("an agent's customers are theirs alone", () => {
     signInAs(who.liam);
     const quarters = await getMyCsat(Date.UTC(2026, 10, 22));
     expect(quarters.map((q) => q.quarter)).toEqual(["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]);
-    const q3 = ctx.db.select().from(csatRollups).where(and(eq(csatRollups.employeeId, who.liam), eq(csatRollups.quarter, "2026-Q3"))).get()!;
+    const q3 = ctx.db
+      .select()
+      .from(csatRollups)
+      .where(and(eq(csatRollups.employeeId, who.liam), eq(csatRollups.quarter, "2026-Q3")))
+      .get()!;
     expect(quarters[2].mine).toMatchObject({ responses: q3.responses, satisfied: q3.satisfied });
     expect(quarters[2].organisation.responses).toBeGreaterThan(q3.responses);
   });
@@ -144,8 +164,17 @@ describe("check-ins are between the agent and the manager asked", () => {
 describe("self-reflections", () => {
   it("are read by the agent, everyone above them and HR; never by a peer or another team's manager", async () => {
     signInAs(who.ava);
-    expect(await saveMyReflection({ cycleKey: "2026-Q4", proudOf: "Zero escalations.", growth: "Billing questions." })).toMatchObject({ ok: true });
-    for (const [name, allowed] of [["ava", true], ["mia", true], ["director", true], ["hr", true], ["noah", false], ["liam", false]] as const) {
+    expect(await saveMyReflection({ cycleKey: "2026-Q4", proudOf: "Zero escalations.", growth: "Billing questions." })).toMatchObject({
+      ok: true,
+    });
+    for (const [name, allowed] of [
+      ["ava", true],
+      ["mia", true],
+      ["director", true],
+      ["hr", true],
+      ["noah", false],
+      ["liam", false],
+    ] as const) {
       signInAs(who[name]);
       const before = denials();
       const seen = await getReflectionFor("2026-Q4", who.ava);

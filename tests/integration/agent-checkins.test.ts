@@ -21,15 +21,22 @@ beforeEach(async () => {
 describe("the keeper check-in round trip", () => {
   it("agent asks, manager is told and answers, agent is told and reads the answer", async () => {
     signInAs(ava);
-    expect(await askForCheckin({ message: "Where do you see me in a year?" })).toMatchObject({ ok: true, message: "Asked Mia. You will be notified when they answer." });
+    expect(await askForCheckin({ message: "Where do you see me in a year?" })).toMatchObject({
+      ok: true,
+      message: "Asked Mia. You will be notified when they answer.",
+    });
 
     signInAs(mia);
     expect(await unreadNotificationCount()).toBe(1);
     const [asked] = await listMyNotifications();
     expect(asked).toMatchObject({ kind: "checkin_asked", link: "/checkins", readAt: null });
     const { pending } = await listCheckinsToAnswer();
-    expect(pending).toEqual([expect.objectContaining({ agent: { id: ava, name: "Ava Thompson" }, message: "Where do you see me in a year?", answeredAt: null })]);
-    expect(await answerCheckin({ id: pending[0].id, answer: "fight_hard", note: "  You are the first person customers ask for.  " })).toMatchObject({ ok: true });
+    expect(pending).toEqual([
+      expect.objectContaining({ agent: { id: ava, name: "Ava Thompson" }, message: "Where do you see me in a year?", answeredAt: null }),
+    ]);
+    expect(
+      await answerCheckin({ id: pending[0].id, answer: "fight_hard", note: "  You are the first person customers ask for.  " }),
+    ).toMatchObject({ ok: true });
     expect(await listCheckinsToAnswer()).toMatchObject({ pending: [], answered: [expect.objectContaining({ answer: "fight_hard" })] });
 
     signInAs(ava);
@@ -37,7 +44,11 @@ describe("the keeper check-in round trip", () => {
     expect(answered).toMatchObject({ kind: "checkin_answered", title: "Mia answered your keeper check-in", link: "/checkins" });
     const mine = await listMyCheckins();
     expect(mine.manager).toEqual({ id: mia, name: "Mia Chen" });
-    expect(mine.checkins[0]).toMatchObject({ answer: "fight_hard", note: "You are the first person customers ask for.", answeredAt: expect.any(Number) });
+    expect(mine.checkins[0]).toMatchObject({
+      answer: "fight_hard",
+      note: "You are the first person customers ask for.",
+      answeredAt: expect.any(Number),
+    });
 
     // Two events, two mails, none quoting what was said.
     const mail = ctx.db.select().from(outboxEmails).all();
@@ -82,11 +93,14 @@ describe("what HR sees", () => {
     const now = Date.now();
     const liam = idOf(ctx.db, "liam");
     const noah = idOf(ctx.db, "noah");
-    ctx.db.insert(keeperCheckins).values([
-      { agentId: ava, managerId: mia, askedAt: now - 10 * day, answeredAt: now - 8 * day, answer: "keep", note: "private words" },
-      { agentId: ava, managerId: mia, askedAt: now - 4 * day, answeredAt: now, answer: "fight_hard", note: "more private words" },
-      { agentId: liam, managerId: noah, askedAt: now - 9 * day, message: "private question" },
-    ]).run();
+    ctx.db
+      .insert(keeperCheckins)
+      .values([
+        { agentId: ava, managerId: mia, askedAt: now - 10 * day, answeredAt: now - 8 * day, answer: "keep", note: "private words" },
+        { agentId: ava, managerId: mia, askedAt: now - 4 * day, answeredAt: now, answer: "fight_hard", note: "more private words" },
+        { agentId: liam, managerId: noah, askedAt: now - 9 * day, message: "private question" },
+      ])
+      .run();
     signInAs(idOf(ctx.db, "hr"));
     const stats = await checkinStatsByManager();
     expect(stats).toEqual([
@@ -100,11 +114,14 @@ describe("what HR sees", () => {
 describe("reading notifications", () => {
   it("opening one marks it read and returns only in-app links; mark all clears the count", async () => {
     const now = Date.now();
-    ctx.db.insert(notifications).values([
-      { recipientId: ava, kind: "review_released", title: "a", link: "/feedback/2026-Q3", createdAt: now },
-      { recipientId: ava, kind: "review_released", title: "b", link: "https://evil.example.com", createdAt: now },
-      { recipientId: ava, kind: "review_released", title: "c", link: "//evil.example.com", createdAt: now },
-    ]).run();
+    ctx.db
+      .insert(notifications)
+      .values([
+        { recipientId: ava, kind: "review_released", title: "a", link: "/feedback/2026-Q3", createdAt: now },
+        { recipientId: ava, kind: "review_released", title: "b", link: "https://evil.example.com", createdAt: now },
+        { recipientId: ava, kind: "review_released", title: "c", link: "//evil.example.com", createdAt: now },
+      ])
+      .run();
     signInAs(ava);
     const [a, b, c] = ctx.db.select().from(notifications).where(eq(notifications.recipientId, ava)).all();
     expect(await openNotification({ id: a.id })).toEqual({ link: "/feedback/2026-Q3" });

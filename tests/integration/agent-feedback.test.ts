@@ -22,7 +22,11 @@ beforeEach(async () => {
 
 function avaReview(cycleKey: string) {
   const cycle = ctx.db.select().from(cycles).where(eq(cycles.key, cycleKey)).get()!;
-  return ctx.db.select().from(reviews).where(and(eq(reviews.cycleId, cycle.id), eq(reviews.employeeId, ava))).get();
+  return ctx.db
+    .select()
+    .from(reviews)
+    .where(and(eq(reviews.cycleId, cycle.id), eq(reviews.employeeId, ava)))
+    .get();
 }
 
 describe("acknowledging a released review", () => {
@@ -130,7 +134,11 @@ describe("releasing a cycle", () => {
     expect(ctx.db.select().from(notifications).all()).toEqual([]);
     expect(await transitionCycle({ key: "2026-Q4", to: "released" })).toMatchObject({ ok: true });
     const q4 = ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")).get()!;
-    const submitted = ctx.db.select().from(reviews).where(and(eq(reviews.cycleId, q4.id), eq(reviews.status, "submitted"))).all();
+    const submitted = ctx.db
+      .select()
+      .from(reviews)
+      .where(and(eq(reviews.cycleId, q4.id), eq(reviews.status, "submitted")))
+      .all();
     const told = ctx.db.select().from(notifications).where(eq(notifications.kind, "review_released")).all();
     expect(told.map((n) => n.recipientId).sort()).toEqual(submitted.map((r) => r.employeeId).sort());
     expect(told.every((n) => n.link === "/feedback/2026-Q4")).toBe(true);

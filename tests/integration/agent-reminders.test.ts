@@ -24,9 +24,18 @@ afterEach(async () => {
 /** Reviews in the open cycle nobody has submitted, each with the manager who must write it. */
 function unsubmitted() {
   const q4 = ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")).get()!;
-  const people = ctx.db.select().from(employees).all().filter((e) => e.managerId !== null && e.active);
+  const people = ctx.db
+    .select()
+    .from(employees)
+    .all()
+    .filter((e) => e.managerId !== null && e.active);
   const submitted = new Set(
-    ctx.db.select().from(reviews).where(and(eq(reviews.cycleId, q4.id), eq(reviews.status, "submitted"))).all().map((r) => r.employeeId),
+    ctx.db
+      .select()
+      .from(reviews)
+      .where(and(eq(reviews.cycleId, q4.id), eq(reviews.status, "submitted")))
+      .all()
+      .map((r) => r.employeeId),
   );
   return people.filter((p) => !submitted.has(p.id));
 }
@@ -50,7 +59,8 @@ describe("keeper remind", () => {
     expect(ctx.db.select().from(outboxEmails).all()).toHaveLength(reviewers.size);
 
     // Every hour for the rest of the day: nothing more.
-    for (const hour of ["07", "12", "23"]) expect(sendReminders(at(`2026-12-10T${hour}:00:00Z`))).toMatchObject({ reviews: 0, reviewers: 0 });
+    for (const hour of ["07", "12", "23"])
+      expect(sendReminders(at(`2026-12-10T${hour}:00:00Z`))).toMatchObject({ reviews: 0, reviewers: 0 });
     expect(ctx.db.select().from(notifications).all()).toHaveLength(reviewers.size);
     expect(ctx.db.select().from(reminderLog).all()).toHaveLength(pending.length);
 
@@ -61,15 +71,26 @@ describe("keeper remind", () => {
   it("leaves out reviews submitted since, and a review another run already claimed today", () => {
     const ava = idOf(ctx.db, "ava");
     const q4 = ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")).get()!;
-    ctx.db.insert(reminderLog).values({ cycleId: q4.id, employeeId: ava, day: "2026-12-12", kind: "due_soon", sentAt: at("2026-12-12T01:00:00Z") }).run();
+    ctx.db
+      .insert(reminderLog)
+      .values({ cycleId: q4.id, employeeId: ava, day: "2026-12-12", kind: "due_soon", sentAt: at("2026-12-12T01:00:00Z") })
+      .run();
     const liam = idOf(ctx.db, "liam");
-    ctx.db.update(reviews).set({ status: "submitted" }).where(and(eq(reviews.cycleId, q4.id), eq(reviews.employeeId, liam))).run();
+    ctx.db
+      .update(reviews)
+      .set({ status: "submitted" })
+      .where(and(eq(reviews.cycleId, q4.id), eq(reviews.employeeId, liam)))
+      .run();
     const result = sendReminders(at("2026-12-12T09:00:00Z"));
     expect(result.reviews).toBe(unsubmitted().length - 1);
     const logged = ctx.db.select().from(reminderLog).where(eq(reminderLog.day, "2026-12-12")).all();
     expect(logged.filter((l) => l.employeeId === ava)).toHaveLength(1);
     expect(logged.some((l) => l.employeeId === liam)).toBe(false);
-    const miaNote = ctx.db.select().from(notifications).where(eq(notifications.recipientId, idOf(ctx.db, "mia"))).get()!;
+    const miaNote = ctx.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.recipientId, idOf(ctx.db, "mia")))
+      .get()!;
     expect(miaNote.body).not.toContain("Ava Thompson");
   });
 
@@ -78,7 +99,13 @@ describe("keeper remind", () => {
     const told = ctx.db.select().from(notifications).all();
     expect(told.length).toBeGreaterThan(0);
     expect(told.every((n) => n.kind === "review_overdue" && n.title.includes("overdue"))).toBe(true);
-    expect(ctx.db.select().from(reminderLog).all().every((l) => l.kind === "overdue")).toBe(true);
+    expect(
+      ctx.db
+        .select()
+        .from(reminderLog)
+        .all()
+        .every((l) => l.kind === "overdue"),
+    ).toBe(true);
   });
 
   it("runs from the CLI: reminds, and without SMTP_URL keeps the mail in the outbox", async () => {
@@ -107,7 +134,14 @@ describe("keeper remind", () => {
     expect(await run([])).toBe(0);
     const reviewers = new Set(unsubmitted().map((p) => p.managerId)).size;
     // One mail per reviewer with reviews due, and one per manager with follow-ups to record.
-    const followUpManagers = new Set(ctx.db.select().from(notifications).where(eq(notifications.kind, "follow_up_due")).all().map((n) => n.recipientId)).size;
+    const followUpManagers = new Set(
+      ctx.db
+        .select()
+        .from(notifications)
+        .where(eq(notifications.kind, "follow_up_due"))
+        .all()
+        .map((n) => n.recipientId),
+    ).size;
     expect(followUpManagers).toBeGreaterThan(0);
     expect(smtp.messages).toHaveLength(reviewers + followUpManagers);
     expect(smtp.messages.some((m) => m.to.includes("mia@demo.keeper.test"))).toBe(true);
@@ -150,7 +184,13 @@ describe("delivering the outbox", () => {
     let second: Promise<unknown> | undefined;
     const slowSend = async (_c: unknown, messages: { subject: string }[]) => {
       // While this delivery is "on the wire", another one starts.
-      second ??= deliverOutbox({ smtpUrl: "smtp://127.0.0.1:1", send: async (_x, m) => { sent.push(...m.map((x) => `second:${x.subject}`)); return m.map(() => ({ ok: true as const })); } });
+      second ??= deliverOutbox({
+        smtpUrl: "smtp://127.0.0.1:1",
+        send: async (_x, m) => {
+          sent.push(...m.map((x) => `second:${x.subject}`));
+          return m.map(() => ({ ok: true as const }));
+        },
+      });
       await second;
       sent.push(...messages.map((m) => m.subject));
       return messages.map(() => ({ ok: true as const }));

@@ -50,7 +50,13 @@ describe("GET /api/v1/reviews pages", () => {
   it("defaults to 100 and refuses a limit over 500, under 1 or a made-up cursor", async () => {
     const first = await call(getReviews, "/api/v1/reviews?cycle=2026-Q3");
     expect(first.body.reviews.length).toBeLessThanOrEqual(100);
-    for (const bad of ["limit=501", "limit=0", "limit=abc", "cursor=not-a-cursor", `cursor=${Buffer.from('{"after":"x"}').toString("base64url")}`]) {
+    for (const bad of [
+      "limit=501",
+      "limit=0",
+      "limit=abc",
+      "cursor=not-a-cursor",
+      `cursor=${Buffer.from('{"after":"x"}').toString("base64url")}`,
+    ]) {
       const res = await call(getReviews, `/api/v1/reviews?cycle=2026-Q3&${bad}`);
       expect(res.status, bad).toBe(400);
       expect(res.body.message, bad).toMatch(/limit|cursor/);
@@ -74,6 +80,8 @@ describe("GET /api/v1/talent pages", () => {
 
   it("refuses a bad limit or cursor", async () => {
     expect((await call(getTalent, "/api/v1/talent?cycle=2026-Q3&limit=900")).status).toBe(400);
-    expect((await call(getTalent, `/api/v1/talent?cycle=2026-Q3&cursor=${Buffer.from('{"after":3}').toString("base64url")}`)).status).toBe(400);
+    expect((await call(getTalent, `/api/v1/talent?cycle=2026-Q3&cursor=${Buffer.from('{"after":3}').toString("base64url")}`)).status).toBe(
+      400,
+    );
   });
 });

@@ -57,12 +57,20 @@ describe("API tokens", () => {
     expect(await apiViewer(new Request(API))).toBeNull();
 
     const expiring = await newToken("read", 1);
-    ctx.db.update(apiTokens).set({ expiresAt: Date.now() - 1 }).where(eq(apiTokens.name, "ci read")).run();
+    ctx.db
+      .update(apiTokens)
+      .set({ expiresAt: Date.now() - 1 })
+      .where(eq(apiTokens.name, "ci read"))
+      .run();
     useBearer(expiring);
     expect(await apiViewer(new Request(API))).toBeNull();
 
     const live = await newToken("read", 5);
-    ctx.db.update(employees).set({ active: false }).where(eq(employees.id, idOf(ctx.db, "admin"))).run();
+    ctx.db
+      .update(employees)
+      .set({ active: false })
+      .where(eq(employees.id, idOf(ctx.db, "admin")))
+      .run();
     useBearer(live);
     expect(await apiViewer(new Request(API))).toBeNull();
   });
@@ -94,7 +102,11 @@ describe("API tokens", () => {
     expect(await listApiTokens()).toBeNull();
     await newToken("read");
     expect((await listApiTokens())!.tokens).toHaveLength(1);
-    const actions = ctx.db.select().from(auditLog).all().map((a) => a.action);
+    const actions = ctx.db
+      .select()
+      .from(auditLog)
+      .all()
+      .map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["access.denied", "api_token.create"]));
   });
 
@@ -119,7 +131,11 @@ describe("API tokens", () => {
     expect(await apiViewer(new Request(API))).toMatchObject({ id: idOf(ctx.db, "admin"), isHr: false });
 
     // An HR token dies when its owner stops being HR.
-    ctx.db.update(employees).set({ role: "agent" }).where(eq(employees.id, idOf(ctx.db, "hr"))).run();
+    ctx.db
+      .update(employees)
+      .set({ role: "agent" })
+      .where(eq(employees.id, idOf(ctx.db, "hr")))
+      .run();
     useBearer(created.token);
     expect(await apiViewer(new Request(API))).toBeNull();
 

@@ -16,9 +16,21 @@ beforeEach(async () => {
   // answers fight hard for everyone (a manager outlier).
   const cycleId = (key: string) => ctx.db.select().from(cycles).where(eq(cycles.key, key)).get()!.id;
   const ava = idOf(ctx.db, "ava");
-  ctx.db.update(reviews).set({ keeperAnswer: "fight_hard" }).where(and(eq(reviews.cycleId, cycleId("2026-Q2")), eq(reviews.employeeId, ava))).run();
-  ctx.db.update(reviews).set({ keeperAnswer: "unsure" }).where(and(eq(reviews.cycleId, cycleId("2026-Q3")), eq(reviews.employeeId, ava))).run();
-  ctx.db.update(reviews).set({ keeperAnswer: "fight_hard" }).where(and(eq(reviews.cycleId, cycleId("2026-Q3")), eq(reviews.reviewerId, idOf(ctx.db, "noah")))).run();
+  ctx.db
+    .update(reviews)
+    .set({ keeperAnswer: "fight_hard" })
+    .where(and(eq(reviews.cycleId, cycleId("2026-Q2")), eq(reviews.employeeId, ava)))
+    .run();
+  ctx.db
+    .update(reviews)
+    .set({ keeperAnswer: "unsure" })
+    .where(and(eq(reviews.cycleId, cycleId("2026-Q3")), eq(reviews.employeeId, ava)))
+    .run();
+  ctx.db
+    .update(reviews)
+    .set({ keeperAnswer: "fight_hard" })
+    .where(and(eq(reviews.cycleId, cycleId("2026-Q3")), eq(reviews.reviewerId, idOf(ctx.db, "noah"))))
+    .run();
 });
 
 async function fullQueue(cycle: string) {

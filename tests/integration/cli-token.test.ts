@@ -13,7 +13,11 @@ beforeEach(async () => {
 });
 
 function keeper(args: string[]) {
-  return spawnSync(process.execPath, [KEEPER, "token", "create", ...args], { env: { ...process.env, DATABASE_URL: `file:${ctx.path}` }, encoding: "utf8", timeout: 60_000 });
+  return spawnSync(process.execPath, [KEEPER, "token", "create", ...args], {
+    env: { ...process.env, DATABASE_URL: `file:${ctx.path}` },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
 }
 
 describe("keeper token create", () => {
@@ -26,7 +30,9 @@ describe("keeper token create", () => {
     const db = new Database(ctx.path, { readonly: true });
     const row = db.prepare("select t.scope, t.name, t.token_hash, e.email from api_tokens t join employees e on e.id = t.created_by").get();
     expect(row).toEqual({ scope: "scim", name: "Okta provisioning", token_hash: hashToken(token), email: "admin@demo.keeper.test" });
-    expect(db.prepare("select detail from audit_log where action = 'api_token.create'").get()).toMatchObject({ detail: expect.stringContaining('"via":"cli"') });
+    expect(db.prepare("select detail from audit_log where action = 'api_token.create'").get()).toMatchObject({
+      detail: expect.stringContaining('"via":"cli"'),
+    });
     db.close();
   });
 

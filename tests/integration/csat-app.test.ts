@@ -21,7 +21,13 @@ beforeEach(async () => {
 });
 
 const post = (body: unknown) =>
-  postResponses(new NextRequest("http://localhost/api/v1/csat/responses", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } }));
+  postResponses(
+    new NextRequest("http://localhost/api/v1/csat/responses", {
+      method: "POST",
+      body: JSON.stringify(body),
+      headers: { "content-type": "application/json" },
+    }),
+  );
 
 describe("CSAT panel data", () => {
   it("shows an agent's CSAT with its interval to the agent, their managers and HR only", async () => {
@@ -47,16 +53,24 @@ describe("CSAT panel data", () => {
     expect(negative!.comments.every((c) => !c.satisfied)).toBe(true);
     const all = await getEmployeeCsat(ava, "2026-Q3", { commentLimit: 200 });
     const ids = all!.comments.map((c) => c.id);
-    const owners = ids.map((id) => ctx.db.select({ e: csatResponses.employeeId }).from(csatResponses).where(eq(csatResponses.id, id)).get()!.e);
+    const owners = ids.map(
+      (id) => ctx.db.select({ e: csatResponses.employeeId }).from(csatResponses).where(eq(csatResponses.id, id)).get()!.e,
+    );
     expect(new Set(owners)).toEqual(new Set([ava]));
   });
 
   it("answers the API with 404 for an employee the caller may not see", async () => {
     signInAs(idOf(ctx.db, "liam"));
-    const res = await getEmployeeCsatRoute(new NextRequest(`http://localhost/api/v1/employees/${idOf(ctx.db, "ava")}/csat?quarter=2026-Q3`), { params: Promise.resolve({ id: String(idOf(ctx.db, "ava")) }) });
+    const res = await getEmployeeCsatRoute(
+      new NextRequest(`http://localhost/api/v1/employees/${idOf(ctx.db, "ava")}/csat?quarter=2026-Q3`),
+      { params: Promise.resolve({ id: String(idOf(ctx.db, "ava")) }) },
+    );
     expect(res.status).toBe(404);
     signInAs(idOf(ctx.db, "mia"));
-    const ok = await getEmployeeCsatRoute(new NextRequest(`http://localhost/api/v1/employees/${idOf(ctx.db, "ava")}/csat?quarter=2026-Q3`), { params: Promise.resolve({ id: String(idOf(ctx.db, "ava")) }) });
+    const ok = await getEmployeeCsatRoute(
+      new NextRequest(`http://localhost/api/v1/employees/${idOf(ctx.db, "ava")}/csat?quarter=2026-Q3`),
+      { params: Promise.resolve({ id: String(idOf(ctx.db, "ava")) }) },
+    );
     const body = await ok.json();
     expect(body).toMatchObject({ quarter: "2026-Q3", tooFewResponses: false });
     expect(body.ci95).toHaveLength(2);
@@ -64,7 +78,8 @@ describe("CSAT panel data", () => {
 });
 
 describe("importing CSAT through the app", () => {
-  const csv = "response_id,agent_email,rating,scale_max,responded_at\nweb-1,ava@demo.keeper.test,5,5,2026-08-01T10:00:00Z\nweb-2,ava@demo.keeper.test,9,5,2026-08-01T10:00:00Z\n";
+  const csv =
+    "response_id,agent_email,rating,scale_max,responded_at\nweb-1,ava@demo.keeper.test,5,5,2026-08-01T10:00:00Z\nweb-2,ava@demo.keeper.test,9,5,2026-08-01T10:00:00Z\n";
 
   it("lets HR import, audits it, and lists it in the history; managers get not found", async () => {
     signInAs(idOf(ctx.db, "mia"));
@@ -83,7 +98,18 @@ describe("importing CSAT through the app", () => {
 
   it("POST /api/v1/csat/responses takes generic records and export pages, with the same report", async () => {
     signInAs(idOf(ctx.db, "hr"));
-    const generic = await post({ records: [{ response_id: "api-1", agent_email: "AVA@demo.keeper.test", rating: 4, scale_max: 5, responded_at: "2026-09-01T10:00:00Z", comment: "=cmd|' /C calc'!A0" }] });
+    const generic = await post({
+      records: [
+        {
+          response_id: "api-1",
+          agent_email: "AVA@demo.keeper.test",
+          rating: 4,
+          scale_max: 5,
+          responded_at: "2026-09-01T10:00:00Z",
+          comment: "=cmd|' /C calc'!A0",
+        },
+      ],
+    });
     expect(generic.status).toBe(200);
     expect(await generic.json()).toMatchObject({ imported: 1, rejectedCount: 0 });
     const stored = ctx.db.select().from(csatResponses).where(eq(csatResponses.sourceRecordId, "api-1")).get();
@@ -99,7 +125,13 @@ describe("importing CSAT through the app", () => {
 
   it("refuses more than 10,000 records, and callers without import rights", async () => {
     signInAs(idOf(ctx.db, "hr"));
-    const many = Array.from({ length: 10_001 }, (_, i) => ({ response_id: `m-${i}`, agent_email: "ava@demo.keeper.test", rating: 5, scale_max: 5, responded_at: "2026-09-01T10:00:00Z" }));
+    const many = Array.from({ length: 10_001 }, (_, i) => ({
+      response_id: `m-${i}`,
+      agent_email: "ava@demo.keeper.test",
+      rating: 5,
+      scale_max: 5,
+      responded_at: "2026-09-01T10:00:00Z",
+    }));
     expect((await post({ records: many })).status).toBe(413);
     signInAs(idOf(ctx.db, "mia"));
     expect((await post({ records: [] })).status).toBe(404);
@@ -111,7 +143,11 @@ describe("importing CSAT through the app", () => {
     useBearer(read.token);
     expect((await post({ records: [] })).status).toBe(403);
     useBearer(imp.token);
-    const ok = await post({ records: [{ response_id: "tok-1", agent_email: "liam@demo.keeper.test", rating: 1, scale_max: 5, responded_at: "2026-09-02T10:00:00Z" }] });
+    const ok = await post({
+      records: [
+        { response_id: "tok-1", agent_email: "liam@demo.keeper.test", rating: 1, scale_max: 5, responded_at: "2026-09-02T10:00:00Z" },
+      ],
+    });
     expect(ok.status).toBe(200);
   });
 });

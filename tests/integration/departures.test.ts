@@ -18,20 +18,35 @@ beforeEach(async () => {
 const id = (who: string) => idOf(ctx.db, who);
 const NOW = Date.UTC(2026, 11, 6, 12);
 const q4 = () => ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")).get()!.id;
-const inQ4 = (employeeId: number) => ctx.db.select().from(cycleParticipants).where(and(eq(cycleParticipants.cycleId, q4()), eq(cycleParticipants.employeeId, employeeId))).get() !== undefined;
+const inQ4 = (employeeId: number) =>
+  ctx.db
+    .select()
+    .from(cycleParticipants)
+    .where(and(eq(cycleParticipants.cycleId, q4()), eq(cycleParticipants.employeeId, employeeId)))
+    .get() !== undefined;
 
 describe("recording a departure", () => {
   it("deactivates the person, keeps their history, and takes them out of the open cycle only when nobody started their review", async () => {
     const liam = id("liam"); // Liam's Q4 review is a draft: he stays in Q4.
     const ava = id("ava"); // Ava's Q4 review is not started: she leaves Q4.
     signInAs(id("hr"));
-    expect(await recordDeparture({ employeeId: liam, leftAt: "2026-12-01", leaveType: "voluntary", regretted: "yes" }, NOW)).toMatchObject({ ok: true });
-    expect(await recordDeparture({ employeeId: ava, leftAt: "2026-12-05", leaveType: "involuntary", regretted: "no" }, NOW)).toMatchObject({ ok: true });
+    expect(await recordDeparture({ employeeId: liam, leftAt: "2026-12-01", leaveType: "voluntary", regretted: "yes" }, NOW)).toMatchObject({
+      ok: true,
+    });
+    expect(await recordDeparture({ employeeId: ava, leftAt: "2026-12-05", leaveType: "involuntary", regretted: "no" }, NOW)).toMatchObject({
+      ok: true,
+    });
     expect(inQ4(liam)).toBe(true);
     expect(inQ4(ava)).toBe(false);
     const avaRow = ctx.db.select().from(employees).where(eq(employees.id, ava)).get()!;
     expect(avaRow.active).toBe(false);
-    expect(ctx.db.select().from(departures).where(eq(departures.employeeId, ava)).get()).toMatchObject({ leftAt: "2026-12-05", leaveType: "involuntary", regretted: false, source: "hr", recordedBy: id("hr") });
+    expect(ctx.db.select().from(departures).where(eq(departures.employeeId, ava)).get()).toMatchObject({
+      leftAt: "2026-12-05",
+      leaveType: "involuntary",
+      regretted: false,
+      source: "hr",
+      recordedBy: id("hr"),
+    });
     const person = await getPersonDeparture(ava);
     expect(person?.cycles).toEqual(["2026-Q1", "2026-Q2", "2026-Q3"]);
     const audit = ctx.db.select().from(auditLog).where(eq(auditLog.action, "employee.departure")).all();
@@ -62,22 +77,36 @@ describe("recording a departure", () => {
   it("is HR's only, and denials are audited", async () => {
     for (const who of ["mia", "director", "ava"]) {
       signInAs(id(who));
-      expect(await recordDeparture({ employeeId: id("liam"), leftAt: "2026-12-01", leaveType: "voluntary", regretted: "yes" }, NOW)).toMatchObject({ ok: false });
+      expect(
+        await recordDeparture({ employeeId: id("liam"), leftAt: "2026-12-01", leaveType: "voluntary", regretted: "yes" }, NOW),
+      ).toMatchObject({ ok: false });
       expect(await getLeavers()).toBeNull();
       expect(await getPersonDeparture(id("liam"))).toBeNull();
     }
     expect(ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied")).all()).toHaveLength(9);
-    expect(ctx.db.select().from(employees).where(eq(employees.id, id("liam"))).get()!.active).toBe(true);
+    expect(
+      ctx.db
+        .select()
+        .from(employees)
+        .where(eq(employees.id, id("liam")))
+        .get()!.active,
+    ).toBe(true);
   });
 
   it("lists people deactivated without details (as SCIM leaves them) until HR fills the details in", async () => {
     signInAs(id("hr"));
     const before = (await getLeavers())!;
     expect(before.awaitingDetails.map((p) => p.email)).toEqual(["viktor.stahl@demo.keeper.test"]);
-    ctx.db.update(employees).set({ active: false, updatedAt: NOW }).where(eq(employees.id, id("liam"))).run();
+    ctx.db
+      .update(employees)
+      .set({ active: false, updatedAt: NOW })
+      .where(eq(employees.id, id("liam")))
+      .run();
     const listed = (await getLeavers())!;
     expect(listed.awaitingDetails.map((p) => p.email)).toEqual(["liam@demo.keeper.test", "viktor.stahl@demo.keeper.test"]);
-    expect(await recordDeparture({ employeeId: id("liam"), leftAt: "2026-11-30", leaveType: "voluntary", regretted: "no" }, NOW)).toMatchObject({ ok: true });
+    expect(
+      await recordDeparture({ employeeId: id("liam"), leftAt: "2026-11-30", leaveType: "voluntary", regretted: "no" }, NOW),
+    ).toMatchObject({ ok: true });
     const after = (await getLeavers())!;
     expect(after.awaitingDetails.map((p) => p.email)).toEqual(["viktor.stahl@demo.keeper.test"]);
     expect(after.recent[0]).toMatchObject({ email: "liam@demo.keeper.test", leftAt: "2026-11-30", regretted: false });
@@ -92,9 +121,27 @@ describe("the org CSV's left_at, leave_type and regretted columns", () => {
     const csv = `${header}\nava@demo.keeper.test,Ava Thompson,mia@demo.keeper.test,Team Portland,Customer Support Agent,agent,2026-11-28,voluntary,yes\nliam@demo.keeper.test,Liam Walker,noah@demo.keeper.test,Team Denver,Customer Support Agent,agent,,,\n`;
     const report = await importOrg(csv, { now: NOW });
     expect(report).toMatchObject({ ok: true, departures: 1 });
-    expect(ctx.db.select().from(departures).where(eq(departures.employeeId, id("ava"))).get()).toMatchObject({ leftAt: "2026-11-28", leaveType: "voluntary", regretted: true, source: "import" });
-    expect(ctx.db.select().from(employees).where(eq(employees.id, id("ava"))).get()!.active).toBe(false);
-    expect(ctx.db.select().from(employees).where(eq(employees.id, id("liam"))).get()!.active).toBe(true);
+    expect(
+      ctx.db
+        .select()
+        .from(departures)
+        .where(eq(departures.employeeId, id("ava")))
+        .get(),
+    ).toMatchObject({ leftAt: "2026-11-28", leaveType: "voluntary", regretted: true, source: "import" });
+    expect(
+      ctx.db
+        .select()
+        .from(employees)
+        .where(eq(employees.id, id("ava")))
+        .get()!.active,
+    ).toBe(false);
+    expect(
+      ctx.db
+        .select()
+        .from(employees)
+        .where(eq(employees.id, id("liam")))
+        .get()!.active,
+    ).toBe(true);
     expect(inQ4(id("ava"))).toBe(false);
     // The same file again changes nothing.
     expect(await importOrg(csv, { now: NOW })).toMatchObject({ ok: true, departures: 0, updated: 0 });

@@ -30,7 +30,9 @@ describe("follow-ups of unsure and let go answers", () => {
   it("asks the manager about each report's latest released unsure or let go answer, and HR sees them all", async () => {
     const mia = await miaPending();
     expect(mia.pending.length).toBeGreaterThan(0);
-    expect(mia.pending.every((r) => r.cycleKey === "2026-Q3" && (r.answer === "unsure" || r.answer === "let_go") && r.canRecord)).toBe(true);
+    expect(mia.pending.every((r) => r.cycleKey === "2026-Q3" && (r.answer === "unsure" || r.answer === "let_go") && r.canRecord)).toBe(
+      true,
+    );
     const expected = ctx.db
       .select()
       .from(reviews)
@@ -41,7 +43,10 @@ describe("follow-ups of unsure and let go answers", () => {
     const hr = (await listFollowUps())!;
     expect([...hr.pending, ...hr.recorded].map((r) => r.reviewId).sort()).toEqual(expected.map((r) => r.id).sort());
     // The demo has one of Noah's and one of Grace's recorded already.
-    expect(hr.recorded.map((r) => [r.managerName, r.kind]).sort()).toEqual([["Grace Okoye", "improvement_plan"], ["Noah Park", "conversation"]]);
+    expect(hr.recorded.map((r) => [r.managerName, r.kind]).sort()).toEqual([
+      ["Grace Okoye", "improvement_plan"],
+      ["Noah Park", "conversation"],
+    ]);
     expect(hr.pending.every((r) => !r.canRecord)).toBe(true);
     // The director sees Mia's and Noah's; Noah none of Mia's; agents nothing at all.
     signInAs(id("director"));
@@ -54,15 +59,24 @@ describe("follow-ups of unsure and let go answers", () => {
 
   it("records the manager's follow-up with typed errors, and audits it", async () => {
     const target = (await miaPending()).pending[0];
-    expect(await recordFollowUp({ reviewId: target.reviewId, kind: "improvement_plan", happenedOn: "2026-11-02", reviewOn: "", note: "" }, NOW)).toMatchObject({
+    expect(
+      await recordFollowUp({ reviewId: target.reviewId, kind: "improvement_plan", happenedOn: "2026-11-02", reviewOn: "", note: "" }, NOW),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { reviewOn: "An improvement plan needs a review date." },
     });
-    expect(await recordFollowUp({ reviewId: target.reviewId, kind: "conversation", happenedOn: "2027-01-01", reviewOn: "", note: "" }, NOW)).toMatchObject({
+    expect(
+      await recordFollowUp({ reviewId: target.reviewId, kind: "conversation", happenedOn: "2027-01-01", reviewOn: "", note: "" }, NOW),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { happenedOn: expect.stringContaining("future") },
     });
-    expect(await recordFollowUp({ reviewId: target.reviewId, kind: "improvement_plan", happenedOn: "2026-11-02", reviewOn: "2027-01-15", note: "Weekly pairing." }, NOW)).toMatchObject({ ok: true });
+    expect(
+      await recordFollowUp(
+        { reviewId: target.reviewId, kind: "improvement_plan", happenedOn: "2026-11-02", reviewOn: "2027-01-15", note: "Weekly pairing." },
+        NOW,
+      ),
+    ).toMatchObject({ ok: true });
     expect(ctx.db.select().from(keeperFollowUps).where(eq(keeperFollowUps.reviewId, target.reviewId)).get()).toMatchObject({
       kind: "improvement_plan",
       happenedOn: "2026-11-02",
@@ -72,13 +86,18 @@ describe("follow-ups of unsure and let go answers", () => {
     });
     const after = await miaPending();
     expect(after.pending.some((r) => r.reviewId === target.reviewId)).toBe(false);
-    expect(after.recorded.find((r) => r.reviewId === target.reviewId)).toMatchObject({ kind: "improvement_plan", recordedByName: "Mia Chen" });
+    expect(after.recorded.find((r) => r.reviewId === target.reviewId)).toMatchObject({
+      kind: "improvement_plan",
+      recordedByName: "Mia Chen",
+    });
     expect(ctx.db.select().from(auditLog).where(eq(auditLog.action, "review.follow_up")).all()).toHaveLength(1);
 
     // Nobody but the person's manager records one, HR included; each refusal is audited.
     for (const who of ["noah", "director", "hr", "ava"]) {
       signInAs(id(who));
-      expect(await recordFollowUp({ reviewId: target.reviewId, kind: "conversation", happenedOn: "2026-11-02", reviewOn: "", note: "" }, NOW)).toMatchObject({ ok: false });
+      expect(
+        await recordFollowUp({ reviewId: target.reviewId, kind: "conversation", happenedOn: "2026-11-02", reviewOn: "", note: "" }, NOW),
+      ).toMatchObject({ ok: false });
     }
     expect(ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied")).all()).toHaveLength(4);
   });
@@ -95,7 +114,11 @@ describe("follow-ups of unsure and let go answers", () => {
   it("reminds each manager weekly until the follow-up is recorded", async () => {
     const first = sendFollowUpReminders(NOW);
     expect(first.followUps).toBeGreaterThan(0);
-    const toMia = ctx.db.select().from(notifications).where(and(eq(notifications.recipientId, id("mia")), eq(notifications.kind, "follow_up_due"))).all();
+    const toMia = ctx.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.recipientId, id("mia")), eq(notifications.kind, "follow_up_due")))
+      .all();
     expect(toMia).toHaveLength(1);
     expect(toMia[0].link).toBe("/follow-ups");
     expect(sendFollowUpReminders(NOW + 3_600_000)).toMatchObject({ followUps: 0, managers: 0 });
@@ -106,7 +129,13 @@ describe("follow-ups of unsure and let go answers", () => {
     }
     const week = sendFollowUpReminders(NOW + 7 * 86_400_000);
     expect(week.followUps).toBe(first.followUps - pending.length);
-    expect(ctx.db.select().from(notifications).where(and(eq(notifications.recipientId, id("mia")), eq(notifications.kind, "follow_up_due"))).all()).toHaveLength(1);
+    expect(
+      ctx.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.recipientId, id("mia")), eq(notifications.kind, "follow_up_due")))
+        .all(),
+    ).toHaveLength(1);
     expect(ctx.db.select().from(reminderLog).where(eq(reminderLog.kind, "follow_up")).all()).toHaveLength(first.followUps + week.followUps);
   });
 });

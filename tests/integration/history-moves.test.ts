@@ -30,7 +30,11 @@ const cycleId = (key: string) => ctx.db.select().from(cycles).where(eq(cycles.ke
 
 /** Moves someone in today's org chart, as an org import or SCIM would. */
 function move(who: string, team: string, manager: string) {
-  ctx.db.update(employees).set({ teamId: teamId(team), managerId: id(manager), updatedAt: Date.now() }).where(eq(employees.id, id(who))).run();
+  ctx.db
+    .update(employees)
+    .set({ teamId: teamId(team), managerId: id(manager), updatedAt: Date.now() })
+    .where(eq(employees.id, id(who)))
+    .run();
 }
 
 /** Everything a past cycle shows, as seen by one person, with nothing that depends on the clock. */
@@ -72,8 +76,16 @@ describe("a past cycle's figures never follow later moves", () => {
 
     // Ava moves to Denver under Noah; a Denver agent moves to Austin; Grace's team is renamed nothing.
     move("ava", "Team Denver", "noah");
-    const denverAgent = ctx.db.select().from(employees).where(and(eq(employees.teamId, teamId("Team Denver")), eq(employees.role, "agent"))).get()!;
-    ctx.db.update(employees).set({ teamId: teamId("Team Austin"), managerId: id("grace") }).where(eq(employees.id, denverAgent.id)).run();
+    const denverAgent = ctx.db
+      .select()
+      .from(employees)
+      .where(and(eq(employees.teamId, teamId("Team Denver")), eq(employees.role, "agent")))
+      .get()!;
+    ctx.db
+      .update(employees)
+      .set({ teamId: teamId("Team Austin"), managerId: id("grace") })
+      .where(eq(employees.id, denverAgent.id))
+      .run();
 
     expect(await figures("hr", "2026-Q3")).toEqual(before.hr);
     expect(await figures("mia", "2026-Q3")).toEqual(before.mia);
@@ -87,8 +99,16 @@ describe("a past cycle's figures never follow later moves", () => {
   it("keeps a released cycle's figures when its team's manager changes and a manager leaves", async () => {
     const before = await figures("director", "2026-Q3");
     // Mia hands Portland to Grace, then leaves.
-    ctx.db.update(employees).set({ managerId: id("grace") }).where(eq(employees.managerId, id("mia"))).run();
-    ctx.db.update(employees).set({ active: false }).where(eq(employees.id, id("mia"))).run();
+    ctx.db
+      .update(employees)
+      .set({ managerId: id("grace") })
+      .where(eq(employees.managerId, id("mia")))
+      .run();
+    ctx.db
+      .update(employees)
+      .set({ active: false })
+      .where(eq(employees.id, id("mia")))
+      .run();
     expect(await figures("director", "2026-Q3")).toEqual(before);
   });
 });
@@ -102,17 +122,38 @@ describe("the participant record", () => {
     expect(ctx.db.select().from(cycleParticipants).where(eq(cycleParticipants.cycleId, q1)).all()).toHaveLength(0);
     expect((await transitionCycle({ key: "2027-Q1", to: "open" })).ok).toBe(true);
     const rows = ctx.db.select().from(cycleParticipants).where(eq(cycleParticipants.cycleId, q1)).all();
-    const reviewable = ctx.db.select().from(employees).where(eq(employees.active, true)).all().filter((e) => e.managerId !== null);
+    const reviewable = ctx.db
+      .select()
+      .from(employees)
+      .where(eq(employees.active, true))
+      .all()
+      .filter((e) => e.managerId !== null);
     expect(rows.map((r) => r.employeeId).sort((a, b) => a - b)).toEqual(reviewable.map((e) => e.id).sort((a, b) => a - b));
     const ava = rows.find((r) => r.employeeId === id("ava"))!;
-    expect(ava).toMatchObject({ teamId: teamId("Team Portland"), managerId: id("mia"), reviewerId: id("mia"), role: "agent", title: "Customer Support Agent", addedBy: null });
+    expect(ava).toMatchObject({
+      teamId: teamId("Team Portland"),
+      managerId: id("mia"),
+      reviewerId: id("mia"),
+      role: "agent",
+      title: "Customer Support Agent",
+      addedBy: null,
+    });
   });
 
   it("lets HR add a late hire to the open cycle, audited, and counts them in its figures", async () => {
     const now = Date.now();
     const newcomer = ctx.db
       .insert(employees)
-      .values({ email: "new.hire@demo.keeper.test", name: "New Hire", teamId: teamId("Team Portland"), managerId: id("mia"), role: "agent", hiredAt: "2026-11-30", createdAt: now, updatedAt: now })
+      .values({
+        email: "new.hire@demo.keeper.test",
+        name: "New Hire",
+        teamId: teamId("Team Portland"),
+        managerId: id("mia"),
+        role: "agent",
+        hiredAt: "2026-11-30",
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning({ id: employees.id })
       .get().id;
     signInAs(id("hr"));
@@ -126,7 +167,10 @@ describe("the participant record", () => {
     signInAs(id("mia"));
     expect((await addLateHires({ key: "2026-Q4", employeeIds: [newcomer] })).ok).toBe(false);
     signInAs(id("hr"));
-    expect(await addLateHires({ key: "2026-Q4", employeeIds: [] })).toMatchObject({ ok: false, fieldErrors: { employeeIds: expect.any(String) } });
+    expect(await addLateHires({ key: "2026-Q4", employeeIds: [] })).toMatchObject({
+      ok: false,
+      fieldErrors: { employeeIds: expect.any(String) },
+    });
     expect(await addLateHires({ key: "2026-Q3", employeeIds: [newcomer] })).toMatchObject({ ok: false });
     expect(await addLateHires({ key: "2026-Q4", employeeIds: [newcomer] })).toMatchObject({ ok: true });
     expect(await headcount()).toBe(before + 1);
@@ -135,18 +179,40 @@ describe("the participant record", () => {
     expect(audit[0].detail).toEqual({ employeeIds: [newcomer] });
     // Mia may now write the review.
     signInAs(id("mia"));
-    const saved = await saveReviewDraft({ cycleKey: "2026-Q4", employeeId: newcomer, version: 0, keeperAnswer: "keep", keeperReason: "", summary: "", privateNotes: "", traits: [] });
+    const saved = await saveReviewDraft({
+      cycleKey: "2026-Q4",
+      employeeId: newcomer,
+      version: 0,
+      keeperAnswer: "keep",
+      keeperReason: "",
+      summary: "",
+      privateNotes: "",
+      traits: [],
+    });
     expect(saved.ok).toBe(true);
   });
 });
 
 describe("a report who changes manager mid-cycle", () => {
-  const draft = (who: string, version: number) => ({ cycleKey: "2026-Q4", employeeId: id(who), version, keeperAnswer: "keep" as const, keeperReason: "", summary: "Mid-cycle", privateNotes: "", traits: [] });
+  const draft = (who: string, version: number) => ({
+    cycleKey: "2026-Q4",
+    employeeId: id(who),
+    version,
+    keeperAnswer: "keep" as const,
+    keeperReason: "",
+    summary: "Mid-cycle",
+    privateNotes: "",
+    traits: [],
+  });
 
   it("stays readable by the manager who wrote the review, readable by the new manager, and HR can reassign who writes it", async () => {
     // Liam's Q4 review is a draft by Noah. Liam moves to Mia.
     const liam = id("liam");
-    const review = ctx.db.select().from(reviews).where(and(eq(reviews.cycleId, cycleId("2026-Q4")), eq(reviews.employeeId, liam))).get()!;
+    const review = ctx.db
+      .select()
+      .from(reviews)
+      .where(and(eq(reviews.cycleId, cycleId("2026-Q4")), eq(reviews.employeeId, liam)))
+      .get()!;
     move("liam", "Team Portland", "mia");
 
     signInAs(id("noah"));
@@ -166,11 +232,19 @@ describe("a report who changes manager mid-cycle", () => {
 
     // HR gives the review to Mia.
     signInAs(id("mia"));
-    expect((await reassignReviewer({ key: "2026-Q4", employeeEmail: "liam@demo.keeper.test", reviewerEmail: "mia@demo.keeper.test" })).ok).toBe(false);
+    expect(
+      (await reassignReviewer({ key: "2026-Q4", employeeEmail: "liam@demo.keeper.test", reviewerEmail: "mia@demo.keeper.test" })).ok,
+    ).toBe(false);
     signInAs(id("hr"));
-    expect(await reassignReviewer({ key: "2026-Q4", employeeEmail: "nobody@demo.keeper.test", reviewerEmail: "mia@demo.keeper.test" })).toMatchObject({ ok: false, fieldErrors: { employeeEmail: expect.any(String) } });
-    expect(await reassignReviewer({ key: "2026-Q4", employeeEmail: "liam@demo.keeper.test", reviewerEmail: "liam@demo.keeper.test" })).toMatchObject({ ok: false, fieldErrors: { reviewerEmail: expect.any(String) } });
-    expect((await reassignReviewer({ key: "2026-Q4", employeeEmail: "liam@demo.keeper.test", reviewerEmail: "mia@demo.keeper.test" })).ok).toBe(true);
+    expect(
+      await reassignReviewer({ key: "2026-Q4", employeeEmail: "nobody@demo.keeper.test", reviewerEmail: "mia@demo.keeper.test" }),
+    ).toMatchObject({ ok: false, fieldErrors: { employeeEmail: expect.any(String) } });
+    expect(
+      await reassignReviewer({ key: "2026-Q4", employeeEmail: "liam@demo.keeper.test", reviewerEmail: "liam@demo.keeper.test" }),
+    ).toMatchObject({ ok: false, fieldErrors: { reviewerEmail: expect.any(String) } });
+    expect(
+      (await reassignReviewer({ key: "2026-Q4", employeeEmail: "liam@demo.keeper.test", reviewerEmail: "mia@demo.keeper.test" })).ok,
+    ).toBe(true);
     const audit = ctx.db.select().from(auditLog).where(eq(auditLog.action, "cycle.reviewer_reassign")).all();
     expect(audit).toHaveLength(1);
     expect(audit[0].detail).toEqual({ from: id("noah"), to: id("mia") });

@@ -20,7 +20,11 @@ const id = (who: string) => idOf(ctx.db, who);
 const NOW = Date.UTC(2026, 11, 6, 12);
 const cycleId = (key: string) => ctx.db.select().from(cycles).where(eq(cycles.key, key)).get()!.id;
 const answered = (key: string, answers: string[]) =>
-  ctx.db.select().from(reviews).where(and(eq(reviews.cycleId, cycleId(key)), eq(reviews.status, "submitted"), inArray(reviews.keeperAnswer, answers as never[]))).all().length;
+  ctx.db
+    .select()
+    .from(reviews)
+    .where(and(eq(reviews.cycleId, cycleId(key)), eq(reviews.status, "submitted"), inArray(reviews.keeperAnswer, answers as never[])))
+    .all().length;
 
 async function outcomesAs(who: string, cycle?: string) {
   signInAs(id(who));
@@ -81,7 +85,11 @@ describe("keeper accuracy", () => {
   it("does not change when people move after the cycle", async () => {
     const before = { hr: await outcomesAs("hr", "2026-Q1"), mia: await outcomesAs("mia", "2026-Q1") };
     const denver = ctx.db.select().from(teams).where(eq(teams.name, "Team Denver")).get()!.id;
-    ctx.db.update(employees).set({ teamId: denver, managerId: id("noah") }).where(inArray(employees.id, [id("ava"), id("rosa.delgado")])).run();
+    ctx.db
+      .update(employees)
+      .set({ teamId: denver, managerId: id("noah") })
+      .where(inArray(employees.id, [id("ava"), id("rosa.delgado")]))
+      .run();
     expect(await outcomesAs("hr", "2026-Q1")).toEqual(before.hr);
     expect(await outcomesAs("mia", "2026-Q1")).toEqual(before.mia);
   });
@@ -97,7 +105,11 @@ describe("GET /api/v1/outcomes and the CSV export", () => {
     const res = await api("hr", "?cycle=2026-Q1");
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ cycle: "2026-Q1", anchor: "2026-04-01", windows: { months6: "2026-10-01", months12: "2027-04-01", laterQuarter: "2026-Q3" } });
+    expect(body).toMatchObject({
+      cycle: "2026-Q1",
+      anchor: "2026-04-01",
+      windows: { months6: "2026-10-01", months12: "2027-04-01", laterQuarter: "2026-Q3" },
+    });
     expect(body.teams.map((t: { team: { name: string } }) => t.team.name)).toEqual(["Team Austin", "Team Denver", "Team Portland"]);
     expect(body.scope.fightHard.answered).toBe(answered("2026-Q1", ["fight_hard"]));
     expect((await api("hr", "")).status).toBe(400);
@@ -107,12 +119,15 @@ describe("GET /api/v1/outcomes and the CSV export", () => {
   });
 
   it("exports a formula-safe CSV of the scope, each team and each manager, and audits it", async () => {
-    ctx.db.update(teams).set({ name: "=HYPERLINK(\"http://x\")" }).where(eq(teams.name, "Team Austin")).run();
+    ctx.db.update(teams).set({ name: '=HYPERLINK("http://x")' }).where(eq(teams.name, "Team Austin")).run();
     signInAs(id("hr"));
     const res = await outcomesCsv(new NextRequest("http://localhost/api/v1/export/outcomes.csv?cycle=2026-Q1"));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toBe('attachment; filename="keeper-outcomes-2026-Q1.csv"');
-    const lines = (await res.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
     expect(lines[0].startsWith("Cycle,Group,Name,Fight hard answers,")).toBe(true);
     expect(lines).toHaveLength(1 + 1 + 3 + 4); // header, scope, three teams, four managers (the director answered about team managers)
     expect(lines[1].startsWith("2026-Q1,All in scope,Organisation,")).toBe(true);

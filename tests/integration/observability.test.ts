@@ -52,7 +52,10 @@ describe("audit entries and errors carry the request id", () => {
     );
     expect(res.status).toBe(500);
     expect(await res.json()).toEqual({ error: "internal_error", requestId: "req-fail-0001" });
-    expect(logged).toHaveBeenCalledWith("API handler failed", expect.objectContaining({ requestId: "req-fail-0001", viewer: idOf(ctx.db, "hr") }));
+    expect(logged).toHaveBeenCalledWith(
+      "API handler failed",
+      expect.objectContaining({ requestId: "req-fail-0001", viewer: idOf(ctx.db, "hr") }),
+    );
     expect(ctx.db.select().from(auditLog).where(eq(auditLog.requestId, "req-fail-0001")).all()).toEqual([]);
   });
 });

@@ -74,15 +74,31 @@ describe("GET /api/v1/openapi.json", () => {
     const ajv = validator(doc);
     const ava = idOf(ctx.db, "ava");
     const q3 = ctx.db.select({ id: cycles.id }).from(cycles).where(eq(cycles.key, "2026-Q3")).get()!.id;
-    const avaReview = ctx.db.select({ id: reviews.id }).from(reviews).where(and(eq(reviews.cycleId, q3), eq(reviews.employeeId, ava))).get()!.id;
+    const avaReview = ctx.db
+      .select({ id: reviews.id })
+      .from(reviews)
+      .where(and(eq(reviews.cycleId, q3), eq(reviews.employeeId, ava)))
+      .get()!.id;
 
     for (const who of ["hr", "mia", "ava"]) {
       signInAs(idOf(ctx.db, who));
       await expectDocumented(doc, ajv, "/api/v1/me", "get", await me(req("/api/v1/me")));
       await expectDocumented(doc, ajv, "/api/v1/cycles", "get", await cyclesRoute(req("/api/v1/cycles")));
       await expectDocumented(doc, ajv, "/api/v1/reviews", "get", await reviewsRoute(req("/api/v1/reviews?cycle=2026-Q3&limit=5")));
-      await expectDocumented(doc, ajv, "/api/v1/reviews/{id}", "get", await reviewRoute(req(`/api/v1/reviews/${avaReview}`), params(avaReview)));
-      await expectDocumented(doc, ajv, "/api/v1/employees/{id}/csat", "get", await csatRoute(req(`/api/v1/employees/${ava}/csat?quarter=2026-Q3`), params(ava)));
+      await expectDocumented(
+        doc,
+        ajv,
+        "/api/v1/reviews/{id}",
+        "get",
+        await reviewRoute(req(`/api/v1/reviews/${avaReview}`), params(avaReview)),
+      );
+      await expectDocumented(
+        doc,
+        ajv,
+        "/api/v1/employees/{id}/csat",
+        "get",
+        await csatRoute(req(`/api/v1/employees/${ava}/csat?quarter=2026-Q3`), params(ava)),
+      );
       await expectDocumented(doc, ajv, "/api/v1/feedback", "get", await feedbackRoute(req("/api/v1/feedback")));
       await expectDocumented(doc, ajv, "/api/v1/checkins", "get", await checkinsRoute(req("/api/v1/checkins")));
       await expectDocumented(doc, ajv, "/api/v1/notifications", "get", await notificationsRoute(req("/api/v1/notifications")));
@@ -93,8 +109,17 @@ describe("GET /api/v1/openapi.json", () => {
       await expectDocumented(doc, ajv, "/api/v1/outcomes", "get", await outcomesRoute(req(`/api/v1/outcomes?cycle=${cycle}`)));
     }
     await expectDocumented(doc, ajv, "/api/v1/reviews", "get", await reviewsRoute(req("/api/v1/reviews?cycle=2026-Q3&limit=0")));
-    const records = { source: "csv", records: [{ response_id: "oa-1", agent_email: "ava@demo.keeper.test", rating: 5, scale_max: 5, responded_at: "2026-08-01T10:00:00Z" }] };
-    const post = new NextRequest("http://localhost/api/v1/csat/responses", { method: "POST", body: JSON.stringify(records), headers: { "content-type": "application/json" } });
+    const records = {
+      source: "csv",
+      records: [
+        { response_id: "oa-1", agent_email: "ava@demo.keeper.test", rating: 5, scale_max: 5, responded_at: "2026-08-01T10:00:00Z" },
+      ],
+    };
+    const post = new NextRequest("http://localhost/api/v1/csat/responses", {
+      method: "POST",
+      body: JSON.stringify(records),
+      headers: { "content-type": "application/json" },
+    });
     await expectDocumented(doc, ajv, "/api/v1/csat/responses", "post", await csatResponses(post));
     signInAs(null);
     await expectDocumented(doc, ajv, "/api/v1/me", "get", await me(req("/api/v1/me")));

@@ -23,16 +23,30 @@ describe("migration 0009's participant backfill", () => {
     const before = ctx.db.select().from(cycleParticipants).where(eq(cycleParticipants.cycleId, q3)).all();
     // An installation from before participant records: none at all; Ava's Q3 review written by Noah.
     ctx.db.$client.exec("delete from cycle_participants");
-    ctx.db.update(reviews).set({ reviewerId: idOf(ctx.db, "noah") }).where(and(eq(reviews.cycleId, q3), eq(reviews.employeeId, idOf(ctx.db, "ava")))).run();
+    ctx.db
+      .update(reviews)
+      .set({ reviewerId: idOf(ctx.db, "noah") })
+      .where(and(eq(reviews.cycleId, q3), eq(reviews.employeeId, idOf(ctx.db, "ava"))))
+      .run();
     runBackfill();
     const after = ctx.db.select().from(cycleParticipants).where(eq(cycleParticipants.cycleId, q3)).all();
     expect(after.map((p) => p.employeeId).sort()).toEqual(before.map((p) => p.employeeId).sort());
-    expect(after.find((p) => p.employeeId === idOf(ctx.db, "ava"))).toMatchObject({ managerId: idOf(ctx.db, "mia"), reviewerId: idOf(ctx.db, "noah"), addedBy: null });
+    expect(after.find((p) => p.employeeId === idOf(ctx.db, "ava"))).toMatchObject({
+      managerId: idOf(ctx.db, "mia"),
+      reviewerId: idOf(ctx.db, "noah"),
+      addedBy: null,
+    });
     // Leavers reviewed in a cycle are in its record; draft cycles get none.
     const q1 = ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q1")).get()!.id;
     const rosa = idOf(ctx.db, "rosa.delgado");
     expect(ctx.db.select().from(employees).where(eq(employees.id, rosa)).get()!.active).toBe(false);
-    expect(ctx.db.select().from(cycleParticipants).where(and(eq(cycleParticipants.cycleId, q1), eq(cycleParticipants.employeeId, rosa))).get()).toBeDefined();
+    expect(
+      ctx.db
+        .select()
+        .from(cycleParticipants)
+        .where(and(eq(cycleParticipants.cycleId, q1), eq(cycleParticipants.employeeId, rosa)))
+        .get(),
+    ).toBeDefined();
     // Running it again adds nothing.
     const count = ctx.db.select().from(cycleParticipants).all().length;
     runBackfill();

@@ -25,7 +25,12 @@ beforeEach(async () => {
 
 const q4 = () => ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")).get()!;
 const setQ4 = (state: (typeof CYCLE_STATES)[number]) => ctx.db.update(cycles).set({ state }).where(eq(cycles.id, q4().id)).run();
-const avaQ4 = () => ctx.db.select().from(reviews).where(and(eq(reviews.cycleId, q4().id), eq(reviews.employeeId, idOf(ctx.db, "ava")))).get();
+const avaQ4 = () =>
+  ctx.db
+    .select()
+    .from(reviews)
+    .where(and(eq(reviews.cycleId, q4().id), eq(reviews.employeeId, idOf(ctx.db, "ava"))))
+    .get();
 
 function content(version: number) {
   const traits = ctx.db.select().from(cycleTraits).where(eq(cycleTraits.cycleId, q4().id)).all();
@@ -82,10 +87,19 @@ describe("can hints match the writes", () => {
         signInAs(idOf(ctx.db, local));
         const calibration = await getReviewCalibration("2026-Q4", idOf(ctx.db, "ava"));
         const report = await getTalentReport({ cycle: "2026-Q4" });
-        const person = report.ok ? report.value.teams.flatMap((t) => t.people).find((p) => p.employeeId === idOf(ctx.db, "ava")) : undefined;
+        const person = report.ok
+          ? report.value.teams.flatMap((t) => t.people).find((p) => p.employeeId === idOf(ctx.db, "ava"))
+          : undefined;
         const reviewHint = calibration?.canCalibrate ?? false;
         const talentHint = person?.canCalibrate ?? false;
-        const result = await calibrateReview({ cycleKey: "2026-Q4", employeeId: idOf(ctx.db, "ava"), version: avaQ4()!.version, keeperAnswer: answer, traits: [], reason: "Second opinion." });
+        const result = await calibrateReview({
+          cycleKey: "2026-Q4",
+          employeeId: idOf(ctx.db, "ava"),
+          version: avaQ4()!.version,
+          keeperAnswer: answer,
+          traits: [],
+          reason: "Second opinion.",
+        });
         expect(result.ok, `${local} calibrate in ${state}`).toBe(reviewHint);
         // The talent page lists only people below the viewer; where it lists Ava, it agrees.
         if (person) expect(talentHint, `${local} talent hint in ${state}`).toBe(result.ok);

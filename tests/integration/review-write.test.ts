@@ -17,7 +17,12 @@ beforeEach(async () => {
   await seedDemoFast(ctx.db);
   ava = idOf(ctx.db, "ava");
   const q4 = ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")).get()!;
-  traitIds = ctx.db.select().from(cycleTraits).where(eq(cycleTraits.cycleId, q4.id)).all().map((t) => t.id);
+  traitIds = ctx.db
+    .select()
+    .from(cycleTraits)
+    .where(eq(cycleTraits.cycleId, q4.id))
+    .all()
+    .map((t) => t.id);
   signInAs(idOf(ctx.db, "mia"));
 });
 
@@ -56,7 +61,12 @@ describe("saving a review", () => {
     expect((await saveReviewDraft(draft(1, { summary: "tab A v2" }))).ok).toBe(true);
     const stale = await saveReviewDraft(draft(1, { summary: "tab B, stale" }));
     expect(stale).toMatchObject({ ok: false, code: "stale" });
-    const row = ctx.db.select().from(reviews).where(eq(reviews.employeeId, ava)).all().find((r) => r.status === "draft")!;
+    const row = ctx.db
+      .select()
+      .from(reviews)
+      .where(eq(reviews.employeeId, ava))
+      .all()
+      .find((r) => r.status === "draft")!;
     expect(row.summary).toBe("tab A v2");
   });
 
@@ -71,7 +81,14 @@ describe("saving a review", () => {
     if (!result.ok && result.code === "invalid") {
       expect(Object.keys(result.fieldErrors)).toEqual(expect.arrayContaining(["keeperAnswer", "keeperReason"]));
     } else throw new Error("expected invalid");
-    expect(ctx.db.select().from(reviews).where(eq(reviews.employeeId, ava)).all().filter((r) => r.status === "draft")).toHaveLength(0);
+    expect(
+      ctx.db
+        .select()
+        .from(reviews)
+        .where(eq(reviews.employeeId, ava))
+        .all()
+        .filter((r) => r.status === "draft"),
+    ).toHaveLength(0);
   });
 });
 
@@ -97,7 +114,11 @@ describe("submitting and reopening", () => {
     const reopened = await reopenReview({ cycleKey: "2026-Q4", employeeId: ava, version: 1 });
     expect(reopened).toMatchObject({ ok: true, status: "draft", version: 2 });
     expect((await saveReviewDraft(draft(2, { summary: "edited" }))).ok).toBe(true);
-    const actions = ctx.db.select().from(auditLog).all().map((a) => a.action);
+    const actions = ctx.db
+      .select()
+      .from(auditLog)
+      .all()
+      .map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["review.submit", "review.reopen"]));
   });
 
@@ -140,7 +161,11 @@ describe("cycle transitions", () => {
     signInAs(idOf(ctx.db, "hr"));
     expect((await transitionCycle({ key: "2026-Q4", to: "released" })).ok).toBe(false);
     expect((await transitionCycle({ key: "2026-Q4", to: "calibration" })).ok).toBe(true);
-    const moves = ctx.db.select().from(auditLog).where(and(eq(auditLog.action, "cycle.transition"))).all();
+    const moves = ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "cycle.transition")))
+      .all();
     expect(moves).toHaveLength(1);
     expect(moves[0].detail).toMatchObject({ from: "open", to: "calibration" });
     const denied = ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied")).all();

@@ -39,14 +39,25 @@ beforeEach(async () => {
 type Handler = (request: NextRequest, context?: { params: Promise<{ id: string }> }) => Promise<Response>;
 const handler = (mod: object, method: string) => (mod as Record<string, Handler>)[method];
 
-/** One SCIM request, routed to the handler Next would run, as an IdP sends it. */
 // The body is whatever the endpoint answered: SCIM documents of several shapes, read field by field.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function scim(method: string, path: string, body?: unknown, bearer: string | null = token): Promise<{ status: number; type: string | null; json: any }> {
+type ScimBody = any;
+
+/** One SCIM request, routed to the handler Next would run, as an IdP sends it. */
+async function scim(
+  method: string,
+  path: string,
+  body?: unknown,
+  bearer: string | null = token,
+): Promise<{ status: number; type: string | null; json: ScimBody }> {
   const headers: Record<string, string> = { accept: "application/scim+json" };
   if (bearer) headers.authorization = `Bearer ${bearer}`;
   if (body !== undefined) headers["content-type"] = "application/scim+json";
-  const request = new NextRequest(`https://keeper.example.test/scim/v2${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const request = new NextRequest(`https://keeper.example.test/scim/v2${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const [pathname] = path.split("?");
   const id = /^\/Users\/([^/]+)$/.exec(pathname)?.[1];
   let res: Response;
@@ -61,7 +72,8 @@ async function scim(method: string, path: string, body?: unknown, bearer: string
 }
 
 const row = (email: string) => ctx.db.select().from(employees).where(eq(employees.email, email)).get();
-const talentVersion = () => (ctx.db.$client.prepare("select version from data_versions where topic = 'talent'").get() as { version: number }).version;
+const talentVersion = () =>
+  (ctx.db.$client.prepare("select version from data_versions where topic = 'talent'").get() as { version: number }).version;
 const audits = (action: string) => ctx.db.select().from(auditLog).where(eq(auditLog.action, action)).all();
 
 describe("SCIM authentication", () => {
@@ -77,14 +89,21 @@ describe("SCIM authentication", () => {
     expect((await scim("GET", "/Users", undefined, null)).status).toBe(401);
     signInAs(null);
     // The token dies with its owner's admin rights.
-    ctx.db.update(employees).set({ role: "hr" }).where(eq(employees.id, idOf(ctx.db, "admin"))).run();
+    ctx.db
+      .update(employees)
+      .set({ role: "hr" })
+      .where(eq(employees.id, idOf(ctx.db, "admin")))
+      .run();
     expect((await scim("GET", "/ServiceProviderConfig")).status).toBe(401);
   });
 
   it("serves the discovery documents and SCIM errors for what it does not implement", async () => {
     const config = await scim("GET", "/ServiceProviderConfig");
     expect(config.json).toMatchObject({ patch: { supported: true }, filter: { supported: true }, bulk: { supported: false } });
-    expect((await scim("GET", "/Schemas")).json.Resources.map((s: { id: string }) => s.id)).toEqual(["urn:ietf:params:scim:schemas:core:2.0:User", ENTERPRISE]);
+    expect((await scim("GET", "/Schemas")).json.Resources.map((s: { id: string }) => s.id)).toEqual([
+      "urn:ietf:params:scim:schemas:core:2.0:User",
+      ENTERPRISE,
+    ]);
     expect((await scim("GET", "/ResourceTypes")).json.Resources[0]).toMatchObject({ id: "User", endpoint: "/Users" });
     const groups = await scim("GET", "/Groups");
     expect(groups).toMatchObject({ status: 404, json: { status: "404" } });
@@ -101,7 +120,10 @@ describe("Okta's provisioning sequence", () => {
   it("looks the user up by userName, creates them, reads them back, updates the profile and deactivates them", async () => {
     const mia = idOf(ctx.db, "mia");
     // 1. Okta checks whether the user exists (case differs from what it will create).
-    const lookup = await scim("GET", `/Users?filter=${encodeURIComponent('userName eq "Zoe.Quill@demo.keeper.test"')}&startIndex=1&count=100`);
+    const lookup = await scim(
+      "GET",
+      `/Users?filter=${encodeURIComponent('userName eq "Zoe.Quill@demo.keeper.test"')}&startIndex=1&count=100`,
+    );
     expect(lookup.status).toBe(200);
     expect(lookup.json).toMatchObject({ schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], totalResults: 0, Resources: [] });
 
@@ -123,32 +145,72 @@ describe("Okta's provisioning sequence", () => {
     expect(created.status).toBe(201);
     expect(created.type).toContain("application/scim+json");
     const id = created.json.id;
-    expect(created.json).toMatchObject({ userName: "zoe.quill@demo.keeper.test", displayName: "Zoe Quill", active: true, [ENTERPRISE]: { department: "Team Portland", manager: { value: String(mia) } } });
+    expect(created.json).toMatchObject({
+      userName: "zoe.quill@demo.keeper.test",
+      displayName: "Zoe Quill",
+      active: true,
+      [ENTERPRISE]: { department: "Team Portland", manager: { value: String(mia) } },
+    });
     const stored = row("zoe.quill@demo.keeper.test")!;
-    expect(stored).toMatchObject({ name: "Zoe Quill", title: "Customer Support Agent", role: "agent", managerId: mia, passwordHash: null, active: true });
+    expect(stored).toMatchObject({
+      name: "Zoe Quill",
+      title: "Customer Support Agent",
+      role: "agent",
+      managerId: mia,
+      passwordHash: null,
+      active: true,
+    });
     expect(stored.teamId).toBe(ctx.db.select().from(teams).where(eq(teams.name, "Team Portland")).get()!.id);
     expect(audits("scim.user.create")).toHaveLength(1);
 
     // The same userName again is a conflict, not a second person.
-    expect((await scim("POST", "/Users", { userName: "zoe.quill@demo.keeper.test" })).json).toMatchObject({ status: "409", scimType: "uniqueness" });
+    expect((await scim("POST", "/Users", { userName: "zoe.quill@demo.keeper.test" })).json).toMatchObject({
+      status: "409",
+      scimType: "uniqueness",
+    });
 
     // 3. GET by id, and the filter now finds her.
-    expect((await scim("GET", `/Users/${id}`)).json).toMatchObject({ id, userName: "zoe.quill@demo.keeper.test", meta: { resourceType: "User" } });
-    expect((await scim("GET", `/Users?filter=${encodeURIComponent('userName eq "zoe.quill@demo.keeper.test"')}`)).json.totalResults).toBe(1);
+    expect((await scim("GET", `/Users/${id}`)).json).toMatchObject({
+      id,
+      userName: "zoe.quill@demo.keeper.test",
+      meta: { resourceType: "User" },
+    });
+    expect((await scim("GET", `/Users?filter=${encodeURIComponent('userName eq "zoe.quill@demo.keeper.test"')}`)).json.totalResults).toBe(
+      1,
+    );
 
     // 4. PUT with a new title and a new team (created on the fly).
     const version = talentVersion();
-    const put = await scim("PUT", `/Users/${id}`, { ...created.json, title: "Senior Customer Support Agent", [ENTERPRISE]: { department: "Team Seattle", manager: { value: String(mia) } } });
+    const put = await scim("PUT", `/Users/${id}`, {
+      ...created.json,
+      title: "Senior Customer Support Agent",
+      [ENTERPRISE]: { department: "Team Seattle", manager: { value: String(mia) } },
+    });
     expect(put.status).toBe(200);
     expect(row("zoe.quill@demo.keeper.test")!.title).toBe("Senior Customer Support Agent");
     expect(ctx.db.select().from(teams).where(eq(teams.name, "Team Seattle")).get()).toBeTruthy();
     expect(talentVersion()).toBeGreaterThan(version);
 
     // Re-sending the same user changes nothing: no write, no audit, no version bump.
-    const before = { row: row("zoe.quill@demo.keeper.test"), version: talentVersion(), audits: ctx.db.select().from(auditLog).all().length };
+    const before = {
+      row: row("zoe.quill@demo.keeper.test"),
+      version: talentVersion(),
+      audits: ctx.db.select().from(auditLog).all().length,
+    };
     expect((await scim("PUT", `/Users/${id}`, put.json)).status).toBe(200);
-    expect((await scim("PATCH", `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: "replace", value: { active: true, title: "Senior Customer Support Agent" } }] })).status).toBe(200);
-    expect({ row: row("zoe.quill@demo.keeper.test"), version: talentVersion(), audits: ctx.db.select().from(auditLog).all().length }).toEqual(before);
+    expect(
+      (
+        await scim("PATCH", `/Users/${id}`, {
+          schemas: [PATCH_OP],
+          Operations: [{ op: "replace", value: { active: true, title: "Senior Customer Support Agent" } }],
+        })
+      ).status,
+    ).toBe(200);
+    expect({
+      row: row("zoe.quill@demo.keeper.test"),
+      version: talentVersion(),
+      audits: ctx.db.select().from(auditLog).all().length,
+    }).toEqual(before);
 
     // 5. Okta deactivates with PATCH replace active false (no path).
     const off = await scim("PATCH", `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: "replace", value: { active: false } }] });
@@ -163,7 +225,9 @@ describe("Entra ID's provisioning sequence", () => {
   it("filters, creates, then patches with capitalised operations, with and without a path, including the manager", async () => {
     const noah = idOf(ctx.db, "noah");
     const grace = idOf(ctx.db, "grace");
-    expect((await scim("GET", `/Users?filter=${encodeURIComponent('userName eq "sam.rivera@demo.keeper.test"')}`)).json.totalResults).toBe(0);
+    expect((await scim("GET", `/Users?filter=${encodeURIComponent('userName eq "sam.rivera@demo.keeper.test"')}`)).json.totalResults).toBe(
+      0,
+    );
     const created = await scim("POST", "/Users", {
       schemas: ["urn:ietf:params:scim:schemas:core:2.0:User", ENTERPRISE],
       externalId: "sam.rivera",
@@ -190,14 +254,28 @@ describe("Entra ID's provisioning sequence", () => {
       ],
     });
     expect(patched.status).toBe(200);
-    expect(row("sam.rivera@demo.keeper.test")).toMatchObject({ title: "Customer Support Agent", managerId: noah, name: "Sam Rivera-Lopez" });
+    expect(row("sam.rivera@demo.keeper.test")).toMatchObject({
+      title: "Customer Support Agent",
+      managerId: noah,
+      name: "Sam Rivera-Lopez",
+    });
     expect(patched.json[ENTERPRISE]).toMatchObject({ department: "Team Denver", manager: { value: String(noah) } });
 
     // Without a path: attributes by name, the manager as { value }.
-    await scim("PATCH", `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: "Replace", value: { displayName: "Samantha Rivera", [`${ENTERPRISE}:manager`]: { value: String(grace) } } }] });
+    await scim("PATCH", `/Users/${id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: "Replace", value: { displayName: "Samantha Rivera", [`${ENTERPRISE}:manager`]: { value: String(grace) } } }],
+    });
     expect(row("sam.rivera@demo.keeper.test")).toMatchObject({ name: "Samantha Rivera", managerId: grace });
     // Entra adds the new manager's bare id over the existing one.
-    expect((await scim("PATCH", `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: "Add", path: `${ENTERPRISE}:manager`, value: String(noah) }] })).status).toBe(200);
+    expect(
+      (
+        await scim("PATCH", `/Users/${id}`, {
+          schemas: [PATCH_OP],
+          Operations: [{ op: "Add", path: `${ENTERPRISE}:manager`, value: String(noah) }],
+        })
+      ).status,
+    ).toBe(200);
     expect(row("sam.rivera@demo.keeper.test")!.managerId).toBe(noah);
 
     // Removing the manager.
@@ -205,12 +283,21 @@ describe("Entra ID's provisioning sequence", () => {
     expect(row("sam.rivera@demo.keeper.test")!.managerId).toBeNull();
 
     // An unknown manager id is a 400, and nothing changes.
-    const bad = await scim("PATCH", `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: "Replace", path: "title", value: "Lead" }, { op: "Add", path: `${ENTERPRISE}:manager`, value: "987654" }] });
+    const bad = await scim("PATCH", `/Users/${id}`, {
+      schemas: [PATCH_OP],
+      Operations: [
+        { op: "Replace", path: "title", value: "Lead" },
+        { op: "Add", path: `${ENTERPRISE}:manager`, value: "987654" },
+      ],
+    });
     expect(bad.json).toMatchObject({ status: "400", scimType: "invalidValue" });
     expect(row("sam.rivera@demo.keeper.test")!.title).toBe("Customer Support Agent");
 
     // Entra's deactivation: active as the string "False".
-    const off = await scim("PATCH", `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: "Replace", path: "active", value: "False" }] });
+    const off = await scim("PATCH", `/Users/${id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: "Replace", path: "active", value: "False" }],
+    });
     expect(off.json.active).toBe(false);
     const on = await scim("PATCH", `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: "Replace", value: { active: "True" } }] });
     expect(on.json.active).toBe(true);
@@ -226,11 +313,21 @@ describe("provisioning rules", () => {
   it("refuses a manager that would make a reporting loop, naming it", async () => {
     const director = idOf(ctx.db, "director");
     const mia = idOf(ctx.db, "mia");
-    const res = await scim("PATCH", `/Users/${director}`, { schemas: [PATCH_OP], Operations: [{ op: "replace", path: `${ENTERPRISE}:manager`, value: { value: String(mia) } }] });
+    const res = await scim("PATCH", `/Users/${director}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: "replace", path: `${ENTERPRISE}:manager`, value: { value: String(mia) } }],
+    });
     expect(res.status).toBe(400);
     expect(res.json.detail).toContain("director@demo.keeper.test → mia@demo.keeper.test");
     expect(row("director@demo.keeper.test")!.managerId).toBeNull();
-    expect((await scim("PATCH", `/Users/${mia}`, { schemas: [PATCH_OP], Operations: [{ op: "replace", path: `${ENTERPRISE}:manager`, value: String(mia) }] })).json.detail).toContain("mia@demo.keeper.test");
+    expect(
+      (
+        await scim("PATCH", `/Users/${mia}`, {
+          schemas: [PATCH_OP],
+          Operations: [{ op: "replace", path: `${ENTERPRISE}:manager`, value: String(mia) }],
+        })
+      ).json.detail,
+    ).toContain("mia@demo.keeper.test");
   });
 
   it("deactivation (PATCH or DELETE) ends sessions and tokens at once and keeps reviews and CSAT", async () => {
@@ -251,12 +348,25 @@ describe("provisioning rules", () => {
     expect(audits("scim.user.deactivate")[0]).toMatchObject({ actorId: adminId, targetId: String(ava) });
 
     // A second admin's tokens are revoked when IT deactivates them; the SCIM token itself is the first admin's.
-    ctx.db.update(employees).set({ role: "admin" }).where(eq(employees.id, idOf(ctx.db, "hr"))).run();
+    ctx.db
+      .update(employees)
+      .set({ role: "admin" })
+      .where(eq(employees.id, idOf(ctx.db, "hr")))
+      .run();
     signInAs(idOf(ctx.db, "hr"));
     const hrToken = await createApiToken({ name: "hr read", scope: "read", expiresInDays: 5 });
     expect(hrToken.ok).toBe(true);
-    await scim("PATCH", `/Users/${idOf(ctx.db, "hr")}`, { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "active", value: false }] });
-    expect(ctx.db.select().from(apiTokens).where(and(eq(apiTokens.name, "hr read"))).get()!.revokedAt).not.toBeNull();
+    await scim("PATCH", `/Users/${idOf(ctx.db, "hr")}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: "replace", path: "active", value: false }],
+    });
+    expect(
+      ctx.db
+        .select()
+        .from(apiTokens)
+        .where(and(eq(apiTokens.name, "hr read")))
+        .get()!.revokedAt,
+    ).not.toBeNull();
   });
 
   it("is reflected in the memoised talent figures at once, and never rewrites a past cycle", async () => {
@@ -275,14 +385,25 @@ describe("provisioning rules", () => {
     expect(await namesInApi()).toContain("Ava Thompson");
     const ava = idOf(ctx.db, "ava");
     // A rename shows on the memoised talent API at once (the memo follows the employees table).
-    const renamed = await scim("PATCH", `/Users/${ava}`, { schemas: [PATCH_OP], Operations: [{ op: "Replace", path: "displayName", value: "Ava Okafor-Thompson" }] });
+    const renamed = await scim("PATCH", `/Users/${ava}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: "Replace", path: "displayName", value: "Ava Okafor-Thompson" }],
+    });
     expect(renamed.status).toBe(200);
     signInAs(idOf(ctx.db, "hr"));
     expect(await namesInApi()).toContain("Ava Okafor-Thompson");
     // A move changes today's org chart, but the released cycle keeps the teams it recorded.
-    const moved = await scim("PATCH", `/Users/${ava}`, { schemas: [PATCH_OP], Operations: [{ op: "Replace", path: `${ENTERPRISE}:department`, value: "Team Denver" }, { op: "Replace", path: `${ENTERPRISE}:manager`, value: String(idOf(ctx.db, "noah")) }] });
+    const moved = await scim("PATCH", `/Users/${ava}`, {
+      schemas: [PATCH_OP],
+      Operations: [
+        { op: "Replace", path: `${ENTERPRISE}:department`, value: "Team Denver" },
+        { op: "Replace", path: `${ENTERPRISE}:manager`, value: String(idOf(ctx.db, "noah")) },
+      ],
+    });
     expect(moved.status).toBe(200);
-    expect(ctx.db.select({ managerId: employees.managerId }).from(employees).where(eq(employees.id, ava)).get()!.managerId).toBe(idOf(ctx.db, "noah"));
+    expect(ctx.db.select({ managerId: employees.managerId }).from(employees).where(eq(employees.id, ava)).get()!.managerId).toBe(
+      idOf(ctx.db, "noah"),
+    );
     signInAs(idOf(ctx.db, "hr"));
     expect(await overview()).toEqual(before);
   });
@@ -291,7 +412,12 @@ describe("provisioning rules", () => {
     const total = ctx.db.select().from(employees).all().length;
     const page = await scim("GET", "/Users?startIndex=3&count=2");
     expect(page.json).toMatchObject({ totalResults: total, startIndex: 3, itemsPerPage: 2 });
-    const ids = ctx.db.select({ id: employees.id }).from(employees).orderBy(employees.id).all().map((e) => String(e.id));
+    const ids = ctx.db
+      .select({ id: employees.id })
+      .from(employees)
+      .orderBy(employees.id)
+      .all()
+      .map((e) => String(e.id));
     expect(page.json.Resources.map((r: { id: string }) => r.id)).toEqual(ids.slice(2, 4));
     expect((await scim("GET", "/Users?count=0")).json).toMatchObject({ totalResults: total, Resources: [] });
   });

@@ -23,8 +23,16 @@ describe("sign-in", () => {
 
   it("fails the same way for a wrong password and an unknown account, and audits both", async () => {
     expect(await checkCredentials({ ...mia, password: "nope" }, "10.0.0.1")).toEqual({ ok: false, blockedUntil: null });
-    expect(await checkCredentials({ email: "ghost@demo.keeper.test", password: "nope" }, "10.0.0.1")).toEqual({ ok: false, blockedUntil: null });
-    const reasons = ctx.db.select().from(auditLog).where(eq(auditLog.action, "auth.sign_in")).all().map((r) => (r.detail as { reason?: string }).reason);
+    expect(await checkCredentials({ email: "ghost@demo.keeper.test", password: "nope" }, "10.0.0.1")).toEqual({
+      ok: false,
+      blockedUntil: null,
+    });
+    const reasons = ctx.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "auth.sign_in"))
+      .all()
+      .map((r) => (r.detail as { reason?: string }).reason);
     expect(reasons).toEqual(["wrong_password", "unknown_account"]);
   });
 
@@ -57,6 +65,11 @@ describe("blockedUntil", () => {
     expect(blockedUntil(nine, now)).toBeNull();
     const ten = [...nine, now - 60_000];
     expect(blockedUntil(ten, now)).toBe(now - 60_000 + THROTTLE_WINDOW_MS);
-    expect(blockedUntil(ten.map((t) => t - THROTTLE_WINDOW_MS), now)).toBeNull();
+    expect(
+      blockedUntil(
+        ten.map((t) => t - THROTTLE_WINDOW_MS),
+        now,
+      ),
+    ).toBeNull();
   });
 });

@@ -32,18 +32,32 @@ describe("matching a single sign-on identity to an employee", () => {
 
   it("never creates anyone: an unknown identity is refused and audited", () => {
     const before = ctx.db.select().from(employees).all().length;
-    expect(matchOidcSignIn({ sub: "x1", email: "new.person@demo.keeper.test", email_verified: true })).toEqual({ ok: false, reason: "unknown" });
+    expect(matchOidcSignIn({ sub: "x1", email: "new.person@demo.keeper.test", email_verified: true })).toEqual({
+      ok: false,
+      reason: "unknown",
+    });
     expect(ctx.db.select().from(employees).all()).toHaveLength(before);
     expect(lastSignIn()).toMatchObject({ outcome: "denied", targetId: "new.person@demo.keeper.test", detail: { reason: "unknown" } });
   });
 
   it("refuses an inactive employee, by email and by stored sub", () => {
     expect(matchOidcSignIn(ava()).ok).toBe(true);
-    ctx.db.update(employees).set({ active: false }).where(eq(employees.id, idOf(ctx.db, "ava"))).run();
+    ctx.db
+      .update(employees)
+      .set({ active: false })
+      .where(eq(employees.id, idOf(ctx.db, "ava")))
+      .run();
     expect(matchOidcSignIn(ava())).toEqual({ ok: false, reason: "inactive" });
     expect(employeeForSubject("idp-ava")).toBeNull();
-    ctx.db.update(employees).set({ active: false }).where(eq(employees.id, idOf(ctx.db, "liam"))).run();
-    expect(matchOidcSignIn({ sub: "idp-liam", email: "liam@demo.keeper.test", email_verified: true })).toEqual({ ok: false, reason: "inactive" });
+    ctx.db
+      .update(employees)
+      .set({ active: false })
+      .where(eq(employees.id, idOf(ctx.db, "liam")))
+      .run();
+    expect(matchOidcSignIn({ sub: "idp-liam", email: "liam@demo.keeper.test", email_verified: true })).toEqual({
+      ok: false,
+      reason: "inactive",
+    });
     expect(lastSignIn()).toMatchObject({ outcome: "denied", actorId: idOf(ctx.db, "liam"), detail: { reason: "inactive" } });
   });
 
@@ -61,7 +75,11 @@ describe("KEEPER_SSO_ONLY", () => {
 
   it("refuses the right password for everyone but admins, and audits it", async () => {
     vi.stubEnv("KEEPER_SSO_ONLY", "true");
-    expect(await checkCredentials({ email: "mia@demo.keeper.test", password }, null)).toEqual({ ok: false, blockedUntil: null, ssoOnly: true });
+    expect(await checkCredentials({ email: "mia@demo.keeper.test", password }, null)).toEqual({
+      ok: false,
+      blockedUntil: null,
+      ssoOnly: true,
+    });
     expect(lastSignIn()).toMatchObject({ outcome: "denied", detail: { reason: "sso_only" } });
     expect((await checkCredentials({ email: "admin@demo.keeper.test", password }, null)).ok).toBe(true);
     // A wrong password says nothing about the setting.
@@ -76,7 +94,10 @@ describe("KEEPER_SSO_ONLY", () => {
     const { handlers } = await import("@/auth");
     const signIn = async (email: string) => {
       const csrf = await handlers.GET(new NextRequest("http://localhost/api/auth/csrf"));
-      const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+      const cookie = csrf.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ");
       const { csrfToken } = await csrf.json();
       const res = await handlers.POST(
         new NextRequest("http://localhost/api/auth/callback/credentials", {
@@ -85,7 +106,10 @@ describe("KEEPER_SSO_ONLY", () => {
           body: new URLSearchParams({ csrfToken, email, password }),
         }),
       );
-      return { location: res.headers.get("location") ?? "", session: res.headers.getSetCookie().some((c) => c.startsWith("authjs.session-token=")) };
+      return {
+        location: res.headers.get("location") ?? "",
+        session: res.headers.getSetCookie().some((c) => c.startsWith("authjs.session-token=")),
+      };
     };
     const agent = await signIn("ava@demo.keeper.test");
     expect(agent).toMatchObject({ session: false });

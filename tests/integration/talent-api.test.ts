@@ -62,7 +62,9 @@ describe("GET /api/v1/talent", () => {
     expect(teamsOf(body)).toEqual(["Team Austin", "Team Denver", "Team Portland"]);
     const portland = body.teams[2];
     expect(portland.manager).toEqual({ id: idOf(ctx.db, "mia"), email: "mia@demo.keeper.test", name: "Mia Chen" });
-    expect(Object.keys(portland)).toEqual(expect.arrayContaining(["headcount", "completion", "keeperRate", "distribution", "csat", "ci95", "grid", "flags"]));
+    expect(Object.keys(portland)).toEqual(
+      expect.arrayContaining(["headcount", "completion", "keeperRate", "distribution", "csat", "ci95", "grid", "flags"]),
+    );
     expect(Object.keys(portland.distribution).sort()).toEqual(["fight_hard", "keep", "let_go", "unsure"]);
     for (const team of body.teams) {
       expect(team.grid).toHaveLength(16);
@@ -150,7 +152,11 @@ describe("GET /api/v1/talent, reused until the next write", () => {
     expect(answer).toBeDefined();
     const changed = answer === "let_go" ? "fight_hard" : "let_go";
     const q3 = ctx.db.select({ id: cycles.id }).from(cycles).where(eq(cycles.key, "2026-Q3")).get()!.id;
-    ctx.db.update(reviews).set({ keeperAnswer: changed }).where(and(eq(reviews.cycleId, q3), eq(reviews.employeeId, idOf(ctx.db, "ava")))).run();
+    ctx.db
+      .update(reviews)
+      .set({ keeperAnswer: changed })
+      .where(and(eq(reviews.cycleId, q3), eq(reviews.employeeId, idOf(ctx.db, "ava"))))
+      .run();
     expect(gridOf((await get("hr", "?cycle=2026-Q3")).body, "ava@demo.keeper.test")).toBe(changed);
   });
 

@@ -20,7 +20,11 @@ function q4Traits() {
 
 function avaReview() {
   const cycleId = ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")).get()!.id;
-  return ctx.db.select().from(reviews).where(and(eq(reviews.cycleId, cycleId), eq(reviews.employeeId, idOf(ctx.db, "ava")))).get()!;
+  return ctx.db
+    .select()
+    .from(reviews)
+    .where(and(eq(reviews.cycleId, cycleId), eq(reviews.employeeId, idOf(ctx.db, "ava"))))
+    .get()!;
 }
 
 /** Mia submits Ava's 2026-Q4 review (all traits 5, fight hard) while the cycle is open. */
@@ -77,14 +81,28 @@ describe("calibration", () => {
     expect(result).toMatchObject({ ok: true, changes: 1, version: before.version + 1 });
     expect(avaReview()).toMatchObject({ keeperAnswer: "keep", status: "submitted", keeperReason: before.keeperReason });
     expect(historyRows()).toEqual([
-      expect.objectContaining({ reviewId: before.id, actorId: idOf(ctx.db, "hr"), field: "keeper_answer", before: "fight_hard", after: "keep", reason: "Agreed in calibration: strong, but CSAT is only in line." }),
+      expect.objectContaining({
+        reviewId: before.id,
+        actorId: idOf(ctx.db, "hr"),
+        field: "keeper_answer",
+        before: "fight_hard",
+        after: "keep",
+        reason: "Agreed in calibration: strong, but CSAT is only in line.",
+      }),
     ]);
-    expect(calibrateAudits()).toEqual([expect.objectContaining({ actorId: idOf(ctx.db, "hr"), targetId: String(before.id), outcome: "ok" })]);
+    expect(calibrateAudits()).toEqual([
+      expect.objectContaining({ actorId: idOf(ctx.db, "hr"), targetId: String(before.id), outcome: "ok" }),
+    ]);
 
     const view = await getReviewCalibration("2026-Q4", idOf(ctx.db, "ava"));
     expect(view?.canCalibrate).toBe(true);
     expect(view?.history).toEqual([
-      expect.objectContaining({ actor: { id: idOf(ctx.db, "hr"), name: "Harper Quinn" }, fieldLabel: "Keeper answer", before: "fight_hard", after: "keep" }),
+      expect.objectContaining({
+        actor: { id: idOf(ctx.db, "hr"), name: "Harper Quinn" },
+        fieldLabel: "Keeper answer",
+        before: "fight_hard",
+        after: "keep",
+      }),
     ]);
   });
 
@@ -93,13 +111,27 @@ describe("calibration", () => {
     const politeness = q4Traits()[0];
     signInAs(idOf(ctx.db, "director"));
     const result = await calibrateReview(
-      input({ keeperAnswer: "fight_hard", traits: [{ cycleTraitId: politeness.id, rating: 3, notObserved: false }], reason: "Two complaints about tone." }),
+      input({
+        keeperAnswer: "fight_hard",
+        traits: [{ cycleTraitId: politeness.id, rating: 3, notObserved: false }],
+        reason: "Two complaints about tone.",
+      }),
     );
     expect(result).toMatchObject({ ok: true, changes: 1 });
-    const rating = ctx.db.select().from(reviewRatings).where(and(eq(reviewRatings.reviewId, avaReview().id), eq(reviewRatings.cycleTraitId, politeness.id))).get();
+    const rating = ctx.db
+      .select()
+      .from(reviewRatings)
+      .where(and(eq(reviewRatings.reviewId, avaReview().id), eq(reviewRatings.cycleTraitId, politeness.id)))
+      .get();
     expect(rating).toMatchObject({ rating: 3, notObserved: false });
     expect(historyRows()).toEqual([
-      expect.objectContaining({ actorId: idOf(ctx.db, "director"), field: "trait:politeness", before: "5", after: "3", reason: "Two complaints about tone." }),
+      expect.objectContaining({
+        actorId: idOf(ctx.db, "director"),
+        field: "trait:politeness",
+        before: "5",
+        after: "3",
+        reason: "Two complaints about tone.",
+      }),
     ]);
     const view = await getReviewCalibration("2026-Q4", idOf(ctx.db, "ava"));
     expect(view?.history[0]).toMatchObject({ fieldLabel: "Politeness" });
@@ -113,10 +145,26 @@ describe("calibration", () => {
     }
     expect(avaReview().keeperAnswer).toBe("fight_hard");
     expect(historyRows()).toEqual([]);
-    expect(ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied")).all().filter((a) => a.targetId === `2026-Q4/${idOf(ctx.db, "ava")}`)).toHaveLength(3);
+    expect(
+      ctx.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, "access.denied"))
+        .all()
+        .filter((a) => a.targetId === `2026-Q4/${idOf(ctx.db, "ava")}`),
+    ).toHaveLength(3);
     // Managers' editing stays locked in calibration, and mia sees no calibration form.
     signInAs(idOf(ctx.db, "mia"));
-    const edit = await saveReviewDraft({ cycleKey: "2026-Q4", employeeId: idOf(ctx.db, "ava"), version: avaReview().version, keeperAnswer: "keep", keeperReason: "x", summary: "", privateNotes: "", traits: [] });
+    const edit = await saveReviewDraft({
+      cycleKey: "2026-Q4",
+      employeeId: idOf(ctx.db, "ava"),
+      version: avaReview().version,
+      keeperAnswer: "keep",
+      keeperReason: "x",
+      summary: "",
+      privateNotes: "",
+      traits: [],
+    });
     expect(edit).toMatchObject({ ok: false, code: "locked" });
     const view = await getReviewCalibration("2026-Q4", idOf(ctx.db, "ava"));
     expect(view).toMatchObject({ canCalibrate: false, history: [] });
@@ -161,7 +209,13 @@ describe("calibration", () => {
     const [first, second] = q4Traits();
     signInAs(idOf(ctx.db, "hr"));
     const result = await calibrateReview(
-      input({ keeperAnswer: "unsure", traits: [{ cycleTraitId: first.id, rating: 5, notObserved: false }, { cycleTraitId: second.id, rating: null, notObserved: true }] }),
+      input({
+        keeperAnswer: "unsure",
+        traits: [
+          { cycleTraitId: first.id, rating: 5, notObserved: false },
+          { cycleTraitId: second.id, rating: null, notObserved: true },
+        ],
+      }),
     );
     expect(result).toMatchObject({ ok: true, changes: 2 });
     expect(historyRows().map((r) => [r.field, r.before, r.after])).toEqual([

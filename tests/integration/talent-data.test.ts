@@ -38,7 +38,12 @@ function cycleId(key: string): number {
 }
 
 function reviewsOf(key: string, ids: number[]) {
-  return ctx.db.select().from(reviews).where(eq(reviews.cycleId, cycleId(key))).all().filter((r) => ids.includes(r.employeeId));
+  return ctx.db
+    .select()
+    .from(reviews)
+    .where(eq(reviews.cycleId, cycleId(key)))
+    .all()
+    .filter((r) => ids.includes(r.employeeId));
 }
 
 function deniedCount(): number {
@@ -84,12 +89,21 @@ describe("talent data layer", () => {
       expect(team.keeperRate).toBeCloseTo(fightHard / submitted.length, 12);
       expect(Object.values(team.distribution).reduce((a, b) => a + b, 0)).toBe(submitted.length);
       expect(team.distribution.fight_hard).toBe(fightHard);
-      const rollups = ctx.db.select().from(csatRollups).where(eq(csatRollups.quarter, "2026-Q3")).all().filter((r) => ids.includes(r.employeeId));
+      const rollups = ctx.db
+        .select()
+        .from(csatRollups)
+        .where(eq(csatRollups.quarter, "2026-Q3"))
+        .all()
+        .filter((r) => ids.includes(r.employeeId));
       expect(team.csat.responses).toBe(rollups.reduce((n, r) => n + r.responses, 0));
       expect(team.csat.satisfied).toBe(rollups.reduce((n, r) => n + r.satisfied, 0));
       expect(team.traitAverages).toHaveLength(6);
     }
-    const org = ctx.db.select({ r: sql<number>`sum(responses)`, s: sql<number>`sum(satisfied)` }).from(csatRollups).where(eq(csatRollups.quarter, "2026-Q3")).get()!;
+    const org = ctx.db
+      .select({ r: sql<number>`sum(responses)`, s: sql<number>`sum(satisfied)` })
+      .from(csatRollups)
+      .where(eq(csatRollups.quarter, "2026-Q3"))
+      .get()!;
     expect(report.organisation.csat.responses).toBe(org.r);
     expect(report.organisation.csat.csat).toBeCloseTo(org.s / org.r, 12);
   });
@@ -116,9 +130,17 @@ describe("talent data layer", () => {
     const ava = idOf(ctx.db, "ava");
     const [low, high] = portland.filter((id) => id !== ava);
     const setAnswer = (cycle: number, employee: number, answer: "fight_hard" | "unsure" | "let_go") =>
-      ctx.db.update(reviews).set({ keeperAnswer: answer }).where(and(eq(reviews.cycleId, cycle), eq(reviews.employeeId, employee))).run();
+      ctx.db
+        .update(reviews)
+        .set({ keeperAnswer: answer })
+        .where(and(eq(reviews.cycleId, cycle), eq(reviews.employeeId, employee)))
+        .run();
     const setCsat = (employee: number, responses: number, satisfied: number) =>
-      ctx.db.update(csatRollups).set({ responses, satisfied }).where(and(eq(csatRollups.employeeId, employee), eq(csatRollups.quarter, "2026-Q3"))).run();
+      ctx.db
+        .update(csatRollups)
+        .set({ responses, satisfied })
+        .where(and(eq(csatRollups.employeeId, employee), eq(csatRollups.quarter, "2026-Q3")))
+        .run();
     setAnswer(q3, low, "fight_hard");
     setCsat(low, 60, 5);
     setAnswer(q3, high, "let_go");
@@ -126,7 +148,11 @@ describe("talent data layer", () => {
     setAnswer(q2, ava, "fight_hard");
     setAnswer(q3, ava, "unsure");
     // Noah answers fight_hard for everyone: far above the organisation's rate.
-    ctx.db.update(reviews).set({ keeperAnswer: "fight_hard" }).where(and(eq(reviews.cycleId, q3), eq(reviews.reviewerId, idOf(ctx.db, "noah")))).run();
+    ctx.db
+      .update(reviews)
+      .set({ keeperAnswer: "fight_hard" })
+      .where(and(eq(reviews.cycleId, q3), eq(reviews.reviewerId, idOf(ctx.db, "noah"))))
+      .run();
 
     const report = await reportAs("hr", { cycle: "2026-Q3" });
     const team = report.teams.find((t) => t.team === "Team Portland")!;
@@ -192,7 +218,11 @@ describe("talent data layer", () => {
     // Leading quarters with no data at all are dropped.
     expect(trends.quarters).toEqual(["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]);
     for (const [i, quarter] of trends.quarters.entries()) {
-      const rows = ctx.db.select().from(reviews).where(and(eq(reviews.cycleId, cycleId(quarter)), eq(reviews.status, "submitted"))).all();
+      const rows = ctx.db
+        .select()
+        .from(reviews)
+        .where(and(eq(reviews.cycleId, cycleId(quarter)), eq(reviews.status, "submitted")))
+        .all();
       const point = trends.organisation.points[i];
       expect(point.submitted).toBe(rows.length);
       expect(point.keeperRate).toBeCloseTo(rows.filter((r) => r.keeperAnswer === "fight_hard").length / rows.length, 12);

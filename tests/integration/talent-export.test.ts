@@ -39,18 +39,48 @@ describe("GET /api/v1/export/reviews.csv", () => {
     const rows = parseCsv(text.slice(1));
     const [header, ...data] = rows;
     expect(header.slice(0, 8)).toEqual(["Cycle", "Team", "Manager", "Employee ID", "Name", "Email", "Status", "Keeper answer"]);
-    expect(header).toEqual(expect.arrayContaining(["Politeness", "CSAT", "CSAT 95% low", "CSAT 95% high", "CSAT responses", "CSAT band", "Keeper 2026-Q3", "Flags"]));
+    expect(header).toEqual(
+      expect.arrayContaining([
+        "Politeness",
+        "CSAT",
+        "CSAT 95% low",
+        "CSAT 95% high",
+        "CSAT responses",
+        "CSAT band",
+        "Keeper 2026-Q3",
+        "Flags",
+      ]),
+    );
     expect(data).toHaveLength(43);
     expect(data.every((r) => r.length === header.length)).toBe(true);
     const ava = data.find((r) => r[header.indexOf("Email")] === "ava@demo.keeper.test")!;
-    expect(ava.slice(0, 8)).toEqual(["2026-Q3", "Team Portland", "Mia Chen", String(idOf(ctx.db, "ava")), "Ava Thompson", "ava@demo.keeper.test", "Submitted", "Fight hard"]);
-    expect(exports()).toEqual([expect.objectContaining({ actorId: idOf(ctx.db, "hr"), targetId: "2026-Q3", detail: { team: null, rows: 43 } })]);
+    expect(ava.slice(0, 8)).toEqual([
+      "2026-Q3",
+      "Team Portland",
+      "Mia Chen",
+      String(idOf(ctx.db, "ava")),
+      "Ava Thompson",
+      "ava@demo.keeper.test",
+      "Submitted",
+      "Fight hard",
+    ]);
+    expect(exports()).toEqual([
+      expect.objectContaining({ actorId: idOf(ctx.db, "hr"), targetId: "2026-Q3", detail: { team: null, rows: 43 } }),
+    ]);
   });
 
   it("defuses spreadsheet formulas typed into names", async () => {
     const evil = '=HYPERLINK("http://evil.example","Click for bonus")';
-    ctx.db.update(employees).set({ name: evil }).where(eq(employees.id, idOf(ctx.db, "ava"))).run();
-    ctx.db.update(employees).set({ name: "@SUM(1+1)" }).where(eq(employees.id, idOf(ctx.db, "liam"))).run();
+    ctx.db
+      .update(employees)
+      .set({ name: evil })
+      .where(eq(employees.id, idOf(ctx.db, "ava")))
+      .run();
+    ctx.db
+      .update(employees)
+      .set({ name: "@SUM(1+1)" })
+      .where(eq(employees.id, idOf(ctx.db, "liam")))
+      .run();
     ctx.db.update(employees).set({ name: "-2+3" }).where(eq(employees.email, "mia@demo.keeper.test")).run();
     const { text } = await download("hr", "?cycle=2026-Q3");
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""Click for bonus"")"`);

@@ -15,7 +15,20 @@ beforeEach(async () => {
 });
 
 /** The overview's columns, from either function, for comparing the two. */
-function columns(t: { id: number; team: string; manager: string | null; headcount: number; completion: unknown; submitted: number; keeperRate: number | null; distribution: unknown; traitAverages: unknown; csat: unknown; change: unknown; flagCount: number }) {
+function columns(t: {
+  id: number;
+  team: string;
+  manager: string | null;
+  headcount: number;
+  completion: unknown;
+  submitted: number;
+  keeperRate: number | null;
+  distribution: unknown;
+  traitAverages: unknown;
+  csat: unknown;
+  change: unknown;
+  flagCount: number;
+}) {
   const { id, team, manager, headcount, completion, submitted, keeperRate, distribution, traitAverages, csat, change, flagCount } = t;
   return { id, team, manager, headcount, completion, submitted, keeperRate, distribution, traitAverages, csat, change, flagCount };
 }
@@ -29,7 +42,12 @@ async function both(local: string, cycle: string) {
 }
 
 describe("talent overview (team figures summed in SQL)", () => {
-  for (const [local, cycle] of [["hr", "2026-Q4"], ["hr", "2026-Q3"], ["mia", "2026-Q4"], ["grace", "2026-Q3"]] as const) {
+  for (const [local, cycle] of [
+    ["hr", "2026-Q4"],
+    ["hr", "2026-Q3"],
+    ["mia", "2026-Q4"],
+    ["grace", "2026-Q3"],
+  ] as const) {
     it(`gives the same figures as the full report for ${local} in ${cycle}`, async () => {
       const { overview, report } = await both(local, cycle);
       expect(overview.teams.map(columns)).toEqual(report.teams.map(columns));
@@ -41,7 +59,11 @@ describe("talent overview (team figures summed in SQL)", () => {
   it("reflects a write made after it was computed (memoised only until the next write)", async () => {
     const first = await both("hr", "2026-Q4");
     const cycleId = ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")).get()!.id;
-    const submitted = ctx.db.select().from(reviews).where(and(eq(reviews.cycleId, cycleId), eq(reviews.status, "submitted"))).all();
+    const submitted = ctx.db
+      .select()
+      .from(reviews)
+      .where(and(eq(reviews.cycleId, cycleId), eq(reviews.status, "submitted")))
+      .all();
     expect(submitted.length).toBeGreaterThan(0);
     ctx.db.update(reviews).set({ status: "draft" }).where(eq(reviews.id, submitted[0].id)).run();
     const second = await both("hr", "2026-Q4");

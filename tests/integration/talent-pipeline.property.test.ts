@@ -49,17 +49,30 @@ function rewrite(cycleKey: string, people: number[], generated: Review[], manage
   people.forEach((employeeId, i) => {
     const r = generated[i % generated.length];
     if (r.kind === "none") return;
-    ctx.db.insert(reviews).values({
-      cycleId, employeeId, reviewerId: managerOf.get(employeeId)!, status: r.kind, version: 1, keeperAnswer: r.answer,
-      submittedAt: r.kind === "submitted" ? now : null, createdAt: now, updatedAt: now,
-    }).run();
+    ctx.db
+      .insert(reviews)
+      .values({
+        cycleId,
+        employeeId,
+        reviewerId: managerOf.get(employeeId)!,
+        status: r.kind,
+        version: 1,
+        keeperAnswer: r.answer,
+        submittedAt: r.kind === "submitted" ? now : null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .run();
   });
 }
 
 describe("one talent pipeline", () => {
   it("gives the same figures on every talent reader, and counts only submitted reviews", async () => {
-    const reviewed = ctx.db.select({ id: employees.id, managerId: employees.managerId }).from(employees)
-      .where(and(isNotNull(employees.managerId), eq(employees.active, true))).all();
+    const reviewed = ctx.db
+      .select({ id: employees.id, managerId: employees.managerId })
+      .from(employees)
+      .where(and(isNotNull(employees.managerId), eq(employees.active, true)))
+      .all();
     const people = reviewed.map((p) => p.id);
     const managerOf = new Map(reviewed.map((p) => [p.id, p.managerId!]));
     const viewers = ["hr", "director", "mia"].map((local) => idOf(ctx.db, local));
@@ -84,12 +97,23 @@ describe("one talent pipeline", () => {
 
           // Against the generated data: per team, only submitted reviews make the figures.
           const q4 = ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")).get()!;
-          const rows = new Map(ctx.db.select().from(reviews).where(eq(reviews.cycleId, q4.id)).all().map((r) => [r.employeeId, r]));
+          const rows = new Map(
+            ctx.db
+              .select()
+              .from(reviews)
+              .where(eq(reviews.cycleId, q4.id))
+              .all()
+              .map((r) => [r.employeeId, r]),
+          );
           for (const team of report.value.teams) {
             const mine = team.people.map((p) => rows.get(p.employeeId)).filter((r) => r !== undefined);
             const submitted = mine.filter((r) => r.status === "submitted");
             const fightHard = submitted.filter((r) => r.keeperAnswer === "fight_hard").length;
-            expect(team.completion).toEqual({ notStarted: team.headcount - mine.length, draft: mine.length - submitted.length, submitted: submitted.length });
+            expect(team.completion).toEqual({
+              notStarted: team.headcount - mine.length,
+              draft: mine.length - submitted.length,
+              submitted: submitted.length,
+            });
             expect(team.keeperRate).toBe(submitted.length === 0 ? null : fightHard / submitted.length);
             expect(team.distribution.fight_hard).toBe(fightHard);
             for (const p of team.people) if (p.status !== "submitted") expect(p.keeperAnswer).toBeNull();
@@ -103,14 +127,21 @@ describe("one talent pipeline", () => {
           if (!api.ok) throw new Error("api");
           // The page body leaves its closing brace to the route, which adds the `next` link.
           const body = JSON.parse(`${api.value.body.toString("utf8")}}`);
-          const byTeam = <T extends { team: string }>(teams: T[]) => [...teams].sort((a, b) => (a.team < b.team ? -1 : a.team > b.team ? 1 : 0));
+          const byTeam = <T extends { team: string }>(teams: T[]) =>
+            [...teams].sort((a, b) => (a.team < b.team ? -1 : a.team > b.team ? 1 : 0));
           expect(body.organisation.keeperRate).toBe(report.value.organisation.keeperRate);
-          expect(byTeam(body.teams as { team: string; keeperRate: number | null; distribution: unknown; completion: unknown; csat: number | null }[]).map((t) => [t.team, t.keeperRate, t.distribution, t.completion, t.csat]))
-            .toEqual(byTeam(report.value.teams).map((t) => [t.team, t.keeperRate, t.distribution, t.completion, t.csat.csat]));
+          expect(
+            byTeam(
+              body.teams as { team: string; keeperRate: number | null; distribution: unknown; completion: unknown; csat: number | null }[],
+            ).map((t) => [t.team, t.keeperRate, t.distribution, t.completion, t.csat]),
+          ).toEqual(byTeam(report.value.teams).map((t) => [t.team, t.keeperRate, t.distribution, t.completion, t.csat.csat]));
           const trends = await getTalentTrends({ cycle: "2026-Q4" });
           if (!trends.ok) throw new Error("trends");
           const last = (points: { quarter: string }[]) => points.find((p) => p.quarter === "2026-Q4");
-          expect(last(trends.value.organisation.points)).toMatchObject({ keeperRate: report.value.organisation.keeperRate, csat: report.value.organisation.csat });
+          expect(last(trends.value.organisation.points)).toMatchObject({
+            keeperRate: report.value.organisation.keeperRate,
+            csat: report.value.organisation.csat,
+          });
           for (const series of trends.value.teams) {
             const team = report.value.teams.find((t) => t.id === series.teamId)!;
             expect(last(series.points)).toMatchObject({ keeperRate: team.keeperRate, submitted: team.submitted, csat: team.csat });
@@ -128,6 +159,12 @@ describe("one talent pipeline", () => {
       { numRuns: 25 },
     );
     // The generated mixes really had drafts with answers, or the property would prove little.
-    expect(ctx.db.select().from(reviews).where(inArray(reviews.status, ["draft", "submitted"])).all().length).toBeGreaterThan(0);
+    expect(
+      ctx.db
+        .select()
+        .from(reviews)
+        .where(inArray(reviews.status, ["draft", "submitted"]))
+        .all().length,
+    ).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,19 @@
 import Database from "better-sqlite3";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { auditLog, csatRollups, cycleTraits, cycles, dataVersions, employees, notifications, reviewRatings, reviews, teams, cycleParticipants } from "@/db/schema";
+import {
+  auditLog,
+  csatRollups,
+  cycleTraits,
+  cycles,
+  dataVersions,
+  employees,
+  notifications,
+  reviewRatings,
+  reviews,
+  teams,
+  cycleParticipants,
+} from "@/db/schema";
 import { saveReviewDraft, submitReview } from "@/lib/dal/review-write";
 import { getTalentOverview } from "@/lib/dal/talent-overview";
 import { useFreshDb } from "../helpers/db";
@@ -21,7 +33,11 @@ const talentVersion = () => ctx.db.select().from(dataVersions).where(eq(dataVers
 const cycleId = (key: string) => ctx.db.select().from(cycles).where(eq(cycles.key, key)).get()!.id;
 
 function content(employeeId: number, version: number, summary: string) {
-  const traits = ctx.db.select().from(cycleTraits).where(eq(cycleTraits.cycleId, cycleId("2026-Q4"))).all();
+  const traits = ctx.db
+    .select()
+    .from(cycleTraits)
+    .where(eq(cycleTraits.cycleId, cycleId("2026-Q4")))
+    .all();
   return {
     cycleKey: "2026-Q4",
     employeeId,
@@ -95,13 +111,52 @@ describe("the talent version", () => {
 
   it("moves with the org chart, cycles, traits, participant records and CSAT rollups", () => {
     const bumps: [string, () => void][] = [
-      ["employees", () => ctx.db.update(employees).set({ title: "Senior agent" }).where(eq(employees.id, idOf(ctx.db, "ava"))).run()],
+      [
+        "employees",
+        () =>
+          ctx.db
+            .update(employees)
+            .set({ title: "Senior agent" })
+            .where(eq(employees.id, idOf(ctx.db, "ava")))
+            .run(),
+      ],
       ["teams", () => ctx.db.update(teams).set({ name: "Team Portland East" }).where(eq(teams.name, "Team Portland")).run()],
       ["cycles", () => ctx.db.update(cycles).set({ dueDate: "2026-12-31" }).where(eq(cycles.key, "2026-Q4")).run()],
-      ["cycle_traits", () => ctx.db.update(cycleTraits).set({ label: "Warmth" }).where(and(eq(cycleTraits.cycleId, cycleId("2026-Q4")), eq(cycleTraits.position, 0))).run()],
-      ["cycle_participants", () => ctx.db.update(cycleParticipants).set({ title: "Lead" }).where(eq(cycleParticipants.employeeId, idOf(ctx.db, "ava"))).run()],
-      ["cycle_participants delete", () => ctx.db.delete(cycleParticipants).where(eq(cycleParticipants.employeeId, idOf(ctx.db, "liam"))).run()],
-      ["csat_rollups", () => ctx.db.update(csatRollups).set({ responses: sql`${csatRollups.responses} + 1` }).where(eq(csatRollups.employeeId, idOf(ctx.db, "ava"))).run()],
+      [
+        "cycle_traits",
+        () =>
+          ctx.db
+            .update(cycleTraits)
+            .set({ label: "Warmth" })
+            .where(and(eq(cycleTraits.cycleId, cycleId("2026-Q4")), eq(cycleTraits.position, 0)))
+            .run(),
+      ],
+      [
+        "cycle_participants",
+        () =>
+          ctx.db
+            .update(cycleParticipants)
+            .set({ title: "Lead" })
+            .where(eq(cycleParticipants.employeeId, idOf(ctx.db, "ava")))
+            .run(),
+      ],
+      [
+        "cycle_participants delete",
+        () =>
+          ctx.db
+            .delete(cycleParticipants)
+            .where(eq(cycleParticipants.employeeId, idOf(ctx.db, "liam")))
+            .run(),
+      ],
+      [
+        "csat_rollups",
+        () =>
+          ctx.db
+            .update(csatRollups)
+            .set({ responses: sql`${csatRollups.responses} + 1` })
+            .where(eq(csatRollups.employeeId, idOf(ctx.db, "ava")))
+            .run(),
+      ],
     ];
     for (const [table, write] of bumps) {
       const v = talentVersion();
@@ -112,8 +167,14 @@ describe("the talent version", () => {
 
   it("ignores what talent figures never read: audit rows, notifications", () => {
     const v = talentVersion();
-    ctx.db.insert(auditLog).values({ at: Date.now(), actorId: idOf(ctx.db, "hr"), action: "test.write", targetType: "test", targetId: "1", detail: {} }).run();
-    ctx.db.insert(notifications).values({ recipientId: idOf(ctx.db, "ava"), kind: "test", title: "t", body: "b", link: "/", createdAt: Date.now() }).run();
+    ctx.db
+      .insert(auditLog)
+      .values({ at: Date.now(), actorId: idOf(ctx.db, "hr"), action: "test.write", targetType: "test", targetId: "1", detail: {} })
+      .run();
+    ctx.db
+      .insert(notifications)
+      .values({ recipientId: idOf(ctx.db, "ava"), kind: "test", title: "t", body: "b", link: "/", createdAt: Date.now() })
+      .run();
     expect(talentVersion()).toBe(v);
   });
 });
@@ -165,7 +226,9 @@ describe("another process's write", () => {
     const other = new Database(ctx.path);
     try {
       other.pragma("busy_timeout = 5000");
-      other.prepare("update reviews set keeper_answer = 'fight_hard' where cycle_id = ? and status = 'submitted' and reviewer_id = ?").run(cycleId("2026-Q3"), idOf(ctx.db, "mia"));
+      other
+        .prepare("update reviews set keeper_answer = 'fight_hard' where cycle_id = ? and status = 'submitted' and reviewer_id = ?")
+        .run(cycleId("2026-Q3"), idOf(ctx.db, "mia"));
     } finally {
       other.close();
     }
@@ -175,4 +238,3 @@ describe("another process's write", () => {
     expect(portland(after.value).distribution.fight_hard).toBe(portland(after.value).submitted);
   });
 });
-

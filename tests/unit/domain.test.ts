@@ -34,7 +34,9 @@ describe("keeper rate", () => {
     expect(keeperSteps("keep", "fight_hard")).toBe(1);
   });
   it("asks the question with the first name", () => {
-    expect(keeperQuestion("Ava")).toBe("If Ava told you they were leaving in two months for a similar job at a peer company, would you fight hard to keep them?");
+    expect(keeperQuestion("Ava")).toBe(
+      "If Ava told you they were leaving in two months for a similar job at a peer company, would you fight hard to keep them?",
+    );
   });
 });
 
@@ -54,15 +56,36 @@ describe("quarters (UTC)", () => {
 });
 
 describe("review validation", () => {
-  const base = { cycleKey: "2026-Q4", employeeId: 3, version: 0, keeperAnswer: null, keeperReason: "", summary: "", privateNotes: "", traits: [] };
+  const base = {
+    cycleKey: "2026-Q4",
+    employeeId: 3,
+    version: 0,
+    keeperAnswer: null,
+    keeperReason: "",
+    summary: "",
+    privateNotes: "",
+    traits: [],
+  };
   it("accepts an empty draft and rejects unknown answers and bad cycle keys", () => {
     expect(reviewSaveSchema.safeParse(base).success).toBe(true);
     expect(reviewSaveSchema.safeParse({ ...base, keeperAnswer: "maybe" }).success).toBe(false);
     expect(reviewSaveSchema.safeParse({ ...base, cycleKey: "2026-Q5" }).success).toBe(false);
-    expect(reviewSaveSchema.safeParse({ ...base, traits: [{ cycleTraitId: 1, rating: 6, notObserved: false, comment: "" }] }).success).toBe(false);
+    expect(reviewSaveSchema.safeParse({ ...base, traits: [{ cycleTraitId: 1, rating: 6, notObserved: false, comment: "" }] }).success).toBe(
+      false,
+    );
   });
   it("requires the keeper answer, a reason, a summary and every trait on submit", () => {
-    const errors = submitErrors({ ...base, keeperReason: "  ", traits: [{ cycleTraitId: 1, rating: 3, notObserved: false, comment: "" }, { cycleTraitId: 2, rating: null, notObserved: true, comment: "" }] }, [1, 2, 3]);
+    const errors = submitErrors(
+      {
+        ...base,
+        keeperReason: "  ",
+        traits: [
+          { cycleTraitId: 1, rating: 3, notObserved: false, comment: "" },
+          { cycleTraitId: 2, rating: null, notObserved: true, comment: "" },
+        ],
+      },
+      [1, 2, 3],
+    );
     expect(Object.keys(errors).sort()).toEqual(["keeperAnswer", "keeperReason", "summary", "trait.3"]);
   });
   it("treats not observed as clearing the rating", () => {

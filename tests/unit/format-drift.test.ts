@@ -71,14 +71,17 @@ describe("one percent formatter", () => {
 
   it("prints every CSAT figure as formatPercent does, on every path", () => {
     fc.assert(
-      fc.property(fc.integer({ min: CSAT_MIN_RESPONSES, max: 5000 }).chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n))), ([satisfied, responses]) => {
-        const f = csatFigure(satisfied, responses);
-        const expected = formatPercent(satisfied / responses);
-        for (const [where, text] of Object.entries(rendered(f))) {
-          if (where === "cli") continue;
-          expect(text.includes(expected), `${where}: ${text.slice(0, 200)}`).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: CSAT_MIN_RESPONSES, max: 5000 }).chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n))),
+        ([satisfied, responses]) => {
+          const f = csatFigure(satisfied, responses);
+          const expected = formatPercent(satisfied / responses);
+          for (const [where, text] of Object.entries(rendered(f))) {
+            if (where === "cli") continue;
+            expect(text.includes(expected), `${where}: ${text.slice(0, 200)}`).toBe(true);
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });

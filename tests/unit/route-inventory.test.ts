@@ -18,8 +18,14 @@ describe("the access matrix lists every endpoint", () => {
   it("has a case for every page and route handler", () => {
     const routes = appFiles.filter((f) => /\/(page\.tsx|route\.ts)$/.test(f)).sort();
     const listed = [...PAGE_CASES, ...API_CASES, ...SCIM_CASES].map((c) => c.file).concat(PUBLIC_ROUTES);
-    expect(routes.filter((r) => !listed.includes(r)), "routes missing from tests/access/inventory.ts").toEqual([]);
-    expect(listed.filter((l) => !routes.includes(l)), "inventory entries for routes that no longer exist").toEqual([]);
+    expect(
+      routes.filter((r) => !listed.includes(r)),
+      "routes missing from tests/access/inventory.ts",
+    ).toEqual([]);
+    expect(
+      listed.filter((l) => !routes.includes(l)),
+      "inventory entries for routes that no longer exist",
+    ).toEqual([]);
   });
 
   it("has roles for every exported server action", () => {
@@ -30,7 +36,13 @@ describe("the access matrix lists every endpoint", () => {
       .flatMap((text) => [...text.matchAll(/export\s+async\s+function\s+(\w+)/g)].map((m) => m[1]))
       .sort();
     expect(actions.length).toBeGreaterThan(10);
-    expect(actions.filter((a) => !(a in ACTION_ROLES)), "actions missing from tests/access/inventory.ts").toEqual([]);
-    expect(Object.keys(ACTION_ROLES).filter((a) => !actions.includes(a)), "inventory entries for actions that no longer exist").toEqual([]);
+    expect(
+      actions.filter((a) => !(a in ACTION_ROLES)),
+      "actions missing from tests/access/inventory.ts",
+    ).toEqual([]);
+    expect(
+      Object.keys(ACTION_ROLES).filter((a) => !actions.includes(a)),
+      "inventory entries for actions that no longer exist",
+    ).toEqual([]);
   });
 });

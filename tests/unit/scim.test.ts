@@ -3,9 +3,20 @@ import { parseUserFilter, ScimFilterError } from "@/lib/scim/filter";
 import { applyPatch } from "@/lib/scim/patch";
 import { ENTERPRISE_SCHEMA, readUserChanges, ScimInputError, toScimUser, type PersonRow } from "@/lib/scim/user-doc";
 
-const person: PersonRow = { id: 7, email: "ava@acme.test", name: "Ava Thompson", title: "Agent", active: true, managerId: 3, teamName: "Team Portland", createdAt: 0, updatedAt: 1 };
+const person: PersonRow = {
+  id: 7,
+  email: "ava@acme.test",
+  name: "Ava Thompson",
+  title: "Agent",
+  active: true,
+  managerId: 3,
+  teamName: "Team Portland",
+  createdAt: 0,
+  updatedAt: 1,
+};
 const doc = () => toScimUser(person, "https://k.test/scim/v2");
-const patch = (...Operations: unknown[]) => readUserChanges(doc(), applyPatch(doc(), { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations }));
+const patch = (...Operations: unknown[]) =>
+  readUserChanges(doc(), applyPatch(doc(), { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations }));
 
 describe("SCIM filters", () => {
   it("accept userName eq, whatever the attribute's case or schema prefix, and lower-case the value", () => {
@@ -26,7 +37,13 @@ describe("SCIM filters", () => {
 describe("reading a SCIM user", () => {
   it("in POST and PUT leaves out what the request leaves out, and clears what it sets to null", () => {
     expect(readUserChanges(null, { userName: "Zoe@Acme.test" })).toEqual({ email: "zoe@acme.test" });
-    expect(readUserChanges(null, { userName: "z@a.test", name: { givenName: "Zoe", familyName: "Quill" }, [ENTERPRISE_SCHEMA]: { manager: null, department: "" } })).toEqual({
+    expect(
+      readUserChanges(null, {
+        userName: "z@a.test",
+        name: { givenName: "Zoe", familyName: "Quill" },
+        [ENTERPRISE_SCHEMA]: { manager: null, department: "" },
+      }),
+    ).toEqual({
       email: "z@a.test",
       name: "Zoe Quill",
       managerScimId: null,

@@ -11,7 +11,11 @@ export async function askCheckinAction(_prev: CheckinResult | null, formData: Fo
 }
 
 export async function answerCheckinAction(_prev: CheckinResult | null, formData: FormData): Promise<CheckinResult> {
-  const result = await answerCheckin({ id: formData.get("id"), answer: formData.get("answer") ?? undefined, note: formData.get("note") ?? "" });
+  const result = await answerCheckin({
+    id: formData.get("id"),
+    answer: formData.get("answer") ?? undefined,
+    note: formData.get("note") ?? "",
+  });
   if (result.ok) revalidatePath("/", "layout");
   return result;
 }

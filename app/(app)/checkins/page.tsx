@@ -51,7 +51,11 @@ export default async function CheckinsPage() {
             <>
               <h3 className="mt-6 font-semibold">Recently answered</h3>
               <ul className="mt-2 space-y-3">
-                {addressed.answered.map((c) => <li key={c.id}><CheckinItem checkin={c} perspective="manager" now={now} /></li>)}
+                {addressed.answered.map((c) => (
+                  <li key={c.id}>
+                    <CheckinItem checkin={c} perspective="manager" now={now} />
+                  </li>
+                ))}
               </ul>
             </>
           )}
@@ -63,7 +67,10 @@ export default async function CheckinsPage() {
           {!mine.manager ? (
             <p className="text-sm text-slate-700">You have no manager in Keeper to ask.</p>
           ) : waiting ? (
-            <p className="text-sm text-slate-700">Your check-in is waiting for {firstName(waiting.manager.name)}&apos;s answer. You will be notified when it arrives; you can ask again after that.</p>
+            <p className="text-sm text-slate-700">
+              Your check-in is waiting for {firstName(waiting.manager.name)}&apos;s answer. You will be notified when it arrives; you can
+              ask again after that.
+            </p>
           ) : (
             <CheckinAskForm question={CHECKIN_QUESTION} managerFirstName={firstName(mine.manager.name)} />
           )}
@@ -71,7 +78,11 @@ export default async function CheckinsPage() {
             <>
               <h3 className="mt-6 font-semibold">Your check-ins</h3>
               <ul className="mt-2 space-y-3">
-                {mine.checkins.map((c) => <li key={c.id}><CheckinItem checkin={c} perspective="agent" now={now} /></li>)}
+                {mine.checkins.map((c) => (
+                  <li key={c.id}>
+                    <CheckinItem checkin={c} perspective="agent" now={now} />
+                  </li>
+                ))}
               </ul>
             </>
           )}
@@ -80,7 +91,9 @@ export default async function CheckinsPage() {
 
       {stats && (
         <Card title="Check-ins per manager">
-          <p className="mb-3 text-sm text-slate-700">How many are open and how long people waited. What was asked and answered stays between the agent and their manager.</p>
+          <p className="mb-3 text-sm text-slate-700">
+            How many are open and how long people waited. What was asked and answered stays between the agent and their manager.
+          </p>
           <CheckinStatsTable stats={stats} now={now} />
         </Card>
       )}

@@ -30,7 +30,9 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         <CommentFilterForm filter={filter} quarters={[...quarters].reverse().map((q) => q.quarter)} />
         <div className="mt-4">
           <CommentList comments={comments} filtered={filtered} />
-          {comments.length === MY_COMMENTS_LIMIT && <p className="mt-2 text-sm text-slate-700">Showing the latest {MY_COMMENTS_LIMIT}. Search or filter to find older ones.</p>}
+          {comments.length === MY_COMMENTS_LIMIT && (
+            <p className="mt-2 text-sm text-slate-700">Showing the latest {MY_COMMENTS_LIMIT}. Search or filter to find older ones.</p>
+          )}
         </div>
       </Card>
     </div>

@@ -22,23 +22,38 @@ export default async function FeedbackPage() {
       {reflection && (
         <Card title={`Self-reflection · ${reflection.cycleKey}`}>
           <p className="mb-4 text-sm text-slate-700">
-            The {reflection.cycleKey} reviews are being written{reflection.dueDate ? ` (due ${formatDate(reflection.dueDate)})` : ""}. Your manager sees what you write here beside your review form. You can change it until the cycle closes for writing.
+            The {reflection.cycleKey} reviews are being written{reflection.dueDate ? ` (due ${formatDate(reflection.dueDate)})` : ""}. Your
+            manager sees what you write here beside your review form. You can change it until the cycle closes for writing.
           </p>
-          <ReflectionForm cycleKey={reflection.cycleKey} proudOf={reflection.proudOf} growth={reflection.growth} updatedAt={reflection.updatedAt} max={REFLECTION_MAX} />
+          <ReflectionForm
+            cycleKey={reflection.cycleKey}
+            proudOf={reflection.proudOf}
+            growth={reflection.growth}
+            updatedAt={reflection.updatedAt}
+            max={REFLECTION_MAX}
+          />
         </Card>
       )}
       <Card title="Your reviews">
         {items.length === 0 ? (
-          <p className="text-sm text-slate-700">No reviews have been released to you yet. You will see each quarter&apos;s review here once HR releases the cycle.</p>
+          <p className="text-sm text-slate-700">
+            No reviews have been released to you yet. You will see each quarter&apos;s review here once HR releases the cycle.
+          </p>
         ) : (
           <ul className="divide-y divide-slate-100">
             {items.map(({ review, repliedAt, canAcknowledge }) => (
               <li key={review.id} className="py-4 first:pt-0 last:pb-0">
                 <div className="flex flex-wrap items-center gap-2">
                   <h3 className="text-base font-semibold">
-                    <Link href={`/feedback/${review.cycle.key}`} className="text-brand-700 underline-offset-2 hover:underline">{review.cycle.key} review</Link>
+                    <Link href={`/feedback/${review.cycle.key}`} className="text-brand-700 underline-offset-2 hover:underline">
+                      {review.cycle.key} review
+                    </Link>
                   </h3>
-                  {review.acknowledgedAt ? <Badge tone="green">Acknowledged</Badge> : canAcknowledge ? <Badge tone="amber">New</Badge> : null}
+                  {review.acknowledgedAt ? (
+                    <Badge tone="green">Acknowledged</Badge>
+                  ) : canAcknowledge ? (
+                    <Badge tone="amber">New</Badge>
+                  ) : null}
                   {repliedAt && <Badge tone="blue">Replied</Badge>}
                 </div>
                 <p className="text-sm text-slate-700">

@@ -16,7 +16,9 @@ export default async function NotificationsPage() {
         <h1 className="text-2xl font-semibold">Notifications</h1>
         {unread > 0 && (
           <form action={markAllReadAction}>
-            <Button type="submit" variant="secondary">Mark all as read</Button>
+            <Button type="submit" variant="secondary">
+              Mark all as read
+            </Button>
           </form>
         )}
       </div>

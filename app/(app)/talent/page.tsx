@@ -60,23 +60,49 @@ export default async function TalentOverviewPage({ searchParams }: { searchParam
           <div>
             <dt className="text-slate-700">CSAT</dt>
             <dd className="font-medium">{csatText(org.csat)}</dd>
-            <dd className="text-slate-700">{formatPointsChange(org.change.csatPoints)} since {cycle.previousKey}</dd>
+            <dd className="text-slate-700">
+              {formatPointsChange(org.change.csatPoints)} since {cycle.previousKey}
+            </dd>
           </div>
           <div>
             <dt className="text-slate-700">Keeper rate</dt>
-            <dd className="font-medium">{formatPercent(org.keeperRate)} of {org.submitted} submitted reviews</dd>
-            <dd className="text-slate-700">{formatPointsChange(org.change.keeperRatePoints)} since {cycle.previousKey}</dd>
+            <dd className="font-medium">
+              {formatPercent(org.keeperRate)} of {org.submitted} submitted reviews
+            </dd>
+            <dd className="text-slate-700">
+              {formatPointsChange(org.change.keeperRatePoints)} since {cycle.previousKey}
+            </dd>
           </div>
           <div>
             <dt className="text-slate-700">Teams shown</dt>
-            <dd className="font-medium">{teams.length} of {report.teamOptions.length}</dd>
+            <dd className="font-medium">
+              {teams.length} of {report.teamOptions.length}
+            </dd>
             <dd className="text-slate-700">Organisation figures cover everyone, as the yardstick for bands and flags.</dd>
           </div>
         </dl>
       </Card>
-      <Card title="Teams" actions={<OverviewFilters cycleKey={cycle.key} query={query} narrowedTo={narrowedTo} clearHref={talentHref("/talent", { cycle: cycle.key, sort, dir })} sort={sort} dir={dir} />}>
+      <Card
+        title="Teams"
+        actions={
+          <OverviewFilters
+            cycleKey={cycle.key}
+            query={query}
+            narrowedTo={narrowedTo}
+            clearHref={talentHref("/talent", { cycle: cycle.key, sort, dir })}
+            sort={sort}
+            dir={dir}
+          />
+        }
+      >
         <OverviewTable cycleKey={cycle.key} teams={shown} traits={report.traits} sort={sort} dir={dir} keep={filters} />
-        <Pagination page={page} pages={pages} total={teams.length} pageSize={OVERVIEW_PAGE_SIZE} href={(n) => talentHref("/talent", { ...filters, cycle: cycle.key, sort, dir, page: n > 1 ? n : undefined })} />
+        <Pagination
+          page={page}
+          pages={pages}
+          total={teams.length}
+          pageSize={OVERVIEW_PAGE_SIZE}
+          href={(n) => talentHref("/talent", { ...filters, cycle: cycle.key, sort, dir, page: n > 1 ? n : undefined })}
+        />
       </Card>
       <FlagLegend />
     </div>

@@ -1,6 +1,7 @@
 import { DAY, epochSeconds, isRecord, type Connector } from "../types";
 
-const records = (doc: unknown): unknown[] | null => (Array.isArray(doc) ? doc : isRecord(doc) && Array.isArray(doc.payload) ? doc.payload : null);
+const records = (doc: unknown): unknown[] | null =>
+  Array.isArray(doc) ? doc : isRecord(doc) && Array.isArray(doc.payload) ? doc.payload : null;
 
 /**
  * Chatwoot `GET /api/v1/accounts/{account_id}/csat_survey_responses?since=…&until=…&page=N` with
@@ -13,7 +14,11 @@ export const chatwoot: Connector = {
   defaultBaseUrl: "https://app.chatwoot.com",
   lookbackMs: 14 * DAY,
   missing: (c) =>
-    !c.credentials.token ? "Chatwoot needs an access token (Profile settings → Access token)." : !c.accountId || !/^\d+$/.test(c.accountId) ? "Chatwoot needs the numeric account id." : null,
+    !c.credentials.token
+      ? "Chatwoot needs an access token (Profile settings → Access token)."
+      : !c.accountId || !/^\d+$/.test(c.accountId)
+        ? "Chatwoot needs the numeric account id."
+        : null,
   headers: async (c) => ({ api_access_token: c.credentials.token!, Accept: "application/json" }),
   firstPage(c, since, now) {
     const url = new URL(`${c.baseUrl}/api/v1/accounts/${encodeURIComponent(c.accountId ?? "")}/csat_survey_responses`);

@@ -18,7 +18,10 @@ export const freshdesk: Connector = {
   headers: async (c) => ({ Authorization: basicAuth(c.credentials.token!, "X"), Accept: "application/json" }),
   firstPage(c, since) {
     const url = new URL(`${c.baseUrl}/api/v2/surveys/satisfaction_ratings`);
-    url.searchParams.set("created_since", since === null ? EVERYTHING_SINCE : new Date(Math.max(0, since - this.lookbackMs)).toISOString().replace(/\.\d{3}Z$/, "Z"));
+    url.searchParams.set(
+      "created_since",
+      since === null ? EVERYTHING_SINCE : new Date(Math.max(0, since - this.lookbackMs)).toISOString().replace(/\.\d{3}Z$/, "Z"),
+    );
     url.searchParams.set("per_page", String(PER_PAGE));
     url.searchParams.set("page", "1");
     return { method: "GET", url: url.toString() };

@@ -18,16 +18,28 @@ export const helpscout: Connector = {
   defaultBaseUrl: "https://api.helpscout.net",
   lookbackMs: 14 * DAY,
   missing: (c) =>
-    c.credentials.token || (c.credentials.appId && c.credentials.appSecret) ? null : "Help Scout needs an App ID and App Secret (or an access token).",
+    c.credentials.token || (c.credentials.appId && c.credentials.appSecret)
+      ? null
+      : "Help Scout needs an App ID and App Secret (or an access token).",
   async headers(c, http) {
     let token = c.credentials.token;
     if (!token) {
-      const form = new URLSearchParams({ grant_type: "client_credentials", client_id: c.credentials.appId!, client_secret: c.credentials.appSecret! });
+      const form = new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: c.credentials.appId!,
+        client_secret: c.credentials.appSecret!,
+      });
       const { doc } = await requestJson(
-        { method: "POST", url: `${c.baseUrl}/v2/oauth2/token`, headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" }, body: form.toString() },
+        {
+          method: "POST",
+          url: `${c.baseUrl}/v2/oauth2/token`,
+          headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
+          body: form.toString(),
+        },
         http,
       );
-      if (!isRecord(doc) || typeof doc.access_token !== "string") throw new Error("Help Scout's token endpoint answered without an access_token.");
+      if (!isRecord(doc) || typeof doc.access_token !== "string")
+        throw new Error("Help Scout's token endpoint answered without an access_token.");
       token = doc.access_token;
     }
     return { Authorization: `Bearer ${token}`, Accept: "application/json" };

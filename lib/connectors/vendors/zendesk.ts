@@ -11,7 +11,12 @@ export const zendesk: Connector = {
   label: "Zendesk",
   defaultBaseUrl: null,
   lookbackMs: 14 * DAY,
-  missing: (c) => (!c.credentials.email ? "Zendesk needs the agent email that owns the API token." : !c.credentials.token ? "Zendesk needs an API token." : null),
+  missing: (c) =>
+    !c.credentials.email
+      ? "Zendesk needs the agent email that owns the API token."
+      : !c.credentials.token
+        ? "Zendesk needs an API token."
+        : null,
   headers: async (c) => ({ Authorization: basicAuth(`${c.credentials.email}/token`, c.credentials.token!), Accept: "application/json" }),
   firstPage(c, since) {
     const url = new URL(`${c.baseUrl}/api/v2/satisfaction_ratings`);
@@ -25,7 +30,8 @@ export const zendesk: Connector = {
     const links = isRecord(doc.links) ? doc.links : {};
     const meta = isRecord(doc.meta) ? doc.meta : {};
     if (meta.has_more === true && typeof links.next === "string") return { method: "GET", url: sameOrigin(c, links.next) };
-    if (meta.has_more === undefined && typeof doc.next_page === "string" && doc.next_page !== "") return { method: "GET", url: sameOrigin(c, doc.next_page) };
+    if (meta.has_more === undefined && typeof doc.next_page === "string" && doc.next_page !== "")
+      return { method: "GET", url: sameOrigin(c, doc.next_page) };
     return null;
   },
   count: (doc) => (isRecord(doc) && Array.isArray(doc.satisfaction_ratings) ? doc.satisfaction_ratings.length : 0),

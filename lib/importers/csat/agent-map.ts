@@ -14,10 +14,7 @@ export class AgentMap {
     const emails = client.prepare("SELECT id, lower(email) FROM employees").raw().all() as [number, string][];
     for (const [id, email] of emails) map.set("csv", email, id);
     // An explicit identity wins over a matching email.
-    const identities = client
-      .prepare("SELECT source, external_id, employee_id FROM identities")
-      .raw()
-      .all() as [string, string, number][];
+    const identities = client.prepare("SELECT source, external_id, employee_id FROM identities").raw().all() as [string, string, number][];
     for (const [source, externalId, employeeId] of identities) {
       map.set(source, source === "csv" ? externalId.toLowerCase() : externalId, employeeId);
     }

@@ -22,8 +22,7 @@ export function detectJsonSource(doc: unknown): JsonSource | null {
   return null;
 }
 
-export const UNKNOWN_JSON_SHAPE =
-  "is JSON of an unknown shape: expected " + JSON_SOURCES.map((s) => s.expected).join(", or ");
+export const UNKNOWN_JSON_SHAPE = "is JSON of an unknown shape: expected " + JSON_SOURCES.map((s) => s.expected).join(", or ");
 
 /**
  * Which source a whole file's text comes from (what `--source auto` picks): a known JSON export,

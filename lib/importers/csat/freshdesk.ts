@@ -6,7 +6,7 @@ import { rejected } from "./types";
 /** Freshdesk `GET /api/v2/surveys/satisfaction_ratings`: a bare array of ratings. */
 export const freshdesk: JsonSource = {
   source: "freshdesk",
-  expected: "a Freshdesk satisfaction ratings array ([{\"ratings\": {\"default_question\": …}, …}])",
+  expected: 'a Freshdesk satisfaction ratings array ([{"ratings": {"default_question": …}, …}])',
   records: (doc) => (Array.isArray(doc) ? doc : null),
   claims: (records) => isObject(firstObject(records)?.ratings),
   normalize(raw, index, ctx) {

@@ -3,7 +3,14 @@ import type { CsatImportReport, UnmatchedAgent } from "./run-import";
 import { REJECTED_DETAIL_LIMIT } from "./stage-file";
 
 /** The csat_imports row every import (and every helpdesk sync) is reported in. */
-export function insertImportRow(client: Database, actorId: number | null, via: string, fileName: string, source: string, now: number): number {
+export function insertImportRow(
+  client: Database,
+  actorId: number | null,
+  via: string,
+  fileName: string,
+  source: string,
+  now: number,
+): number {
   return Number(
     client
       .prepare("INSERT INTO csat_imports (created_at, actor_id, via, file_name, source) VALUES (?, ?, ?, ?, ?)")
@@ -23,7 +30,9 @@ function mergeUnmatched(a: UnmatchedAgent[], b: UnmatchedAgent[]): UnmatchedAgen
     const seen = byKey.get(key);
     byKey.set(key, seen ? { ...seen, count: seen.count + u.count } : { ...u });
   }
-  return [...byKey.values()].sort((x, y) => y.count - x.count || x.source.localeCompare(y.source) || x.externalId.localeCompare(y.externalId));
+  return [...byKey.values()].sort(
+    (x, y) => y.count - x.count || x.source.localeCompare(y.source) || x.externalId.localeCompare(y.externalId),
+  );
 }
 
 /**
@@ -33,7 +42,8 @@ function mergeUnmatched(a: UnmatchedAgent[], b: UnmatchedAgent[]): UnmatchedAgen
 export function saveImportReport(client: Database, report: CsatImportReport, append: boolean): void {
   let stored: StoredReport = { files: [], rejected: [], rejectedCount: 0, fileErrors: [], unmatched: [] };
   if (append) {
-    const row = client.prepare("SELECT report FROM csat_imports WHERE id = ?").get(report.importId) as { report: string | null } | undefined;
+    const row = client.prepare("SELECT report FROM csat_imports WHERE id = ?").get(report.importId) as
+      { report: string | null } | undefined;
     if (row?.report) stored = { ...stored, ...(JSON.parse(row.report) as Partial<StoredReport>) };
   }
   const merged: StoredReport = {
@@ -49,5 +59,14 @@ export function saveImportReport(client: Database, report: CsatImportReport, app
       `UPDATE csat_imports SET ${["rows_read", "imported", "updated", "unchanged", "not_responses", "rejected"].map(add).join(", ")},
        report = ? WHERE id = ?`,
     )
-    .run(report.rowsRead, report.imported, report.updated, report.unchanged, report.notResponses, report.rejectedCount, JSON.stringify(merged), report.importId);
+    .run(
+      report.rowsRead,
+      report.imported,
+      report.updated,
+      report.unchanged,
+      report.notResponses,
+      report.rejectedCount,
+      JSON.stringify(merged),
+      report.importId,
+    );
 }

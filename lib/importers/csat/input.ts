@@ -2,9 +2,7 @@ import { isUtf8 } from "node:buffer";
 import { CsatFileError } from "./types";
 
 /** A file to import: its text, or a stream of its bytes (a file, an upload, a request body). */
-export type CsatInput =
-  | { name: string; text: string }
-  | { name: string; stream: AsyncIterable<Uint8Array | string> };
+export type CsatInput = { name: string; text: string } | { name: string; stream: AsyncIterable<Uint8Array | string> };
 
 export const MB = 1024 * 1024;
 /** Defaults: the CLI reads local exports; uploads and the API hold a request open. */
@@ -28,9 +26,7 @@ export function resolveMaxBytes(via: keyof typeof DEFAULT_MAX_BYTES, option?: nu
 }
 
 const tooLarge = (maxBytes: number) =>
-  new CsatFileError(
-    `is larger than the ${+(maxBytes / MB).toFixed(2)} MB limit (raise it with --max-bytes or CSAT_MAX_BYTES)`,
-  );
+  new CsatFileError(`is larger than the ${+(maxBytes / MB).toFixed(2)} MB limit (raise it with --max-bytes or CSAT_MAX_BYTES)`);
 
 /** Chunks handed on are at most this big, so the parser never holds many rows at once. */
 const SLICE = 256 * 1024;

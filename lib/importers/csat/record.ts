@@ -4,8 +4,7 @@ import { NOT_A_RESPONSE, rejected, type CsatSource, type RowContext, type RowOut
 
 export type JsonObject = Record<string, unknown>;
 
-export const isObject = (value: unknown): value is JsonObject =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Ids arrive as numbers or strings depending on the tool; both are stored as text. */
 export function idText(value: unknown): string | null {
@@ -50,8 +49,7 @@ export type RecordParts = {
   ticketRef?: unknown;
 };
 
-const isBlank = (value: unknown): boolean =>
-  value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+const isBlank = (value: unknown): boolean => value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 
 /**
  * Validates and normalises one rating. Checks run in an order that gives the most useful

@@ -81,7 +81,22 @@ export class ResponseWriter {
     if (employeeId === null) this.countUnmatched(source, agent, 1);
     const stored = this.select.get(source, recordId) as StoredRow | undefined;
     if (!stored) {
-      this.insert.run(source, recordId, agent, employeeId, ratedAt, quarter, satisfied, rawValue, scale, channel, comment, ticketRef, updatedAt, this.importId);
+      this.insert.run(
+        source,
+        recordId,
+        agent,
+        employeeId,
+        ratedAt,
+        quarter,
+        satisfied,
+        rawValue,
+        scale,
+        channel,
+        comment,
+        ticketRef,
+        updatedAt,
+        this.importId,
+      );
       this.counts.imported++;
       if (employeeId !== null) this.rollups.add(employeeId, quarter, 1, satisfied);
       return;
@@ -102,7 +117,21 @@ export class ResponseWriter {
       this.counts.unchanged++;
       return;
     }
-    this.update.run(agent, employeeId, ratedAt, quarter, satisfied, rawValue, scale, channel, comment, ticketRef, updatedAt, this.importId, stored.id);
+    this.update.run(
+      agent,
+      employeeId,
+      ratedAt,
+      quarter,
+      satisfied,
+      rawValue,
+      scale,
+      channel,
+      comment,
+      ticketRef,
+      updatedAt,
+      this.importId,
+      stored.id,
+    );
     this.counts.updated++;
     if (stored.employee_id !== null) this.rollups.add(stored.employee_id, stored.quarter, -1, -stored.satisfied);
     if (employeeId !== null) this.rollups.add(employeeId, quarter, 1, satisfied);

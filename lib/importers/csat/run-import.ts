@@ -146,7 +146,9 @@ function writeImport(
 ): CsatImportReport {
   const staged = files.filter((f): f is StagedFile => f.ok);
   const sources = [...new Set(staged.map((f) => f.source))];
-  const importId = options.appendTo?.importId ?? insertImportRow(client, options.actorId ?? null, options.via, files.map((f) => f.name).join(", "), sources.join(",") || "none", now);
+  const importId =
+    options.appendTo?.importId ??
+    insertImportRow(client, options.actorId ?? null, options.via, files.map((f) => f.name).join(", "), sources.join(",") || "none", now);
   const agents = AgentMap.load(client);
   stageAgentMap(client, agents, sources);
   const writer = new ResponseWriter(client, importId, agents, new RollupDeltas());

@@ -41,7 +41,13 @@ function workerFile(): string | null {
 }
 
 type Op = { op: "table"; name: string; exists?: boolean } | { op: "rows"; batch: StageBatch } | { op: "finish"; name: string };
-type Reply = { op: "ready" | "ack" | "closed" | "finished" | "error"; name?: string; totals?: StageTableTotals; message?: string; code?: string };
+type Reply = {
+  op: "ready" | "ack" | "closed" | "finished" | "error";
+  name?: string;
+  totals?: StageTableTotals;
+  message?: string;
+  code?: string;
+};
 
 export type StageStoreOptions = {
   /** Rows per batch; a file's first full batch starts the worker (tests lower it). */

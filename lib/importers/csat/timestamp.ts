@@ -9,8 +9,7 @@ const DAY_MS = 86_400_000;
 /** Anything earlier is a broken export (e.g. a 0 timestamp), not a 20th-century survey. */
 export const EARLIEST_MS = Date.UTC(2000, 0, 1);
 
-const ISO =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)$/;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)$/;
 const UNIX_SECONDS = /^\d+(?:\.\d+)?$/;
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -84,8 +83,7 @@ function parseIso(text: string): number | null {
   return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000;
 }
 
-const show = (value: unknown): string =>
-  typeof value === "string" ? `'${value}'` : (JSON.stringify(value) ?? "nothing");
+const show = (value: unknown): string => (typeof value === "string" ? `'${value}'` : (JSON.stringify(value) ?? "nothing"));
 
 /** Parses `value` and checks it is plausible: not before 2000 and not after `now` + 1 day. */
 export function parseTimestamp(value: unknown, now: number): TimeResult {

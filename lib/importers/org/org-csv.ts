@@ -78,7 +78,18 @@ function readRow(fields: string[], header: Header, line: number, problems: OrgPr
     const externalId = get(column);
     return externalId === "" ? [] : [{ source, externalId }];
   });
-  return { line, email, name, managerEmail, team: get("team") || null, title: get("title"), role: role as Role, hiredAt, identities, departure: departure.value };
+  return {
+    line,
+    email,
+    name,
+    managerEmail,
+    team: get("team") || null,
+    title: get("title"),
+    role: role as Role,
+    hiredAt,
+    identities,
+    departure: departure.value,
+  };
 }
 
 /** Within the file: one row per email, one person per helpdesk id. */

@@ -51,7 +51,12 @@ function json(res: ServerResponse, status: number, doc: unknown, headers: Record
   res.end(JSON.stringify(doc));
 }
 
-export async function startFakeHelpdesk(options: { ratings: FakeRating[]; pageSize?: number; host?: string; port?: number }): Promise<FakeHelpdesk> {
+export async function startFakeHelpdesk(options: {
+  ratings: FakeRating[];
+  pageSize?: number;
+  host?: string;
+  port?: number;
+}): Promise<FakeHelpdesk> {
   const issuedHelpScoutTokens = new Set<string>();
   const sockets = new Set<import("node:net").Socket>();
   const fake: FakeHelpdesk = {
@@ -64,10 +69,11 @@ export async function startFakeHelpdesk(options: { ratings: FakeRating[]; pageSi
     dropFromPage: null,
     served: [],
     seenAuth: [],
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 
   const authorized = (vendor: Vendor, req: IncomingMessage): boolean => {
@@ -117,18 +123,29 @@ export async function startFakeHelpdesk(options: { ratings: FakeRating[]; pageSi
       if (req.method === "GET" && url.pathname === "/api/v2/satisfaction_ratings") {
         const since = q.get("start_time") === null ? 0 : Number(q.get("start_time")) * 1000;
         const all = byCreated().filter((r) => r.createdAt >= since);
-        const offset = fake.zendeskOffset ? (Number(q.get("page") ?? "1") - 1) * size : Number(Buffer.from(q.get("page[after]") ?? "MA", "base64url").toString() || "0");
+        const offset = fake.zendeskOffset
+          ? (Number(q.get("page") ?? "1") - 1) * size
+          : Number(Buffer.from(q.get("page[after]") ?? "MA", "base64url").toString() || "0");
         const slice = all.slice(offset, offset + size);
         const more = offset + size < all.length;
         const next = new URL(url);
         return serve("zendesk", offset / size + 1, req, res, () => {
           if (fake.zendeskOffset) {
             next.searchParams.set("page", String(offset / size + 2));
-            return json(res, 200, { satisfaction_ratings: slice.map(render.zendesk), next_page: more ? next.toString() : null, previous_page: null, count: all.length });
+            return json(res, 200, {
+              satisfaction_ratings: slice.map(render.zendesk),
+              next_page: more ? next.toString() : null,
+              previous_page: null,
+              count: all.length,
+            });
           }
           const after = Buffer.from(String(offset + size)).toString("base64url");
           next.searchParams.set("page[after]", after);
-          json(res, 200, { satisfaction_ratings: slice.map(render.zendesk), meta: { has_more: more, after_cursor: after, before_cursor: null }, links: { next: more ? next.toString() : null, prev: null } });
+          json(res, 200, {
+            satisfaction_ratings: slice.map(render.zendesk),
+            meta: { has_more: more, after_cursor: after, before_cursor: null },
+            links: { next: more ? next.toString() : null, prev: null },
+          });
         });
       }
       if (req.method === "GET" && url.pathname === "/api/v2/surveys/satisfaction_ratings") {
@@ -137,12 +154,20 @@ export async function startFakeHelpdesk(options: { ratings: FakeRating[]; pageSi
         const perPage = Math.min(Number(q.get("per_page") ?? "30"), 100);
         const page = Number(q.get("page") ?? "1");
         const all = byCreated().filter((r) => r.createdAt >= since);
-        return serve("freshdesk", page, req, res, () => json(res, 200, all.slice((page - 1) * perPage, page * perPage).map(render.freshdesk)));
+        return serve("freshdesk", page, req, res, () =>
+          json(res, 200, all.slice((page - 1) * perPage, page * perPage).map(render.freshdesk)),
+        );
       }
       if (req.method === "POST" && url.pathname === "/conversations/search") {
-        const body = JSON.parse((await bodyOf(req)) || "{}") as { query?: { field?: string; operator?: string; value?: number }; pagination?: { per_page?: number; starting_after?: string } };
-        if (body.query?.field !== "updated_at" || body.query.operator !== ">") return json(res, 400, { type: "error.list", errors: [{ code: "parameter_invalid" }] });
-        const all = [...fake.ratings].sort((a, b) => a.updatedAt - b.updatedAt || a.id - b.id).filter((r) => sec(r.updatedAt) > (body.query!.value ?? 0));
+        const body = JSON.parse((await bodyOf(req)) || "{}") as {
+          query?: { field?: string; operator?: string; value?: number };
+          pagination?: { per_page?: number; starting_after?: string };
+        };
+        if (body.query?.field !== "updated_at" || body.query.operator !== ">")
+          return json(res, 400, { type: "error.list", errors: [{ code: "parameter_invalid" }] });
+        const all = [...fake.ratings]
+          .sort((a, b) => a.updatedAt - b.updatedAt || a.id - b.id)
+          .filter((r) => sec(r.updatedAt) > (body.query!.value ?? 0));
         const offset = Number(Buffer.from(body.pagination?.starting_after ?? "MA", "base64url").toString() || "0");
         const slice = all.slice(offset, offset + size);
         const page = offset / size + 1;
@@ -152,13 +177,24 @@ export async function startFakeHelpdesk(options: { ratings: FakeRating[]; pageSi
             type: "conversation.list",
             conversations: slice.map(render.intercom),
             total_count: all.length,
-            pages: { type: "pages", page, per_page: size, total_pages: Math.ceil(all.length / size), ...(more ? { next: { page: page + 1, starting_after: Buffer.from(String(offset + size)).toString("base64url") } } : {}) },
+            pages: {
+              type: "pages",
+              page,
+              per_page: size,
+              total_pages: Math.ceil(all.length / size),
+              ...(more ? { next: { page: page + 1, starting_after: Buffer.from(String(offset + size)).toString("base64url") } } : {}),
+            },
           }),
         );
       }
       if (req.method === "POST" && url.pathname === "/v2/oauth2/token") {
         const form = new URLSearchParams(await bodyOf(req));
-        if (form.get("grant_type") !== "client_credentials" || form.get("client_id") !== FAKE_CREDENTIALS.appId || form.get("client_secret") !== FAKE_CREDENTIALS.appSecret || fake.token !== FAKE_CREDENTIALS.token) {
+        if (
+          form.get("grant_type") !== "client_credentials" ||
+          form.get("client_id") !== FAKE_CREDENTIALS.appId ||
+          form.get("client_secret") !== FAKE_CREDENTIALS.appSecret ||
+          fake.token !== FAKE_CREDENTIALS.token
+        ) {
           return json(res, 401, { error: "invalid_client" });
         }
         const token = `hs-${issuedHelpScoutTokens.size + 1}`;
@@ -172,7 +208,9 @@ export async function startFakeHelpdesk(options: { ratings: FakeRating[]; pageSi
         const all = byCreated().filter((r) => r.createdAt >= start && r.createdAt <= end);
         const page = Number(q.get("page") ?? "1");
         const pages = Math.max(1, Math.ceil(all.length / size));
-        return serve("helpscout", page, req, res, () => json(res, 200, { results: all.slice((page - 1) * size, page * size).map(render.helpscout), page, pages, count: all.length }));
+        return serve("helpscout", page, req, res, () =>
+          json(res, 200, { results: all.slice((page - 1) * size, page * size).map(render.helpscout), page, pages, count: all.length }),
+        );
       }
       const chatwoot = /^\/api\/v1\/accounts\/(\d+)\/csat_survey_responses$/.exec(url.pathname);
       if (req.method === "GET" && chatwoot) {

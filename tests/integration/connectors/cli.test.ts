@@ -10,7 +10,10 @@ import { FAKE_CREDENTIALS, startFakeHelpdesk, type FakeHelpdesk } from "../../fa
 const KEEPER = join(process.cwd(), "bin", "keeper");
 
 /** Asynchronous, so the fake helpdesk in this process can answer the CLI. */
-function keeper(args: string[], env: Record<string, string | undefined>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function keeper(
+  args: string[],
+  env: Record<string, string | undefined>,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete childEnv[k];
   return new Promise((resolve) => {
@@ -39,7 +42,10 @@ afterAll(async () => {
 
 describe("keeper connect, connections, sync", () => {
   it("connects, lists without the token, syncs by name and when due, and exits non-zero on failure", async () => {
-    const connected = await keeper(["connect", "zendesk", "--url", fake.url, "--email", FAKE_CREDENTIALS.email, "--token", FAKE_CREDENTIALS.token, "--name", "zd"], env);
+    const connected = await keeper(
+      ["connect", "zendesk", "--url", fake.url, "--email", FAKE_CREDENTIALS.email, "--token", FAKE_CREDENTIALS.token, "--name", "zd"],
+      env,
+    );
     expect(connected.stderr).toBe("");
     expect(connected.status).toBe(0);
     expect(connected.stdout).toContain("Connected to Zendesk: 4 ratings on the first page.");

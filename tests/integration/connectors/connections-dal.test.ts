@@ -22,7 +22,14 @@ afterEach(async () => {
   await fake.close();
 });
 
-const zendesk = () => ({ name: "Acme Zendesk", source: "zendesk", baseUrl: fake.url, email: FAKE_CREDENTIALS.email, token: FAKE_CREDENTIALS.token, intervalMinutes: "60" });
+const zendesk = () => ({
+  name: "Acme Zendesk",
+  source: "zendesk",
+  baseUrl: fake.url,
+  email: FAKE_CREDENTIALS.email,
+  token: FAKE_CREDENTIALS.token,
+  intervalMinutes: "60",
+});
 
 describe("helpdesk connections for HR", () => {
   it("stores credentials encrypted and never returns them, only a hint", async () => {
@@ -58,7 +65,10 @@ describe("helpdesk connections for HR", () => {
     expect(ctx.db.select().from(helpdeskConnections).get()).toMatchObject({ intervalMinutes: 15, status: "needs_credentials" });
     expect((await testConnection({ id })).ok).toBe(true);
     expect(await saveConnection({ ...zendesk(), id: String(id), token: "new-token-000000000000wxyz" })).toMatchObject({ ok: true });
-    expect(ctx.db.select().from(helpdeskConnections).get()).toMatchObject({ status: "new", credentialHint: `${FAKE_CREDENTIALS.email}, token ending …wxyz` });
+    expect(ctx.db.select().from(helpdeskConnections).get()).toMatchObject({
+      status: "new",
+      credentialHint: `${FAKE_CREDENTIALS.email}, token ending …wxyz`,
+    });
     expect((await testConnection({ id })).message).toMatch(/refused the credentials \(HTTP 401\)/);
     // A new email alone keeps the stored token.
     expect(await saveConnection({ ...zendesk(), id: String(id), token: "", email: "other@acme.test" })).toMatchObject({ ok: true });
@@ -107,7 +117,10 @@ describe("a changed KEEPER_SECRET_KEY", () => {
     const before = process.env.KEEPER_SECRET_KEY;
     process.env.KEEPER_SECRET_KEY = Buffer.alloc(32, 9).toString("base64");
     try {
-      expect(await saveConnection({ ...zendesk(), id: String(id), token: "", email: "" })).toMatchObject({ ok: false, fieldErrors: { token: expect.stringMatching(/another KEEPER_SECRET_KEY/) } });
+      expect(await saveConnection({ ...zendesk(), id: String(id), token: "", email: "" })).toMatchObject({
+        ok: false,
+        fieldErrors: { token: expect.stringMatching(/another KEEPER_SECRET_KEY/) },
+      });
       expect(await testConnection({ id })).toMatchObject({ ok: false, message: expect.stringMatching(/another KEEPER_SECRET_KEY/) });
       expect(await saveConnection({ ...zendesk(), id: String(id) })).toMatchObject({ ok: true });
       expect((await testConnection({ id })).ok).toBe(true);

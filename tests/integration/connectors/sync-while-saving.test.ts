@@ -41,7 +41,16 @@ describe("a sync holds the write lock only page by page", () => {
         done = true;
       });
       while (!done) {
-        const saved = await saveReviewDraft({ cycleKey: "2026-Q4", employeeId: ava, version, keeperAnswer: null, keeperReason: `save ${version}`, summary: "", privateNotes: "", traits: [] });
+        const saved = await saveReviewDraft({
+          cycleKey: "2026-Q4",
+          employeeId: ava,
+          version,
+          keeperAnswer: null,
+          keeperReason: `save ${version}`,
+          summary: "",
+          privateNotes: "",
+          traits: [],
+        });
         expect(saved).toMatchObject({ ok: true });
         if (saved.ok) version = saved.version;
         other.prepare("BEGIN IMMEDIATE").run();

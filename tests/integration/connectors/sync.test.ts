@@ -61,11 +61,22 @@ for (const vendor of VENDORS) {
       await sync(id);
       bad.good = true;
       bad.updatedAt = Date.now();
-      fake.ratings.push({ id: 99_999, agentId: 9001, good: true, createdAt: Date.now() - 60_000, updatedAt: Date.now() - 60_000, comment: null });
+      fake.ratings.push({
+        id: 99_999,
+        agentId: 9001,
+        good: true,
+        createdAt: Date.now() - 60_000,
+        updatedAt: Date.now() - 60_000,
+        comment: null,
+      });
       fake.served = [];
       const out = await sync(id);
       expect(out).toMatchObject({ status: "ok", imported: 1, updated: 1 });
-      const row = ctx.db.select().from(csatResponses).where(and(eq(csatResponses.source, vendor), eq(csatResponses.sourceRecordId, String(bad.id)))).get()!;
+      const row = ctx.db
+        .select()
+        .from(csatResponses)
+        .where(and(eq(csatResponses.source, vendor), eq(csatResponses.sourceRecordId, String(bad.id))))
+        .get()!;
       expect(row.satisfied).toBe(true);
       // Incremental: only the lookback window is read again, not the whole history.
       if (!big) expect(fake.served.length).toBeLessThan(5);
@@ -115,7 +126,11 @@ for (const vendor of VENDORS) {
       expect(connectionRow(ctx.db, id)).toMatchObject({ status: "needs_credentials", cursorSince: cursor });
       await sync(id);
       const hr = idOf(ctx.db, "hr");
-      const told = ctx.db.select().from(notifications).where(and(eq(notifications.recipientId, hr), eq(notifications.kind, "connection_credentials"))).all();
+      const told = ctx.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.recipientId, hr), eq(notifications.kind, "connection_credentials")))
+        .all();
       expect(told).toHaveLength(1);
       expect(told[0].link).toBe("/hr/connections");
       expect(JSON.stringify(told)).not.toContain("fake-token");
@@ -130,7 +145,13 @@ describe("real-world faults", () => {
     const id = connect("zendesk", fake);
     fake.faults = [{ kind: "429", retryAfter: "2" }, { kind: "500" }];
     const waits: number[] = [];
-    const out = await sync(id, { http: { ...FAST_HTTP, backoff: { maxAttempts: 4, baseMs: 1, capMs: 30_000, maxTotalMs: 60_000 }, sleep: async (ms) => void waits.push(ms) } });
+    const out = await sync(id, {
+      http: {
+        ...FAST_HTTP,
+        backoff: { maxAttempts: 4, baseMs: 1, capMs: 30_000, maxTotalMs: 60_000 },
+        sleep: async (ms) => void waits.push(ms),
+      },
+    });
     expect(out.status).toBe("ok");
     expect(out.imported).toBe(23);
     expect(waits[0]).toBeGreaterThanOrEqual(2000);
@@ -139,7 +160,14 @@ describe("real-world faults", () => {
 
   it("a page slower than the timeout fails the sync after bounded retries; the next sync completes it", async () => {
     const id = connect("zendesk", fake);
-    await sync(id, { afterPage: () => void (fake.faults = [{ kind: "slow", ms: 800 }, { kind: "slow", ms: 800 }]) , http: { ...FAST_HTTP, timeoutMs: 300, backoff: { maxAttempts: 2, baseMs: 1, capMs: 1, maxTotalMs: 5000 } } }).then((out) => {
+    await sync(id, {
+      afterPage: () =>
+        void (fake.faults = [
+          { kind: "slow", ms: 800 },
+          { kind: "slow", ms: 800 },
+        ]),
+      http: { ...FAST_HTTP, timeoutMs: 300, backoff: { maxAttempts: 2, baseMs: 1, capMs: 1, maxTotalMs: 5000 } },
+    }).then((out) => {
       expect(out.status).toBe("failed");
       expect(out.error).toMatch(/no answer within/);
       expect(out.pages).toBe(1);
@@ -182,7 +210,10 @@ describe("real-world faults", () => {
     fake.token = "revoked";
     const out = await sync(id);
     expect(out).toMatchObject({ status: "needs_credentials", importId: null, pages: 0 });
-    expect(ctx.db.select().from(helpdeskSyncRuns).where(eq(helpdeskSyncRuns.id, out.runId!)).get()).toMatchObject({ importId: null, status: "needs_credentials" });
+    expect(ctx.db.select().from(helpdeskSyncRuns).where(eq(helpdeskSyncRuns.id, out.runId!)).get()).toMatchObject({
+      importId: null,
+      status: "needs_credentials",
+    });
     expect(ctx.db.select().from(csatImports).where(eq(csatImports.via, "sync")).all()).toEqual([]);
     const { dueConnectionIds } = await import("@/lib/connectors/store");
     expect(dueConnectionIds(Date.now() + 48 * 3_600_000)).toEqual([]);
@@ -197,7 +228,9 @@ describe("real-world faults", () => {
   it("refuses a next page on another site instead of sending the credentials there", async () => {
     const { zendesk } = await import("@/lib/connectors/vendors/zendesk");
     const config = { source: "zendesk" as const, baseUrl: fake.url, accountId: null, credentials: {} };
-    expect(() => zendesk.nextPage(config, { meta: { has_more: true }, links: { next: "https://evil.example/api" } }, { method: "GET", url: fake.url })).toThrow(/another site/);
+    expect(() =>
+      zendesk.nextPage(config, { meta: { has_more: true }, links: { next: "https://evil.example/api" } }, { method: "GET", url: fake.url }),
+    ).toThrow(/another site/);
   });
 
   it("two syncs of one connection never overlap", async () => {

@@ -88,10 +88,16 @@ describe("an import is one transaction", () => {
     expect(indexesToDefer(client, { rows: 150_000, unmatched: 0 })).toEqual(["csat_responses_employee_quarter_idx"]);
     const definitions = indexes();
     // Before the org chart: every agent is unknown, so every row enters the partial index.
-    expect(await importText("big.csv", bigCsv(120_000))).toMatchObject({ imported: 120_000, unmatched: expect.arrayContaining([{ source: "csv", externalId: "kim@sample.keeper.test", count: 40_000 }]) });
+    expect(await importText("big.csv", bigCsv(120_000))).toMatchObject({
+      imported: 120_000,
+      unmatched: expect.arrayContaining([{ source: "csv", externalId: "kim@sample.keeper.test", count: 40_000 }]),
+    });
     expect(indexes()).toEqual(definitions);
     expect(client.pragma("integrity_check", { simple: true })).toBe("ok");
-    expect(indexesToDefer(client, { rows: 130_000, unmatched: 130_000 })).toEqual(["csat_responses_employee_quarter_idx", "csat_responses_agent_external_idx"]);
+    expect(indexesToDefer(client, { rows: 130_000, unmatched: 130_000 })).toEqual([
+      "csat_responses_employee_quarter_idx",
+      "csat_responses_agent_external_idx",
+    ]);
     expect(indexesToDefer(client, { rows: 110_000, unmatched: 110_000 })).toEqual([]);
     await importSampleOrg();
     expect(count(ctx.db, "csat_responses")).toBe(120_000);

@@ -61,7 +61,10 @@ describe("keeper CLI", { timeout: 120_000 }, () => {
 
   it("exits 1 naming rejected rows by file:line and failed files", () => {
     const bad = join(dir, "bad.csv");
-    writeFileSync(bad, "response_id,agent_email,rating,scale_max,responded_at\nb1,kim@sample.keeper.test,5,5,2026-08-01T00:00:00Z\nb2,kim@sample.keeper.test,6,5,2026-08-01T00:00:00Z\n");
+    writeFileSync(
+      bad,
+      "response_id,agent_email,rating,scale_max,responded_at\nb1,kim@sample.keeper.test,5,5,2026-08-01T00:00:00Z\nb2,kim@sample.keeper.test,6,5,2026-08-01T00:00:00Z\n",
+    );
     const run = keeper("csat", "import", bad, join(dir, "missing.csv"));
     expect(run.code).toBe(1);
     expect(run.out).toContain(`${bad}:3: rating 6 is outside the 1-5 scale`);
@@ -85,7 +88,13 @@ describe("keeper CLI", { timeout: 120_000 }, () => {
     expect(json.organisation).toEqual({ responses: 15, satisfied: 8, csat: 8 / 15, ci95: [expect.any(Number), expect.any(Number)] });
     expect(json.agents).toEqual([
       { email: "kim@sample.keeper.test", responses: 7, satisfied: 7, csat: 1, ci95: [expect.closeTo(0.6457, 4), 1] },
-      { email: "raj@sample.keeper.test", responses: 8, satisfied: 1, csat: 0.125, ci95: [expect.closeTo(0.0224, 4), expect.closeTo(0.4709, 4)] },
+      {
+        email: "raj@sample.keeper.test",
+        responses: 8,
+        satisfied: 1,
+        csat: 0.125,
+        ci95: [expect.closeTo(0.0224, 4), expect.closeTo(0.4709, 4)],
+      },
     ]);
   });
 

@@ -38,7 +38,14 @@ export function expectRollupsConsistent(db: Db): void {
   expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
 }
 
-export type Rating = { id: string; score: "good" | "bad" | "offered"; assignee: number; created: string; updated: string; comment?: string };
+export type Rating = {
+  id: string;
+  score: "good" | "bad" | "offered";
+  assignee: number;
+  created: string;
+  updated: string;
+  comment?: string;
+};
 
 /** A Zendesk satisfaction_ratings page. */
 export function zendeskPage(ratings: Rating[]): string {

@@ -6,7 +6,15 @@ import { all, count, expectRollupsConsistent, fixture, importText, NOW } from ".
 const ctx = useFreshDb();
 const HEADER = "email,name,manager_email,team,title,role";
 
-type Person = { email: string; name: string; title: string; role: string; team: string | null; manager: string | null; hired_at: string | null };
+type Person = {
+  email: string;
+  name: string;
+  title: string;
+  role: string;
+  team: string | null;
+  manager: string | null;
+  hired_at: string | null;
+};
 const people = () =>
   all<Person>(
     ctx.db,
@@ -25,13 +33,52 @@ async function refused(text: string): Promise<string[]> {
 describe("importOrg", () => {
   it("creates employees, teams, managers and helpdesk ids from the sample", async () => {
     const report = await importOrg(fixture("org.csv"), { now: NOW });
-    expect(report).toEqual({ ok: true, rowsRead: 3, created: 3, updated: 0, unchanged: 0, teamsCreated: 1, identitiesMoved: 0, rematched: 0, departures: 0 });
+    expect(report).toEqual({
+      ok: true,
+      rowsRead: 3,
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+      teamsCreated: 1,
+      identitiesMoved: 0,
+      rematched: 0,
+      departures: 0,
+    });
     expect(people()).toEqual([
-      { email: "kim@sample.keeper.test", name: "Kim Vo", title: "Support Agent", role: "agent", team: "Sample", manager: "lead@sample.keeper.test", hired_at: null },
-      { email: "lead@sample.keeper.test", name: "Sam Lead", title: "Team Lead", role: "manager", team: "Sample", manager: null, hired_at: null },
-      { email: "raj@sample.keeper.test", name: "Raj Mehta", title: "Support Agent", role: "agent", team: "Sample", manager: "lead@sample.keeper.test", hired_at: null },
+      {
+        email: "kim@sample.keeper.test",
+        name: "Kim Vo",
+        title: "Support Agent",
+        role: "agent",
+        team: "Sample",
+        manager: "lead@sample.keeper.test",
+        hired_at: null,
+      },
+      {
+        email: "lead@sample.keeper.test",
+        name: "Sam Lead",
+        title: "Team Lead",
+        role: "manager",
+        team: "Sample",
+        manager: null,
+        hired_at: null,
+      },
+      {
+        email: "raj@sample.keeper.test",
+        name: "Raj Mehta",
+        title: "Support Agent",
+        role: "agent",
+        team: "Sample",
+        manager: "lead@sample.keeper.test",
+        hired_at: null,
+      },
     ]);
-    expect(all(ctx.db, "SELECT source, external_id FROM identities i JOIN employees e ON e.id = i.employee_id WHERE e.email LIKE 'kim%' ORDER BY source")).toEqual([
+    expect(
+      all(
+        ctx.db,
+        "SELECT source, external_id FROM identities i JOIN employees e ON e.id = i.employee_id WHERE e.email LIKE 'kim%' ORDER BY source",
+      ),
+    ).toEqual([
       { source: "chatwoot", external_id: "12" },
       { source: "freshdesk", external_id: "42001" },
       { source: "helpscout", external_id: "811" },
@@ -44,16 +91,25 @@ describe("importOrg", () => {
     await importOrg(fixture("org.csv"), { now: NOW });
     ctx.db.$client.prepare("UPDATE employees SET password_hash = 'secret-hash' WHERE email = 'raj@sample.keeper.test'").run();
     expect(await importOrg(fixture("org.csv"), { now: NOW })).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 3 });
-    const edited = fixture("org.csv").replace("Raj Mehta,lead@sample.keeper.test,Sample,Support Agent", "Raj Mehta,lead@sample.keeper.test,Denver,Senior Agent");
-    const report = await importOrg(`${edited.trimEnd()}\nNew@Sample.Keeper.Test,New Person,KIM@sample.keeper.test,,,agent,,,,,\n`, { now: NOW });
+    const edited = fixture("org.csv").replace(
+      "Raj Mehta,lead@sample.keeper.test,Sample,Support Agent",
+      "Raj Mehta,lead@sample.keeper.test,Denver,Senior Agent",
+    );
+    const report = await importOrg(`${edited.trimEnd()}\nNew@Sample.Keeper.Test,New Person,KIM@sample.keeper.test,,,agent,,,,,\n`, {
+      now: NOW,
+    });
     expect(report).toMatchObject({ ok: true, created: 1, updated: 1, unchanged: 2, teamsCreated: 1 });
     expect(people().find((p) => p.email === "raj@sample.keeper.test")).toMatchObject({ title: "Senior Agent", team: "Denver" });
     expect(people().find((p) => p.email === "new@sample.keeper.test")).toMatchObject({ manager: "kim@sample.keeper.test", team: null });
-    expect(all(ctx.db, "SELECT password_hash FROM employees WHERE email = 'raj@sample.keeper.test'")).toEqual([{ password_hash: "secret-hash" }]);
+    expect(all(ctx.db, "SELECT password_hash FROM employees WHERE email = 'raj@sample.keeper.test'")).toEqual([
+      { password_hash: "secret-hash" },
+    ]);
   });
 
   it("refuses a reporting loop inside the file, naming its lines", async () => {
-    const problems = await refused(`${HEADER}\na@x.test,A,b@x.test,,,agent\nb@x.test,B,c@x.test,,,agent\nc@x.test,C,a@x.test,,,manager\nd@x.test,D,,,,hr\n`);
+    const problems = await refused(
+      `${HEADER}\na@x.test,A,b@x.test,,,agent\nb@x.test,B,c@x.test,,,agent\nc@x.test,C,a@x.test,,,manager\nd@x.test,D,,,,hr\n`,
+    );
     expect(problems).toEqual(["2: reporting loop a@x.test → b@x.test → c@x.test → a@x.test (lines 2, 3, 4)"]);
     expect(count(ctx.db, "employees")).toBe(0);
   });
@@ -103,14 +159,24 @@ describe("importOrg", () => {
 
   it("finds waiting responses through the partial index, and a moved id's through its previous owner", async () => {
     const plan = (sql: string) =>
-      all<{ detail: string }>(ctx.db, `EXPLAIN QUERY PLAN ${sql}`, ...sql.split("?").slice(1).map(() => 1)).map((r) => r.detail).join("; ");
+      all<{ detail: string }>(
+        ctx.db,
+        `EXPLAIN QUERY PLAN ${sql}`,
+        ...sql
+          .split("?")
+          .slice(1)
+          .map(() => 1),
+      )
+        .map((r) => r.detail)
+        .join("; ");
     expect(plan("UPDATE csat_responses SET employee_id = ? WHERE source = ? AND agent_external_id = ? AND employee_id IS NULL")).toMatch(
       /USING INDEX csat_responses_agent_external_idx/,
     );
     expect(plan("UPDATE csat_responses SET employee_id = ? WHERE employee_id = ? AND source = ? AND agent_external_id = ?")).toMatch(
       /USING INDEX csat_responses_employee_quarter_idx/,
     );
-    const definition = all<{ sql: string }>(ctx.db, "SELECT sql FROM sqlite_master WHERE name = 'csat_responses_agent_external_idx'")[0].sql;
+    const definition = all<{ sql: string }>(ctx.db, "SELECT sql FROM sqlite_master WHERE name = 'csat_responses_agent_external_idx'")[0]
+      .sql;
     expect(definition).toMatch(/WHERE .*employee_id.* IS NULL$/);
     expect(all(ctx.db, "SELECT name FROM sqlite_master WHERE name = 'csat_responses_quarter_idx'")).toEqual([]);
   });
@@ -123,7 +189,10 @@ describe("importOrg", () => {
     // Zendesk id 361 now belongs to Raj (a correction in the HR system).
     const moved = fixture("org.csv").replace(",361,", ",,").replace(",362,", ",361,");
     expect(await importOrg(moved, { now: NOW })).toMatchObject({ ok: true, identitiesMoved: 1, updated: 1 });
-    const owner = all(ctx.db, "SELECT e.email FROM csat_responses r JOIN employees e ON e.id = r.employee_id WHERE r.source_record_id = '35436'");
+    const owner = all(
+      ctx.db,
+      "SELECT e.email FROM csat_responses r JOIN employees e ON e.id = r.employee_id WHERE r.source_record_id = '35436'",
+    );
     expect(owner).toEqual([{ email: "raj@sample.keeper.test" }]);
     expectRollupsConsistent(ctx.db);
   });

@@ -16,7 +16,10 @@ function responses(email: string, n: number, satisfied: number, at: string, comm
 beforeEach(async () => {
   await importSampleOrg();
   await importCsat({
-    inputs: ["zendesk.json", "freshdesk.json", "intercom.json", "helpscout.json", "chatwoot.json", "generic.csv"].map((name) => ({ name, text: fixture(name) })),
+    inputs: ["zendesk.json", "freshdesk.json", "intercom.json", "helpscout.json", "chatwoot.json", "generic.csv"].map((name) => ({
+      name,
+      text: fixture(name),
+    })),
     via: "cli",
     now: NOW,
   });
@@ -39,7 +42,9 @@ describe("csatReport", () => {
   it("filters by team while keeping the organisation figure whole", async () => {
     const now = await importText("other.csv", responses("lead@sample.keeper.test", 12, 9, "2026-08-01T00:00:00Z"));
     expect(now.imported).toBe(12);
-    ctx.db.$client.exec("INSERT INTO teams (name) VALUES ('Leads'); UPDATE employees SET team_id = (SELECT id FROM teams WHERE name = 'Leads') WHERE email LIKE 'lead@%'");
+    ctx.db.$client.exec(
+      "INSERT INTO teams (name) VALUES ('Leads'); UPDATE employees SET team_id = (SELECT id FROM teams WHERE name = 'Leads') WHERE email LIKE 'lead@%'",
+    );
     const report = csatReport({ quarter: "2026-Q3", team: "Leads" });
     expect(report.agents.map((a) => [a.email, a.csat, a.tooFew])).toEqual([["lead@sample.keeper.test", 0.75, false]]);
     expect(report.team).toMatchObject({ name: "Leads", responses: 12, satisfied: 9 });
@@ -47,7 +52,11 @@ describe("csatReport", () => {
   });
 
   it("is empty for a quarter without responses, and refuses bad input", () => {
-    expect(csatReport({ quarter: "2026-Q1" })).toEqual({ quarter: "2026-Q1", organisation: { responses: 0, satisfied: 0, csat: null, ci95: null, tooFew: true }, agents: [] });
+    expect(csatReport({ quarter: "2026-Q1" })).toEqual({
+      quarter: "2026-Q1",
+      organisation: { responses: 0, satisfied: 0, csat: null, ci95: null, tooFew: true },
+      agents: [],
+    });
     expect(() => csatReport({ quarter: "2026-Q5" })).toThrow(RangeError);
     expect(() => csatReport({ quarter: "2026-Q3", team: "Nope" })).toThrow("No team named 'Nope'");
   });
@@ -71,10 +80,22 @@ describe("recentComments", () => {
   it("returns the agent's non-empty comments, newest first, filtered", async () => {
     const kim = idOf("kim@sample.keeper.test");
     const all = recentComments(kim, { limit: 50 });
-    expect(all.map((c) => c.comment)).toEqual(["quick and kind", "Great answer", "Quick, friendly", "Very helpful, thanks", "Kim was lovely", "Awesome support!"]);
+    expect(all.map((c) => c.comment)).toEqual([
+      "quick and kind",
+      "Great answer",
+      "Quick, friendly",
+      "Very helpful, thanks",
+      "Kim was lovely",
+      "Awesome support!",
+    ]);
     expect(all[0]).toMatchObject({ source: "chatwoot", satisfied: true, quarter: "2026-Q3", ticketRef: "77" });
     const raj = idOf("raj@sample.keeper.test");
-    expect(recentComments(raj, { sentiment: "negative" }).map((c) => c.comment)).toEqual(["no answer", "Did not fix it", "Rude", "Waited two days"]);
+    expect(recentComments(raj, { sentiment: "negative" }).map((c) => c.comment)).toEqual([
+      "no answer",
+      "Did not fix it",
+      "Rude",
+      "Waited two days",
+    ]);
     expect(recentComments(raj, { sentiment: "positive" }).map((c) => c.comment)).toEqual(["Line one\nline two"]);
     expect(recentComments(kim, { search: "QUICK" }).map((c) => c.comment)).toEqual(["quick and kind", "Quick, friendly"]);
     expect(recentComments(kim, { limit: 2 })).toHaveLength(2);

@@ -54,13 +54,17 @@ describe("rejected rows are never counted or stored", () => {
 
   it("never throws on arbitrary bytes, whatever the source", { timeout: 120_000 }, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), fc.constantFrom<CsatSourceOption>("auto", "csv", "zendesk", "chatwoot"), async (bytes, source) => {
-        const stream = (async function* () {
-          yield bytes;
-        })();
-        const report = await importCsat({ inputs: [{ name: "fuzz", stream }], source, via: "upload", now: NOW });
-        expect(report.rowsRead).toBe(report.imported + report.updated + report.unchanged + report.notResponses + report.rejectedCount);
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 300 }),
+        fc.constantFrom<CsatSourceOption>("auto", "csv", "zendesk", "chatwoot"),
+        async (bytes, source) => {
+          const stream = (async function* () {
+            yield bytes;
+          })();
+          const report = await importCsat({ inputs: [{ name: "fuzz", stream }], source, via: "upload", now: NOW });
+          expect(report.rowsRead).toBe(report.imported + report.updated + report.unchanged + report.notResponses + report.rejectedCount);
+        },
+      ),
       { numRuns: 60 },
     );
   });

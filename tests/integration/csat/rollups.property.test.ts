@@ -21,7 +21,10 @@ const rating: fc.Arbitrary<Rating> = fc
   .map((r) => ({ id: String(r.id), score: r.score, assignee: r.assignee, created: iso(r.created), updated: iso(r.created + r.edited) }));
 
 // An import is one or two files, each a page of ratings.
-const imports = fc.array(fc.array(fc.array(rating, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 5 });
+const imports = fc.array(fc.array(fc.array(rating, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 2 }), {
+  minLength: 1,
+  maxLength: 5,
+});
 
 describe("rollups under random sequences of imports", () => {
   it("always equal a GROUP BY over responses, and each record keeps its newest version", { timeout: 120_000 }, async () => {
@@ -52,7 +55,12 @@ describe("rollups under random sequences of imports", () => {
         );
         const expected = [...newest.values()]
           .sort((a, b) => a.id.localeCompare(b.id))
-          .map((r) => ({ source_record_id: r.id, agent_external_id: String(r.assignee), satisfied: r.score === "good" ? 1 : 0, updated_at: Date.parse(r.updated) }));
+          .map((r) => ({
+            source_record_id: r.id,
+            agent_external_id: String(r.assignee),
+            satisfied: r.score === "good" ? 1 : 0,
+            updated_at: Date.parse(r.updated),
+          }));
         expect(stored).toEqual(expected);
       }),
       { numRuns: 60 },

@@ -68,7 +68,9 @@ describe("the staging worker", () => {
   it("stores exactly what staging in this thread stores, first import and re-import alike", { timeout: 60_000 }, async () => {
     const inThread = await run([files(), files()], { staging: { workerPath: null } });
     expect(inThread.worker).toBe(false);
-    expect(inThread.report).toMatchObject({ unchanged: inThread.report.rowsRead - inThread.report.notResponses - inThread.report.rejectedCount });
+    expect(inThread.report).toMatchObject({
+      unchanged: inThread.report.rowsRead - inThread.report.notResponses - inThread.report.rejectedCount,
+    });
     for (const batchRows of [2000, 64, 3]) {
       const worker = await run([files(), files()], { staging: { batchRows } });
       expect(worker).toEqual({ ...inThread, worker: true });
@@ -79,7 +81,7 @@ describe("the staging worker", () => {
   });
 
   it("drops a file that turns out malformed half-way, as staging in this thread does", { timeout: 30_000 }, async () => {
-    const broken = csv(3000).replace("\r\nw1501,", "\r\nw1501,\"never closed");
+    const broken = csv(3000).replace("\r\nw1501,", '\r\nw1501,"never closed');
     const inputs = () => [
       { name: "broken.csv", text: broken },
       { name: "good.csv", text: csv(2500, "g") },
@@ -96,7 +98,11 @@ describe("the staging worker", () => {
 
   it("is not needed: when it cannot start, the import stages in this thread", { timeout: 30_000 }, async () => {
     const expected = await run([files()], { staging: { workerPath: null } });
-    for (const workerPath of [join(tmpdir(), "no-such-worker.cjs"), workerScript("throw new Error('cannot load');"), workerScript("process.exit(3);")]) {
+    for (const workerPath of [
+      join(tmpdir(), "no-such-worker.cjs"),
+      workerScript("throw new Error('cannot load');"),
+      workerScript("process.exit(3);"),
+    ]) {
       expect(await run([files()], { staging: { batchRows: 50, workerPath } })).toEqual(expected);
     }
   });
@@ -106,14 +112,22 @@ describe("the staging worker", () => {
     try {
       await importSampleOrg();
       await importCsat({ inputs: [{ name: "zendesk.json", text: fixture("zendesk.json") }], via: "cli", now: NOW });
-      const snapshot = () => [all(db.db, "SELECT * FROM csat_responses"), all(db.db, "SELECT * FROM csat_rollups"), all(db.db, "SELECT * FROM csat_imports")];
+      const snapshot = () => [
+        all(db.db, "SELECT * FROM csat_responses"),
+        all(db.db, "SELECT * FROM csat_rollups"),
+        all(db.db, "SELECT * FROM csat_imports"),
+      ];
       const before = snapshot();
       const failing = workerScript(`parentPort.postMessage({ op: "ready" });
         parentPort.on("message", (m) => { if (m.op === "rows") parentPort.postMessage({ op: "error", name: "SqliteError", message: "disk I/O error", code: "SQLITE_IOERR" }); });`);
       const dying = workerScript(`parentPort.postMessage({ op: "ready" }); parentPort.on("message", () => process.exit(1));`);
       const inputs = () => [{ name: "big.csv", text: csv(3000) }];
-      await expect(importCsat({ inputs: inputs(), via: "cli", now: NOW, staging: { batchRows: 10, workerPath: failing } })).rejects.toThrow("disk I/O error");
-      await expect(importCsat({ inputs: inputs(), via: "cli", now: NOW, staging: { batchRows: 10, workerPath: dying } })).rejects.toThrow(/staging worker stopped/);
+      await expect(importCsat({ inputs: inputs(), via: "cli", now: NOW, staging: { batchRows: 10, workerPath: failing } })).rejects.toThrow(
+        "disk I/O error",
+      );
+      await expect(importCsat({ inputs: inputs(), via: "cli", now: NOW, staging: { batchRows: 10, workerPath: dying } })).rejects.toThrow(
+        /staging worker stopped/,
+      );
       const progress = importCsat({
         inputs: inputs(),
         via: "cli",

@@ -48,7 +48,10 @@ export async function startFakeSmtp(
         state.commands.push(shown);
         if (stream !== socket) state.secureCommands.push(shown);
         const verb = line.split(" ")[0].toUpperCase();
-        if (verb === "EHLO") stream.write(`250-fake.test\r\n250-8BITMIME\r\n${options.tls && stream === socket ? "250-STARTTLS\r\n" : ""}250 AUTH PLAIN LOGIN\r\n`);
+        if (verb === "EHLO")
+          stream.write(
+            `250-fake.test\r\n250-8BITMIME\r\n${options.tls && stream === socket ? "250-STARTTLS\r\n" : ""}250 AUTH PLAIN LOGIN\r\n`,
+          );
         else if (verb === "STARTTLS" && options.tls) {
           reply("220 2.0.0 ready to start TLS");
           socket.removeListener("data", onData);
@@ -57,8 +60,7 @@ export async function startFakeSmtp(
           secure.on("data", onData);
           secure.on("error", () => undefined);
           stream = secure;
-        }
-        else if (verb === "AUTH") {
+        } else if (verb === "AUTH") {
           const token = Buffer.from(line.split(" ")[2] ?? "", "base64").toString("utf8");
           state.auth.push(token);
           reply(token === `\0${options.user}\0${options.password}` ? "235 2.7.0 ok" : "535 5.7.8 authentication failed");

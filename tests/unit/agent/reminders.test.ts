@@ -46,7 +46,9 @@ describe("remindersFor", () => {
   });
 
   it("sends nothing for a cycle that is not open, has no due date, or is far from due", () => {
-    expect(remindersFor({ cycle: { state: "calibration", dueDate: "2026-12-15" }, day: "2026-12-20", reviews, alreadyReminded: new Set() })).toEqual([]);
+    expect(
+      remindersFor({ cycle: { state: "calibration", dueDate: "2026-12-15" }, day: "2026-12-20", reviews, alreadyReminded: new Set() }),
+    ).toEqual([]);
     expect(remindersFor({ cycle: { state: "open", dueDate: null }, day: "2026-12-20", reviews, alreadyReminded: new Set() })).toEqual([]);
     expect(remindersFor({ cycle: open, day: "2026-11-22", reviews, alreadyReminded: new Set() })).toEqual([]);
   });

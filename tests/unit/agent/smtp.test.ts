@@ -16,7 +16,14 @@ afterEach(async () => {
 describe("SMTP_URL", () => {
   it("reads host, port, credentials and sender, with sensible defaults", () => {
     const c = parseSmtpUrl("smtp://keeper%40corp:p%40ss@mail.example.com?from=keeper@example.com");
-    expect(c).toMatchObject({ host: "mail.example.com", port: 587, implicitTls: false, user: "keeper@corp", password: "p@ss", from: "keeper@example.com" });
+    expect(c).toMatchObject({
+      host: "mail.example.com",
+      port: 587,
+      implicitTls: false,
+      user: "keeper@corp",
+      password: "p@ss",
+      from: "keeper@example.com",
+    });
     expect(parseSmtpUrl("smtps://mail.example.com").port).toBe(465);
     expect(parseSmtpUrl("smtps://mail.example.com").implicitTls).toBe(true);
     expect(parseSmtpUrl("smtp://127.0.0.1:2525").user).toBeNull();
@@ -62,7 +69,10 @@ describe("sending through a (fake) SMTP server on 127.0.0.1", () => {
   it("fails every message when the password is wrong, sending none", async () => {
     server = await startFakeSmtp({ user: "keeper", password: "right" });
     const config = parseSmtpUrl(`smtp://keeper:wrong@127.0.0.1:${server.port}?from=keeper@example.com`);
-    const outcomes = await sendAll(config, [{ to: "ava@example.com", subject: "x", body: "x" }, { to: "mia@example.com", subject: "y", body: "y" }]);
+    const outcomes = await sendAll(config, [
+      { to: "ava@example.com", subject: "x", body: "x" },
+      { to: "mia@example.com", subject: "y", body: "y" },
+    ]);
     expect(outcomes.every((o) => !o.ok && o.error.includes("535"))).toBe(true);
     expect(server.messages).toEqual([]);
   });
@@ -72,13 +82,17 @@ describe("sending through a (fake) SMTP server on 127.0.0.1", () => {
     await new Promise<void>((r) => probe.listen(0, "127.0.0.1", r));
     const port = (probe.address() as AddressInfo).port;
     await new Promise<void>((r) => probe.close(() => r()));
-    const outcomes = await sendAll(parseSmtpUrl(`smtp://127.0.0.1:${port}?from=keeper@example.com`), [{ to: "ava@example.com", subject: "x", body: "x" }]);
+    const outcomes = await sendAll(parseSmtpUrl(`smtp://127.0.0.1:${port}?from=keeper@example.com`), [
+      { to: "ava@example.com", subject: "x", body: "x" },
+    ]);
     expect(outcomes).toEqual([{ ok: false, error: expect.stringContaining("could not connect") }]);
   });
 
   it("refuses an invalid recipient address before talking to the server about it", async () => {
     server = await startFakeSmtp();
-    const outcomes = await sendAll(parseSmtpUrl(`smtp://127.0.0.1:${server.port}?from=keeper@example.com`), [{ to: "a@b.c>\r\nRCPT TO:<x@y.z", subject: "x", body: "x" }]);
+    const outcomes = await sendAll(parseSmtpUrl(`smtp://127.0.0.1:${server.port}?from=keeper@example.com`), [
+      { to: "a@b.c>\r\nRCPT TO:<x@y.z", subject: "x", body: "x" },
+    ]);
     expect(outcomes[0].ok).toBe(false);
     expect(server.commands.some((c) => c.startsWith("RCPT"))).toBe(false);
   });
@@ -88,7 +102,27 @@ describe("sending through a (fake) SMTP server on 127.0.0.1", () => {
 function selfSigned(): { key: string; cert: string } | null {
   try {
     const dir = mkdtempSync(join(tmpdir(), "keeper-tls-"));
-    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", join(dir, "k.pem"), "-out", join(dir, "c.pem"), "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"], { stdio: "ignore" });
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        join(dir, "k.pem"),
+        "-out",
+        join(dir, "c.pem"),
+        "-days",
+        "1",
+        "-subj",
+        "/CN=127.0.0.1",
+        "-addext",
+        "subjectAltName=IP:127.0.0.1",
+      ],
+      { stdio: "ignore" },
+    );
     const pair = { key: readFileSync(join(dir, "k.pem"), "utf8"), cert: readFileSync(join(dir, "c.pem"), "utf8") };
     rmSync(dir, { recursive: true, force: true });
     return pair;
@@ -112,7 +146,9 @@ describe.skipIf(!tls)("STARTTLS", () => {
 
   it("refuses a server certificate it cannot verify unless told otherwise", async () => {
     server = await startFakeSmtp({ tls: tls! });
-    const outcomes = await sendAll(parseSmtpUrl(`smtp://127.0.0.1:${server.port}?from=keeper@example.com`), [{ to: "ava@example.com", subject: "x", body: "x" }]);
+    const outcomes = await sendAll(parseSmtpUrl(`smtp://127.0.0.1:${server.port}?from=keeper@example.com`), [
+      { to: "ava@example.com", subject: "x", body: "x" },
+    ]);
     expect(outcomes[0]).toEqual({ ok: false, error: expect.stringMatching(/could not connect.*(self-signed|certificate)/i) });
     expect(server.messages).toEqual([]);
   });

@@ -6,11 +6,17 @@ const base = { AUTH_OIDC_CLIENT_ID: "keeper", AUTH_OIDC_CLIENT_SECRET: "s3cret" 
 describe("single sign-on settings", () => {
   it("are off without an issuer, and need the client id and secret with one", () => {
     expect(oidcSettings({})).toEqual({ enabled: false });
-    expect(oidcSettings({ AUTH_OIDC_ISSUER: "https://idp.example.test" })).toMatchObject({ enabled: false, problem: expect.stringContaining("AUTH_OIDC_CLIENT_ID") });
+    expect(oidcSettings({ AUTH_OIDC_ISSUER: "https://idp.example.test" })).toMatchObject({
+      enabled: false,
+      problem: expect.stringContaining("AUTH_OIDC_CLIENT_ID"),
+    });
   });
 
   it("require https, allowing plain http only on the loopback interface", () => {
-    expect(oidcSettings({ ...base, AUTH_OIDC_ISSUER: "https://login.acme.test/realms/acme" })).toMatchObject({ enabled: true, name: "single sign-on" });
+    expect(oidcSettings({ ...base, AUTH_OIDC_ISSUER: "https://login.acme.test/realms/acme" })).toMatchObject({
+      enabled: true,
+      name: "single sign-on",
+    });
     for (const issuer of ["http://127.0.0.1:3350", "http://localhost:8080/realms/x", "http://[::1]:9000"]) {
       expect(oidcSettings({ ...base, AUTH_OIDC_ISSUER: issuer }).enabled, issuer).toBe(true);
     }
@@ -22,7 +28,13 @@ describe("single sign-on settings", () => {
   it("make an Auth.js provider with id oidc, PKCE, state and nonce", () => {
     const settings = oidcSettings({ ...base, AUTH_OIDC_ISSUER: "https://idp.example.test", AUTH_OIDC_NAME: "Okta" });
     if (!settings.enabled) throw new Error("expected enabled");
-    expect(oidcProvider(settings)).toMatchObject({ id: "oidc", type: "oidc", name: "Okta", issuer: "https://idp.example.test", checks: ["pkce", "state", "nonce"] });
+    expect(oidcProvider(settings)).toMatchObject({
+      id: "oidc",
+      type: "oidc",
+      name: "Okta",
+      issuer: "https://idp.example.test",
+      checks: ["pkce", "state", "nonce"],
+    });
   });
 
   it("KEEPER_SSO_ONLY is on only for true", () => {

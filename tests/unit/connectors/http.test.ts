@@ -18,12 +18,20 @@ const opts = (fetchImpl: typeof globalThis.fetch, waits: number[] = []): HttpOpt
   random: () => 0,
   backoff: { maxAttempts: 3, baseMs: 100, capMs: 10_000, maxTotalMs: 60_000 },
 });
-const req = { method: "GET" as const, url: "https://acme.zendesk.com/api/v2/satisfaction_ratings?page[size]=100", headers: { Authorization: "Basic c2VjcmV0" } };
+const req = {
+  method: "GET" as const,
+  url: "https://acme.zendesk.com/api/v2/satisfaction_ratings?page[size]=100",
+  headers: { Authorization: "Basic c2VjcmV0" },
+};
 
 describe("helpdesk requests", () => {
   it("retries 429 as Retry-After says and 5xx with backoff, then returns the body", async () => {
     const waits: number[] = [];
-    const s = scripted([new Response("", { status: 429, headers: { "Retry-After": "3" } }), new Response("", { status: 502 }), new Response('{"ok":1}')]);
+    const s = scripted([
+      new Response("", { status: 429, headers: { "Retry-After": "3" } }),
+      new Response("", { status: 502 }),
+      new Response('{"ok":1}'),
+    ]);
     expect(await requestText(req, opts(s.fetch, waits))).toBe('{"ok":1}');
     expect(waits).toEqual([3000, 0]);
   });
@@ -32,12 +40,18 @@ describe("helpdesk requests", () => {
     const s = scripted([new Response("", { status: 500 })]);
     const error = await requestText(req, opts(s.fetch)).catch((e: Error) => e);
     expect(error).toBeInstanceOf(HttpFailure);
-    expect((error as Error).message).toBe("https://acme.zendesk.com/api/v2/satisfaction_ratings answered HTTP 500; gave up after 3 attempts");
+    expect((error as Error).message).toBe(
+      "https://acme.zendesk.com/api/v2/satisfaction_ratings answered HTTP 500; gave up after 3 attempts",
+    );
     expect(s.calls()).toBe(3);
   });
 
   it("retries network errors and timeouts", async () => {
-    const s = scripted([Object.assign(new TypeError("fetch failed"), { cause: new Error("ECONNRESET") }), Object.assign(new Error("t"), { name: "TimeoutError" }), new Response("[]")]);
+    const s = scripted([
+      Object.assign(new TypeError("fetch failed"), { cause: new Error("ECONNRESET") }),
+      Object.assign(new Error("t"), { name: "TimeoutError" }),
+      new Response("[]"),
+    ]);
     expect(await requestText(req, opts(s.fetch))).toBe("[]");
     expect(s.calls()).toBe(3);
   });

@@ -4,7 +4,12 @@ import { DAY, type ConnectionConfig, type ConnectorSource } from "@/lib/connecto
 
 const NOW = Date.UTC(2026, 11, 6, 12);
 const SINCE = Date.UTC(2026, 11, 1);
-const config = (source: ConnectorSource, baseUrl: string): ConnectionConfig => ({ source, baseUrl, accountId: "7", credentials: { email: "a@b.test", token: "tok", appId: "id", appSecret: "secret" } });
+const config = (source: ConnectorSource, baseUrl: string): ConnectionConfig => ({
+  source,
+  baseUrl,
+  accountId: "7",
+  credentials: { email: "a@b.test", token: "tok", appId: "id", appSecret: "secret" },
+});
 
 describe("each connector asks its documented endpoint for what changed", () => {
   it("Zendesk: cursor pages of received ratings from start_time, minus the lookback", () => {
@@ -20,9 +25,17 @@ describe("each connector asks its documented endpoint for what changed", () => {
     const c = CONNECTORS.zendesk;
     const cfg = config("zendesk", "https://acme.zendesk.com");
     const cur = { method: "GET" as const, url: "https://acme.zendesk.com/x" };
-    expect(c.nextPage(cfg, { meta: { has_more: true }, links: { next: "https://acme.zendesk.com/api/v2/satisfaction_ratings?page[after]=x" } }, cur)?.url).toContain("page[after]=x");
+    expect(
+      c.nextPage(
+        cfg,
+        { meta: { has_more: true }, links: { next: "https://acme.zendesk.com/api/v2/satisfaction_ratings?page[after]=x" } },
+        cur,
+      )?.url,
+    ).toContain("page[after]=x");
     expect(c.nextPage(cfg, { meta: { has_more: false }, links: { next: "https://acme.zendesk.com/n" } }, cur)).toBeNull();
-    expect(c.nextPage(cfg, { next_page: "https://acme.zendesk.com/api/v2/satisfaction_ratings.json?page=2" }, cur)?.url).toContain("page=2");
+    expect(c.nextPage(cfg, { next_page: "https://acme.zendesk.com/api/v2/satisfaction_ratings.json?page=2" }, cur)?.url).toContain(
+      "page=2",
+    );
     expect(c.nextPage(cfg, { next_page: null }, cur)).toBeNull();
   });
 
@@ -74,8 +87,12 @@ describe("each connector asks its documented endpoint for what changed", () => {
   });
 
   it("sends each vendor's documented auth", async () => {
-    expect((await CONNECTORS.zendesk.headers(config("zendesk", "https://x.test"), {})).Authorization).toBe(`Basic ${Buffer.from("a@b.test/token:tok").toString("base64")}`);
-    expect((await CONNECTORS.freshdesk.headers(config("freshdesk", "https://x.test"), {})).Authorization).toBe(`Basic ${Buffer.from("tok:X").toString("base64")}`);
+    expect((await CONNECTORS.zendesk.headers(config("zendesk", "https://x.test"), {})).Authorization).toBe(
+      `Basic ${Buffer.from("a@b.test/token:tok").toString("base64")}`,
+    );
+    expect((await CONNECTORS.freshdesk.headers(config("freshdesk", "https://x.test"), {})).Authorization).toBe(
+      `Basic ${Buffer.from("tok:X").toString("base64")}`,
+    );
     expect((await CONNECTORS.intercom.headers(config("intercom", "https://x.test"), {})).Authorization).toBe("Bearer tok");
     expect((await CONNECTORS.chatwoot.headers(config("chatwoot", "https://x.test"), {})).api_access_token).toBe("tok");
   });

@@ -33,7 +33,10 @@ const fixture = (name: string) => readFileSync(`${process.cwd()}/tests/fixtures/
 
 describe("file-level errors", () => {
   it("refuses bytes that are not UTF-8, in CSV and in JSON", async () => {
-    const latin1 = Buffer.from("response_id,agent_email,rating,scale_max,responded_at\nr1,caf\xe9@x.test,5,5,2026-08-01T00:00:00Z\n", "latin1");
+    const latin1 = Buffer.from(
+      "response_id,agent_email,rating,scale_max,responded_at\nr1,caf\xe9@x.test,5,5,2026-08-01T00:00:00Z\n",
+      "latin1",
+    );
     expect(await failure(bytes("latin1.csv", latin1))).toMatch(/^is not UTF-8 text/);
     expect(await failure(bytes("utf16.json", Buffer.from('\ufeff{"a": 1}', "utf16le")))).toMatch(/^is not UTF-8 text/);
     const json = Buffer.concat([Buffer.from('{"satisfaction_ratings": [{"comment": "'), Buffer.from([0xc3, 0x28]), Buffer.from('"}]}')]);
@@ -123,9 +126,13 @@ describe("never throws on arbitrary input", () => {
 
   it("arbitrary bytes", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), fc.constantFrom<CsatSourceOption>("auto", "csv", "zendesk"), async (data, source) => {
-        counted(await stage(bytes("fuzz", data), source));
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 400 }),
+        fc.constantFrom<CsatSourceOption>("auto", "csv", "zendesk"),
+        async (data, source) => {
+          counted(await stage(bytes("fuzz", data), source));
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -141,11 +148,15 @@ describe("never throws on arbitrary input", () => {
 
   it("arbitrary JSON values", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.jsonValue(), fc.constantFrom<CsatSourceOption>("auto", "zendesk", "freshdesk", "intercom", "helpscout", "chatwoot"), async (value, source) => {
-        for (const doc of [value, { satisfaction_ratings: [value] }, { conversations: [value] }, [value]]) {
-          counted(await stage({ name: "fuzz.json", text: JSON.stringify(doc) }, source));
-        }
-      }),
+      fc.asyncProperty(
+        fc.jsonValue(),
+        fc.constantFrom<CsatSourceOption>("auto", "zendesk", "freshdesk", "intercom", "helpscout", "chatwoot"),
+        async (value, source) => {
+          for (const doc of [value, { satisfaction_ratings: [value] }, { conversations: [value] }, [value]]) {
+            counted(await stage({ name: "fuzz.json", text: JSON.stringify(doc) }, source));
+          }
+        },
+      ),
       { numRuns: 100 },
     );
   });

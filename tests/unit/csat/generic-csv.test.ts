@@ -20,16 +20,28 @@ async function read(text: string | Buffer, chunkSize = 1 << 16): Promise<RowOutc
   return out;
 }
 
-const rejections = (outcomes: RowOutcome[]) =>
-  outcomes.flatMap((o) => (o.kind === "rejected" ? [`${o.ref}: ${o.reason}`] : []));
+const rejections = (outcomes: RowOutcome[]) => outcomes.flatMap((o) => (o.kind === "rejected" ? [`${o.ref}: ${o.reason}`] : []));
 
 describe("generic CSV", () => {
   it("reads the fixture: BOM, CRLF, quoted comma and line break, offsets, mixed-case email", async () => {
     const outcomes = await read(readFileSync(join(process.cwd(), "tests", "fixtures", "csat", "generic.csv")));
     expect(outcomes.map((o) => o.kind)).toEqual(["response", "response", "response"]);
     const [c1, c2, c3] = outcomes.map((o) => (o.kind === "response" ? o.record : null));
-    expect(c1).toMatchObject({ sourceRecordId: "c-1", agentExternalId: "kim@sample.keeper.test", satisfied: true, comment: "Quick, friendly", channel: "chat", scale: "1-5" });
-    expect(c2).toMatchObject({ agentExternalId: "raj@sample.keeper.test", satisfied: true, comment: "Line one\nline two", ratedAt: Date.UTC(2026, 7, 11, 14), scale: "1-2" });
+    expect(c1).toMatchObject({
+      sourceRecordId: "c-1",
+      agentExternalId: "kim@sample.keeper.test",
+      satisfied: true,
+      comment: "Quick, friendly",
+      channel: "chat",
+      scale: "1-5",
+    });
+    expect(c2).toMatchObject({
+      agentExternalId: "raj@sample.keeper.test",
+      satisfied: true,
+      comment: "Line one\nline two",
+      ratedAt: Date.UTC(2026, 7, 11, 14),
+      scale: "1-2",
+    });
     expect(c3).toMatchObject({ satisfied: false, rawValue: "4", scale: "1-7", comment: null, ticketRef: null });
   });
 
@@ -81,18 +93,29 @@ describe("generic CSV", () => {
   });
 
   it("accepts columns in any order and case, lower-cases emails, reads optional columns", async () => {
-    const text = "Responded_At,RATING,Agent_Email,scale_max,response_id,ticket_id,channel,updated_at\n" +
+    const text =
+      "Responded_At,RATING,Agent_Email,scale_max,response_id,ticket_id,channel,updated_at\n" +
       "1785060000,9,Kim@X.Test,10,z1,T-9, chat ,2026-08-01T00:00:00Z\n";
     const [o] = await read(text);
     expect(o).toMatchObject({
       kind: "response",
-      record: { sourceRecordId: "z1", agentExternalId: "kim@x.test", satisfied: true, ticketRef: "T-9", channel: "chat", ratedAt: 1785060000_000, updatedAt: Date.UTC(2026, 7, 1) },
+      record: {
+        sourceRecordId: "z1",
+        agentExternalId: "kim@x.test",
+        satisfied: true,
+        ticketRef: "T-9",
+        channel: "chat",
+        ratedAt: 1785060000_000,
+        updatedAt: Date.UTC(2026, 7, 1),
+      },
     });
   });
 
   it("refuses a file without the required columns, naming them", async () => {
     await expect(read("response_id,agent,rating\n1,a,2\n")).rejects.toThrow(CsatFileError);
-    await expect(read("response_id,agent,rating\n1,a,2\n")).rejects.toThrow(/missing required columns agent_email, scale_max, responded_at/);
+    await expect(read("response_id,agent,rating\n1,a,2\n")).rejects.toThrow(
+      /missing required columns agent_email, scale_max, responded_at/,
+    );
     await expect(read(`${HEADER},rating\n`)).rejects.toThrow(/names the column rating twice/);
   });
 

@@ -70,13 +70,17 @@ describe("Freshdesk satisfaction ratings", () => {
       ["100", false],
       ["-102", false],
     ]);
-    expect(outcomes[0]).toMatchObject({ record: { agentExternalId: "42001", ticketRef: "301", comment: "Very helpful, thanks", scale: "-103..103" } });
+    expect(outcomes[0]).toMatchObject({
+      record: { agentExternalId: "42001", ticketRef: "301", comment: "Very helpful, thanks", scale: "-103..103" },
+    });
     expect(outcomes[1]).toMatchObject({ record: { comment: null } });
   });
 
   it("rejects a rating outside -103..103 or without ratings", () => {
     const base = { id: 1, agent_id: 2, created_at: "2026-08-03T09:15:00Z" };
-    expect(one(freshdesk, { ...base, ratings: { default_question: 104 } })).toMatchObject({ reason: expect.stringContaining("outside -103..103") });
+    expect(one(freshdesk, { ...base, ratings: { default_question: 104 } })).toMatchObject({
+      reason: expect.stringContaining("outside -103..103"),
+    });
     expect(one(freshdesk, base)).toMatchObject({ reason: expect.stringContaining("is missing") });
   });
 });

@@ -28,7 +28,9 @@ function stage(rows: Row[], batchRows: number) {
   writer.createTable("rows_0");
   const encoder = new BatchEncoder("rows_0", batchRows);
   for (const values of rows) {
-    values.forEach((value, column) => (STAGE_LAYOUT[column] === "n" ? encoder.number(value as number) : encoder.string(value as string | null)));
+    values.forEach((value, column) =>
+      STAGE_LAYOUT[column] === "n" ? encoder.number(value as number) : encoder.string(value as string | null),
+    );
     if (encoder.endRow()) writer.insert(encoder.take());
   }
   if (encoder.rows > 0) writer.insert(encoder.take());
@@ -74,25 +76,35 @@ describe("utf8Checked", () => {
   const check = async (data: Buffer, cuts: number[]) => {
     const chunks = [0, ...cuts, data.length].slice(1).map((end, i, ends) => data.subarray(i === 0 ? 0 : ends[i - 1], end));
     const out: Buffer[] = [];
-    for await (const chunk of utf8Checked((async function* () { yield* chunks; })())) out.push(chunk);
+    for await (const chunk of utf8Checked(
+      (async function* () {
+        yield* chunks;
+      })(),
+    ))
+      out.push(chunk);
     return Buffer.concat(out);
   };
 
   it("passes UTF-8 through unchanged however it is cut, and refuses anything else", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 40 }), fc.string({ unit: "grapheme", maxLength: 20 }), fc.array(fc.nat(60)), async (bytes, valid, cuts) => {
-        for (const data of [Buffer.from(bytes), Buffer.from(valid, "utf8")]) {
-          const at = [...new Set(cuts.filter((c) => c < data.length))].sort((a, b) => a - b);
-          let ok = true;
-          try {
-            new TextDecoder("utf-8", { fatal: true }).decode(data);
-          } catch {
-            ok = false;
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 40 }),
+        fc.string({ unit: "grapheme", maxLength: 20 }),
+        fc.array(fc.nat(60)),
+        async (bytes, valid, cuts) => {
+          for (const data of [Buffer.from(bytes), Buffer.from(valid, "utf8")]) {
+            const at = [...new Set(cuts.filter((c) => c < data.length))].sort((a, b) => a - b);
+            let ok = true;
+            try {
+              new TextDecoder("utf-8", { fatal: true }).decode(data);
+            } catch {
+              ok = false;
+            }
+            if (ok) await expect(check(data, at)).resolves.toEqual(data);
+            else await expect(check(data, at)).rejects.toThrow(/is not UTF-8 text/);
           }
-          if (ok) await expect(check(data, at)).resolves.toEqual(data);
-          else await expect(check(data, at)).rejects.toThrow(/is not UTF-8 text/);
-        }
-      }),
+        },
+      ),
       { numRuns: 300 },
     );
   });

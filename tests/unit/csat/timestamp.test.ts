@@ -96,12 +96,15 @@ describe("parseTimestamp", () => {
 describe("the YYYY-MM-DDTHH:MM:SSZ fast path", () => {
   it("gives exactly what Date.UTC and Date.parse give", () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59Z"), noInvalidDate: true }), (date) => {
-        const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
-        expect(daysFromCivil(y, m, d) * 86_400_000).toBe(Date.UTC(y, m - 1, d));
-        const text = date.toISOString().replace(/\.\d{3}Z$/, "Z");
-        if (y >= 2000) expect(parseTimestamp(text, Date.UTC(10_000, 0, 1))).toBe(Date.parse(text));
-      }),
+      fc.property(
+        fc.date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59Z"), noInvalidDate: true }),
+        (date) => {
+          const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+          expect(daysFromCivil(y, m, d) * 86_400_000).toBe(Date.UTC(y, m - 1, d));
+          const text = date.toISOString().replace(/\.\d{3}Z$/, "Z");
+          if (y >= 2000) expect(parseTimestamp(text, Date.UTC(10_000, 0, 1))).toBe(Date.parse(text));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

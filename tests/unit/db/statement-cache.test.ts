@@ -75,7 +75,10 @@ describe("openDatabase", () => {
     }
     expect(db.all(sql`select * from t order by a`)).toEqual([{ a: 1 }, { a: 2 }]);
     db.run(sql`alter table t add column b text default 'new'`);
-    expect(db.all(sql`select * from t order by a`)).toEqual([{ a: 1, b: "new" }, { a: 2, b: "new" }]);
+    expect(db.all(sql`select * from t order by a`)).toEqual([
+      { a: 1, b: "new" },
+      { a: 2, b: "new" },
+    ]);
     // Our own prepared statements stay apart from drizzle's: pluck here does not leak there.
     expect(db.$client.prepare("select a from t order by a").pluck().all()).toEqual([1, 2]);
     expect(db.all(sql`select a from t order by a`)).toEqual([{ a: 1 }, { a: 2 }]);

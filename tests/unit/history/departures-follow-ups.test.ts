@@ -27,10 +27,19 @@ describe("departure rules", () => {
 
   it("reads the org CSV columns: all blank, or all three", () => {
     expect(parseDepartureColumns("", "", "", TODAY)).toEqual({ ok: true, value: null });
-    expect(parseDepartureColumns("2026-10-31", "Involuntary", "No", TODAY)).toEqual({ ok: true, value: { leftAt: "2026-10-31", leaveType: "involuntary", regretted: false } });
+    expect(parseDepartureColumns("2026-10-31", "Involuntary", "No", TODAY)).toEqual({
+      ok: true,
+      value: { leftAt: "2026-10-31", leaveType: "involuntary", regretted: false },
+    });
     expect(parseDepartureColumns("2026-10-31", "voluntary", "TRUE", TODAY)).toMatchObject({ ok: true, value: { regretted: true } });
-    expect(parseDepartureColumns("", "voluntary", "", TODAY)).toEqual({ ok: false, message: "leave_type and regretted need a left_at date" });
-    expect(parseDepartureColumns("31/10/2026", "voluntary", "yes", TODAY)).toMatchObject({ ok: false, message: expect.stringContaining("not a date") });
+    expect(parseDepartureColumns("", "voluntary", "", TODAY)).toEqual({
+      ok: false,
+      message: "leave_type and regretted need a left_at date",
+    });
+    expect(parseDepartureColumns("31/10/2026", "voluntary", "yes", TODAY)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("not a date"),
+    });
   });
 });
 
@@ -47,14 +56,26 @@ describe("follow-up rules", () => {
     const schema = followUpSchema(TODAY);
     const base = { reviewId: 1, happenedOn: "2026-12-01", reviewOn: "", note: "" };
     expect(schema.parse({ ...base, kind: "conversation", reviewOn: "2027-01-01" })).toMatchObject({ kind: "conversation", reviewOn: null });
-    expect(schema.safeParse({ ...base, kind: "improvement_plan" }).error!.issues[0]).toMatchObject({ path: ["reviewOn"], message: "An improvement plan needs a review date." });
-    expect(schema.safeParse({ ...base, kind: "improvement_plan", reviewOn: "2026-12-01" }).error!.issues[0].message).toBe("The review date comes after the plan starts.");
+    expect(schema.safeParse({ ...base, kind: "improvement_plan" }).error!.issues[0]).toMatchObject({
+      path: ["reviewOn"],
+      message: "An improvement plan needs a review date.",
+    });
+    expect(schema.safeParse({ ...base, kind: "improvement_plan", reviewOn: "2026-12-01" }).error!.issues[0].message).toBe(
+      "The review date comes after the plan starts.",
+    );
     expect(schema.safeParse({ ...base, kind: "conversation", happenedOn: "2026-12-24" }).error!.issues[0].path).toEqual(["happenedOn"]);
     expect(schema.parse({ ...base, kind: "separation", happenedOn: "2027-01-31" })).toMatchObject({ happenedOn: "2027-01-31" });
   });
 
   it("reminds about a missing follow-up at most once a week", () => {
-    const due = (lastReminded: string | null): FollowUpDue => ({ cycleId: 1, cycleKey: "2026-Q3", employeeId: 2, employeeName: "Ava Thompson", managerId: 3, lastReminded });
+    const due = (lastReminded: string | null): FollowUpDue => ({
+      cycleId: 1,
+      cycleKey: "2026-Q3",
+      employeeId: 2,
+      employeeName: "Ava Thompson",
+      managerId: 3,
+      lastReminded,
+    });
     expect(followUpRemindersFor(TODAY, [due(null)])).toHaveLength(1);
     expect(followUpRemindersFor(TODAY, [due("2026-11-30")])).toHaveLength(0);
     expect(followUpRemindersFor(TODAY, [due("2026-11-29")])).toHaveLength(1);

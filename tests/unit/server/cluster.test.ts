@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_WORKER_HEAP_MB, MAX_DEFAULT_WORKERS, serverWorkerCount, shouldRestartWorker, workerNodeOptions } from "@/lib/server/cluster.cjs";
+import {
+  DEFAULT_WORKER_HEAP_MB,
+  MAX_DEFAULT_WORKERS,
+  serverWorkerCount,
+  shouldRestartWorker,
+  workerNodeOptions,
+} from "@/lib/server/cluster.cjs";
 
 describe("serverWorkerCount", () => {
   it("uses one process per core by default, capped", () => {
@@ -39,7 +45,9 @@ describe("shouldRestartWorker", () => {
 describe("workerNodeOptions", () => {
   it("caps each worker's heap by default, keeping other options", () => {
     expect(workerNodeOptions(undefined, undefined)).toBe(`--max-old-space-size=${DEFAULT_WORKER_HEAP_MB}`);
-    expect(workerNodeOptions("--enable-source-maps", undefined)).toBe(`--enable-source-maps --max-old-space-size=${DEFAULT_WORKER_HEAP_MB}`);
+    expect(workerNodeOptions("--enable-source-maps", undefined)).toBe(
+      `--enable-source-maps --max-old-space-size=${DEFAULT_WORKER_HEAP_MB}`,
+    );
   });
 
   it("takes KEEPER_WORKER_HEAP_MB, and ignores nonsense", () => {

@@ -73,30 +73,28 @@ describe("employeeFlags", () => {
     expect(
       employeeFlags({ keeperAnswer: "fight_hard", previousKeeperAnswer: "let_go", previousQuarter: "2025-Q4", band: "too_few" }),
     ).toEqual([{ kind: "keeper_moved", message: "Moved from Let go to Fight hard since 2025-Q4" }]);
-    expect(
-      employeeFlags({ keeperAnswer: "let_go", previousKeeperAnswer: "keep", previousQuarter: "2026-Q1", band: "in_line" }),
-    ).toEqual([{ kind: "keeper_moved", message: "Moved from Keep to Let go since 2026-Q1" }]);
+    expect(employeeFlags({ keeperAnswer: "let_go", previousKeeperAnswer: "keep", previousQuarter: "2026-Q1", band: "in_line" })).toEqual([
+      { kind: "keeper_moved", message: "Moved from Keep to Let go since 2026-Q1" },
+    ]);
   });
 
   it("does not flag a move of one step or no move", () => {
     expect(
       employeeFlags({ keeperAnswer: "keep", previousKeeperAnswer: "fight_hard", previousQuarter: "2026-Q2", band: "in_line" }),
     ).toEqual([]);
-    expect(
-      employeeFlags({ keeperAnswer: "unsure", previousKeeperAnswer: "unsure", previousQuarter: "2026-Q2", band: "in_line" }),
-    ).toEqual([]);
+    expect(employeeFlags({ keeperAnswer: "unsure", previousKeeperAnswer: "unsure", previousQuarter: "2026-Q2", band: "in_line" })).toEqual(
+      [],
+    );
   });
 
   it("does not flag a move when there is no previous answer", () => {
-    expect(
-      employeeFlags({ keeperAnswer: "let_go", previousKeeperAnswer: null, previousQuarter: "2026-Q2", band: "in_line" }),
-    ).toEqual([]);
+    expect(employeeFlags({ keeperAnswer: "let_go", previousKeeperAnswer: null, previousQuarter: "2026-Q2", band: "in_line" })).toEqual([]);
   });
 
   it("says 'last quarter' when the previous quarter's key is not given", () => {
-    expect(
-      employeeFlags({ keeperAnswer: "unsure", previousKeeperAnswer: "fight_hard", previousQuarter: null, band: "in_line" }),
-    ).toEqual([{ kind: "keeper_moved", message: "Moved from Fight hard to Unsure since last quarter" }]);
+    expect(employeeFlags({ keeperAnswer: "unsure", previousKeeperAnswer: "fight_hard", previousQuarter: null, band: "in_line" })).toEqual([
+      { kind: "keeper_moved", message: "Moved from Fight hard to Unsure since last quarter" },
+    ]);
   });
 
   it("returns several flags in kind order", () => {
@@ -105,9 +103,9 @@ describe("employeeFlags", () => {
   });
 
   it("has no flags without a submitted answer this cycle", () => {
-    expect(
-      employeeFlags({ keeperAnswer: null, previousKeeperAnswer: "fight_hard", previousQuarter: "2026-Q2", band: "below" }),
-    ).toEqual([]);
+    expect(employeeFlags({ keeperAnswer: null, previousKeeperAnswer: "fight_hard", previousQuarter: "2026-Q2", band: "below" })).toEqual(
+      [],
+    );
   });
 });
 
@@ -145,9 +143,9 @@ describe("managerOutlierFlag", () => {
     const fixed: ProportionInterval = () => [0.4, 0.7];
     expect(managerOutlierFlag({ ...mia, submitted: 10, fightHard: 6, organisationKeeperRate: 0.4, interval: fixed })).toBeNull();
     expect(managerOutlierFlag({ ...mia, submitted: 10, fightHard: 6, organisationKeeperRate: 0.7, interval: fixed })).toBeNull();
-    expect(
-      managerOutlierFlag({ ...mia, submitted: 10, fightHard: 6, organisationKeeperRate: 0.3999, interval: fixed })?.kind,
-    ).toBe("manager_outlier");
+    expect(managerOutlierFlag({ ...mia, submitted: 10, fightHard: 6, organisationKeeperRate: 0.3999, interval: fixed })?.kind).toBe(
+      "manager_outlier",
+    );
   });
 
   it("passes the manager's counts to the interval function", () => {
@@ -162,9 +160,7 @@ describe("managerOutlierFlag", () => {
 
   it("does not flag without an organisation rate or an interval", () => {
     expect(managerOutlierFlag({ ...mia, submitted: 10, fightHard: 10, organisationKeeperRate: null })).toBeNull();
-    expect(
-      managerOutlierFlag({ ...mia, submitted: 10, fightHard: 10, organisationKeeperRate: 0.1, interval: () => null }),
-    ).toBeNull();
+    expect(managerOutlierFlag({ ...mia, submitted: 10, fightHard: 10, organisationKeeperRate: 0.1, interval: () => null })).toBeNull();
   });
 
   it("refuses impossible counts, rates and intervals", () => {

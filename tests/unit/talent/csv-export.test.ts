@@ -24,7 +24,7 @@ describe("csvField", () => {
   });
 
   it("prefixes text starting with a carriage return, and quotes it", () => {
-    expect(csvField("\r=1+1")).toBe("\"'\r=1+1\"");
+    expect(csvField("\r=1+1")).toBe('"\'\r=1+1"');
   });
 
   it("only looks at the first character", () => {

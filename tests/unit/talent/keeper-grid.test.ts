@@ -55,7 +55,11 @@ describe("buildKeeperGrid", () => {
       person(3, "Eli Moss", null, "too_few"),
     ]);
     expect(grid.unanswered.map((p) => p.name)).toEqual(["Eli Moss", "Zoe Park"]);
-    expect(gridCells(grid).flatMap((c) => c.people).map((p) => p.employeeId)).toEqual([2]);
+    expect(
+      gridCells(grid)
+        .flatMap((c) => c.people)
+        .map((p) => p.employeeId),
+    ).toEqual([2]);
   });
 
   it("carries extra fields through to the cells", () => {

@@ -95,8 +95,17 @@ describe("outcomeFigures", () => {
 
   it("groups people and figures each group on its own", () => {
     const people = [...fightHard.map((p, i) => ({ ...p, team: i % 2 === 0 ? "B" : "A" }))];
-    const groups = outcomesBy("2026-Q1", "2026-12-06", people, (p) => p.team, (p) => `Team ${p.team}`);
-    expect(groups.map((g) => [g.label, g.figures.fightHard.answered])).toEqual([["Team A", 6], ["Team B", 6]]);
+    const groups = outcomesBy(
+      "2026-Q1",
+      "2026-12-06",
+      people,
+      (p) => p.team,
+      (p) => `Team ${p.team}`,
+    );
+    expect(groups.map((g) => [g.label, g.figures.fightHard.answered])).toEqual([
+      ["Team A", 6],
+      ["Team B", 6],
+    ]);
     const a = groups[0].figures.fightHard.within[6];
     // Team A: people 1, 3, 5, 7, 9, 11: left 2026-09-30 (in) and 2026-10-01 (out); 5 is undated.
     expect(a.known && a.left).toMatchObject({ count: 1, of: 5 });

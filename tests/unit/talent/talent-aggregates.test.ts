@@ -53,7 +53,12 @@ describe("trait averages", () => {
 
   it("is null when nothing was rated", () => {
     expect(traitAverage([])).toBeNull();
-    expect(traitAverage([{ rating: null, notObserved: true }, { rating: null, notObserved: false }])).toBeNull();
+    expect(
+      traitAverage([
+        { rating: null, notObserved: true },
+        { rating: null, notObserved: false },
+      ]),
+    ).toBeNull();
   });
 
   it("refuses ratings outside 1..5", () => {
@@ -175,8 +180,7 @@ describe("sortOverview", () => {
     { id: "austin", team: "Austin", manager: "Ola", keeperRate: null, csat: csat(5, 5), completion: c(0, 0, 0), flagCount: 1 },
     { id: "boston", team: null, manager: null, keeperRate: 0.35, csat: null, completion: c(2, 0, 8), flagCount: 0 },
   ];
-  const ids = (key: (typeof OVERVIEW_SORT_KEYS)[number], dir: "asc" | "desc" = "asc") =>
-    sortOverview(rows, key, dir).map((r) => r.id);
+  const ids = (key: (typeof OVERVIEW_SORT_KEYS)[number], dir: "asc" | "desc" = "asc") => sortOverview(rows, key, dir).map((r) => r.id);
 
   it("sorts by team and manager, missing names last", () => {
     expect(ids("team")).toEqual(["austin", "denver", "portland", "boston"]);
@@ -256,11 +260,13 @@ describe("traitAveragesFromTotals", () => {
       { traitKey: "politeness", rating: 5, notObserved: false },
     ];
     const keys = ["politeness", "empathy", "fun"];
-    expect(traitAveragesFromTotals(keys, [
-      { traitKey: "empathy", sum: 7, rated: 2 },
-      { traitKey: "politeness", sum: 5, rated: 1 },
-      { traitKey: "retired", sum: 3, rated: 1 },
-    ])).toEqual(traitAverages(keys, ratings));
+    expect(
+      traitAveragesFromTotals(keys, [
+        { traitKey: "empathy", sum: 7, rated: 2 },
+        { traitKey: "politeness", sum: 5, rated: 1 },
+        { traitKey: "retired", sum: 3, rated: 1 },
+      ]),
+    ).toEqual(traitAverages(keys, ratings));
   });
 
   it("refuses totals no set of 1–5 ratings could give", () => {

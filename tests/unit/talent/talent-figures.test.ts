@@ -9,9 +9,15 @@ describe("talent figures", () => {
     expect(countedKeeperAnswer("submitted", "fight_hard")).toBe("fight_hard");
     expect(countedKeeperAnswer("draft", "fight_hard")).toBeNull();
     expect(countedKeeperAnswer(null, null)).toBeNull();
-    const draft = personFigures({ status: "draft", keeperAnswer: "fight_hard", previousKeeperAnswer: "let_go", responses: 200, satisfied: 20 }, { organisationCsat: 0.9, previousQuarter: "2026-Q3" });
+    const draft = personFigures(
+      { status: "draft", keeperAnswer: "fight_hard", previousKeeperAnswer: "let_go", responses: 200, satisfied: 20 },
+      { organisationCsat: 0.9, previousQuarter: "2026-Q3" },
+    );
     expect(draft).toMatchObject({ keeperAnswer: null, flags: [] });
-    const submitted = personFigures({ status: "submitted", keeperAnswer: "fight_hard", previousKeeperAnswer: "let_go", responses: 200, satisfied: 20 }, { organisationCsat: 0.9, previousQuarter: "2026-Q3" });
+    const submitted = personFigures(
+      { status: "submitted", keeperAnswer: "fight_hard", previousKeeperAnswer: "let_go", responses: 200, satisfied: 20 },
+      { organisationCsat: 0.9, previousQuarter: "2026-Q3" },
+    );
     expect(submitted.keeperAnswer).toBe("fight_hard");
     expect(submitted.band).toBe("below");
     expect(submitted.flags.map((f) => f.kind).sort()).toEqual(["fight_hard_low_csat", "keeper_moved"]);

@@ -30,9 +30,17 @@ export default async function OutboxPage() {
                 <details>
                   <summary className="cursor-pointer">
                     <span className="inline-flex flex-wrap items-center gap-2">
-                      {m.sentAt ? <Badge tone="green">Sent</Badge> : m.error ? <Badge tone="red">Failed</Badge> : <Badge>{outbox.smtpConfigured ? "Waiting" : "Kept"}</Badge>}
+                      {m.sentAt ? (
+                        <Badge tone="green">Sent</Badge>
+                      ) : m.error ? (
+                        <Badge tone="red">Failed</Badge>
+                      ) : (
+                        <Badge>{outbox.smtpConfigured ? "Waiting" : "Kept"}</Badge>
+                      )}
                       <span className="font-medium">{m.subject}</span>
-                      <span className="text-sm text-slate-700">to {m.toAddress} · {formatDateTime(m.createdAt)}</span>
+                      <span className="text-sm text-slate-700">
+                        to {m.toAddress} · {formatDateTime(m.createdAt)}
+                      </span>
                     </span>
                   </summary>
                   {m.error && <p className="mt-2 text-sm font-medium text-red-800">Last error: {m.error}</p>}

@@ -4,7 +4,11 @@ import { revalidatePath } from "next/cache";
 import { createApiToken, revokeApiToken, type CreateTokenResult } from "@/lib/dal/api-tokens";
 
 export async function createTokenAction(_prev: CreateTokenResult | null, formData: FormData): Promise<CreateTokenResult> {
-  const result = await createApiToken({ name: formData.get("name"), scope: formData.get("scope"), expiresInDays: formData.get("expiresInDays") });
+  const result = await createApiToken({
+    name: formData.get("name"),
+    scope: formData.get("scope"),
+    expiresInDays: formData.get("expiresInDays"),
+  });
   if (result.ok) revalidatePath("/admin/tokens");
   return result;
 }

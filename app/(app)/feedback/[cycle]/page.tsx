@@ -27,9 +27,13 @@ export default async function FeedbackReviewPage({ params }: { params: Promise<{
   return (
     <div className="space-y-6">
       <div>
-        <Link href="/feedback" className="text-sm font-medium text-brand-700 underline">← My feedback</Link>
+        <Link href="/feedback" className="text-sm font-medium text-brand-700 underline">
+          ← My feedback
+        </Link>
         <h1 className="mt-2 text-2xl font-semibold">Your {review.cycle.key} review</h1>
-        <p className="text-slate-700">From {review.reviewer?.name ?? "your manager"} · submitted {formatDate(review.submittedAt)}</p>
+        <p className="text-slate-700">
+          From {review.reviewer?.name ?? "your manager"} · submitted {formatDate(review.submittedAt)}
+        </p>
       </div>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="min-w-0">

@@ -20,22 +20,44 @@ export default async function CyclesPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Review cycles</h1>
-      <Card title="Create the next cycle"><CreateCycleForm suggestedKey={suggested} /></Card>
+      <Card title="Create the next cycle">
+        <CreateCycleForm suggestedKey={suggested} />
+      </Card>
       {cycles.map((c) => {
         const next = nextCycleState(c.state);
         return (
-          <Card key={c.key} title={<span className="flex items-center gap-3">{c.key}<Badge tone={c.state === "open" ? "green" : c.state === "calibration" ? "amber" : "slate"}>{CYCLE_STATE_LABELS[c.state]}</Badge></span>}>
+          <Card
+            key={c.key}
+            title={
+              <span className="flex items-center gap-3">
+                {c.key}
+                <Badge tone={c.state === "open" ? "green" : c.state === "calibration" ? "amber" : "slate"}>
+                  {CYCLE_STATE_LABELS[c.state]}
+                </Badge>
+              </span>
+            }
+          >
             <div className="grid gap-4 md:grid-cols-2">
               <div className="space-y-2">
                 <Progress value={c.submitted} max={c.expected} label={`${c.submitted} of ${c.expected} submitted · ${c.drafts} drafts`} />
-                <p className="text-sm text-slate-700">Due {formatDate(c.dueDate)} · keeper answer {c.shareKeeper ? "shared with agents" : "hidden from agents"}</p>
+                <p className="text-sm text-slate-700">
+                  Due {formatDate(c.dueDate)} · keeper answer {c.shareKeeper ? "shared with agents" : "hidden from agents"}
+                </p>
               </div>
               <div className="space-y-2">
                 {next && <TransitionButton cycleKey={c.key} to={next} />}
-                <p><Link href={`/hr/cycles/${c.key}`} className="text-sm font-medium text-brand-800 underline">Participants{c.state === "open" ? ", late hires and reviewers" : ""}</Link></p>
+                <p>
+                  <Link href={`/hr/cycles/${c.key}`} className="text-sm font-medium text-brand-800 underline">
+                    Participants{c.state === "open" ? ", late hires and reviewers" : ""}
+                  </Link>
+                </p>
               </div>
             </div>
-            {settingsEditable(c.state) && <div className="mt-4 border-t border-slate-100 pt-4"><CycleSettingsForm cycle={c} /></div>}
+            {settingsEditable(c.state) && (
+              <div className="mt-4 border-t border-slate-100 pt-4">
+                <CycleSettingsForm cycle={c} />
+              </div>
+            )}
           </Card>
         );
       })}

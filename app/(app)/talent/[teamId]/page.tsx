@@ -18,11 +18,19 @@ export const metadata: Metadata = { title: "Team talent review" };
 
 const paramsSchema = z.object({ teamId: z.coerce.number().int().positive() });
 
-export default async function TeamTalentPage({ params, searchParams }: { params: Promise<{ teamId: string }>; searchParams: SearchParams }) {
+export default async function TeamTalentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ teamId: string }>;
+  searchParams: SearchParams;
+}) {
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) notFound();
   const sp = await searchParams;
-  const result = await getTalentReport({ cycle: param(sp, "cycle"), teamId: parsed.data.teamId }, `/talent/${parsed.data.teamId}`, { teamOptions: false });
+  const result = await getTalentReport({ cycle: param(sp, "cycle"), teamId: parsed.data.teamId }, `/talent/${parsed.data.teamId}`, {
+    teamOptions: false,
+  });
   if (!result.ok) {
     if (result.reason === "no_cycle") return <NoCycle />;
     notFound();
@@ -33,10 +41,18 @@ export default async function TeamTalentPage({ params, searchParams }: { params:
   const { cycle } = report;
   return (
     <div className="talent-print space-y-6">
-      <p className="no-print text-sm"><Link href={talentHref("/talent", { cycle: cycle.key })} className="text-brand-700 underline underline-offset-2">← All teams</Link></p>
+      <p className="no-print text-sm">
+        <Link href={talentHref("/talent", { cycle: cycle.key })} className="text-brand-700 underline underline-offset-2">
+          ← All teams
+        </Link>
+      </p>
       <TalentHeader
         title={team.team}
-        subtitle={<>Managed by {team.managerRef?.name ?? "nobody yet"} · {team.headcount} people</>}
+        subtitle={
+          <>
+            Managed by {team.managerRef?.name ?? "nobody yet"} · {team.headcount} people
+          </>
+        }
         section="team"
         cycle={cycle}
         cycles={cycles}
@@ -46,15 +62,27 @@ export default async function TeamTalentPage({ params, searchParams }: { params:
       />
       {isCalibrating(cycle.state) && (
         <p className="no-print rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
-          This cycle is in calibration. Where you may calibrate a review, its row has a <strong>Calibrate</strong> section; every change needs a reason and is kept in the review&apos;s history.
+          This cycle is in calibration. Where you may calibrate a review, its row has a <strong>Calibrate</strong> section; every change
+          needs a reason and is kept in the review&apos;s history.
         </p>
       )}
       <TeamSummary team={team} traits={report.traits} previousKey={cycle.previousKey} />
       <Card title="Keeper × CSAT">
-        <KeeperGridTable grid={team.grid} cycleKey={cycle.key} organisationCsat={report.organisation.csat} caption={`${team.team}, ${cycle.key}: submitted keeper answers (rows) by CSAT band (columns).`} />
+        <KeeperGridTable
+          grid={team.grid}
+          cycleKey={cycle.key}
+          organisationCsat={report.organisation.csat}
+          caption={`${team.team}, ${cycle.key}: submitted keeper answers (rows) by CSAT band (columns).`}
+        />
       </Card>
       <Card title="Everyone in the team">
-        <PeopleTable cycleKey={cycle.key} people={team.people} traits={report.traits} historyQuarters={report.historyQuarters} caption={`${team.team}: everyone's ${cycle.key} review, CSAT, recent keeper answers and calibration flags`} />
+        <PeopleTable
+          cycleKey={cycle.key}
+          people={team.people}
+          traits={report.traits}
+          historyQuarters={report.historyQuarters}
+          caption={`${team.team}: everyone's ${cycle.key} review, CSAT, recent keeper answers and calibration flags`}
+        />
       </Card>
       <FlagLegend />
     </div>

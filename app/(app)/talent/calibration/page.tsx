@@ -23,7 +23,8 @@ export default async function CalibrationPage({ searchParams }: { searchParams: 
     notFound();
   }
   // One team found: open it, at the same shareable address a picked team has.
-  if (found?.value.matches.length === 1) redirect(talentHref("/talent/calibration", { cycle: found.value.cycleKey, team: found.value.matches[0].id }));
+  if (found?.value.matches.length === 1)
+    redirect(talentHref("/talent/calibration", { cycle: found.value.cycleKey, team: found.value.matches[0].id }));
   const result = await getCalibrationMeeting({ cycle: param(sp, "cycle"), teamId: team });
   if (!result.ok) {
     if (result.reason === "no_cycle") return <NoCycle />;
@@ -47,16 +48,29 @@ export default async function CalibrationPage({ searchParams }: { searchParams: 
         csv={csvHref(cycle.key, team ? teamNames.get(Number(team)) : undefined)}
         printable
       />
-      <p className={`rounded-md border p-3 text-sm ${cycle.state === "calibration" ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"}`}>
+      <p
+        className={`rounded-md border p-3 text-sm ${cycle.state === "calibration" ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"}`}
+      >
         {cycle.state === "calibration"
           ? "The cycle is in calibration: managers can no longer edit, and HR and each reviewer's manager can change keeper answers and trait ratings here, with a reason."
           : `The cycle is ${CYCLE_STATE_LABELS[cycle.state].toLowerCase()}, so reviews can't be calibrated now. Calibration opens when HR moves the cycle to Calibration.`}
       </p>
-      <TeamFinder action="/talent/calibration" cycleKey={cycle.key} query={query} matches={matches} narrowedTo={team ? teamNames.get(Number(team)) : undefined} />
+      <TeamFinder
+        action="/talent/calibration"
+        cycleKey={cycle.key}
+        query={query}
+        matches={matches}
+        narrowedTo={team ? teamNames.get(Number(team)) : undefined}
+      />
       {managerFlags.length > 0 && (
         <Card title="Managers to discuss">
           <ul className="space-y-2">
-            {managerFlags.map((m) => <li key={m.team}><span className="font-medium">{m.team}</span><FlagList flags={[m.flag]} /></li>)}
+            {managerFlags.map((m) => (
+              <li key={m.team}>
+                <span className="font-medium">{m.team}</span>
+                <FlagList flags={[m.flag]} />
+              </li>
+            ))}
           </ul>
         </Card>
       )}

@@ -43,14 +43,28 @@ export default async function OutcomesPage({ searchParams }: { searchParams: Sea
       />
       <Card title={`${selected.cycle.key}: the people in scope`}>
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
-          <dt className="font-medium">Answered fight hard</dt><dd>{s.fightHard.answered}{s.fightHard.undated ? `, of whom ${s.fightHard.undated} left with the date not yet recorded (left out of the rates)` : ""}</dd>
-          <dt className="font-medium">Left within 6 months</dt><dd>{leftText(s, 6)}</dd>
-          <dt className="font-medium">Left within 12 months</dt><dd>{leftText(s, 12)}</dd>
-          <dt className="font-medium">Answered let go or unsure</dt><dd>{s.doubt.letGo} let go, {s.doubt.unsure} unsure{s.doubt.undated ? `; ${s.doubt.undated} left with the date not yet recorded` : ""}</dd>
-          <dt className="font-medium">Still here after two quarters</dt><dd>{stillHereText(s)}</dd>
-          <dt className="font-medium">Their answers and CSAT in {selected.windows.laterQuarter}</dt><dd>{laterText(s)}</dd>
+          <dt className="font-medium">Answered fight hard</dt>
+          <dd>
+            {s.fightHard.answered}
+            {s.fightHard.undated ? `, of whom ${s.fightHard.undated} left with the date not yet recorded (left out of the rates)` : ""}
+          </dd>
+          <dt className="font-medium">Left within 6 months</dt>
+          <dd>{leftText(s, 6)}</dd>
+          <dt className="font-medium">Left within 12 months</dt>
+          <dd>{leftText(s, 12)}</dd>
+          <dt className="font-medium">Answered let go or unsure</dt>
+          <dd>
+            {s.doubt.letGo} let go, {s.doubt.unsure} unsure
+            {s.doubt.undated ? `; ${s.doubt.undated} left with the date not yet recorded` : ""}
+          </dd>
+          <dt className="font-medium">Still here after two quarters</dt>
+          <dd>{stillHereText(s)}</dd>
+          <dt className="font-medium">Their answers and CSAT in {selected.windows.laterQuarter}</dt>
+          <dd>{laterText(s)}</dd>
         </dl>
-        <p className="mt-3 text-sm text-slate-700">Rates come with 95% intervals. Under {SMALL_SAMPLE} people there is no rate, only the counts.</p>
+        <p className="mt-3 text-sm text-slate-700">
+          Rates come with 95% intervals. Under {SMALL_SAMPLE} people there is no rate, only the counts.
+        </p>
       </Card>
       <Card>
         <div className="grid gap-8 lg:grid-cols-2">

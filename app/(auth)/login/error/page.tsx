@@ -42,7 +42,9 @@ export default async function SignInRefusedPage({ searchParams }: { searchParams
         <h1 className="text-xl font-semibold">{shown.heading}</h1>
         <p className="mt-2 text-slate-700">{shown.body}</p>
         <p className="mt-4">
-          <Link href="/login" className="font-medium text-brand-700 underline">Back to sign in</Link>
+          <Link href="/login" className="font-medium text-brand-700 underline">
+            Back to sign in
+          </Link>
         </p>
       </div>
     </main>

@@ -32,7 +32,10 @@ export async function GET(request: NextRequest) {
  */
 export async function POST(request: NextRequest) {
   if (request.nextUrl.pathname.endsWith("/callback/credentials")) {
-    const form = await request.clone().formData().catch(() => null);
+    const form = await request
+      .clone()
+      .formData()
+      .catch(() => null);
     const refusal = signInRefusal(String(form?.get("email") ?? ""), request.headers);
     if (refusal) {
       return NextResponse.json(

@@ -14,5 +14,7 @@ export async function POST(request: NextRequest) {
   const name = decodeURIComponent(request.headers.get("x-file-name") ?? "upload").slice(0, 200) || "upload";
   if (!request.body) return json({ error: "bad_request", message: "The file is empty." }, 400);
   const result = await runCsatImport({ name, stream: request.body as unknown as AsyncIterable<Uint8Array> }, source, "upload");
-  return result.ok ? json(result.report) : json({ error: result.status === 404 ? "not_found" : "bad_request", message: result.message }, result.status);
+  return result.ok
+    ? json(result.report)
+    : json({ error: result.status === 404 ? "not_found" : "bad_request", message: result.message }, result.status);
 }

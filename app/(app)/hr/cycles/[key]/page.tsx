@@ -15,7 +15,11 @@ export default async function CycleRecordPage({ params }: { params: Promise<{ ke
   const { cycle } = record;
   return (
     <div className="space-y-6">
-      <p><Link href="/hr/cycles" className="text-sm font-medium text-brand-800 underline">All cycles</Link></p>
+      <p>
+        <Link href="/hr/cycles" className="text-sm font-medium text-brand-800 underline">
+          All cycles
+        </Link>
+      </p>
       <h1 className="text-2xl font-semibold">{cycle.key}: who the cycle covers</h1>
       <Card title="Participant record">
         <p className="text-sm text-slate-700">
@@ -32,18 +36,24 @@ export default async function CycleRecordPage({ params }: { params: Promise<{ ke
             <div className="space-y-2">
               <p className="text-sm text-slate-700">
                 Hired (or given a manager) after the cycle opened: {record.lateHiresTotal}
-                {record.lateHiresTotal > LATE_HIRE_LIMIT ? `, the latest ${LATE_HIRE_LIMIT} listed` : ""}. Adding someone records them as they are today.
+                {record.lateHiresTotal > LATE_HIRE_LIMIT ? `, the latest ${LATE_HIRE_LIMIT} listed` : ""}. Adding someone records them as
+                they are today.
               </p>
               <LateHiresForm cycleKey={cycle.key} people={record.lateHires} />
             </div>
           ) : (
-            <p className="text-sm text-slate-700">{record.lateHiresTotal} people reviewable today were not in this cycle. Only an open cycle takes new people.</p>
+            <p className="text-sm text-slate-700">
+              {record.lateHiresTotal} people reviewable today were not in this cycle. Only an open cycle takes new people.
+            </p>
           )}
         </Card>
       )}
       {cycle.state === "open" && (
         <Card title="Reassign a reviewer">
-          <p className="mb-3 text-sm text-slate-700">When someone changes manager mid-cycle, their review stays with the reviewer the cycle assigned until you move it. Both managers can read it either way.</p>
+          <p className="mb-3 text-sm text-slate-700">
+            When someone changes manager mid-cycle, their review stays with the reviewer the cycle assigned until you move it. Both managers
+            can read it either way.
+          </p>
           <ReassignReviewerForm cycleKey={cycle.key} />
         </Card>
       )}

@@ -16,17 +16,26 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const today = new Date().toISOString().slice(0, 10);
   return (
     <div className="space-y-6">
-      <p><Link href="/hr/people" className="text-sm font-medium text-brand-800 underline">People and departures</Link></p>
+      <p>
+        <Link href="/hr/people" className="text-sm font-medium text-brand-800 underline">
+          People and departures
+        </Link>
+      </p>
       <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold">
         {person.name} {person.active ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Left</Badge>}
       </h1>
       <Card title="Details">
         <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-          <dt className="font-medium">Email</dt><dd>{person.email}</dd>
-          <dt className="font-medium">Title</dt><dd>{person.title || "—"}</dd>
-          <dt className="font-medium">Team</dt><dd>{person.team ?? "—"}</dd>
-          <dt className="font-medium">Manager</dt><dd>{person.manager ?? "—"}</dd>
-          <dt className="font-medium">In cycles</dt><dd>{view.cycles.length ? view.cycles.join(", ") : "none yet"}</dd>
+          <dt className="font-medium">Email</dt>
+          <dd>{person.email}</dd>
+          <dt className="font-medium">Title</dt>
+          <dd>{person.title || "—"}</dd>
+          <dt className="font-medium">Team</dt>
+          <dd>{person.team ?? "—"}</dd>
+          <dt className="font-medium">Manager</dt>
+          <dd>{person.manager ?? "—"}</dd>
+          <dt className="font-medium">In cycles</dt>
+          <dd>{view.cycles.length ? view.cycles.join(", ") : "none yet"}</dd>
         </dl>
       </Card>
       <Card title={departure ? "Departure" : person.active ? "Record a departure" : "Departure details (awaiting)"}>

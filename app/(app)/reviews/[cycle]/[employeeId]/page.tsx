@@ -55,7 +55,10 @@ export default async function ReviewPage({
       <div className="min-w-0">
         <p className="text-sm text-slate-700">{cycle.key} keeper review</p>
         <h1 className="text-2xl font-semibold">{employee.name}</h1>
-        <p className="text-slate-700">{employee.title}{employee.team ? ` · ${employee.team}` : ""}</p>
+        <p className="text-slate-700">
+          {employee.title}
+          {employee.team ? ` · ${employee.team}` : ""}
+        </p>
         <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
           <ReviewStatusBadge status={review.status} />
           {review.submittedAt && <span className="text-slate-700">Submitted {formatDateTime(review.submittedAt)}</span>}
@@ -89,21 +92,28 @@ export default async function ReviewPage({
       </div>
       <aside className="min-w-0 space-y-4" aria-label="About this review">
         {csat && (
-          <CsatPanel csat={csat} sentiment={sentiment}
-            filterHref={(s) => `/reviews/${cycle.key}/${employee.id}${s ? `?comments=${s}` : ""}`} />
+          <CsatPanel
+            csat={csat}
+            sentiment={sentiment}
+            filterHref={(s) => `/reviews/${cycle.key}/${employee.id}${s ? `?comments=${s}` : ""}`}
+          />
         )}
         <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
           <h2 className="font-semibold">Reviewer</h2>
           <p className="text-slate-700">{review.reviewer?.name ?? "Not started"}</p>
           <h2 className="mt-3 font-semibold">Cycle</h2>
-          <p className="text-slate-700">{cycle.key} · {cycle.state}</p>
+          <p className="text-slate-700">
+            {cycle.key} · {cycle.state}
+          </p>
         </div>
         {reflection && <ReflectionPanel firstName={firstName(employee.name)} reflection={reflection.reflection} />}
         {response && review.status === "submitted" && agentsCanRead(cycle.state) && (
           <ReviewResponsePanel firstName={firstName(employee.name)} response={response} />
         )}
         {review.can.isSubject && (
-          <Link href={`/feedback/${cycle.key}`} className="block text-sm font-medium text-brand-700 underline">Acknowledge or reply to this review</Link>
+          <Link href={`/feedback/${cycle.key}`} className="block text-sm font-medium text-brand-700 underline">
+            Acknowledge or reply to this review
+          </Link>
         )}
       </aside>
     </div>

@@ -20,9 +20,19 @@ export function GET(request: NextRequest, { params }: { params: Promise<{ id: st
       csat: figure.csat,
       ci95: figure.ci95,
       tooFewResponses: figure.tooFew,
-      organisation: { responses: organisation.responses, satisfied: organisation.satisfied, csat: organisation.csat, ci95: organisation.ci95 },
+      organisation: {
+        responses: organisation.responses,
+        satisfied: organisation.satisfied,
+        csat: organisation.csat,
+        ci95: organisation.ci95,
+      },
       trend: csat.trend.map((t) => ({ quarter: t.quarter, responses: t.responses, satisfied: t.satisfied, csat: t.csat, ci95: t.ci95 })),
-      comments: csat.comments.map((c) => ({ ratedAt: new Date(c.ratedAt).toISOString(), satisfied: c.satisfied, channel: c.channel, comment: c.comment })),
+      comments: csat.comments.map((c) => ({
+        ratedAt: new Date(c.ratedAt).toISOString(),
+        satisfied: c.satisfied,
+        channel: c.channel,
+        comment: c.comment,
+      })),
     });
   });
 }
