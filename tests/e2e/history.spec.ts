@@ -90,7 +90,7 @@ test("HR records a departure: typed errors first, then the person is deactivated
   await login.goto("/login");
   await login.getByLabel("Email").fill(email);
   await login.getByLabel("Password").fill("keeper-demo-pass");
-  await login.getByRole("button", { name: "Sign in" }).click();
+  await login.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(login.getByRole("alert")).toBeVisible();
   await expect(login).toHaveURL(/\/login/);
   await context.close();
