@@ -3,7 +3,6 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import * as schema from "./schema";
-import { cachingClient } from "./statement-cache";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -37,14 +36,9 @@ export function openDatabase(path: string): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  // KEEPER_LAYERS_OFF=statement-cache is for scripts/bench-layers.ts, which weighs what the cache buys.
-  const client = process.env.KEEPER_LAYERS_OFF?.split(",").includes("statement-cache")
-    ? sqlite
-    : (cachingClient(sqlite) as unknown as Database.Database);
-  const db = drizzle({ client, schema }) as Db;
-  // Our own code prepares on the real connection (see cachingClient for why it is kept apart).
-  db.$client = sqlite;
-  return db;
+  // Drizzle's own client: a hand-made statement cache bought under 10% on every page measured
+  // (docs/decisions/0010-statements-compiled-once.md); the hot queries are `.prepare()`d instead.
+  return drizzle({ client: sqlite, schema }) as Db;
 }
 
 // One connection per process. Kept on globalThis so Next's dev reloads do not open another.

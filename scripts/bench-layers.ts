@@ -1,5 +1,5 @@
 /**
- * npm run bench:layers — what each hand-made performance layer buys, in one run: the same pages
+ * npm run bench:layers — what each hand-made performance layer buys (decision 0021), in one run: the same pages
  * with every layer on, then with one layer off at a time (KEEPER_LAYERS_OFF), on one server
  * process, reporting server CPU per request and the ratio to the all-on run; then the cluster
  * supervisor, as requests per second with KEEPER_WORKERS=1 against one per core. CPU time, not
@@ -17,7 +17,7 @@ import { ROOT, signInCookie, startServer, treeCpuMs } from "./lib/server";
 const SECONDS = Number(process.env.BENCH_SECONDS || 8);
 const CONNECTIONS = 10;
 const PORT = Number(process.env.BENCH_PORT || 3850);
-const LAYERS = ["session-cache", "statement-cache", "read-memo"] as const;
+const LAYERS = ["session-cache", "read-memo"] as const;
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 
 interface Page {
