@@ -79,7 +79,7 @@ export default async function HomePage() {
               <Link href="/admin/tokens" className="font-medium text-brand-700 underline">
                 API tokens
               </Link>{" "}
-              for scripts and CSAT imports
+              for identity provisioning (SCIM), scripts and CSAT imports
             </li>
             <li>
               <Link href="/admin/outbox" className="font-medium text-brand-700 underline">

@@ -57,7 +57,7 @@ export function openApiDocument(): Record<string, unknown> {
       title: "Keeper API",
       version: "1",
       description:
-        "Keeper's keeper-test reviews, talent figures and CSAT. Authenticate with the signed-in session cookie or `Authorization: Bearer <token>` (tokens are created by admins at /admin/tokens, scoped `read` or `import`). The same access rules as the pages: 401 without credentials, 404 for anything the caller may not see. Fractions, not percents.",
+        "Keeper's keeper-test reviews, talent figures and CSAT. Authenticate with the signed-in session cookie or `Authorization: Bearer <token>` (tokens are created at /admin/tokens, scoped `read` or `import`, and act as their owner: HR's read what HR may). The same access rules as the pages: 401 without credentials, 404 for anything the caller may not see. Fractions, not percents.",
     },
     servers: [{ url: "/" }],
     security: [{ bearer: [] }, { session: [] }],
