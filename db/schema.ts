@@ -3,7 +3,10 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQL
 
 import { CYCLE_STATES, REVIEW_STATUSES } from "../lib/domain/cycle-state";
 import { KEEPER_ANSWERS } from "../lib/domain/keeper";
+import { FOLLOW_UP_KINDS } from "../lib/domain/follow-ups";
+import { LEAVE_TYPES } from "../lib/domain/departures";
 import { ROLES } from "../lib/domain/roles";
+import { TOKEN_SCOPES } from "../lib/domain/token-scopes";
 
 // Times are stored as integer epoch milliseconds (UTC); calendar dates as 'YYYY-MM-DD' text.
 
@@ -151,7 +154,7 @@ export const cycleParticipants = sqliteTable(
     managerId: integer("manager_id").references(() => employees.id),
     /** Who writes the review; the manager at opening unless HR reassigns it. */
     reviewerId: integer("reviewer_id").references(() => employees.id),
-    role: text("role", { enum: ["agent", "manager", "hr", "admin"] }).notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
     title: text("title").notNull().default(""),
     addedAt: integer("added_at").notNull(),
     /** Null when added by the cycle opening (or the backfill); HR's id when added by hand. */
@@ -180,7 +183,7 @@ export const departures = sqliteTable(
       .references(() => employees.id),
     /** 'YYYY-MM-DD', the last day of employment. */
     leftAt: text("left_at").notNull(),
-    leaveType: text("leave_type", { enum: ["voluntary", "involuntary"] }).notNull(),
+    leaveType: text("leave_type", { enum: LEAVE_TYPES }).notNull(),
     regretted: integer("regretted", { mode: "boolean" }).notNull(),
     /** Where the details came from: HR's page or the org CSV. */
     source: text("source", { enum: ["hr", "import"] }).notNull(),
@@ -202,7 +205,7 @@ export const keeperFollowUps = sqliteTable(
     reviewId: integer("review_id")
       .notNull()
       .references(() => reviews.id),
-    kind: text("kind", { enum: ["conversation", "improvement_plan", "separation"] }).notNull(),
+    kind: text("kind", { enum: FOLLOW_UP_KINDS }).notNull(),
     /** 'YYYY-MM-DD': the conversation, the plan's start, or the separation. */
     happenedOn: text("happened_on").notNull(),
     /** 'YYYY-MM-DD': when an improvement plan is reviewed; null otherwise. */
@@ -466,7 +469,7 @@ export const apiTokens = sqliteTable(
     name: text("name").notNull(),
     /** SHA-256 of the token; the token itself is shown once and never stored. */
     tokenHash: text("token_hash").notNull().unique(),
-    scope: text("scope", { enum: ["read", "import", "scim"] }).notNull(),
+    scope: text("scope", { enum: TOKEN_SCOPES }).notNull(),
     createdBy: integer("created_by")
       .notNull()
       .references(() => employees.id),

@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "@/db/client";
 import { apiTokens, auditLog } from "@/db/schema";
+import { TOKEN_SCOPES, type TokenScope } from "@/lib/domain/token-scopes";
 
 // Shared by the admin page (through the data layer) and `keeper token create`, which runs outside
 // Next and so cannot load the server-only data layer.
 
-export const TOKEN_SCOPES = ["read", "import", "scim"] as const;
-export type TokenScope = (typeof TOKEN_SCOPES)[number];
+export { TOKEN_SCOPES, type TokenScope };
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { cycles, employees, keeperCheckins, reviews } from "@/db/schema";
+import { apiTokens, cycleParticipants, cycles, departures, employees, keeperCheckins, keeperFollowUps, reviews } from "@/db/schema";
+import { LEAVE_TYPES } from "@/lib/domain/departures";
+import { FOLLOW_UP_KINDS } from "@/lib/domain/follow-ups";
+import { TOKEN_SCOPES } from "@/lib/domain/token-scopes";
 import {
   AGENT_READABLE_STATES,
   agentsCanRead,
@@ -37,5 +40,9 @@ describe("cycle-state rules are the source of the SQL lists and the schema enums
     expect(reviews.keeperAnswer.enumValues).toEqual([...KEEPER_ANSWERS]);
     expect(keeperCheckins.answer.enumValues).toEqual([...KEEPER_ANSWERS]);
     expect(employees.role.enumValues).toEqual([...ROLES]);
+    expect(cycleParticipants.role.enumValues).toEqual([...ROLES]);
+    expect(departures.leaveType.enumValues).toEqual([...LEAVE_TYPES]);
+    expect(keeperFollowUps.kind.enumValues).toEqual([...FOLLOW_UP_KINDS]);
+    expect(apiTokens.scope.enumValues).toEqual([...TOKEN_SCOPES]);
   });
 });
