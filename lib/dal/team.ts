@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { cycles, employees, reviews, teams } from "@/db/schema";
@@ -48,9 +48,15 @@ function reportsQuery(cycleKey: string) {
  */
 export async function listDirectReports(cycleKey: string): Promise<ReportStatus[]> {
   const viewer = await verifySession();
-  const assigned = sql`exists (select 1 from cycle_participants cp where cp.cycle_id = ${cycles.id} and cp.employee_id = ${employees.id} and cp.reviewer_id = ${viewer.id})`;
+  // One id list (both halves use an index: manager_id, and reviewer_id + cycle_id) rather than
+  // `manager = me or exists (…)`, which made SQLite test every employee of the organisation.
+  const mine = sql`${employees.id} in (
+    select r.id from employees r where r.manager_id = ${viewer.id}
+    union
+    select cp.employee_id from cycle_participants cp join cycles c2 on c2.id = cp.cycle_id
+    where cp.reviewer_id = ${viewer.id} and c2.key = ${cycleKey})`;
   return reportsQuery(cycleKey)
-    .where(and(or(eq(employees.managerId, viewer.id), assigned), eq(employees.active, true)))
+    .where(and(mine, eq(employees.active, true)))
     .orderBy(asc(employees.name))
     .all();
 }
