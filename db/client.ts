@@ -1,64 +1,195 @@
 import Database from "better-sqlite3";
-import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { drizzle as drizzleSqlite, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import * as schema from "./schema";
+import pg from "pg";
+import { databaseUrl, DEFAULT_DATABASE_URL, engineOf, UnsupportedDatabaseUrl, type Engine } from "./engine";
+import * as pgSchema from "./schema.pg";
+import type * as sqliteSchema from "./schema.sqlite";
+import * as liteSchema from "./schema.sqlite";
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-
-export const DEFAULT_DATABASE_URL = "file:./data/keeper.db";
-
-export class UnsupportedDatabaseUrl extends Error {
-  name = "UnsupportedDatabaseUrl";
-}
+export { DEFAULT_DATABASE_URL, UnsupportedDatabaseUrl };
 
 /**
- * `file:./data/keeper.db`, `file:/abs/path.db`, a bare path, or `:memory:`. Anything else that
- * looks like a URL (`postgres://…`, `mysql://…`) is refused by name: taken as a path, it used to
- * create a SQLite file in a folder called `postgres:`, far from where the user thought the data was.
+ * The one query-builder surface the data-access layer is written against (docs/decisions/0022).
+ * It is typed as drizzle's SQLite database; on PostgreSQL the object is drizzle's node-postgres
+ * database over the same-named tables of db/schema.pg.ts. Shared code uses only what both have:
+ * the builders, awaited (never `.get()/.all()/.run()`), and the raw helpers of db/raw.ts.
  */
-export function databasePath(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): string {
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
-  // One letter before the colon is a Windows drive (C:\keeper.db), not a scheme.
-  if (scheme && scheme !== "file" && scheme.length > 1 && url !== ":memory:") {
-    throw new UnsupportedDatabaseUrl(
-      `DATABASE_URL uses "${scheme}:", which Keeper does not support. Use file:PATH (e.g. file:./data/keeper.db), a plain file path, or :memory:.`,
-    );
-  }
+export type Db = BetterSQLite3Database<typeof sqliteSchema>;
+
+interface Connection {
+  engine: Engine;
+  label: string;
+  sqlite?: Database.Database;
+  pool?: pg.Pool;
+  /** SQLite has one connection per process: writers take turns here, then BEGIN IMMEDIATE. */
+  queue: Promise<void>;
+}
+
+const connections = new WeakMap<Db, Connection>();
+
+/** `file:./data/keeper.db` → an absolute path; refuses URLs of other engines by name. */
+export function databasePath(url = databaseUrl()): string {
+  if (engineOf(url) !== "sqlite") throw new UnsupportedDatabaseUrl(`${url.split(":")[0]}: is not a SQLite file URL.`);
   const path = url.startsWith("file:") ? url.slice("file:".length) : url;
   return path === ":memory:" ? path : resolve(path);
 }
 
-export function openDatabase(path: string): Db {
+// bigint (every *_at is epoch milliseconds) and numeric (avg, sum of bigint) arrive as strings
+// from node-postgres; both fit a double here, and SQLite hands back numbers for the same queries.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+export function openDatabase(url: string): Db {
+  if (engineOf(url) === "postgres") {
+    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.KEEPER_PG_POOL ?? 10) });
+    // An idle client's error (the server restarted) must not crash the process; the next query reconnects.
+    pool.on("error", () => undefined);
+    const db = drizzlePg({ client: pool, schema: pgSchema }) as unknown as Db;
+    connections.set(db, { engine: "postgres", label: describe(url), pool, queue: Promise.resolve() });
+    return db;
+  }
+  const path = databasePath(url);
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  // Drizzle's own client: a hand-made statement cache bought under 10% on every page measured
-  // (docs/decisions/0010-statements-compiled-once.md); the hot queries are `.prepare()`d instead.
-  return drizzle({ client: sqlite, schema }) as Db;
+  const db = drizzleSqlite({ client: sqlite, schema: liteSchema }) as Db;
+  connections.set(db, { engine: "sqlite", label: path, sqlite, queue: Promise.resolve() });
+  return db;
 }
 
-// One connection per process. Kept on globalThis so Next's dev reloads do not open another.
-const holder = globalThis as unknown as { __keeperDb?: Db };
+function describe(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `postgres://${parsed.host}${parsed.pathname}`;
+  } catch {
+    return "postgres";
+  }
+}
 
-export function getDb(): Db {
-  if (!holder.__keeperDb) holder.__keeperDb = openDatabase(databasePath());
+function connectionOf(db: Db): Connection {
+  const found = connections.get(db);
+  if (!found) throw new Error("This database handle was not opened by db/client.ts openDatabase().");
+  return found;
+}
+
+export function engineOfDb(db: Db = getDb()): Engine {
+  return connections.get(db)?.engine ?? (typeof (db as { all?: unknown }).all === "function" ? "sqlite" : "postgres");
+}
+
+/** Where the data is, for messages: a file path, or host and database (never the password). */
+export function databaseLabel(db: Db = processDb()): string {
+  return connectionOf(db).label;
+}
+
+/** The better-sqlite3 handle, for the SQLite-only paths (online backup, the bulk CSAT stage). */
+export function sqliteClient(db: Db = processDb()): Database.Database {
+  const client = connectionOf(db).sqlite;
+  if (!client) throw new Error("This is a PostgreSQL database; the SQLite client is not available.");
+  return client;
+}
+
+/** The node-postgres pool, for the PostgreSQL-only paths (bulk copy, advisory checks). */
+export function pgPool(db: Db = processDb()): pg.Pool {
+  const pool = connectionOf(db).pool;
+  if (!pool) throw new Error("This is a SQLite database; there is no PostgreSQL pool.");
+  return pool;
+}
+
+export async function closeDatabase(db: Db): Promise<void> {
+  const connection = connections.get(db);
+  if (connection?.sqlite) connection.sqlite.close();
+  if (connection?.pool) await connection.pool.end();
+}
+
+// One database per process. Kept on globalThis so Next's dev reloads do not open another.
+const holder = globalThis as unknown as { __keeperDb?: Db; __keeperTx?: AsyncLocalStorage<Db> };
+const transaction = (holder.__keeperTx ??= new AsyncLocalStorage<Db>());
+
+function processDb(): Db {
+  if (!holder.__keeperDb) holder.__keeperDb = openDatabase(databaseUrl());
   return holder.__keeperDb;
 }
 
-/** Tests and the CLI swap the process's database (e.g. a fresh migrated file per test). */
+/**
+ * The process's database, or, inside writeTx, the transaction: a helper that asks for the
+ * database mid-transaction must not read or write through another pooled connection (on
+ * PostgreSQL that would wait on the transaction's own row locks).
+ */
+export function getDb(): Db {
+  return transaction.getStore() ?? processDb();
+}
+
+/** Tests and the CLI swap the process's database (e.g. a fresh migrated one per test). */
 export function setDb(db: Db | undefined): void {
   holder.__keeperDb = db;
 }
 
-/**
- * Runs `fn` in a synchronous BEGIN IMMEDIATE transaction: the write lock is taken up front so
- * two writers never deadlock upgrading a read lock, and nothing awaits while the lock is held.
- */
-export function writeTx<T>(fn: (db: Db) => T): T {
-  const db = getDb();
-  return db.$client.transaction(() => fn(db)).immediate();
+const RETRYABLE = new Set(["40001", "40P01"]); // serialization_failure, deadlock_detected
+const MAX_ATTEMPTS = 8;
+
+function pgCode(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (typeof e.code === "string") return e.code;
+  }
+  return undefined;
 }
+
+/**
+ * Runs `fn` as one write transaction (docs/decisions/0022-one-dal-two-engines.md).
+ * - SQLite: writers of this process take turns, then BEGIN IMMEDIATE takes the file's write lock
+ *   up front (other processes wait on busy_timeout), so two writers never deadlock upgrading.
+ * - PostgreSQL: SERIALIZABLE, retried with jitter on a serialization failure or deadlock, so every
+ *   read-check-write (version checks, cycle transitions, calibration, imports) is correct across
+ *   processes without a lock per path. `fn` must therefore be safe to run again: no mail sent,
+ *   no HTTP call made inside it.
+ * A writeTx inside another joins it.
+ */
+export async function writeTx<T>(fn: (db: Db) => Promise<T> | T): Promise<T> {
+  const current = transaction.getStore();
+  if (current) return fn(current);
+  const db = processDb();
+  const connection = connectionOf(db);
+  if (connection.engine === "sqlite") return sqliteTx(db, connection, fn);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const pgDb = db as unknown as ReturnType<typeof drizzlePg>;
+      return await pgDb.transaction((tx) => transaction.run(tx as unknown as Db, () => Promise.resolve(fn(tx as unknown as Db))), {
+        isolationLevel: "serializable",
+      });
+    } catch (error) {
+      if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has(pgCode(error) ?? "")) throw error;
+      await new Promise((done) => setTimeout(done, Math.random() * 5 * 2 ** attempt));
+    }
+  }
+}
+
+async function sqliteTx<T>(db: Db, connection: Connection, fn: (db: Db) => Promise<T> | T): Promise<T> {
+  const previous = connection.queue;
+  let release!: () => void;
+  connection.queue = new Promise((done) => (release = done));
+  await previous;
+  const sqlite = connection.sqlite!;
+  try {
+    sqlite.exec("BEGIN IMMEDIATE");
+    try {
+      const result = await transaction.run(db, () => fn(db));
+      sqlite.exec("COMMIT");
+      return result;
+    } catch (error) {
+      if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
+      throw error;
+    }
+  } finally {
+    release();
+  }
+}
+
+/** The retry test needs the code check; nothing else should. */
+export const isRetryableForTest = (error: unknown) => RETRYABLE.has(pgCode(error) ?? "");

@@ -14,3 +14,12 @@ export function perConnection<T>(build: (db: Db) => T): (db: Db) => T {
     return value;
   };
 }
+
+/**
+ * `.prepare()` under a statement name: PostgreSQL's prepared statements are named per
+ * connection, SQLite's take no name (drizzle's SQLite builder ignores it). Run it with
+ * `await prepared.execute(params)`, which both engines have, and take `[0]` for one row.
+ */
+export function prepareNamed<Q extends { prepare: (...args: never[]) => unknown }>(query: Q, name: string): ReturnType<Q["prepare"]> {
+  return (query.prepare as unknown as (name: string) => ReturnType<Q["prepare"]>).call(query, name);
+}

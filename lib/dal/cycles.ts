@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, writeTx } from "@/db/client";
-import { perConnection } from "@/db/per-connection";
+import { perConnection, prepareNamed } from "@/db/per-connection";
 import { cycleParticipants, cycles, cycleTraits, employees, reviews, traitTemplate } from "@/db/schema";
 import {
   CYCLE_STATES,
@@ -49,14 +49,17 @@ function expectedCount(): number {
 /** Cycles the viewer may see, newest first: HR sees drafts too; everyone else sees cycles once opened. */
 export async function listCycleRefs(): Promise<CycleRef[]> {
   const viewer = await verifySession();
-  return (canSeeDraftCycles(viewer) ? allCycleRefs : openedCycleRefs)(getDb()).all();
+  return (canSeeDraftCycles(viewer) ? allCycleRefs : openedCycleRefs)(getDb()).execute();
 }
 
 // Most pages ask for the cycle list, so both variants are prepared once per connection.
 const cycleRefColumns = { id: cycles.id, key: cycles.key, state: cycles.state, dueDate: cycles.dueDate, shareKeeper: cycles.shareKeeper };
-const allCycleRefs = perConnection((db) => db.select(cycleRefColumns).from(cycles).orderBy(desc(cycles.key)).prepare());
+const allCycleRefs = perConnection((db) => prepareNamed(db.select(cycleRefColumns).from(cycles).orderBy(desc(cycles.key)), "keeper_all_cycle_refs"));
 const openedCycleRefs = perConnection((db) =>
-  db.select(cycleRefColumns).from(cycles).where(inArray(cycles.state, PUBLISHED_STATES)).orderBy(desc(cycles.key)).prepare(),
+  prepareNamed(
+    db.select(cycleRefColumns).from(cycles).where(inArray(cycles.state, PUBLISHED_STATES)).orderBy(desc(cycles.key)),
+    "keeper_opened_cycle_refs",
+  ),
 );
 
 /**

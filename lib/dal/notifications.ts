@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, writeTx, type Db } from "@/db/client";
-import { perConnection } from "@/db/per-connection";
+import { perConnection, prepareNamed } from "@/db/per-connection";
 import { notifications, outboxEmails, reviews } from "@/db/schema";
 import { notify } from "@/lib/mail/notify";
 import { scheduleDelivery, smtpConfigured } from "@/lib/mail/outbox";
@@ -42,16 +42,18 @@ export async function listMyNotifications(limit = 50): Promise<NotificationView[
 
 // Every signed-in page's header asks for it.
 const unreadCount = perConnection((db) =>
-  db
-    .select({ n: sql<number>`count(*)` })
-    .from(notifications)
-    .where(and(eq(notifications.recipientId, sql.placeholder("viewerId")), isNull(notifications.readAt)))
-    .prepare(),
+  prepareNamed(
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(notifications)
+      .where(and(eq(notifications.recipientId, sql.placeholder("viewerId")), isNull(notifications.readAt))),
+    "keeper_unread_count",
+  ),
 );
 
 export async function unreadNotificationCount(): Promise<number> {
   const viewer = await verifySession();
-  return unreadCount(getDb()).get({ viewerId: viewer.id })!.n;
+  return Number((await unreadCount(getDb()).execute({ viewerId: viewer.id }))[0]!.n);
 }
 
 export async function markAllNotificationsRead(): Promise<number> {

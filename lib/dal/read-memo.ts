@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { perConnection } from "@/db/per-connection";
+import { sql } from "drizzle-orm";
+import { row } from "@/db/raw";
 
 /**
  * Reuses an expensive talent read until the data it was read from changes. Internal to lib/dal:
@@ -25,22 +26,27 @@ interface Entry {
 }
 
 const holder = globalThis as unknown as { __keeperReadMemo?: WeakMap<Db, Map<string, Entry>> };
-// Asked on every memoised read, so compiled once per connection.
-const talentToken = perConnection((db) => db.$client.prepare("select version from data_versions where topic = 'talent'").pluck());
 
 /**
  * `keep` decides whether a result is worth remembering: a denial must not be, since it is audited
  * inside `compute` and an audit row does not move the talent version.
  */
-export function memoUntilTalentChange<T>(db: Db, key: string, compute: () => T, keep: (value: T) => boolean = () => true): T {
+export async function memoUntilTalentChange<T>(
+  db: Db,
+  key: string,
+  compute: () => Promise<T> | T,
+  keep: (value: T) => boolean = () => true,
+): Promise<T> {
   if (MEMO_OFF) return compute();
-  const version = talentToken(db).get() as number;
+  // Read on every memoised request, from the database and not from this process: a write by
+  // another server process (or the CLI) moves it too, so no process serves a stale value.
+  const version = (await row<{ version: number }>(db, sql`select version from data_versions where topic = 'talent'`))!.version;
   holder.__keeperReadMemo ??= new WeakMap();
   let entries = holder.__keeperReadMemo.get(db);
   if (!entries) holder.__keeperReadMemo.set(db, (entries = new Map()));
   const hit = entries.get(key);
   if (hit && hit.version === version) return hit.value as T;
-  const value = compute();
+  const value = await compute();
   entries.delete(key);
   if (!keep(value)) return value;
   // The version is taken before compute(): a change committed meanwhile is stored under the older

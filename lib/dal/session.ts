@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { perConnection } from "@/db/per-connection";
+import { perConnection, prepareNamed } from "@/db/per-connection";
 import { employees } from "@/db/schema";
 import { currentUserId } from "@/lib/auth/session-source";
 import type { Role } from "@/lib/domain/roles";
@@ -34,6 +34,7 @@ export interface Viewer {
 
 // Every request asks, so the query is prepared once per connection.
 const viewerRow = perConnection((db) =>
+  prepareNamed(
   db
     .select({
       id: employees.id,
@@ -45,8 +46,9 @@ const viewerRow = perConnection((db) =>
       hasReports: sql<number>`exists (select 1 from employees r where r.manager_id = "employees"."id" and r.active = 1)`,
     })
     .from(employees)
-    .where(and(eq(employees.id, sql.placeholder("id")), eq(employees.active, true)))
-    .prepare(),
+    .where(and(eq(employees.id, sql.placeholder("id")), eq(employees.active, true))),
+  "keeper_viewer_row",
+  ),
 );
 
 /** Keeps the request's id for the audit entries and logs this request writes (lib/observability/request-context.ts). */
@@ -59,8 +61,8 @@ async function rememberThisRequest(): Promise<void> {
 }
 
 /** The active employee `id` as a viewer; null when they do not exist or are deactivated. */
-export function loadViewer(id: number, token: { scope: TokenScope } | null): Viewer | null {
-  const row = viewerRow(getDb()).get({ id });
+export async function loadViewer(id: number, token: { scope: TokenScope } | null): Promise<Viewer | null> {
+  const [row] = await viewerRow(getDb()).execute({ id });
   if (!row) return null;
   return {
     ...row,
