@@ -4,8 +4,8 @@ import { customType } from "drizzle-orm/pg-core";
 /**
  * A yes/no flag stored as a 0/1 INTEGER, exactly as SQLite stores `integer(..., { mode: "boolean" })`
  * (docs/decisions/0023-postgres-schema-types.md). Drizzle reads and writes `boolean`; hand-written
- * SQL shared by both engines (`active = 1`, `sum(satisfied)`, `CASE WHEN ok THEN …` is NOT portable)
- * sees integers on both, so it runs unchanged.
+ * SQL shared by both engines (`active = 1`, `sum(satisfied)`) sees integers on both and runs
+ * unchanged. (A bare `WHERE active` would not: PostgreSQL wants a boolean there; write `active = 1`.)
  */
 export const flag = customType<{ data: boolean; driverData: number }>({
   dataType() {
