@@ -48,18 +48,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A wrong password or a refused single sign-on is an expected, audited outcome, not a server
     // error worth a stack trace; a callback that failed its checks (state, nonce, an expired or
     // forged ID token) is a warning with the reason.
-    error(error) {
+    async error(error) {
       const type = (error as { type?: string }).type ?? error.name;
       if (type === "CredentialsSignin" || type === "AccessDenied") return;
       const refused = refusedCallback(error);
       if (refused) {
         logger.warn({ reason: refused.name, message: refused.message }, "single sign-on refused");
-        recordAudit({
-          actorId: null,
-          action: "auth.sign_in",
-          outcome: "failed",
-          detail: { method: "oidc", reason: "callback_not_verified", error: refused.name, message: refused.message.slice(0, 300) },
-        });
+        await recordAudit({
+                    actorId: null,
+                    action: "auth.sign_in",
+                    outcome: "failed",
+                    detail: { method: "oidc", reason: "callback_not_verified", error: refused.name, message: refused.message.slice(0, 300) },
+                  });
         return;
       }
       logger.error({ err: error }, "auth error");
@@ -80,15 +80,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ],
   callbacks: {
     // Single sign-on only ever finds an existing, active employee; everyone else gets the refusal page.
-    signIn({ account, profile }) {
+    async signIn({ account, profile }) {
       if (account?.provider !== "oidc") return true;
-      const match = matchOidcSignIn(profile);
+      const match = await matchOidcSignIn(profile);
       return match.ok ? true : `/login/error?reason=${match.reason}`;
     },
-    jwt({ token, user, account, profile }) {
+    async jwt({ token, user, account, profile }) {
       if (account?.provider === "oidc") {
         // The session names the employee, not the provider's identity.
-        const id = employeeForSubject(profile?.sub);
+        const id = await employeeForSubject(profile?.sub);
         if (id === null) return null;
         token.sub = String(id);
       } else if (user?.id) token.sub = user.id;

@@ -1,6 +1,11 @@
 import { defineConfig } from "vitest/config";
 import { fileURLToPath } from "node:url";
 
+// `npm test` runs on SQLite; `npm run test:pg` (DATABASE_URL=postgres://…, see scripts/pg-cluster.mjs)
+// runs the same files on PostgreSQL, each test on a copy of a template database made once here.
+// The same test as db/engine.ts engineOf, which the config cannot import without a warning.
+const postgres = /^postgres(ql)?:/i.test(process.env.DATABASE_URL ?? "");
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -12,6 +17,9 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     setupFiles: ["tests/helpers/setup.ts"],
+    globalSetup: postgres ? ["tests/helpers/pg-global-setup.ts"] : [],
+    // Each test's pool: 2 workers × a few connections, well under the test cluster's max_connections.
+    env: postgres ? { KEEPER_PG_POOL: process.env.KEEPER_PG_POOL ?? "4" } : {},
     environment: "node",
     pool: "forks",
     testTimeout: 30_000,

@@ -147,7 +147,6 @@ export async function bulkInsert(
 
 /** Rows grouped into arrays of `size`; a synchronous source is read without a promise per row. */
 async function* chunksOf<T>(rows: Iterable<T> | AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
-  let chunk: T[] = [];
   if (Symbol.iterator in rows) {
     const iterator = rows[Symbol.iterator]();
     try {

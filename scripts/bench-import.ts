@@ -120,7 +120,7 @@ async function main(): Promise<void> {
     const csv = join(dir, "responses.csv");
     generateInChild(csv);
     const db = openDatabase(join(dir, "keeper.db"));
-    migrateDatabase(db);
+    await migrateDatabase(db);
     setDb(db);
     const addAgent = db.$client.prepare("INSERT INTO employees (email, name, created_at, updated_at) VALUES (?, ?, 0, 0)");
     for (let i = 0; i < AGENTS; i++) addAgent.run(agentEmail(i), `Agent ${i}`);

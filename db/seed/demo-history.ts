@@ -110,7 +110,7 @@ const UNDATED_LEFT = "2026-06-01";
 
 const RATING: Record<KeeperAnswer, number> = { fight_hard: 5, keep: 4, unsure: 3, let_go: 2 };
 
-export function seedDemoLeavers(
+export async function seedDemoLeavers(
   db: Db,
   ctx: {
     teamIds: Map<string, number>;
@@ -119,69 +119,65 @@ export function seedDemoLeavers(
     recordedBy: number;
     now: number;
   },
-): void {
+): Promise<void> {
   const email = (local: string) => `${local}@${DEMO_DOMAIN}`;
   for (const leaver of DEMO_LEAVERS) {
     const managerId = ctx.ids.get(email(leaver.managerLocal))!;
     const teamId = ctx.teamIds.get(leaver.team)!;
-    const id = db
-      .insert(employees)
-      .values({
-        email: email(leaver.local),
-        name: leaver.name,
-        title: "Customer Support Agent",
-        teamId,
-        managerId,
-        role: "agent",
-        active: false,
-        hiredAt: "2024-02-01",
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      })
-      .returning({ id: employees.id })
-      .get().id;
+    const id = (await db
+          .insert(employees)
+          .values({
+            email: email(leaver.local),
+            name: leaver.name,
+            title: "Customer Support Agent",
+            teamId,
+            managerId,
+            role: "agent",
+            active: false,
+            hiredAt: "2024-02-01",
+            createdAt: ctx.now,
+            updatedAt: ctx.now,
+          })
+          .returning({ id: employees.id }))[0].id;
     const leftAt = leaver.departure?.leftAt ?? UNDATED_LEFT;
-    ctx.cycles.forEach((cycle, index) => {
+    ctx.cycles.forEach(async (cycle, index) => {
       const answer = leaver.answers[index];
       // Reviewed in a cycle only when its quarter ended before they left.
       if (!answer || quarterRange(cycle.key).end > Date.parse(`${leftAt}T00:00:00Z`)) return;
       const at = quarterRange(cycle.key).end - 11 * 86_400_000;
-      db.insert(cycleParticipants)
-        .values({
-          cycleId: cycle.id,
-          employeeId: id,
-          teamId,
-          managerId,
-          reviewerId: managerId,
-          role: "agent",
-          title: "Customer Support Agent",
-          addedAt: at,
-        })
-        .run();
-      const review = db
-        .insert(reviews)
-        .values({
-          cycleId: cycle.id,
-          employeeId: id,
-          reviewerId: managerId,
-          status: "submitted",
-          version: 1,
-          keeperAnswer: answer,
-          keeperReason: "Seeded history.",
-          summary: "A quarter on record.",
-          submittedAt: at,
-          createdAt: at,
-          updatedAt: at,
-        })
-        .returning({ id: reviews.id })
-        .get();
+      (await db.insert(cycleParticipants)
+                .values({
+                  cycleId: cycle.id,
+                  employeeId: id,
+                  teamId,
+                  managerId,
+                  reviewerId: managerId,
+                  role: "agent",
+                  title: "Customer Support Agent",
+                  addedAt: at,
+                }));
+      const review = (await db
+              .insert(reviews)
+              .values({
+                cycleId: cycle.id,
+                employeeId: id,
+                reviewerId: managerId,
+                status: "submitted",
+                version: 1,
+                keeperAnswer: answer,
+                keeperReason: "Seeded history.",
+                summary: "A quarter on record.",
+                submittedAt: at,
+                createdAt: at,
+                updatedAt: at,
+              })
+              .returning({ id: reviews.id }))[0];
       for (const cycleTraitId of cycle.traitIds)
-        db.insert(reviewRatings).values({ reviewId: review.id, cycleTraitId, rating: RATING[answer] }).run();
+        (await db.insert(reviewRatings).values({ reviewId: review.id, cycleTraitId, rating: RATING[answer] }));
     });
     if (leaver.departure) {
-      db.insert(departures)
-        .values({ employeeId: id, ...leaver.departure, source: "hr", recordedBy: ctx.recordedBy, recordedAt: ctx.now })
-        .run();
+      (await db.insert(departures)
+                .values({ employeeId: id, ...leaver.departure, source: "hr", recordedBy: ctx.recordedBy, recordedAt: ctx.now }));
     }
   }
 }
@@ -205,24 +201,22 @@ export function seedDemoFollowUps(db: Db, ctx: { cycleId: number; managerIds: nu
       note: "Plan on tone and first-contact resolution, with pairing twice a week.",
     },
   ];
-  ctx.managerIds.forEach((managerId, i) => {
-    const answer = db
-      .select({ id: reviews.id })
-      .from(reviews)
-      .innerJoin(employees, eq(employees.id, reviews.employeeId))
-      .where(
-        and(
-          eq(reviews.cycleId, ctx.cycleId),
-          eq(employees.managerId, managerId),
-          eq(employees.active, true),
-          inArray(reviews.keeperAnswer, ["unsure", "let_go"]),
-        ),
-      )
-      .orderBy(asc(reviews.id))
-      .get();
+  ctx.managerIds.forEach(async (managerId, i) => {
+    const answer = (await db
+          .select({ id: reviews.id })
+          .from(reviews)
+          .innerJoin(employees, eq(employees.id, reviews.employeeId))
+          .where(
+            and(
+              eq(reviews.cycleId, ctx.cycleId),
+              eq(employees.managerId, managerId),
+              eq(employees.active, true),
+              inArray(reviews.keeperAnswer, ["unsure", "let_go"]),
+            ),
+          )
+          .orderBy(asc(reviews.id)))[0];
     if (answer)
-      db.insert(keeperFollowUps)
-        .values({ reviewId: answer.id, ...plans[i % plans.length], recordedBy: managerId, recordedAt: ctx.now })
-        .run();
+      (await db.insert(keeperFollowUps)
+                .values({ reviewId: answer.id, ...plans[i % plans.length], recordedBy: managerId, recordedAt: ctx.now }));
   });
 }

@@ -27,12 +27,11 @@ const PAST_QUARTERS = ["2026-Q1", "2026-Q2", "2026-Q3"];
 const CSAT_UNTIL = Date.UTC(2026, 10, 20);
 const DAY = 86_400_000;
 
-export function isDatabaseEmpty(db: Db): boolean {
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   return (
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(employees)
-      .get()!.n === 0
+    (await db
+            .select({ n: sql<number>`count(*)` })
+            .from(employees))[0]!.n === 0
   );
 }
 
@@ -51,42 +50,39 @@ export async function seedDemo(db: Db, options: { passwordHash?: string } = {}):
   const now = Date.UTC(2026, 10, 20, 12);
 
   return db.$client
-    .transaction(() => {
+    .transaction(async () => {
       const teamIds = new Map<string, number>();
       for (const name of new Set(people.map((p) => p.team).filter((t): t is string => !!t))) {
-        teamIds.set(name, db.insert(teams).values({ name }).returning({ id: teams.id }).get().id);
+        teamIds.set(name, (await db.insert(teams).values({ name }).returning({ id: teams.id }))[0].id);
       }
       const ids = new Map<string, number>();
-      people.forEach((p, i) => {
-        const row = db
-          .insert(employees)
-          .values({
-            email: p.email,
-            name: p.name,
-            title: p.title,
-            teamId: p.team ? teamIds.get(p.team)! : null,
-            role: p.role,
-            hiredAt: `20${20 + (i % 6)}-0${1 + (i % 9)}-15`,
-            passwordHash: hashes[i],
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning({ id: employees.id })
-          .get();
+      people.forEach(async (p, i) => {
+        const row = (await db
+                  .insert(employees)
+                  .values({
+                    email: p.email,
+                    name: p.name,
+                    title: p.title,
+                    teamId: p.team ? teamIds.get(p.team)! : null,
+                    role: p.role,
+                    hiredAt: `20${20 + (i % 6)}-0${1 + (i % 9)}-15`,
+                    passwordHash: hashes[i],
+                    createdAt: now,
+                    updatedAt: now,
+                  })
+                  .returning({ id: employees.id }))[0];
         ids.set(p.email, row.id);
       });
       for (const p of people) {
         if (p.managerEmail)
-          db.update(employees)
-            .set({ managerId: ids.get(p.managerEmail)! })
-            .where(sql`${employees.id} = ${ids.get(p.email)!}`)
-            .run();
+          (await db.update(employees)
+                        .set({ managerId: ids.get(p.managerEmail)! })
+                        .where(sql`${employees.id} = ${ids.get(p.email)!}`));
       }
-      DEFAULT_TRAITS.forEach((t, position) =>
-        db
-          .insert(traitTemplate)
-          .values({ ...t, position })
-          .run(),
+      DEFAULT_TRAITS.forEach(async (t, position) =>
+        (await db
+                    .insert(traitTemplate)
+                    .values({ ...t, position })),
       );
 
       const agents = people.filter((p) => p.role === "agent");
@@ -95,44 +91,41 @@ export async function seedDemo(db: Db, options: { passwordHash?: string } = {}):
       const seededCycles: { id: number; key: string; traitIds: number[] }[] = [];
       for (const quarter of [...PAST_QUARTERS, DEMO_CURRENT_QUARTER]) {
         const current = quarter === DEMO_CURRENT_QUARTER;
-        const cycle = db
-          .insert(cycles)
-          .values({
-            key: quarter,
-            state: current ? "open" : "released",
-            dueDate: current ? "2026-12-15" : null,
-            shareKeeper: true,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning({ id: cycles.id })
-          .get();
+        const cycle = (await db
+                  .insert(cycles)
+                  .values({
+                    key: quarter,
+                    state: current ? "open" : "released",
+                    dueDate: current ? "2026-12-15" : null,
+                    shareKeeper: true,
+                    createdAt: now,
+                    updatedAt: now,
+                  })
+                  .returning({ id: cycles.id }))[0];
         const traitIds = DEFAULT_TRAITS.map(
-          (t, position) =>
-            db
-              .insert(cycleTraits)
-              .values({ cycleId: cycle.id, ...t, position })
-              .returning({ id: cycleTraits.id })
-              .get().id,
+          async (t, position) =>
+            (await db
+                              .insert(cycleTraits)
+                              .values({ cycleId: cycle.id, ...t, position })
+                              .returning({ id: cycleTraits.id }))[0].id,
         );
         seededCycles.push({ id: cycle.id, key: quarter, traitIds });
         // Every cycle's record of who it covered (the demo org has not moved since).
         for (const p of reviewed) {
           const managerId = ids.get(p.managerEmail!)!;
-          db.insert(cycleParticipants)
-            .values({
-              cycleId: cycle.id,
-              employeeId: ids.get(p.email)!,
-              teamId: p.team ? teamIds.get(p.team)! : null,
-              managerId,
-              reviewerId: managerId,
-              role: p.role,
-              title: p.title,
-              addedAt: now,
-            })
-            .run();
+          (await db.insert(cycleParticipants)
+                        .values({
+                          cycleId: cycle.id,
+                          employeeId: ids.get(p.email)!,
+                          teamId: p.team ? teamIds.get(p.team)! : null,
+                          managerId,
+                          reviewerId: managerId,
+                          role: p.role,
+                          title: p.title,
+                          addedAt: now,
+                        }));
         }
-        reviewed.forEach((p, index) => {
+        reviewed.forEach(async (p, index) => {
           // Current quarter: about half submitted, a quarter drafts, the rest not started (Ava among them).
           const slot = (index * 7) % 4;
           if (current && (slot === 3 || p.email.startsWith("ava@"))) return;
@@ -142,57 +135,55 @@ export async function seedDemo(db: Db, options: { passwordHash?: string } = {}):
           const at = current
             ? now - (index % 9) * DAY
             : Date.parse(`${quarter.slice(0, 4)}-${String(Number(quarter.slice(-1)) * 3).padStart(2, "0")}-20T10:00:00Z`);
-          const review = db
-            .insert(reviews)
-            .values({
-              cycleId: cycle.id,
-              employeeId: ids.get(p.email)!,
-              reviewerId: ids.get(p.managerEmail!)!,
-              status,
-              version: 1,
-              keeperAnswer: answer,
-              keeperReason: demoReason(answer, random),
-              summary: status === "submitted" ? demoSummary(random) : "",
-              privateNotes: demoPrivateNote(answer),
-              submittedAt: status === "submitted" ? at : null,
-              createdAt: at,
-              updatedAt: at,
-            })
-            .returning({ id: reviews.id })
-            .get();
-          traitIds.forEach((cycleTraitId, t) => {
+          const review = (await db
+                      .insert(reviews)
+                      .values({
+                        cycleId: cycle.id,
+                        employeeId: ids.get(p.email)!,
+                        reviewerId: ids.get(p.managerEmail!)!,
+                        status,
+                        version: 1,
+                        keeperAnswer: answer,
+                        keeperReason: demoReason(answer, random),
+                        summary: status === "submitted" ? demoSummary(random) : "",
+                        privateNotes: demoPrivateNote(answer),
+                        submittedAt: status === "submitted" ? at : null,
+                        createdAt: at,
+                        updatedAt: at,
+                      })
+                      .returning({ id: reviews.id }))[0];
+          traitIds.forEach(async (cycleTraitId, t) => {
             const skip = status === "draft" && t >= 3;
             const notObserved = !skip && random.chance(0.04);
-            db.insert(reviewRatings)
-              .values({
-                reviewId: review.id,
-                cycleTraitId,
-                rating: skip || notObserved ? null : demoRating(p.quality, random),
-                notObserved,
-                comment: skip ? "" : demoComment(random),
-              })
-              .run();
+            (await db.insert(reviewRatings)
+                            .values({
+                              reviewId: review.id,
+                              cycleTraitId,
+                              rating: skip || notObserved ? null : demoRating(p.quality, random),
+                              notObserved,
+                              comment: skip ? "" : demoComment(random),
+                            }));
           });
           reviewCount += 1;
         });
       }
 
       const sources = ["zendesk", "freshdesk", "intercom"] as const;
-      const csatAgents: CsatAgent[] = agents.map((p, i) => {
+      const csatAgents: CsatAgent[] = agents.map(async (p, i) => {
         const source = sources[["Team Portland", "Team Denver", "Team Austin"].indexOf(p.team!) % 3];
         const externalId = source === "intercom" ? `ic-${1000 + i}` : String(360000 + i);
         const employeeId = ids.get(p.email)!;
-        db.insert(identities).values({ source, externalId, employeeId }).run();
+        (await db.insert(identities).values({ source, externalId, employeeId }));
         return { id: employeeId, quality: p.quality, source, externalId };
       });
       const csatResponses = seedDemoCsat(db, csatAgents, [...PAST_QUARTERS, DEMO_CURRENT_QUARTER], CSAT_UNTIL, random);
-      seedDemoLeavers(db, {
-        teamIds,
-        ids,
-        cycles: seededCycles.filter((c) => c.key !== DEMO_CURRENT_QUARTER),
-        recordedBy: ids.get(people[0].email)!,
-        now,
-      });
+      await seedDemoLeavers(db, {
+                teamIds,
+                ids,
+                cycles: seededCycles.filter((c) => c.key !== DEMO_CURRENT_QUARTER),
+                recordedBy: ids.get(people[0].email)!,
+                now,
+              });
       seedDemoFollowUps(db, {
         cycleId: seededCycles.find((c) => c.key === "2026-Q3")!.id,
         managerIds: [ids.get(`noah@${DEMO_DOMAIN}`)!, ids.get(`grace@${DEMO_DOMAIN}`)!],
@@ -200,10 +191,9 @@ export async function seedDemo(db: Db, options: { passwordHash?: string } = {}):
       });
       // The login page lists these from the database, so no production code imports the seed.
       const signIns = JSON.stringify({ accounts: DEMO_ACCOUNTS, password: DEMO_PASSWORD });
-      db.insert(settings)
-        .values({ key: DEMO_SIGN_INS_SETTING, value: signIns })
-        .onConflictDoUpdate({ target: settings.key, set: { value: signIns } })
-        .run();
+      (await db.insert(settings)
+                .values({ key: DEMO_SIGN_INS_SETTING, value: signIns })
+                .onConflictDoUpdate({ target: settings.key, set: { value: signIns } }));
       return { employees: people.length, reviews: reviewCount, csatResponses };
     })
     .immediate();

@@ -51,7 +51,7 @@ export async function withViewer(
   const viewer = await apiViewer(request);
   if (!viewer) return json({ error: "unauthorized" }, 401);
   if (viewer.via === "token" && viewer.tokenScope !== scope) {
-    recordDenied(viewer.id, "api", scope, `token scope ${viewer.tokenScope}`);
+    await recordDenied(viewer.id, "api", scope, `token scope ${viewer.tokenScope}`);
     return json({ error: "forbidden", message: `This token's scope is ${viewer.tokenScope}; the route needs ${scope}.` }, 403);
   }
   // The id proxy.ts gave this request: its log lines and audit entries carry it.

@@ -48,7 +48,7 @@ export async function withScimClient(
   request: Request,
   handler: (client: ScimClient, base: string) => Promise<NextResponse> | NextResponse,
 ): Promise<NextResponse> {
-  const client = scimClient(request);
+  const client = await scimClient(request);
   // Not audited: anyone can send a wrong token, and the log is no place for their volume.
   if (!client) {
     return scimError(401, "A Keeper API token with the scim scope is required (Authorization: Bearer …).");

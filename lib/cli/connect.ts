@@ -58,7 +58,7 @@ export async function run(args: string[]): Promise<number> {
     console.error(`${parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("\n")}\n\n${USAGE}`);
     return 2;
   }
-  const saved = insertConnection(parsed.data, null);
+  const saved = await insertConnection(parsed.data, null);
   if (!saved.ok) {
     console.error(saved.message);
     return 2;

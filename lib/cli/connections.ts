@@ -19,7 +19,7 @@ export function describeConnection(c: ConnectionView): string {
 
 /** `keeper connections [--json]`: every helpdesk connection, never its credentials. */
 export async function run(args: string[]): Promise<number> {
-  const views = listConnectionViews();
+  const views = await listConnectionViews();
   if (args.includes("--json")) {
     console.log(JSON.stringify(views, null, 2));
     return 0;

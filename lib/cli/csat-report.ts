@@ -50,7 +50,7 @@ export function reportTable(report: CsatReport): string {
   return [...lines, "", format(header), ...rows.map(format)].join("\n");
 }
 
-export function run(args: string[]): number {
+export async function run(args: string[]): Promise<number> {
   let values: { quarter?: string; team?: string; json?: boolean };
   try {
     ({ values } = parseArgs({ args, options: { quarter: { type: "string" }, team: { type: "string" }, json: { type: "boolean" } } }));
@@ -64,7 +64,7 @@ export function run(args: string[]): number {
   }
   let report: CsatReport;
   try {
-    report = csatReport({ quarter: values.quarter, team: values.team });
+    report = await csatReport({ quarter: values.quarter, team: values.team });
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
     console.error(`${err.message}\n${USAGE}`);

@@ -12,8 +12,8 @@ export async function run(args: string[] = []): Promise<number> {
     return 2;
   }
   const db = getDb();
-  migrateDatabase(db);
-  if (!isDatabaseEmpty(db)) {
+  await migrateDatabase(db);
+  if (!await isDatabaseEmpty(db)) {
     console.log(`The database at ${databasePath()} already has people in it; the demo seed only fills an empty database.`);
     return 0;
   }

@@ -31,8 +31,8 @@ function demoSecretKey(): string {
 
 export async function run(): Promise<number> {
   const db = getDb();
-  migrateDatabase(db);
-  if (isDatabaseEmpty(db)) {
+  await migrateDatabase(db);
+  if (await isDatabaseEmpty(db)) {
     console.log("Seeding the demo organisation…");
     const r = await seedDemo(db);
     console.log(`Seeded ${r.employees} people, ${r.reviews} reviews, ${r.csatResponses} CSAT responses.`);

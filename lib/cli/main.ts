@@ -3,6 +3,10 @@ type Command = { summary: string; load: () => Promise<{ run: (args: string[]) =>
 
 const COMMANDS: Record<string, Command> = {
   "db migrate": { summary: "Apply database migrations", load: () => import("./db-migrate") },
+  "db copy": {
+    summary: "Copy the SQLite database into an empty PostgreSQL one: keeper db copy --to postgres://USER@HOST:5432/DB",
+    load: () => import("./db-copy"),
+  },
   "demo seed": { summary: "Seed the demo organisation (when the database is empty)", load: () => import("./demo-seed") },
   demo: { summary: "Migrate, seed, build and serve the demo on PORT (default 3000)", load: () => import("./demo") },
   start: { summary: "Migrate and serve the production build (requires AUTH_SECRET)", load: () => import("./start") },

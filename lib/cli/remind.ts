@@ -30,50 +30,47 @@ export interface ReminderRun {
  * is claimed before anyone is notified, in the same transaction, so a second run the same day
  * (or a concurrent one) finds it taken and sends nothing.
  */
-export function sendReminders(now = Date.now()): ReminderRun {
+export async function sendReminders(now = Date.now()): Promise<ReminderRun> {
   const day = utcDay(now);
-  return writeTx((db) => {
-    const cycle = db.select().from(cycles).where(eq(cycles.state, "open")).get();
+  return writeTx(async (db) => {
+    const cycle = (await db.select().from(cycles).where(eq(cycles.state, "open")))[0];
     if (!cycle || !cycle.dueDate) return { day, cycleKey: cycle?.key ?? null, reviews: 0, reviewers: 0 };
-    const due: ReviewDue[] = db
-      .select({
-        employeeId: employees.id,
-        employeeName: employees.name,
-        reviewerId: sql<number>`${cycleParticipants.reviewerId}`,
-        status: sql<ReviewDue["status"]>`coalesce(${reviews.status}, 'not_started')`,
-      })
-      // The cycle's participants, reminded through their assigned reviewer.
-      .from(cycleParticipants)
-      .innerJoin(employees, eq(employees.id, cycleParticipants.employeeId))
-      .leftJoin(reviews, and(eq(reviews.employeeId, employees.id), eq(reviews.cycleId, cycle.id)))
-      .where(and(eq(cycleParticipants.cycleId, cycle.id), eq(employees.active, true), isNotNull(cycleParticipants.reviewerId)))
-      .all();
+    const due: ReviewDue[] = (await db
+          .select({
+            employeeId: employees.id,
+            employeeName: employees.name,
+            reviewerId: sql<number>`${cycleParticipants.reviewerId}`,
+            status: sql<ReviewDue["status"]>`coalesce(${reviews.status}, 'not_started')`,
+          })
+          // The cycle's participants, reminded through their assigned reviewer.
+          .from(cycleParticipants)
+          .innerJoin(employees, eq(employees.id, cycleParticipants.employeeId))
+          .leftJoin(reviews, and(eq(reviews.employeeId, employees.id), eq(reviews.cycleId, cycle.id)))
+          .where(and(eq(cycleParticipants.cycleId, cycle.id), eq(employees.active, true), isNotNull(cycleParticipants.reviewerId))));
     const already = new Set(
-      db
-        .select({ employeeId: reminderLog.employeeId })
-        .from(reminderLog)
-        .where(and(eq(reminderLog.cycleId, cycle.id), eq(reminderLog.day, day)))
-        .all()
+      (await db
+                .select({ employeeId: reminderLog.employeeId })
+                .from(reminderLog)
+                .where(and(eq(reminderLog.cycleId, cycle.id), eq(reminderLog.day, day))))
         .map((r) => r.employeeId),
     );
     const claimed = [];
     for (const r of remindersFor({ cycle, day, reviews: due, alreadyReminded: already })) {
       // The unique key has the last word, whatever the read above saw.
-      const logged = db
-        .insert(reminderLog)
-        .values({ cycleId: cycle.id, employeeId: r.employeeId, day, kind: r.kind, sentAt: now })
-        .onConflictDoNothing()
-        .run();
+      const logged = (await db
+              .insert(reminderLog)
+              .values({ cycleId: cycle.id, employeeId: r.employeeId, day, kind: r.kind, sentAt: now })
+              .onConflictDoNothing());
       if (logged.changes === 1) claimed.push(r);
     }
     const byReviewer = groupByReviewer(claimed);
     for (const [reviewerId, list] of byReviewer) {
       const { title, body } = reminderMessage(cycle.key, cycle.dueDate!, day, list);
-      notify(
-        db,
-        { recipientId: reviewerId, kind: list[0].kind === "overdue" ? "review_overdue" : "review_due", title, body, link: "/" },
-        now,
-      );
+      await notify(
+                db,
+                { recipientId: reviewerId, kind: list[0].kind === "overdue" ? "review_overdue" : "review_due", title, body, link: "/" },
+                now,
+              );
     }
     return { day, cycleKey: cycle.key, reviews: claimed.length, reviewers: byReviewer.size };
   });
@@ -91,17 +88,16 @@ export interface FollowUpReminderRun {
  * at most once a week per answer. The reminder_log row (the answer's cycle and person, the UTC
  * day, kind 'follow_up') is claimed in the same transaction as the notification.
  */
-export function sendFollowUpReminders(now = Date.now()): FollowUpReminderRun {
+export async function sendFollowUpReminders(now = Date.now()): Promise<FollowUpReminderRun> {
   const day = utcDay(now);
-  return writeTx((db) => {
-    const missing = followUpRows(db, sql`f.id is null`);
+  return writeTx(async (db) => {
+    const missing = await followUpRows(db, sql`f.id is null`);
     const last = new Map(
-      db
-        .select({ cycleId: reminderLog.cycleId, employeeId: reminderLog.employeeId, day: sql<string>`max(${reminderLog.day})` })
-        .from(reminderLog)
-        .where(eq(reminderLog.kind, "follow_up"))
-        .groupBy(reminderLog.cycleId, reminderLog.employeeId)
-        .all()
+      (await db
+                .select({ cycleId: reminderLog.cycleId, employeeId: reminderLog.employeeId, day: sql<string>`max(${reminderLog.day})` })
+                .from(reminderLog)
+                .where(eq(reminderLog.kind, "follow_up"))
+                .groupBy(reminderLog.cycleId, reminderLog.employeeId))
         .map((r) => [`${r.cycleId}:${r.employeeId}`, r.day]),
     );
     const due: FollowUpDue[] = missing.map((m) => ({
@@ -114,31 +110,29 @@ export function sendFollowUpReminders(now = Date.now()): FollowUpReminderRun {
     }));
     const byManager = new Map<number, FollowUpDue[]>();
     for (const f of followUpRemindersFor(day, due)) {
-      const logged = db
-        .insert(reminderLog)
-        .values({ cycleId: f.cycleId, employeeId: f.employeeId, day, kind: "follow_up", sentAt: now })
-        .onConflictDoNothing()
-        .run();
+      const logged = (await db
+              .insert(reminderLog)
+              .values({ cycleId: f.cycleId, employeeId: f.employeeId, day, kind: "follow_up", sentAt: now })
+              .onConflictDoNothing());
       if (logged.changes === 1) byManager.set(f.managerId, [...(byManager.get(f.managerId) ?? []), f]);
     }
     let followUps = 0;
     for (const [managerId, list] of byManager) {
       const { title, body } = followUpMessage(list);
-      notify(db, { recipientId: managerId, kind: "follow_up_due", title, body, link: "/follow-ups" }, now);
+      await notify(db, { recipientId: managerId, kind: "follow_up_due", title, body, link: "/follow-ups" }, now);
       followUps += list.length;
     }
     return { day, followUps, managers: byManager.size };
   });
 }
 
-function waitingMail(): number {
+async function waitingMail(): Promise<number> {
   return writeTx(
-    (db) =>
-      db
-        .select({ n: sql<number>`count(*)` })
-        .from(outboxEmails)
-        .where(isNull(outboxEmails.sentAt))
-        .get()!.n,
+    async (db) =>
+      (await db
+                  .select({ n: sql<number>`count(*)` })
+                  .from(outboxEmails)
+                  .where(isNull(outboxEmails.sentAt)))[0]!.n,
   );
 }
 
@@ -149,13 +143,13 @@ export async function run(args: string[]): Promise<number> {
     );
     return 0;
   }
-  const result = sendReminders();
+  const result = await sendReminders();
   console.log(
     result.cycleKey === null
       ? `${result.day}: no open cycle, no reminders.`
       : `${result.day}: ${result.cycleKey}: reminded ${result.reviewers} reviewer(s) about ${result.reviews} review(s).`,
   );
-  const followUps = sendFollowUpReminders();
+  const followUps = await sendFollowUpReminders();
   console.log(`${followUps.day}: follow-ups: reminded ${followUps.managers} manager(s) about ${followUps.followUps} answer(s).`);
   let delivery;
   try {
@@ -166,7 +160,7 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   if (!delivery.configured) {
-    console.log(`SMTP_URL is not set: ${waitingMail()} mail(s) kept in the outbox (admins read them at /admin/outbox).`);
+    console.log(`SMTP_URL is not set: ${await waitingMail()} mail(s) kept in the outbox (admins read them at /admin/outbox).`);
     return 0;
   }
   console.log(`Mail: ${delivery.sent} sent, ${delivery.failed} failed (failures are retried on the next run).`);

@@ -21,12 +21,12 @@ const options = z.object({
  * `scim` token on the usual single-admin install. People data (`read`) wants an HR owner, since
  * admins are not HR (docs/decisions/0012-admins-are-not-hr.md).
  */
-function owner(by: string | undefined, scope: string): { id: number; email: string } | string {
+async function owner(by: string | undefined, scope: string): Promise<{ id: number; email: string } | string> {
   const db = getDb();
   const roles = by && scope !== "scim" ? ["hr", "admin"] : ["admin"];
   const base = and(eq(employees.active, true), inArray(employees.role, roles as ("hr" | "admin")[]));
   const where = by ? and(sql`lower(${employees.email}) = ${by}`, base) : base;
-  const row = db.select({ id: employees.id, email: employees.email }).from(employees).where(where).orderBy(asc(employees.id)).get();
+  const row = (await db.select({ id: employees.id, email: employees.email }).from(employees).where(where).orderBy(asc(employees.id)))[0];
   if (row) return row;
   if (!by) return "There is no active admin to own the token. Create one first (keeper org import), or name an HR owner with --by.";
   return scope === "scim"
@@ -51,13 +51,13 @@ export async function run(args: string[]): Promise<number> {
     console.error(`${parsed.error.issues.map((i) => i.message).join("\n")}\n${USAGE}`);
     return 2;
   }
-  const found = owner(parsed.data.by, parsed.data.scope);
+  const found = await owner(parsed.data.by, parsed.data.scope);
   if (typeof found === "string") {
     console.error(found);
     return 1;
   }
   const { scope, name, days } = parsed.data;
-  const { token } = writeTx((db) => mintApiToken(db, { name, scope, expiresInDays: days, createdBy: found.id, via: "cli" }));
+  const { token } = await writeTx(async (db) => mintApiToken(db, { name, scope, expiresInDays: days, createdBy: found.id, via: "cli" }));
   console.error(`Created ${scope} token "${name}", owned by ${found.email}, valid for ${days} days. It is shown only this once:`);
   console.log(token);
   return 0;

@@ -4,6 +4,7 @@ import { csatImports, helpdeskConnections, helpdeskSyncRuns } from "@/db/schema"
 import { credentialHint, credentialsOf, hasCredentials, missingForSource, type ConnectionFields } from "./connection-input";
 import { decryptSecret, encryptSecret, SecretKeyError } from "./secret-box";
 import type { ConnectionConfig, ConnectorSource, Credentials } from "./types";
+import { affected } from "@/db/raw";
 
 /**
  * Helpdesk connections in the database, for the CLI and the DAL (which checks the session first).
@@ -63,76 +64,74 @@ const VIEW_COLUMNS = {
 };
 
 /** A connection's latest sync runs, newest first (a handful: it syncs hourly for years). */
-export function recentRuns(connectionId: number, limit = 5): SyncRunView[] {
-  return getDb()
-    .select({
-      id: helpdeskSyncRuns.id,
-      importId: helpdeskSyncRuns.importId,
-      status: helpdeskSyncRuns.status,
-      trigger: helpdeskSyncRuns.trigger,
-      startedAt: helpdeskSyncRuns.startedAt,
-      finishedAt: helpdeskSyncRuns.finishedAt,
-      pages: helpdeskSyncRuns.pages,
-      records: helpdeskSyncRuns.records,
-      error: helpdeskSyncRuns.error,
-      imported: csatImports.imported,
-      updated: csatImports.updated,
-      unchanged: csatImports.unchanged,
-      rejected: csatImports.rejected,
-    })
-    .from(helpdeskSyncRuns)
-    .leftJoin(csatImports, eq(csatImports.id, helpdeskSyncRuns.importId))
-    .where(eq(helpdeskSyncRuns.connectionId, connectionId))
-    .orderBy(desc(helpdeskSyncRuns.startedAt), desc(helpdeskSyncRuns.id))
-    .limit(limit)
-    .all();
+export async function recentRuns(connectionId: number, limit = 5): Promise<SyncRunView[]> {
+  return (await getDb()
+      .select({
+        id: helpdeskSyncRuns.id,
+        importId: helpdeskSyncRuns.importId,
+        status: helpdeskSyncRuns.status,
+        trigger: helpdeskSyncRuns.trigger,
+        startedAt: helpdeskSyncRuns.startedAt,
+        finishedAt: helpdeskSyncRuns.finishedAt,
+        pages: helpdeskSyncRuns.pages,
+        records: helpdeskSyncRuns.records,
+        error: helpdeskSyncRuns.error,
+        imported: csatImports.imported,
+        updated: csatImports.updated,
+        unchanged: csatImports.unchanged,
+        rejected: csatImports.rejected,
+      })
+      .from(helpdeskSyncRuns)
+      .leftJoin(csatImports, eq(csatImports.id, helpdeskSyncRuns.importId))
+      .where(eq(helpdeskSyncRuns.connectionId, connectionId))
+      .orderBy(desc(helpdeskSyncRuns.startedAt), desc(helpdeskSyncRuns.id))
+      .limit(limit));
 }
 
-export function listConnectionViews(now = Date.now(), where?: { id?: number; name?: string }): ConnectionView[] {
+export async function listConnectionViews(now = Date.now(), where?: { id?: number; name?: string }): Promise<ConnectionView[]> {
   const filter =
     where?.id !== undefined
       ? eq(helpdeskConnections.id, where.id)
       : where?.name !== undefined
         ? eq(helpdeskConnections.name, where.name)
         : undefined;
-  const rows = getDb().select(VIEW_COLUMNS).from(helpdeskConnections).where(filter).orderBy(asc(helpdeskConnections.name)).all();
-  return rows.map(({ leaseUntil, ...r }) => {
-    const runs = recentRuns(r.id);
+  const rows = (await getDb().select(VIEW_COLUMNS).from(helpdeskConnections).where(filter).orderBy(asc(helpdeskConnections.name)));
+  return rows.map(async ({ leaseUntil, ...r }) => {
+    const runs = await recentRuns(r.id);
     return { ...r, running: leaseUntil !== null && leaseUntil > now, lastRun: runs[0] ?? null, recentRuns: runs };
   });
 }
 
-export function findConnection(nameOrId: string | number): ConnectionView | null {
+export async function findConnection(nameOrId: string | number): Promise<ConnectionView | null> {
   const views =
-    typeof nameOrId === "number" ? listConnectionViews(Date.now(), { id: nameOrId }) : listConnectionViews(Date.now(), { name: nameOrId });
+    typeof nameOrId === "number" ? await listConnectionViews(Date.now(), { id: nameOrId }) : await listConnectionViews(Date.now(), { name: nameOrId });
   return views[0] ?? null;
 }
 
-export function insertConnection(fields: ConnectionFields, actorId: number | null, now = Date.now()): SaveResult {
+export async function insertConnection(fields: ConnectionFields, actorId: number | null, now = Date.now()): Promise<SaveResult> {
   const credentials = credentialsOf(fields);
   const problem = missingForSource({ source: fields.source, baseUrl: fields.baseUrl, accountId: fields.accountId ?? null, credentials });
   if (problem) return { ok: false, field: "token", message: problem };
-  return writeTx((db) => {
-    if (db.select({ id: helpdeskConnections.id }).from(helpdeskConnections).where(eq(helpdeskConnections.name, fields.name)).get()) {
+  return writeTx(async (db) => {
+    if ((await db.select({ id: helpdeskConnections.id }).from(helpdeskConnections).where(eq(helpdeskConnections.name, fields.name)))[0]) {
       return { ok: false as const, field: "name", message: `A connection named '${fields.name}' exists already.` };
     }
-    const row = db
-      .insert(helpdeskConnections)
-      .values({
-        name: fields.name,
-        source: fields.source,
-        baseUrl: fields.baseUrl,
-        accountId: fields.accountId ?? null,
-        credentials: encryptSecret(JSON.stringify(credentials)),
-        credentialHint: credentialHint(credentials),
-        intervalMinutes: fields.intervalMinutes,
-        nextRunAt: now,
-        createdBy: actorId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: helpdeskConnections.id })
-      .get();
+    const row = (await db
+          .insert(helpdeskConnections)
+          .values({
+            name: fields.name,
+            source: fields.source,
+            baseUrl: fields.baseUrl,
+            accountId: fields.accountId ?? null,
+            credentials: encryptSecret(JSON.stringify(credentials)),
+            credentialHint: credentialHint(credentials),
+            intervalMinutes: fields.intervalMinutes,
+            nextRunAt: now,
+            createdBy: actorId,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning({ id: helpdeskConnections.id }))[0];
     return { ok: true as const, id: row.id };
   });
 }
@@ -141,8 +140,8 @@ export function insertConnection(fields: ConnectionFields, actorId: number | nul
  * Changes a connection; blank credential fields keep the stored ones. New credentials clear a
  * "needs new credentials" state and make the connection due at once.
  */
-export function updateConnection(id: number, fields: ConnectionFields, now = Date.now()): SaveResult {
-  const stored = getDb().select().from(helpdeskConnections).where(eq(helpdeskConnections.id, id)).get();
+export async function updateConnection(id: number, fields: ConnectionFields, now = Date.now()): Promise<SaveResult> {
+  const stored = (await getDb().select().from(helpdeskConnections).where(eq(helpdeskConnections.id, id)))[0];
   if (!stored) return { ok: false, message: "That connection no longer exists." };
   if (stored.source !== fields.source)
     return { ok: false, field: "source", message: "A connection's helpdesk cannot change; add a new connection instead." };
@@ -159,49 +158,47 @@ export function updateConnection(id: number, fields: ConnectionFields, now = Dat
   }
   const problem = missingForSource({ source: fields.source, baseUrl: fields.baseUrl, accountId: fields.accountId ?? null, credentials });
   if (problem) return { ok: false, field: "token", message: problem };
-  return writeTx((db) => {
-    const clash = db
-      .select({ id: helpdeskConnections.id })
-      .from(helpdeskConnections)
-      .where(eq(helpdeskConnections.name, fields.name))
-      .get();
+  return writeTx(async (db) => {
+    const clash = (await db
+          .select({ id: helpdeskConnections.id })
+          .from(helpdeskConnections)
+          .where(eq(helpdeskConnections.name, fields.name)))[0];
     if (clash && clash.id !== id)
       return { ok: false as const, field: "name", message: `A connection named '${fields.name}' exists already.` };
-    db.update(helpdeskConnections)
-      .set({
-        name: fields.name,
-        baseUrl: fields.baseUrl,
-        accountId: fields.accountId ?? null,
-        intervalMinutes: fields.intervalMinutes,
-        updatedAt: now,
-        ...(replacing
-          ? {
-              credentials: encryptSecret(JSON.stringify(credentials)),
-              credentialHint: credentialHint(credentials),
-              status: "new",
-              lastError: null,
-              nextRunAt: now,
-            }
-          : {}),
-        // Another address is another data set: start again from the beginning.
-        ...(fields.baseUrl !== stored.baseUrl || (fields.accountId ?? null) !== stored.accountId
-          ? { cursorSince: null, resume: null, nextRunAt: now }
-          : {}),
-      })
-      .where(eq(helpdeskConnections.id, id))
-      .run();
+    (await db.update(helpdeskConnections)
+            .set({
+              name: fields.name,
+              baseUrl: fields.baseUrl,
+              accountId: fields.accountId ?? null,
+              intervalMinutes: fields.intervalMinutes,
+              updatedAt: now,
+              ...(replacing
+                ? {
+                    credentials: encryptSecret(JSON.stringify(credentials)),
+                    credentialHint: credentialHint(credentials),
+                    status: "new",
+                    lastError: null,
+                    nextRunAt: now,
+                  }
+                : {}),
+              // Another address is another data set: start again from the beginning.
+              ...(fields.baseUrl !== stored.baseUrl || (fields.accountId ?? null) !== stored.accountId
+                ? { cursorSince: null, resume: null, nextRunAt: now }
+                : {}),
+            })
+            .where(eq(helpdeskConnections.id, id)));
     return { ok: true as const, id };
   });
 }
 
 /** Removes the connection and its sync history; the CSAT it brought in stays (it is the organisation's data). */
-export function deleteConnection(id: number): boolean {
-  return writeTx((db) => db.delete(helpdeskConnections).where(eq(helpdeskConnections.id, id)).run().changes > 0);
+export async function deleteConnection(id: number): Promise<boolean> {
+  return writeTx(async (db) => affected(await db.delete(helpdeskConnections).where(eq(helpdeskConnections.id, id))) > 0);
 }
 
 /** The decrypted configuration, for the sync and the connection test only. */
-export function loadConfig(id: number): ConnectionConfig & { id: number; name: string } {
-  const row = getDb().select().from(helpdeskConnections).where(eq(helpdeskConnections.id, id)).get();
+export async function loadConfig(id: number): Promise<ConnectionConfig & { id: number; name: string }> {
+  const row = (await getDb().select().from(helpdeskConnections).where(eq(helpdeskConnections.id, id)))[0];
   if (!row) throw new Error(`No helpdesk connection #${id}.`);
   return {
     id: row.id,
@@ -214,27 +211,25 @@ export function loadConfig(id: number): ConnectionConfig & { id: number; name: s
 }
 
 /** Connections whose next run is due and that no sync holds; refused credentials wait for new ones (or "Sync now"). */
-export function dueConnectionIds(now = Date.now()): number[] {
-  return getDb()
-    .select({ id: helpdeskConnections.id })
-    .from(helpdeskConnections)
-    .where(
-      and(
-        lte(helpdeskConnections.nextRunAt, now),
-        ne(helpdeskConnections.status, "needs_credentials"),
-        or(isNull(helpdeskConnections.leaseUntil), lt(helpdeskConnections.leaseUntil, now)),
-      ),
-    )
-    .orderBy(asc(helpdeskConnections.nextRunAt))
-    .all()
+export async function dueConnectionIds(now = Date.now()): Promise<number[]> {
+  return (await getDb()
+      .select({ id: helpdeskConnections.id })
+      .from(helpdeskConnections)
+      .where(
+        and(
+          lte(helpdeskConnections.nextRunAt, now),
+          ne(helpdeskConnections.status, "needs_credentials"),
+          or(isNull(helpdeskConnections.leaseUntil), lt(helpdeskConnections.leaseUntil, now)),
+        ),
+      )
+      .orderBy(asc(helpdeskConnections.nextRunAt)))
     .map((r) => r.id);
 }
 
-export function allConnectionIds(): number[] {
-  return getDb()
-    .select({ id: helpdeskConnections.id })
-    .from(helpdeskConnections)
-    .orderBy(asc(helpdeskConnections.name))
-    .all()
+export async function allConnectionIds(): Promise<number[]> {
+  return (await getDb()
+      .select({ id: helpdeskConnections.id })
+      .from(helpdeskConnections)
+      .orderBy(asc(helpdeskConnections.name)))
     .map((r) => r.id);
 }

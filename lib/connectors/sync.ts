@@ -58,27 +58,24 @@ type Started = {
 };
 
 /** Claims the connection (no other sync may hold it) and opens its run and its import-history row. */
-function begin(id: number, options: SyncOptions, now: number): Started | null {
-  return writeTx((db) => {
-    const conn = db.select().from(helpdeskConnections).where(eq(helpdeskConnections.id, id)).get();
+async function begin(id: number, options: SyncOptions, now: number): Promise<Started | null> {
+  return writeTx(async (db) => {
+    const conn = (await db.select().from(helpdeskConnections).where(eq(helpdeskConnections.id, id)))[0];
     if (!conn) throw new Error(`No helpdesk connection #${id}.`);
     if (conn.leaseUntil !== null && conn.leaseUntil > now) return null;
-    db.update(helpdeskConnections)
-      .set({ leaseUntil: now + (options.leaseMs ?? LEASE_MS) })
-      .where(eq(helpdeskConnections.id, id))
-      .run();
+    (await db.update(helpdeskConnections)
+            .set({ leaseUntil: now + (options.leaseMs ?? LEASE_MS) })
+            .where(eq(helpdeskConnections.id, id)));
     // A run still marked running lost its process: its committed pages stay, `resume` goes on from there.
-    db.update(helpdeskSyncRuns)
-      .set({ status: "interrupted", finishedAt: now })
-      .where(and(eq(helpdeskSyncRuns.connectionId, id), eq(helpdeskSyncRuns.status, "running")))
-      .run();
+    (await db.update(helpdeskSyncRuns)
+            .set({ status: "interrupted", finishedAt: now })
+            .where(and(eq(helpdeskSyncRuns.connectionId, id), eq(helpdeskSyncRuns.status, "running"))));
     const label = CONNECTORS[conn.source].label;
     const importId = insertImportRow(db.$client, options.actorId ?? null, "sync", `${label} connection '${conn.name}'`, conn.source, now);
-    const run = db
-      .insert(helpdeskSyncRuns)
-      .values({ connectionId: id, importId, trigger: options.trigger, status: "running", startedAt: now })
-      .returning({ id: helpdeskSyncRuns.id })
-      .get();
+    const run = (await db
+          .insert(helpdeskSyncRuns)
+          .values({ connectionId: id, importId, trigger: options.trigger, status: "running", startedAt: now })
+          .returning({ id: helpdeskSyncRuns.id }))[0];
     return {
       runId: run.id,
       importId,
@@ -91,28 +88,27 @@ function begin(id: number, options: SyncOptions, now: number): Started | null {
 }
 
 /** HR hears about credentials that stopped working, once per breakage (admins do not manage connections). */
-function tellHr(db: Parameters<Parameters<typeof writeTx>[0]>[0], name: string, message: string, now: number): void {
-  const people = db
-    .select({ id: employees.id })
-    .from(employees)
-    .where(and(inArray(employees.role, ["hr"]), eq(employees.active, true)))
-    .all();
+async function tellHr(db: Parameters<Parameters<typeof writeTx>[0]>[0], name: string, message: string, now: number): Promise<void> {
+  const people = (await db
+      .select({ id: employees.id })
+      .from(employees)
+      .where(and(inArray(employees.role, ["hr"]), eq(employees.active, true))));
   for (const p of people) {
-    notify(
-      db,
-      {
-        recipientId: p.id,
-        kind: "connection_credentials",
-        title: `Helpdesk connection '${name}' needs new credentials`,
-        body: `${message}. CSAT from it is not being updated until someone enters working credentials.`,
-        link: "/hr/connections",
-      },
-      now,
-    );
+    await notify(
+            db,
+            {
+              recipientId: p.id,
+              kind: "connection_credentials",
+              title: `Helpdesk connection '${name}' needs new credentials`,
+              body: `${message}. CSAT from it is not being updated until someone enters working credentials.`,
+              link: "/hr/connections",
+            },
+            now,
+          );
   }
 }
 
-function finish(
+async function finish(
   id: number,
   name: string,
   started: Started,
@@ -121,30 +117,28 @@ function finish(
   now: number,
   passStartedAt: number | null,
   pages: number,
-): void {
-  writeTx((db) => {
-    // A run that committed no page brought nothing in: its error is in the sync run, not an empty import.
-    const emptyImport = pages === 0 && status !== "ok";
-    const interval = started.intervalMinutes * 60_000;
-    db.update(helpdeskConnections)
-      .set({
-        status,
-        lastError: error,
-        lastSyncAt: now,
-        leaseUntil: null,
-        nextRunAt: now + (status === "ok" ? interval : Math.min(interval, RETRY_FAILED_MS)),
-        ...(status === "ok" ? { lastSuccessAt: now, cursorSince: passStartedAt, resume: null } : {}),
-      })
-      .where(eq(helpdeskConnections.id, id))
-      .run();
-    db.update(helpdeskSyncRuns)
-      .set({ status, finishedAt: now, error, ...(emptyImport ? { importId: null } : {}) })
-      .where(eq(helpdeskSyncRuns.id, started.runId))
-      .run();
-    if (emptyImport) db.delete(csatImports).where(eq(csatImports.id, started.importId)).run();
-    if (status === "needs_credentials" && started.status !== "needs_credentials")
-      tellHr(db, name, error ?? "The helpdesk refused the credentials", now);
-  });
+): Promise<void> {
+  await writeTx(async (db) => {
+        // A run that committed no page brought nothing in: its error is in the sync run, not an empty import.
+        const emptyImport = pages === 0 && status !== "ok";
+        const interval = started.intervalMinutes * 60_000;
+        (await db.update(helpdeskConnections)
+                .set({
+                  status,
+                  lastError: error,
+                  lastSyncAt: now,
+                  leaseUntil: null,
+                  nextRunAt: now + (status === "ok" ? interval : Math.min(interval, RETRY_FAILED_MS)),
+                  ...(status === "ok" ? { lastSuccessAt: now, cursorSince: passStartedAt, resume: null } : {}),
+                })
+                .where(eq(helpdeskConnections.id, id)));
+        (await db.update(helpdeskSyncRuns)
+                .set({ status, finishedAt: now, error, ...(emptyImport ? { importId: null } : {}) })
+                .where(eq(helpdeskSyncRuns.id, started.runId)));
+        if (emptyImport) (await db.delete(csatImports).where(eq(csatImports.id, started.importId)));
+        if (status === "needs_credentials" && started.status !== "needs_credentials")
+          await tellHr(db, name, error ?? "The helpdesk refused the credentials", now);
+      });
 }
 
 /**
@@ -156,9 +150,9 @@ function finish(
  */
 export async function syncConnection(id: number, options: SyncOptions): Promise<SyncOutcome> {
   const clock = options.now ?? Date.now;
-  const started = begin(id, options, clock());
+  const started = await begin(id, options, clock());
   const name =
-    getDb().select({ name: helpdeskConnections.name }).from(helpdeskConnections).where(eq(helpdeskConnections.id, id)).get()?.name ??
+    (await getDb().select({ name: helpdeskConnections.name }).from(helpdeskConnections).where(eq(helpdeskConnections.id, id)))[0]?.name ??
     `#${id}`;
   const outcome: SyncOutcome = {
     connectionId: id,
@@ -180,7 +174,7 @@ export async function syncConnection(id: number, options: SyncOptions): Promise<
   const unmatched = new Set<string>();
   let passStartedAt: number | null = null;
   try {
-    const config = loadConfig(id);
+    const config = await loadConfig(id);
     const connector = CONNECTORS[config.source];
     const missing = connector.missing(config);
     if (missing) throw new AuthFailure(0, missing);
@@ -230,14 +224,14 @@ export async function syncConnection(id: number, options: SyncOptions): Promise<
     outcome.error = e.message;
   }
   outcome.unmatched = unmatched.size;
-  finish(id, name, started, outcome.status as Exclude<SyncStatus, "busy">, outcome.error, clock(), passStartedAt, outcome.pages);
+  await finish(id, name, started, outcome.status as Exclude<SyncStatus, "busy">, outcome.error, clock(), passStartedAt, outcome.pages);
   if (outcome.pages === 0 && outcome.status !== "ok") outcome.importId = null;
   return outcome;
 }
 
 export async function testConnectionConfig(id: number, http?: HttpOptions): Promise<{ ok: boolean; message: string }> {
   try {
-    const config = loadConfig(id);
+    const config = await loadConfig(id);
     const connector = CONNECTORS[config.source];
     const missing = connector.missing(config);
     if (missing) return { ok: false, message: missing };

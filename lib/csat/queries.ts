@@ -39,54 +39,52 @@ const totals = {
   satisfied: sql<number>`coalesce(sum(${csatRollups.satisfied}), 0)`,
 };
 
-export function organisationCsat(quarter: string): CsatFigure {
+export async function organisationCsat(quarter: string): Promise<CsatFigure> {
   checkQuarter(quarter);
-  const row = getDb().select(totals).from(csatRollups).where(eq(csatRollups.quarter, quarter)).get();
+  const row = (await getDb().select(totals).from(csatRollups).where(eq(csatRollups.quarter, quarter)))[0];
   return csatFigure(row?.satisfied ?? 0, row?.responses ?? 0);
 }
 
 /** The organisation's figure for several quarters in one grouped query, in the order given. */
-export function organisationCsatByQuarter(quarters: readonly string[]): Map<string, CsatFigure> {
+export async function organisationCsatByQuarter(quarters: readonly string[]): Promise<Map<string, CsatFigure>> {
   quarters.forEach(checkQuarter);
   const rows = quarters.length
-    ? getDb()
-        .select({ quarter: csatRollups.quarter, ...totals })
-        .from(csatRollups)
-        .where(inArray(csatRollups.quarter, [...quarters]))
-        .groupBy(csatRollups.quarter)
-        .all()
+    ? (await getDb()
+              .select({ quarter: csatRollups.quarter, ...totals })
+              .from(csatRollups)
+              .where(inArray(csatRollups.quarter, [...quarters]))
+              .groupBy(csatRollups.quarter))
     : [];
   const byQuarter = new Map(rows.map((r) => [r.quarter, r]));
   return new Map(quarters.map((q) => [q, csatFigure(byQuarter.get(q)?.satisfied ?? 0, byQuarter.get(q)?.responses ?? 0)]));
 }
 
-export function csatReport({ quarter, team }: { quarter: string; team?: string }): CsatReport {
+export async function csatReport({ quarter, team }: { quarter: string; team?: string }): Promise<CsatReport> {
   checkQuarter(quarter);
   const db = getDb();
   let teamId: number | undefined;
   if (team !== undefined) {
-    teamId = db.select({ id: teams.id }).from(teams).where(eq(teams.name, team)).get()?.id;
+    teamId = (await db.select({ id: teams.id }).from(teams).where(eq(teams.name, team)))[0]?.id;
     if (teamId === undefined) throw new RangeError(`No team named '${team}'`);
   }
-  const rows = db
-    .select({
-      employeeId: csatRollups.employeeId,
-      email: employees.email,
-      name: employees.name,
-      team: teams.name,
-      responses: csatRollups.responses,
-      satisfied: csatRollups.satisfied,
-    })
-    .from(csatRollups)
-    .innerJoin(employees, eq(employees.id, csatRollups.employeeId))
-    .leftJoin(teams, eq(teams.id, employees.teamId))
-    .where(
-      and(eq(csatRollups.quarter, quarter), gt(csatRollups.responses, 0), teamId === undefined ? undefined : eq(employees.teamId, teamId)),
-    )
-    .orderBy(asc(teams.name), asc(employees.name), asc(employees.email))
-    .all();
+  const rows = (await db
+      .select({
+        employeeId: csatRollups.employeeId,
+        email: employees.email,
+        name: employees.name,
+        team: teams.name,
+        responses: csatRollups.responses,
+        satisfied: csatRollups.satisfied,
+      })
+      .from(csatRollups)
+      .innerJoin(employees, eq(employees.id, csatRollups.employeeId))
+      .leftJoin(teams, eq(teams.id, employees.teamId))
+      .where(
+        and(eq(csatRollups.quarter, quarter), gt(csatRollups.responses, 0), teamId === undefined ? undefined : eq(employees.teamId, teamId)),
+      )
+      .orderBy(asc(teams.name), asc(employees.name), asc(employees.email)));
   const agents = rows.map(({ responses, satisfied, ...who }) => ({ ...who, ...csatFigure(satisfied, responses) }));
-  const report: CsatReport = { quarter, organisation: organisationCsat(quarter), agents };
+  const report: CsatReport = { quarter, organisation: await organisationCsat(quarter), agents };
   if (team !== undefined) {
     const sum = (key: "responses" | "satisfied") => rows.reduce((total, r) => total + r[key], 0);
     report.team = { name: team, ...csatFigure(sum("satisfied"), sum("responses")) };
@@ -95,14 +93,13 @@ export function csatReport({ quarter, team }: { quarter: string; team?: string }
 }
 
 /** One figure per requested quarter, in the order given; a quarter without responses has zero. */
-export function agentCsatTrend(employeeId: number, quarters: string[]): (CsatFigure & { quarter: string })[] {
+export async function agentCsatTrend(employeeId: number, quarters: string[]): Promise<(CsatFigure & { quarter: string })[]> {
   quarters.forEach(checkQuarter);
   if (quarters.length === 0) return [];
-  const rows = getDb()
-    .select({ quarter: csatRollups.quarter, responses: csatRollups.responses, satisfied: csatRollups.satisfied })
-    .from(csatRollups)
-    .where(and(eq(csatRollups.employeeId, employeeId), inArray(csatRollups.quarter, quarters)))
-    .all();
+  const rows = (await getDb()
+      .select({ quarter: csatRollups.quarter, responses: csatRollups.responses, satisfied: csatRollups.satisfied })
+      .from(csatRollups)
+      .where(and(eq(csatRollups.employeeId, employeeId), inArray(csatRollups.quarter, quarters))));
   const byQuarter = new Map(rows.map((r) => [r.quarter, r]));
   return quarters.map((quarter) => {
     const r = byQuarter.get(quarter);
@@ -113,10 +110,10 @@ export function agentCsatTrend(employeeId: number, quarters: string[]): (CsatFig
 export const COMMENT_LIMIT_MAX = 200;
 
 /** Customers' comments on one agent's ratings, newest first. `search` matches text, case-insensitively. */
-export function recentComments(
+export async function recentComments(
   employeeId: number,
   options: { quarter?: string; sentiment?: "positive" | "negative"; search?: string; limit?: number } = {},
-): CsatComment[] {
+): Promise<CsatComment[]> {
   const conditions: (SQL | undefined)[] = [eq(csatResponses.employeeId, employeeId), sql`${csatResponses.comment} IS NOT NULL`];
   if (options.quarter !== undefined) {
     checkQuarter(options.quarter);
@@ -129,23 +126,22 @@ export function recentComments(
     conditions.push(sql`${csatResponses.comment} LIKE ${`%${search.replace(/[\\%_]/g, "\\$&")}%`} ESCAPE '\\'`);
   }
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? 20), 1), COMMENT_LIMIT_MAX);
-  const rows = getDb()
-    .select({
-      id: csatResponses.id,
-      source: csatResponses.source,
-      ratedAt: csatResponses.ratedAt,
-      quarter: csatResponses.quarter,
-      satisfied: csatResponses.satisfied,
-      rawValue: csatResponses.rawValue,
-      scale: csatResponses.scale,
-      channel: csatResponses.channel,
-      comment: csatResponses.comment,
-      ticketRef: csatResponses.ticketRef,
-    })
-    .from(csatResponses)
-    .where(and(...conditions))
-    .orderBy(desc(csatResponses.ratedAt), desc(csatResponses.id))
-    .limit(limit)
-    .all();
+  const rows = (await getDb()
+      .select({
+        id: csatResponses.id,
+        source: csatResponses.source,
+        ratedAt: csatResponses.ratedAt,
+        quarter: csatResponses.quarter,
+        satisfied: csatResponses.satisfied,
+        rawValue: csatResponses.rawValue,
+        scale: csatResponses.scale,
+        channel: csatResponses.channel,
+        comment: csatResponses.comment,
+        ticketRef: csatResponses.ticketRef,
+      })
+      .from(csatResponses)
+      .where(and(...conditions))
+      .orderBy(desc(csatResponses.ratedAt), desc(csatResponses.id))
+      .limit(limit));
   return rows.map((r) => ({ ...r, comment: r.comment ?? "" }));
 }

@@ -4,5 +4,5 @@ import { getViewer } from "./session";
 
 export async function recordSignOut(): Promise<void> {
   const viewer = await getViewer();
-  if (viewer) recordAudit({ actorId: viewer.id, action: "auth.sign_out" });
+  if (viewer) await recordAudit({ actorId: viewer.id, action: "auth.sign_out" });
 }

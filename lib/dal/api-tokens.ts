@@ -28,7 +28,7 @@ export interface TokenSummary {
 async function requireTokenManager(action: string): Promise<Viewer | null> {
   const viewer = await verifySession();
   if (tokenScopesFor(viewer).length > 0 && viewer.via === "session") return viewer;
-  recordDenied(viewer.id, "api_token", action, "hr or admin only");
+  await recordDenied(viewer.id, "api_token", action, "hr or admin only");
   return null;
 }
 
@@ -40,22 +40,21 @@ function managedBy(viewer: Viewer) {
 export async function listApiTokens(): Promise<{ tokens: TokenSummary[]; scopes: readonly TokenScope[] } | null> {
   const viewer = await requireTokenManager("list");
   if (!viewer) return null;
-  const tokens = getDb()
-    .select({
-      id: apiTokens.id,
-      name: apiTokens.name,
-      scope: apiTokens.scope,
-      createdBy: employees.name,
-      createdAt: apiTokens.createdAt,
-      expiresAt: apiTokens.expiresAt,
-      lastUsedAt: apiTokens.lastUsedAt,
-      revokedAt: apiTokens.revokedAt,
-    })
-    .from(apiTokens)
-    .innerJoin(employees, eq(employees.id, apiTokens.createdBy))
-    .where(managedBy(viewer))
-    .orderBy(desc(apiTokens.createdAt))
-    .all();
+  const tokens = (await getDb()
+      .select({
+        id: apiTokens.id,
+        name: apiTokens.name,
+        scope: apiTokens.scope,
+        createdBy: employees.name,
+        createdAt: apiTokens.createdAt,
+        expiresAt: apiTokens.expiresAt,
+        lastUsedAt: apiTokens.lastUsedAt,
+        revokedAt: apiTokens.revokedAt,
+      })
+      .from(apiTokens)
+      .innerJoin(employees, eq(employees.id, apiTokens.createdBy))
+      .where(managedBy(viewer))
+      .orderBy(desc(apiTokens.createdAt)));
   return { tokens, scopes: tokenScopesFor(viewer) };
 }
 
@@ -78,10 +77,10 @@ export async function createApiToken(raw: unknown): Promise<CreateTokenResult> {
     return { ok: false, message: "Check the highlighted fields.", fieldErrors };
   }
   if (!tokenScopesFor(viewer).includes(parsed.data.scope)) {
-    recordDenied(viewer.id, "api_token", "create", `scope ${parsed.data.scope}`);
+    await recordDenied(viewer.id, "api_token", "create", `scope ${parsed.data.scope}`);
     return { ok: false, message: "Check the highlighted fields.", fieldErrors: { scope: "Only admins create scim tokens." } };
   }
-  const { token } = writeTx((db) => mintApiToken(db, { ...parsed.data, createdBy: viewer.id, via: "admin page" }));
+  const { token } = await writeTx(async (db) => mintApiToken(db, { ...parsed.data, createdBy: viewer.id, via: "admin page" }));
   return { ok: true, token, name: parsed.data.name };
 }
 
@@ -90,14 +89,13 @@ export async function revokeApiToken(raw: unknown): Promise<{ ok: boolean; messa
   if (!viewer) return { ok: false, message: "Only HR and admins can revoke API tokens." };
   const parsed = z.object({ id: z.coerce.number().int().positive() }).safeParse(raw);
   if (!parsed.success) return { ok: false, message: "Unknown token." };
-  return writeTx((db) => {
-    const res = db
-      .update(apiTokens)
-      .set({ revokedAt: Date.now() })
-      .where(and(eq(apiTokens.id, parsed.data.id), isNull(apiTokens.revokedAt), managedBy(viewer)))
-      .run();
+  return writeTx(async (db) => {
+    const res = (await db
+          .update(apiTokens)
+          .set({ revokedAt: Date.now() })
+          .where(and(eq(apiTokens.id, parsed.data.id), isNull(apiTokens.revokedAt), managedBy(viewer))));
     if (res.changes === 0) return { ok: false, message: "That token is already revoked or does not exist." };
-    recordAudit({ actorId: viewer.id, action: "api_token.revoke", targetType: "api_token", targetId: parsed.data.id });
+    await recordAudit({ actorId: viewer.id, action: "api_token.revoke", targetType: "api_token", targetId: parsed.data.id });
     return { ok: true, message: "Token revoked. It stops working immediately." };
   });
 }

@@ -22,8 +22,8 @@ export async function apiViewer(request: Request): Promise<Viewer | null> {
   if (fromSession) return fromSession;
   if (!requestPathUnder(request, "/api/v1")) return null;
   const bearer = bearerToken(request);
-  const token = bearer ? resolveToken(bearer, ["read", "import"]) : null;
+  const token = bearer ? await resolveToken(bearer, ["read", "import"]) : null;
   if (!token) return null;
-  const viewer = loadViewer(token.employeeId, token);
+  const viewer = await loadViewer(token.employeeId, token);
   return viewer && tokenScopesFor(viewer).includes(token.scope) ? viewer : null;
 }

@@ -16,7 +16,7 @@ export interface AuditEntry {
 }
 
 /** Appends to the audit log. Internal: callers are data-access functions that already decided. */
-export function recordAudit(entry: AuditEntry): void {
+export async function recordAudit(entry: AuditEntry): Promise<void> {
   const requestId = currentRequestId();
   const outcome = entry.outcome ?? "ok";
   // Denials and failures also go to the log, where operators watch; the log line and the row share the request id.
@@ -25,21 +25,20 @@ export function recordAudit(entry: AuditEntry): void {
       { audit: entry.action, outcome, actorId: entry.actorId, targetType: entry.targetType, targetId: entry.targetId, requestId },
       "audit",
     );
-  getDb()
-    .insert(auditLog)
-    .values({
-      at: Date.now(),
-      actorId: entry.actorId,
-      action: entry.action,
-      outcome,
-      requestId,
-      targetType: entry.targetType ?? null,
-      targetId: entry.targetId === undefined ? null : String(entry.targetId),
-      detail: entry.detail ?? null,
-    })
-    .run();
+  (await getDb()
+        .insert(auditLog)
+        .values({
+          at: Date.now(),
+          actorId: entry.actorId,
+          action: entry.action,
+          outcome,
+          requestId,
+          targetType: entry.targetType ?? null,
+          targetId: entry.targetId === undefined ? null : String(entry.targetId),
+          detail: entry.detail ?? null,
+        }));
 }
 
-export function recordDenied(actorId: number | null, targetType: string, targetId: string | number, why: string): void {
-  recordAudit({ actorId, action: "access.denied", outcome: "denied", targetType, targetId, detail: { why } });
+export async function recordDenied(actorId: number | null, targetType: string, targetId: string | number, why: string): Promise<void> {
+  await recordAudit({ actorId, action: "access.denied", outcome: "denied", targetType, targetId, detail: { why } });
 }

@@ -45,9 +45,9 @@ export async function getCalibrationMeeting(raw: TalentInput, unflaggedLimit = U
   const resolved = await resolveTalent(raw, "/talent/calibration");
   if (!resolved.ok) return resolved;
   const { viewer, cycle, filter } = resolved.value;
-  const scoped = teamsInScope(viewer, cycle, filter, false);
+  const scoped = await teamsInScope(viewer, cycle, filter, false);
   if (!scoped.ok) return scoped;
-  const report = assemble(viewer, cycle, filter, scoped.value.teams, [], false, false);
+  const report = await assemble(viewer, cycle, filter, scoped.value.teams, [], false, false);
   const queue = calibrationQueue(report);
   const flagged = queue.filter((e) => e.person.flags.length > 0).map((e) => e.person);
   const rest = queue.filter((e) => e.person.flags.length === 0).map((e) => e.person);
@@ -56,8 +56,8 @@ export async function getCalibrationMeeting(raw: TalentInput, unflaggedLimit = U
   const listed = [...flagged, ...(others ?? [])];
   const ids = listed.map((p) => p.employeeId);
   const db = getDb();
-  const ratings = groupBy(load.loadRatings(db, viewer, cycle, filter, ids), (r) => r.employeeId);
-  const history = groupBy(load.loadHistory(db, viewer, cycle, report.historyQuarters, filter, ids), (r) => r.employeeId);
+  const ratings = groupBy(await load.loadRatings(db, viewer, cycle, filter, ids), (r) => r.employeeId);
+  const history = groupBy(await load.loadHistory(db, viewer, cycle, report.historyQuarters, filter, ids), (r) => r.employeeId);
   for (const person of listed) {
     person.ratings = traitScores(ratings.get(person.employeeId) ?? []);
     person.history = answersByQuarter(history.get(person.employeeId) ?? [], report.historyQuarters);
@@ -90,7 +90,7 @@ export async function findCalibrationTeams(
   const resolved = await resolveTalent(raw, "/talent/calibration");
   if (!resolved.ok) return resolved;
   const { viewer, cycle } = resolved.value;
-  const scoped = teamsInScope(viewer, cycle, {}, true);
+  const scoped = await teamsInScope(viewer, cycle, {}, true);
   if (!scoped.ok) return scoped;
   const matcher = teamSearchMatcher(query);
   const matches = scoped.value.teamOptions.filter((t) => matcher({ team: t.name, manager: t.manager?.name ?? null }));

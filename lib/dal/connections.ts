@@ -47,16 +47,16 @@ export async function saveConnection(raw: Record<string, unknown>): Promise<Conn
     const fieldErrors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
     return { ok: false, message: "Check the highlighted fields.", fieldErrors };
   }
-  const saved = id?.success ? updateConnection(id.data.id, parsed.data) : insertConnection(parsed.data, actorId);
+  const saved = id?.success ? await updateConnection(id.data.id, parsed.data) : await insertConnection(parsed.data, actorId);
   if (!saved.ok) return { ok: false, message: saved.message, fieldErrors: saved.field ? { [saved.field]: saved.message } : undefined };
   const { name, source, baseUrl, intervalMinutes } = parsed.data;
-  recordAudit({
-    actorId,
-    action: editing ? "connection.update" : "connection.create",
-    targetType: "helpdesk_connection",
-    targetId: saved.id,
-    detail: { name, source, baseUrl, intervalMinutes },
-  });
+  await recordAudit({
+        actorId,
+        action: editing ? "connection.update" : "connection.create",
+        targetType: "helpdesk_connection",
+        targetId: saved.id,
+        detail: { name, source, baseUrl, intervalMinutes },
+      });
   return {
     ok: true,
     message: editing ? `Connection '${name}' saved.` : `Connection '${name}' added. Test it, then sync now or wait for the next run.`,
@@ -68,8 +68,8 @@ export async function removeConnection(raw: unknown): Promise<ConnectionActionRe
   const parsed = idSchema.safeParse(raw);
   const actorId = await requireHrSession("remove", parsed.success ? parsed.data.id : "?");
   if (actorId === null) return { ok: false, message: "Only HR can manage helpdesk connections." };
-  if (!parsed.success || !deleteConnection(parsed.data.id)) return { ok: false, message: "That connection no longer exists." };
-  recordAudit({ actorId, action: "connection.remove", targetType: "helpdesk_connection", targetId: parsed.data.id });
+  if (!parsed.success || !await deleteConnection(parsed.data.id)) return { ok: false, message: "That connection no longer exists." };
+  await recordAudit({ actorId, action: "connection.remove", targetType: "helpdesk_connection", targetId: parsed.data.id });
   return { ok: true, message: "Connection removed. The CSAT it brought in stays." };
 }
 
@@ -77,7 +77,7 @@ export async function testConnection(raw: unknown): Promise<ConnectionActionResu
   const parsed = idSchema.safeParse(raw);
   const actorId = await requireHrSession("test", parsed.success ? parsed.data.id : "?");
   if (actorId === null) return { ok: false, message: "Only HR can manage helpdesk connections." };
-  if (!parsed.success || !findConnection(parsed.data.id)) return { ok: false, message: "That connection no longer exists." };
+  if (!parsed.success || !await findConnection(parsed.data.id)) return { ok: false, message: "That connection no longer exists." };
   return testConnectionConfig(parsed.data.id);
 }
 
@@ -89,10 +89,10 @@ export async function startSync(raw: unknown): Promise<ConnectionActionResult> {
   const parsed = idSchema.safeParse(raw);
   const actorId = await requireHrSession("sync", parsed.success ? parsed.data.id : "?");
   if (actorId === null) return { ok: false, message: "Only HR can manage helpdesk connections." };
-  const conn = parsed.success ? findConnection(parsed.data.id) : null;
+  const conn = parsed.success ? await findConnection(parsed.data.id) : null;
   if (!conn) return { ok: false, message: "That connection no longer exists." };
   if (conn.running) return { ok: false, message: "A sync of this connection is already running." };
-  recordAudit({ actorId, action: "connection.sync", targetType: "helpdesk_connection", targetId: conn.id });
+  await recordAudit({ actorId, action: "connection.sync", targetType: "helpdesk_connection", targetId: conn.id });
   void syncConnection(conn.id, { trigger: "manual", actorId }).catch((error: unknown) => {
     // syncConnection records its own failures; this is a bug or a lost database, worth a log line.
     console.error("Helpdesk sync crashed", { connection: conn.id, error: (error as Error).message });
@@ -106,7 +106,7 @@ export async function syncProgress(raw: unknown): Promise<SyncProgress | null> {
   const parsed = idSchema.safeParse(raw);
   const actorId = await requireHrSession("progress", parsed.success ? parsed.data.id : "?");
   if (actorId === null || !parsed.success) return null;
-  const conn = findConnection(parsed.data.id);
+  const conn = await findConnection(parsed.data.id);
   if (!conn) return null;
   const run = conn.lastRun;
   return { running: conn.running, status: conn.status, pages: run?.pages ?? 0, records: run?.records ?? 0, error: conn.lastError };

@@ -29,79 +29,78 @@ export type CredentialsResult = { ok: true; user: SignedInUser } | { ok: false; 
 export async function checkCredentials(input: unknown, clientAddress: string | null): Promise<CredentialsResult> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) {
-    recordAudit({ actorId: null, action: "auth.sign_in", outcome: "failed", detail: { reason: "malformed", ip: clientAddress } });
+    await recordAudit({ actorId: null, action: "auth.sign_in", outcome: "failed", detail: { reason: "malformed", ip: clientAddress } });
     return { ok: false, blockedUntil: null };
   }
   const { email, password } = parsed.data;
-  const blocked = signInBlockedUntil(email, clientAddress);
+  const blocked = await signInBlockedUntil(email, clientAddress);
   if (blocked !== null) {
-    recordSignInAttempt(email, clientAddress, false);
-    recordAudit({
-      actorId: null,
-      action: "auth.sign_in",
-      outcome: "denied",
-      targetType: "account",
-      targetId: email,
-      detail: { reason: "throttled", ip: clientAddress },
-    });
+    await recordSignInAttempt(email, clientAddress, false);
+    await recordAudit({
+            actorId: null,
+            action: "auth.sign_in",
+            outcome: "denied",
+            targetType: "account",
+            targetId: email,
+            detail: { reason: "throttled", ip: clientAddress },
+          });
     return { ok: false, blockedUntil: blocked };
   }
-  const user = getDb()
-    .select({
-      id: employees.id,
-      email: employees.email,
-      name: employees.name,
-      role: employees.role,
-      active: employees.active,
-      passwordHash: employees.passwordHash,
-    })
-    .from(employees)
-    .where(eq(employees.email, email))
-    .get();
+  const user = (await getDb()
+      .select({
+        id: employees.id,
+        email: employees.email,
+        name: employees.name,
+        role: employees.role,
+        active: employees.active,
+        passwordHash: employees.passwordHash,
+      })
+      .from(employees)
+      .where(eq(employees.email, email)))[0];
   const ok = await verifyPassword(password, user?.passwordHash);
   if (!user || !ok || !user.active) {
-    recordAudit({
-      actorId: user?.id ?? null,
-      action: "auth.sign_in",
-      outcome: "failed",
-      targetType: "account",
-      targetId: email,
-      detail: { reason: !user ? "unknown_account" : !ok ? "wrong_password" : "inactive", ip: clientAddress },
-    });
-    recordSignInAttempt(email, clientAddress, false);
+    await recordAudit({
+            actorId: user?.id ?? null,
+            action: "auth.sign_in",
+            outcome: "failed",
+            targetType: "account",
+            targetId: email,
+            detail: { reason: !user ? "unknown_account" : !ok ? "wrong_password" : "inactive", ip: clientAddress },
+          });
+    await recordSignInAttempt(email, clientAddress, false);
     return { ok: false, blockedUntil: null };
   }
   // Checked after the password, so the answer reveals nothing to someone who does not know it.
   if (ssoOnly() && user.role !== "admin") {
-    recordAudit({
-      actorId: user.id,
-      action: "auth.sign_in",
-      outcome: "denied",
-      targetType: "account",
-      targetId: email,
-      detail: { reason: "sso_only", ip: clientAddress },
-    });
+    await recordAudit({
+            actorId: user.id,
+            action: "auth.sign_in",
+            outcome: "denied",
+            targetType: "account",
+            targetId: email,
+            detail: { reason: "sso_only", ip: clientAddress },
+          });
     return { ok: false, blockedUntil: null, ssoOnly: true };
   }
-  recordSignInAttempt(email, clientAddress, true);
-  recordAudit({ actorId: user.id, action: "auth.sign_in", targetType: "account", targetId: email, detail: { ip: clientAddress } });
+  await recordSignInAttempt(email, clientAddress, true);
+  await recordAudit({ actorId: user.id, action: "auth.sign_in", targetType: "account", targetId: email, detail: { ip: clientAddress } });
   return { ok: true, user: { id: String(user.id), email: user.email, name: user.name } };
 }
 
 /** For the sign-in endpoint: the refusal to send when this account or address is throttled. */
-export function signInRefusal(email: string, headers: Headers): { message: string; retryAfterSeconds: number } | null {
+export async function signInRefusal(email: string, headers: Headers): Promise<{ message: string; retryAfterSeconds: number } | null> {
   const ip = clientAddressFrom(headers);
-  const until = signInBlockedUntil(email.trim().toLowerCase(), ip);
+  const until = await signInBlockedUntil(email.trim().toLowerCase(), ip);
   if (until === null) return null;
-  recordSignInAttempt(email, ip, false);
-  recordAudit({
-    actorId: null,
-    action: "auth.sign_in",
-    outcome: "denied",
-    targetType: "account",
-    targetId: email,
-    detail: { reason: "throttled", ip },
-  });
+  await recordSignInAttempt(email, ip, false);
+  await recordAudit({
+        actorId: null,
+        action: "auth.sign_in",
+        outcome: "denied",
+        targetType: "account",
+        targetId: email,
+        detail: { reason: "throttled", ip },
+      });
   return {
     message: "Too many failed sign-in attempts. Sign-in is paused for 15 minutes.",
     retryAfterSeconds: Math.max(1, Math.ceil((until - Date.now()) / 1000)),

@@ -21,25 +21,25 @@ export async function runCsatImport(input: CsatInput, source: CsatSourceOption, 
   const viewer = await verifySession();
   const allowed = viewer.via === "token" ? viewer.tokenScope === "import" : hasRole(viewer, "hr");
   if (!allowed) {
-    recordDenied(viewer.id, "csat_import", input.name, via);
+    await recordDenied(viewer.id, "csat_import", input.name, via);
     return { ok: false, status: 404, message: "Not found." };
   }
   try {
     const report = await importCsat({ inputs: [input], source, via, actorId: viewer.id });
-    recordAudit({
-      actorId: viewer.id,
-      action: "csat.import",
-      targetType: "csat_import",
-      targetId: report.importId,
-      detail: {
-        via,
-        file: input.name,
-        rowsRead: report.rowsRead,
-        imported: report.imported,
-        updated: report.updated,
-        rejected: report.rejectedCount,
-      },
-    });
+    await recordAudit({
+            actorId: viewer.id,
+            action: "csat.import",
+            targetType: "csat_import",
+            targetId: report.importId,
+            detail: {
+              via,
+              file: input.name,
+              rowsRead: report.rowsRead,
+              imported: report.imported,
+              updated: report.updated,
+              rejected: report.rejectedCount,
+            },
+          });
     return { ok: true, report };
   } catch (error) {
     if (error instanceof TypeError || error instanceof RangeError) return { ok: false, status: 400, message: error.message };

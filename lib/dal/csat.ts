@@ -20,12 +20,11 @@ export interface EmployeeCsat {
 }
 
 /** The employee when the viewer may see their CSAT: themselves, anyone above them, HR. */
-function visibleEmployee(viewer: Viewer, employeeId: number) {
-  return getDb()
-    .select({ id: employees.id, name: employees.name, email: employees.email })
-    .from(employees)
-    .where(and(eq(employees.id, employeeId), csatVisibleSql(viewer)))
-    .get();
+async function visibleEmployee(viewer: Viewer, employeeId: number) {
+  return (await getDb()
+      .select({ id: employees.id, name: employees.name, email: employees.email })
+      .from(employees)
+      .where(and(eq(employees.id, employeeId), csatVisibleSql(viewer))))[0];
 }
 
 /**
@@ -39,26 +38,26 @@ export async function getEmployeeCsat(
 ): Promise<EmployeeCsat | null> {
   const viewer = await verifySession();
   if (!QUARTER_KEY.test(quarter)) return null;
-  const employee = visibleEmployee(viewer, employeeId);
+  const employee = await visibleEmployee(viewer, employeeId);
   if (!employee) {
-    recordDenied(viewer.id, "csat", employeeId, "not visible to viewer");
+    await recordDenied(viewer.id, "csat", employeeId, "not visible to viewer");
     return null;
   }
   const quarters = lastQuarters(quarter, 4);
-  const organisation = organisationCsatFigures(quarters);
-  const trend = agentCsatTrend(employeeId, quarters).map((t) => ({ ...t, organisation: organisation.get(t.quarter)!.csat }));
+  const organisation = await organisationCsatFigures(quarters);
+  const trend = (await agentCsatTrend(employeeId, quarters)).map((t) => ({ ...t, organisation: organisation.get(t.quarter)!.csat }));
   return {
     employee,
     quarter,
     figure: trend[trend.length - 1],
     organisation: organisation.get(quarter)!,
     trend,
-    comments: recentComments(employeeId, {
-      quarter,
-      sentiment: options.sentiment,
-      search: options.search,
-      limit: options.commentLimit ?? 8,
-    }),
+    comments: await recentComments(employeeId, {
+          quarter,
+          sentiment: options.sentiment,
+          search: options.search,
+          limit: options.commentLimit ?? 8,
+        }),
   };
 }
 
@@ -97,23 +96,21 @@ const requireHrViewer = (what: string) => requireRole("hr", { type: "csat_import
 /** Every import, newest first (HR). */
 export async function listImports(limit = 200): Promise<ImportSummary[] | null> {
   if (!(await requireHrViewer("history"))) return null;
-  return getDb()
-    .select(IMPORT_COLUMNS)
-    .from(csatImports)
-    .leftJoin(employees, eq(employees.id, csatImports.actorId))
-    .orderBy(desc(csatImports.id))
-    .limit(limit)
-    .all();
+  return (await getDb()
+      .select(IMPORT_COLUMNS)
+      .from(csatImports)
+      .leftJoin(employees, eq(employees.id, csatImports.actorId))
+      .orderBy(desc(csatImports.id))
+      .limit(limit));
 }
 
 /** One import with its full report (HR). */
 export async function getImport(id: number): Promise<(ImportSummary & { report: Record<string, unknown> | null }) | null> {
   if (!(await requireHrViewer(String(id)))) return null;
-  const row = getDb()
-    .select({ ...IMPORT_COLUMNS, report: csatImports.report })
-    .from(csatImports)
-    .leftJoin(employees, eq(employees.id, csatImports.actorId))
-    .where(eq(csatImports.id, id))
-    .get();
+  const row = (await getDb()
+      .select({ ...IMPORT_COLUMNS, report: csatImports.report })
+      .from(csatImports)
+      .leftJoin(employees, eq(employees.id, csatImports.actorId))
+      .where(eq(csatImports.id, id)))[0];
   return row ?? null;
 }

@@ -38,12 +38,11 @@ export interface CycleSummary extends CycleRef {
 export type CycleActionResult = { ok: true; message: string } | { ok: false; message: string; field?: string };
 
 /** Everyone reviewable: active employees who have a manager. */
-function expectedCount(): number {
-  return getDb()
-    .select({ n: sql<number>`count(*)` })
-    .from(employees)
-    .where(and(eq(employees.active, true), isNotNull(employees.managerId)))
-    .get()!.n;
+async function expectedCount(): Promise<number> {
+  return (await getDb()
+      .select({ n: sql<number>`count(*)` })
+      .from(employees)
+      .where(and(eq(employees.active, true), isNotNull(employees.managerId))))[0]!.n;
 }
 
 /** Cycles the viewer may see, newest first: HR sees drafts too; everyone else sees cycles once opened. */
@@ -66,38 +65,36 @@ const openedCycleRefs = perConnection((db) =>
  * Progress counts for cycles. Counting every review of every cycle costs tens of milliseconds at
  * 10,000 agents, so only the pages that show the counts ask for them (listCycles, cycleProgress).
  */
-function withCounts(refs: CycleRef[]): CycleSummary[] {
+async function withCounts(refs: CycleRef[]): Promise<CycleSummary[]> {
   if (refs.length === 0) return [];
-  const expected = expectedCount();
-  const counts = getDb()
-    .select({
-      cycleId: reviews.cycleId,
-      drafts: sql<number>`sum(${reviews.status} = 'draft')`,
-      submitted: sql<number>`sum(${reviews.status} = 'submitted')`,
-    })
-    .from(reviews)
-    .where(
-      inArray(
-        reviews.cycleId,
-        refs.map((r) => r.id),
-      ),
-    )
-    .groupBy(reviews.cycleId)
-    .all();
-  const byId = new Map(counts.map((c) => [c.cycleId, c]));
-  // An opened cycle expects its own participants; a draft, everyone who would be in it today.
-  const recorded = new Map(
-    getDb()
-      .select({ cycleId: cycleParticipants.cycleId, n: sql<number>`count(*)` })
-      .from(cycleParticipants)
+  const expected = await expectedCount();
+  const counts = (await getDb()
+      .select({
+        cycleId: reviews.cycleId,
+        drafts: sql<number>`sum(${reviews.status} = 'draft')`,
+        submitted: sql<number>`sum(${reviews.status} = 'submitted')`,
+      })
+      .from(reviews)
       .where(
         inArray(
-          cycleParticipants.cycleId,
+          reviews.cycleId,
           refs.map((r) => r.id),
         ),
       )
-      .groupBy(cycleParticipants.cycleId)
-      .all()
+      .groupBy(reviews.cycleId));
+  const byId = new Map(counts.map((c) => [c.cycleId, c]));
+  // An opened cycle expects its own participants; a draft, everyone who would be in it today.
+  const recorded = new Map(
+    (await getDb()
+            .select({ cycleId: cycleParticipants.cycleId, n: sql<number>`count(*)` })
+            .from(cycleParticipants)
+            .where(
+              inArray(
+                cycleParticipants.cycleId,
+                refs.map((r) => r.id),
+              ),
+            )
+            .groupBy(cycleParticipants.cycleId))
       .map((c) => [c.cycleId, c.n]),
   );
   return refs.map((r) => ({
@@ -122,7 +119,7 @@ export async function currentCycle(): Promise<CycleRef | null> {
 /** One cycle's review counts, for HR's progress card; null (and audited) for anyone else. */
 export async function cycleProgress(cycle: CycleRef): Promise<CycleSummary | null> {
   if (!(await requireRole("hr", { type: "cycle", id: cycle.key, action: "progress" }))) return null;
-  return withCounts([cycle])[0];
+  return (await withCounts([cycle]))[0];
 }
 
 const createSchema = z.object({ key: z.string().regex(QUARTER_KEY, "Use the form YYYY-Qn, e.g. 2027-Q1.").optional() });
@@ -130,7 +127,7 @@ const createSchema = z.object({ key: z.string().regex(QUARTER_KEY, "Use the form
 /** The quarter after the latest cycle (or the current quarter when there is none). */
 export async function suggestedNextCycleKey(): Promise<string> {
   await verifySession();
-  const latest = getDb().select({ key: cycles.key }).from(cycles).orderBy(desc(cycles.key)).get();
+  const latest = (await getDb().select({ key: cycles.key }).from(cycles).orderBy(desc(cycles.key)))[0];
   return latest ? nextQuarter(latest.key) : quarterOf(Date.now());
 }
 
@@ -140,24 +137,22 @@ export async function createCycle(raw: unknown): Promise<CycleActionResult> {
   const parsed = createSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message, field: "key" };
   const key = parsed.data.key ?? (await suggestedNextCycleKey());
-  return writeTx((db) => {
-    if (db.select({ id: cycles.id }).from(cycles).where(eq(cycles.key, key)).get()) {
+  return writeTx(async (db) => {
+    if ((await db.select({ id: cycles.id }).from(cycles).where(eq(cycles.key, key)))[0]) {
       return { ok: false, message: `A cycle for ${key} already exists.`, field: "key" };
     }
     const now = Date.now();
-    const cycle = db
-      .insert(cycles)
-      .values({ key, state: "draft", dueDate: quarterEndDate(key), shareKeeper: true, createdAt: now, updatedAt: now })
-      .returning({ id: cycles.id })
-      .get();
+    const cycle = (await db
+          .insert(cycles)
+          .values({ key, state: "draft", dueDate: quarterEndDate(key), shareKeeper: true, createdAt: now, updatedAt: now })
+          .returning({ id: cycles.id }))[0];
     // The cycle keeps its own copy of the template so later template edits never rewrite it.
-    const template = db.select().from(traitTemplate).where(eq(traitTemplate.retired, false)).orderBy(asc(traitTemplate.position)).all();
+    const template = (await db.select().from(traitTemplate).where(eq(traitTemplate.retired, false)).orderBy(asc(traitTemplate.position)));
     for (const t of template) {
-      db.insert(cycleTraits)
-        .values({ cycleId: cycle.id, key: t.key, label: t.label, description: t.description, levels: t.levels, position: t.position })
-        .run();
+      (await db.insert(cycleTraits)
+                .values({ cycleId: cycle.id, key: t.key, label: t.label, description: t.description, levels: t.levels, position: t.position }));
     }
-    recordAudit({ actorId: viewer.id, action: "cycle.create", targetType: "cycle", targetId: key, detail: { traits: template.length } });
+    await recordAudit({ actorId: viewer.id, action: "cycle.create", targetType: "cycle", targetId: key, detail: { traits: template.length } });
     return { ok: true, message: `Cycle ${key} created as a draft.` };
   });
 }
@@ -177,14 +172,13 @@ export async function updateCycleSettings(raw: unknown): Promise<CycleActionResu
   if (!viewer) return { ok: false, message: "Only HR can change cycle settings." };
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message, field: String(parsed.error.issues[0].path[0] ?? "") };
   const { key, dueDate, shareKeeper } = parsed.data;
-  return writeTx((db) => {
-    const res = db
-      .update(cycles)
-      .set({ dueDate, shareKeeper, updatedAt: Date.now() })
-      .where(and(eq(cycles.key, key), inArray(cycles.state, SETTINGS_EDITABLE_STATES)))
-      .run();
+  return writeTx(async (db) => {
+    const res = (await db
+          .update(cycles)
+          .set({ dueDate, shareKeeper, updatedAt: Date.now() })
+          .where(and(eq(cycles.key, key), inArray(cycles.state, SETTINGS_EDITABLE_STATES))));
     if (res.changes === 0) return { ok: false, message: "This cycle is closed or does not exist." };
-    recordAudit({ actorId: viewer.id, action: "cycle.settings", targetType: "cycle", targetId: key, detail: { dueDate, shareKeeper } });
+    await recordAudit({ actorId: viewer.id, action: "cycle.settings", targetType: "cycle", targetId: key, detail: { dueDate, shareKeeper } });
     return { ok: true, message: `Saved settings for ${key}.` };
   });
 }
@@ -197,36 +191,34 @@ export async function transitionCycle(raw: unknown): Promise<CycleActionResult> 
   if (!viewer) return { ok: false, message: "Only HR can move a cycle." };
   if (!parsed.success) return { ok: false, message: "Unknown cycle or state." };
   const { key, to } = parsed.data;
-  return writeTx((db) => {
-    const cycle = db.select().from(cycles).where(eq(cycles.key, key)).get();
+  return writeTx(async (db) => {
+    const cycle = (await db.select().from(cycles).where(eq(cycles.key, key)))[0];
     if (!cycle) return { ok: false, message: "Unknown cycle." };
     if (!canTransition(cycle.state, to)) return { ok: false, message: `A ${cycle.state} cycle cannot move to ${to}.` };
     if (to === "open") {
-      const other = db
-        .select({ key: cycles.key })
-        .from(cycles)
-        .where(and(eq(cycles.state, "open"), ne(cycles.id, cycle.id)))
-        .get();
+      const other = (await db
+              .select({ key: cycles.key })
+              .from(cycles)
+              .where(and(eq(cycles.state, "open"), ne(cycles.id, cycle.id))))[0];
       if (other) return { ok: false, message: `${other.key} is still open. Move it to calibration first.` };
     }
     const now = Date.now();
-    db.update(cycles).set({ state: to, updatedAt: now }).where(eq(cycles.id, cycle.id)).run();
+    (await db.update(cycles).set({ state: to, updatedAt: now }).where(eq(cycles.id, cycle.id)));
     // The cycle's record of who it covers, as the org is now: past figures never follow later moves.
-    const participants = cycle.state === "draft" && to === "open" ? snapshotParticipants(db, cycle.id, now) : undefined;
+    const participants = cycle.state === "draft" && to === "open" ? await snapshotParticipants(db, cycle.id, now) : undefined;
     // Each agent with a submitted review hears about it in the same transaction as the release.
-    if (to === "released") notifyReviewsReleased(db, cycle.id, key);
-    const submitted = db
-      .select({ n: sql<number>`count(*)` })
-      .from(reviews)
-      .where(and(eq(reviews.cycleId, cycle.id), inArray(reviews.status, ["submitted"])))
-      .get()!.n;
-    recordAudit({
-      actorId: viewer.id,
-      action: "cycle.transition",
-      targetType: "cycle",
-      targetId: key,
-      detail: { from: cycle.state, to, submitted, ...(participants === undefined ? {} : { participants }) },
-    });
+    if (to === "released") await notifyReviewsReleased(db, cycle.id, key);
+    const submitted = (await db
+          .select({ n: sql<number>`count(*)` })
+          .from(reviews)
+          .where(and(eq(reviews.cycleId, cycle.id), inArray(reviews.status, ["submitted"]))))[0]!.n;
+    await recordAudit({
+            actorId: viewer.id,
+            action: "cycle.transition",
+            targetType: "cycle",
+            targetId: key,
+            detail: { from: cycle.state, to, submitted, ...(participants === undefined ? {} : { participants }) },
+          });
     return { ok: true, message: `${key} is now ${to}.` };
   });
 }

@@ -136,7 +136,7 @@ export async function recordDeparture(raw: unknown, now = Date.now()): Promise<D
   }
   const { employeeId, leftAt, leaveType, regretted } = parsed.data;
   if (employeeId === viewer.id) return { ok: false, message: "Someone else in HR records your own departure.", fieldErrors: {} };
-  return writeTx((db): DepartureResult => {
+  return writeTx(async (db): DepartureResult => {
     const employee = db.get<{ id: number; name: string } | undefined>(sql`select id, name from employees where id = ${employeeId}`);
     if (!employee) return { ok: false, message: "Nobody has this id.", fieldErrors: {} };
     db.run(sql`insert into departures (employee_id, left_at, leave_type, regretted, source, recorded_by, recorded_at)
@@ -144,14 +144,14 @@ export async function recordDeparture(raw: unknown, now = Date.now()): Promise<D
       on conflict (employee_id) do update set left_at = excluded.left_at, leave_type = excluded.leave_type,
         regretted = excluded.regretted, source = excluded.source, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`);
     db.run(sql`update employees set active = 0, updated_at = ${now} where id = ${employeeId} and active = 1`);
-    const leftCycles = removeUnreviewedFromOpenCycles(db, employeeId);
-    recordAudit({
-      actorId: viewer.id,
-      action: "employee.departure",
-      targetType: "employee",
-      targetId: employeeId,
-      detail: { leftAt, leaveType, regretted, leftOpenCycles: leftCycles },
-    });
+    const leftCycles = await removeUnreviewedFromOpenCycles(db, employeeId);
+    await recordAudit({
+            actorId: viewer.id,
+            action: "employee.departure",
+            targetType: "employee",
+            targetId: employeeId,
+            detail: { leftAt, leaveType, regretted, leftOpenCycles: leftCycles },
+          });
     return { ok: true, message: `Recorded ${employee.name}'s departure on ${leftAt}. They can no longer sign in.` };
   });
 }

@@ -50,21 +50,20 @@ export function buildTraitTrend(reviews: readonly ReviewView[]): TraitTrend {
   return { quarters, rows: [...rows.values()] };
 }
 
-function repliedAtFor(viewerId: number, reviewIds: number[]): Map<number, number | null> {
+async function repliedAtFor(viewerId: number, reviewIds: number[]): Promise<Map<number, number | null>> {
   if (reviewIds.length === 0) return new Map();
-  const rows = getDb()
-    .select({ id: reviews.id, repliedAt: reviews.repliedAt })
-    .from(reviews)
-    .where(and(eq(reviews.employeeId, viewerId), inArray(reviews.id, reviewIds)))
-    .all();
+  const rows = (await getDb()
+      .select({ id: reviews.id, repliedAt: reviews.repliedAt })
+      .from(reviews)
+      .where(and(eq(reviews.employeeId, viewerId), inArray(reviews.id, reviewIds))));
   return new Map(rows.map((r) => [r.id, r.repliedAt]));
 }
 
-function toItems(viewerId: number, list: ReviewView[]): FeedbackItem[] {
-  const replied = repliedAtFor(
-    viewerId,
-    list.map((r) => r.id!),
-  );
+async function toItems(viewerId: number, list: ReviewView[]): Promise<FeedbackItem[]> {
+  const replied = await repliedAtFor(
+      viewerId,
+      list.map((r) => r.id!),
+    );
   return list.map((review) => {
     const open = agentsCanRespond(review.cycle.state);
     const repliedAt = replied.get(review.id!) ?? null;
@@ -76,7 +75,7 @@ function toItems(viewerId: number, list: ReviewView[]): FeedbackItem[] {
 export async function getMyFeedback(): Promise<{ items: FeedbackItem[]; trend: TraitTrend }> {
   const viewer = await verifySession();
   const list = await listMyReleasedReviews();
-  return { items: toItems(viewer.id, list), trend: buildTraitTrend(list) };
+  return { items: await toItems(viewer.id, list), trend: buildTraitTrend(list) };
 }
 
 /** One of the viewer's own released reviews; null (audited) for anything else. */
@@ -84,10 +83,10 @@ export async function getMyFeedbackFor(cycleKey: string): Promise<FeedbackItem |
   const viewer = await verifySession();
   const review = (await listMyReleasedReviews()).find((r) => r.cycle.key === cycleKey);
   if (!review) {
-    recordDenied(viewer.id, "feedback", cycleKey, "no released review of the viewer in this cycle");
+    await recordDenied(viewer.id, "feedback", cycleKey, "no released review of the viewer in this cycle");
     return null;
   }
-  return toItems(viewer.id, [review])[0];
+  return (await toItems(viewer.id, [review]))[0];
 }
 
 export type FeedbackResult =
@@ -99,28 +98,27 @@ const replySchema = ackSchema.extend({
 });
 
 /** The viewer's own submitted review in a cycle they may read; the rule is in the WHERE clause. */
-function ownReleasedReview(viewerId: number, cycleKey: string) {
-  return getDb()
-    .select({
-      id: reviews.id,
-      state: cycles.state,
-      reviewerId: reviews.reviewerId,
-      acknowledgedAt: reviews.acknowledgedAt,
-      repliedAt: reviews.repliedAt,
-      employeeName: employees.name,
-    })
-    .from(reviews)
-    .innerJoin(cycles, eq(cycles.id, reviews.cycleId))
-    .innerJoin(employees, eq(employees.id, reviews.employeeId))
-    .where(
-      and(
-        eq(cycles.key, cycleKey),
-        eq(reviews.employeeId, viewerId),
-        eq(reviews.status, "submitted"),
-        inArray(cycles.state, AGENT_READABLE_STATES),
-      ),
-    )
-    .get();
+async function ownReleasedReview(viewerId: number, cycleKey: string) {
+  return (await getDb()
+      .select({
+        id: reviews.id,
+        state: cycles.state,
+        reviewerId: reviews.reviewerId,
+        acknowledgedAt: reviews.acknowledgedAt,
+        repliedAt: reviews.repliedAt,
+        employeeName: employees.name,
+      })
+      .from(reviews)
+      .innerJoin(cycles, eq(cycles.id, reviews.cycleId))
+      .innerJoin(employees, eq(employees.id, reviews.employeeId))
+      .where(
+        and(
+          eq(cycles.key, cycleKey),
+          eq(reviews.employeeId, viewerId),
+          eq(reviews.status, "submitted"),
+          inArray(cycles.state, AGENT_READABLE_STATES),
+        ),
+      ))[0];
 }
 
 const CLOSED: FeedbackResult = { ok: false, code: "closed", message: "This cycle is closed, so the review is read only." };
@@ -131,19 +129,18 @@ export async function acknowledgeReview(raw: unknown): Promise<FeedbackResult> {
   const viewer = await verifySession();
   const parsed = ackSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, code: "invalid", message: "Unknown cycle." };
-  return writeTx((db) => {
-    const review = ownReleasedReview(viewer.id, parsed.data.cycleKey);
+  return writeTx(async (db) => {
+    const review = await ownReleasedReview(viewer.id, parsed.data.cycleKey);
     if (!review) {
-      recordDenied(viewer.id, "review", parsed.data.cycleKey, "acknowledge: not the viewer's released review");
+      await recordDenied(viewer.id, "review", parsed.data.cycleKey, "acknowledge: not the viewer's released review");
       return NOT_FOUND;
     }
     if (review.acknowledgedAt !== null) return { ok: true, message: "You have acknowledged this review." };
     if (!agentsCanRespond(review.state)) return CLOSED;
-    db.update(reviews)
-      .set({ acknowledgedAt: Date.now() })
-      .where(and(eq(reviews.id, review.id), sql`${reviews.acknowledgedAt} is null`))
-      .run();
-    recordAudit({ actorId: viewer.id, action: "review.acknowledge", targetType: "review", targetId: review.id });
+    (await db.update(reviews)
+            .set({ acknowledgedAt: Date.now() })
+            .where(and(eq(reviews.id, review.id), sql`${reviews.acknowledgedAt} is null`)));
+    await recordAudit({ actorId: viewer.id, action: "review.acknowledge", targetType: "review", targetId: review.id });
     return { ok: true, message: "Acknowledged. Your manager and HR can see that you have read it." };
   });
 }
@@ -154,33 +151,32 @@ export async function replyToReview(raw: unknown): Promise<FeedbackResult> {
   const parsed = replySchema.safeParse(raw);
   if (!parsed.success) return { ok: false, code: "invalid", message: parsed.error.issues[0].message };
   const { cycleKey, reply } = parsed.data;
-  const result = writeTx((db): FeedbackResult => {
-    const review = ownReleasedReview(viewer.id, cycleKey);
-    if (!review) {
-      recordDenied(viewer.id, "review", cycleKey, "reply: not the viewer's released review");
-      return NOT_FOUND;
-    }
-    if (review.repliedAt !== null)
-      return { ok: false, code: "already_replied", message: "You have already replied to this review; a review takes one reply." };
-    if (!agentsCanRespond(review.state)) return CLOSED;
-    const now = Date.now();
-    db.update(reviews)
-      .set({ agentReply: reply, repliedAt: now, acknowledgedAt: review.acknowledgedAt ?? now })
-      .where(and(eq(reviews.id, review.id), sql`${reviews.repliedAt} is null`))
-      .run();
-    recordAudit({ actorId: viewer.id, action: "review.reply", targetType: "review", targetId: review.id });
-    notify(
-      db,
-      {
-        recipientId: review.reviewerId,
-        kind: "reply_received",
-        title: `${firstName(review.employeeName)} replied to their ${cycleKey} review`,
-        link: `/reviews/${cycleKey}/${viewer.id}`,
-      },
-      now,
-    );
-    return { ok: true, message: "Reply sent. Your manager has been told." };
-  });
+  const result = await writeTx(async (db): Promise<FeedbackResult> => {
+      const review = await ownReleasedReview(viewer.id, cycleKey);
+      if (!review) {
+        await recordDenied(viewer.id, "review", cycleKey, "reply: not the viewer's released review");
+        return NOT_FOUND;
+      }
+      if (review.repliedAt !== null)
+        return { ok: false, code: "already_replied", message: "You have already replied to this review; a review takes one reply." };
+      if (!agentsCanRespond(review.state)) return CLOSED;
+      const now = Date.now();
+      (await db.update(reviews)
+              .set({ agentReply: reply, repliedAt: now, acknowledgedAt: review.acknowledgedAt ?? now })
+              .where(and(eq(reviews.id, review.id), sql`${reviews.repliedAt} is null`)));
+      await recordAudit({ actorId: viewer.id, action: "review.reply", targetType: "review", targetId: review.id });
+      await notify(
+              db,
+              {
+                recipientId: review.reviewerId,
+                kind: "reply_received",
+                title: `${firstName(review.employeeName)} replied to their ${cycleKey} review`,
+                link: `/reviews/${cycleKey}/${viewer.id}`,
+              },
+              now,
+            );
+      return { ok: true, message: "Reply sent. Your manager has been told." };
+    });
   if (result.ok) scheduleDelivery();
   return result;
 }
@@ -194,12 +190,11 @@ export interface ReviewResponse {
 /** The subject's acknowledgement and reply, for anyone who may read the review (manager, HR). */
 export async function getReviewResponse(cycleKey: string, employeeId: number): Promise<ReviewResponse | null> {
   const viewer = await verifySession();
-  const row = getDb()
-    .select({ acknowledgedAt: reviews.acknowledgedAt, agentReply: reviews.agentReply, repliedAt: reviews.repliedAt })
-    .from(reviews)
-    .innerJoin(cycles, eq(cycles.id, reviews.cycleId))
-    .innerJoin(employees, eq(employees.id, reviews.employeeId))
-    .where(and(eq(cycles.key, cycleKey), eq(employees.id, employeeId), reviewVisibleSql(viewer)))
-    .get();
+  const row = (await getDb()
+      .select({ acknowledgedAt: reviews.acknowledgedAt, agentReply: reviews.agentReply, repliedAt: reviews.repliedAt })
+      .from(reviews)
+      .innerJoin(cycles, eq(cycles.id, reviews.cycleId))
+      .innerJoin(employees, eq(employees.id, reviews.employeeId))
+      .where(and(eq(cycles.key, cycleKey), eq(employees.id, employeeId), reviewVisibleSql(viewer))))[0];
   return row ?? null;
 }

@@ -37,10 +37,10 @@ function visibleSql(viewer: Viewer) {
 export async function listFollowUps(): Promise<FollowUpsView | null> {
   const viewer = await verifySession();
   if (!canUseTalent(viewer)) {
-    recordDenied(viewer.id, "page", "/follow-ups", "not hr or a manager");
+    await recordDenied(viewer.id, "page", "/follow-ups", "not hr or a manager");
     return null;
   }
-  const rows = followUpRows(getDb(), visibleSql(viewer)).map((r) => ({ ...r, canRecord: r.managerId === viewer.id }));
+  const rows = (await followUpRows(getDb(), visibleSql(viewer))).map((r) => ({ ...r, canRecord: r.managerId === viewer.id }));
   // Stable sort: the viewer's own first, then the query's order (newest cycle, then name).
   const mineFirst = (list: typeof rows) => [...list].sort((a, b) => Number(b.canRecord) - Number(a.canRecord));
   const pending = mineFirst(rows.filter((r) => r.kind === null));
@@ -58,16 +58,16 @@ export async function recordFollowUp(raw: unknown, now = Date.now()): Promise<Fo
   const viewer = await verifySession();
   const parsed = followUpSchema(new Date(now).toISOString().slice(0, 10)).safeParse(raw);
   const reviewId = Number((raw as { reviewId?: unknown })?.reviewId);
-  return writeTx((db): FollowUpResult => {
+  return writeTx(async (db): FollowUpResult => {
     const target =
-      Number.isInteger(reviewId) && reviewId > 0 ? followUpRows(db, sql`r.id = ${reviewId} and m.id = ${viewer.id}`)[0] : undefined;
+      Number.isInteger(reviewId) && reviewId > 0 ? (await followUpRows(db, sql`r.id = ${reviewId} and m.id = ${viewer.id}`))[0] : undefined;
     if (!target) {
-      recordDenied(
-        viewer.id,
-        "review",
-        String((raw as { reviewId?: unknown })?.reviewId ?? "?"),
-        "follow-up: not the person's manager or no follow-up asked",
-      );
+      await recordDenied(
+                viewer.id,
+                "review",
+                String((raw as { reviewId?: unknown })?.reviewId ?? "?"),
+                "follow-up: not the person's manager or no follow-up asked",
+              );
       return { ok: false, message: "Only the person's manager can record a follow-up for this answer.", fieldErrors: {} };
     }
     if (!parsed.success) {
@@ -80,13 +80,13 @@ export async function recordFollowUp(raw: unknown, now = Date.now()): Promise<Fo
       values (${reviewId}, ${kind}, ${happenedOn}, ${reviewOn}, ${note}, ${viewer.id}, ${now})
       on conflict (review_id) do update set kind = excluded.kind, happened_on = excluded.happened_on, review_on = excluded.review_on,
         note = excluded.note, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`);
-    recordAudit({
-      actorId: viewer.id,
-      action: "review.follow_up",
-      targetType: "review",
-      targetId: reviewId,
-      detail: { kind, happenedOn, reviewOn },
-    });
+    await recordAudit({
+            actorId: viewer.id,
+            action: "review.follow_up",
+            targetType: "review",
+            targetId: reviewId,
+            detail: { kind, happenedOn, reviewOn },
+          });
     return { ok: true, message: `Recorded the follow-up for ${target.employeeName}.` };
   });
 }

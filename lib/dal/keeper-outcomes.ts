@@ -18,6 +18,7 @@ import { QUARTER_KEY } from "@/lib/domain/quarter";
 import { resolveTalent, type TalentResult } from "./talent";
 import { oneCycleSql, participantScopeCtes, type TalentCycle } from "./talent-scope";
 import type { Viewer } from "./session";
+import { rows } from "@/db/raw";
 
 /**
  * Keeper accuracy (docs/decisions/0017-keeper-outcomes.md): for past (released or closed)
@@ -56,13 +57,13 @@ export interface OutcomesReport {
   history: { key: string; state: TalentCycle["state"]; figures: OutcomeFigures }[];
 }
 
-function pastCycles(db: Db, limit: number): TalentCycle[] {
-  return db.all<TalentCycle>(sql`select id, key, state from cycles where state in ('released', 'closed') order by key desc limit ${limit}`);
+async function pastCycles(db: Db, limit: number): Promise<TalentCycle[]> {
+  return (await rows<TalentCycle>(db, sql`select id, key, state from cycles where state in ('released', 'closed') order by key desc limit ${limit}`));
 }
 
-function loadOutcomeRows(db: Db, viewer: Viewer, cycle: TalentCycle): OutcomeRow[] {
+async function loadOutcomeRows(db: Db, viewer: Viewer, cycle: TalentCycle): Promise<OutcomeRow[]> {
   const later = laterQuarter(cycle.key);
-  const rows = db.all<Omit<OutcomeRow, "regretted" | "leftUndated"> & { regretted: number | null; leftUndated: number }>(sql`
+  const rows = (await rows<Omit<OutcomeRow, "regretted" | "leftUndated"> & { regretted: number | null; leftUndated: number }>(db, sql`
     with ${participantScopeCtes(viewer, oneCycleSql(cycle))}
     select m.id as employeeId, m.team_id as teamId, t.name as teamName, r.reviewer_id as managerId, rv.name as managerName,
       r.keeper_answer as answer, d.left_at as leftAt, d.regretted as regretted,
@@ -77,7 +78,7 @@ function loadOutcomeRows(db: Db, viewer: Viewer, cycle: TalentCycle): OutcomeRow
     left join cycles lc on lc.key = ${later} and lc.state <> 'draft'
     left join reviews lr on lr.cycle_id = lc.id and lr.employee_id = m.id and lr.status = 'submitted'
     left join csat_rollups lcr on lcr.employee_id = m.id and lcr.quarter = ${later}
-    order by m.id`);
+    order by m.id`));
   return rows.map((r) => ({
     ...r,
     answer: r.answer as KeeperAnswer,
@@ -127,7 +128,7 @@ export async function getKeeperOutcomes(
   now = Date.now(),
 ): Promise<TalentResult<OutcomesReport>> {
   const db = getDb();
-  const past = pastCycles(db, OUTCOME_CYCLES);
+  const past = await pastCycles(db, OUTCOME_CYCLES);
   const key = raw.cycle ?? past[0]?.key;
   if (key !== undefined && !QUARTER_KEY.test(key)) {
     // Through resolveTalent, so malformed input is audited the same way as on the talent pages.
@@ -142,12 +143,12 @@ export async function getKeeperOutcomes(
   const history = past
     .slice()
     .reverse()
-    .map((c) => ({
+    .map(async (c) => ({
       key: c.key,
       state: c.state,
-      figures: c.id === cycle.id ? null : outcomeFigures(c.key, today, loadOutcomeRows(db, viewer, c)),
+      figures: c.id === cycle.id ? null : outcomeFigures(c.key, today, await loadOutcomeRows(db, viewer, c)),
     }));
-  const selected = cycleOutcomes(cycle, today, loadOutcomeRows(db, viewer, cycle));
+  const selected = cycleOutcomes(cycle, today, await loadOutcomeRows(db, viewer, cycle));
   return {
     ok: true,
     value: { selected, history: history.map((h) => ({ key: h.key, state: h.state, figures: h.figures ?? selected.scope })) },

@@ -27,8 +27,8 @@ export interface MyCsatQuarter {
 export async function getMyCsat(now = Date.now()): Promise<MyCsatQuarter[]> {
   const viewer = await verifySession();
   const quarters = lastQuarters(quarterOf(now), MY_CSAT_QUARTERS);
-  const organisationByQuarter = organisationCsatFigures(quarters);
-  return agentCsatTrend(viewer.id, quarters).map(({ quarter, ...mine }) => {
+  const organisationByQuarter = await organisationCsatFigures(quarters);
+  return (await agentCsatTrend(viewer.id, quarters)).map(({ quarter, ...mine }) => {
     const organisation = organisationByQuarter.get(quarter)!;
     return { quarter, mine, organisation, band: csatBand(mine, organisation.csat) };
   });
@@ -48,11 +48,11 @@ export async function getMyComments(raw: unknown): Promise<{ filter: CommentFilt
   const viewer = await verifySession();
   const parsed = commentFilterSchema.safeParse(raw ?? {});
   const filter: CommentFilter = parsed.success ? parsed.data : {};
-  const comments = recentComments(viewer.id, {
-    quarter: filter.quarter,
-    sentiment: filter.sentiment,
-    search: filter.search || undefined,
-    limit: MY_COMMENTS_LIMIT,
-  });
+  const comments = await recentComments(viewer.id, {
+      quarter: filter.quarter,
+      sentiment: filter.sentiment,
+      search: filter.search || undefined,
+      limit: MY_COMMENTS_LIMIT,
+    });
   return { filter, comments };
 }

@@ -9,6 +9,7 @@ import { scheduleDelivery, smtpConfigured } from "@/lib/mail/outbox";
 import { recordDenied } from "./audit";
 import { requireRole } from "./policy";
 import { verifySession } from "./session";
+import { affected } from "@/db/raw";
 
 export interface NotificationView {
   id: number;
@@ -23,21 +24,20 @@ export interface NotificationView {
 /** The viewer's own notifications, newest first. Nobody reads anyone else's. */
 export async function listMyNotifications(limit = 50): Promise<NotificationView[]> {
   const viewer = await verifySession();
-  return getDb()
-    .select({
-      id: notifications.id,
-      kind: notifications.kind,
-      title: notifications.title,
-      body: notifications.body,
-      link: notifications.link,
-      createdAt: notifications.createdAt,
-      readAt: notifications.readAt,
-    })
-    .from(notifications)
-    .where(eq(notifications.recipientId, viewer.id))
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(Math.min(Math.max(1, limit), 200))
-    .all();
+  return (await getDb()
+      .select({
+        id: notifications.id,
+        kind: notifications.kind,
+        title: notifications.title,
+        body: notifications.body,
+        link: notifications.link,
+        createdAt: notifications.createdAt,
+        readAt: notifications.readAt,
+      })
+      .from(notifications)
+      .where(eq(notifications.recipientId, viewer.id))
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(Math.min(Math.max(1, limit), 200)));
 }
 
 // Every signed-in page's header asks for it.
@@ -59,12 +59,11 @@ export async function unreadNotificationCount(): Promise<number> {
 export async function markAllNotificationsRead(): Promise<number> {
   const viewer = await verifySession();
   return writeTx(
-    (db) =>
-      db
-        .update(notifications)
-        .set({ readAt: Date.now() })
-        .where(and(eq(notifications.recipientId, viewer.id), isNull(notifications.readAt)))
-        .run().changes,
+    async (db) =>
+      affected(await db
+                  .update(notifications)
+                  .set({ readAt: Date.now() })
+                  .where(and(eq(notifications.recipientId, viewer.id), isNull(notifications.readAt)))),
   );
 }
 
@@ -75,16 +74,15 @@ export async function openNotification(raw: unknown): Promise<{ link: string } |
   const viewer = await verifySession();
   const parsed = openSchema.safeParse(raw);
   if (!parsed.success) return null;
-  const row = writeTx((db) =>
-    db
-      .update(notifications)
-      .set({ readAt: sql`coalesce(${notifications.readAt}, ${Date.now()})` })
-      .where(and(eq(notifications.id, parsed.data.id), eq(notifications.recipientId, viewer.id)))
-      .returning({ link: notifications.link })
-      .get(),
-  );
+  const row = await writeTx(async (db) =>
+      (await db
+              .update(notifications)
+              .set({ readAt: sql`coalesce(${notifications.readAt}, ${Date.now()})` })
+              .where(and(eq(notifications.id, parsed.data.id), eq(notifications.recipientId, viewer.id)))
+              .returning({ link: notifications.link }))[0],
+    );
   if (!row) {
-    recordDenied(viewer.id, "notification", parsed.data.id, "not the recipient or does not exist");
+    await recordDenied(viewer.id, "notification", parsed.data.id, "not the recipient or does not exist");
     return null;
   }
   // Only in-app paths: a stored link must never send anyone off-site.
@@ -94,25 +92,24 @@ export async function openNotification(raw: unknown): Promise<{ link: string } |
 // ---- Events the data layer reports (called inside the event's own transaction) ----------------
 
 /** Tells every employee with a submitted review in the cycle that it is released to them. */
-export function notifyReviewsReleased(db: Db, cycleId: number, cycleKey: string, now = Date.now()): number {
-  const subjects = db
-    .select({ employeeId: reviews.employeeId })
-    .from(reviews)
-    .where(and(eq(reviews.cycleId, cycleId), eq(reviews.status, "submitted")))
-    .all();
+export async function notifyReviewsReleased(db: Db, cycleId: number, cycleKey: string, now = Date.now()): Promise<number> {
+  const subjects = (await db
+      .select({ employeeId: reviews.employeeId })
+      .from(reviews)
+      .where(and(eq(reviews.cycleId, cycleId), eq(reviews.status, "submitted"))));
   let sent = 0;
   for (const { employeeId } of subjects) {
-    const ok = notify(
-      db,
-      {
-        recipientId: employeeId,
-        kind: "review_released",
-        title: `Your ${cycleKey} review is ready`,
-        body: "Your manager's feedback for the quarter has been released. Read it, acknowledge it, and reply if you want to.",
-        link: `/feedback/${cycleKey}`,
-      },
-      now,
-    );
+    const ok = await notify(
+          db,
+          {
+            recipientId: employeeId,
+            kind: "review_released",
+            title: `Your ${cycleKey} review is ready`,
+            body: "Your manager's feedback for the quarter has been released. Read it, acknowledge it, and reply if you want to.",
+            link: `/feedback/${cycleKey}`,
+          },
+          now,
+        );
     if (ok) sent += 1;
   }
   scheduleDelivery();
@@ -133,11 +130,10 @@ export interface OutboxView {
  */
 export async function listOutbox(limit = 100): Promise<OutboxView | null> {
   if (!(await requireRole("admin", { type: "page", id: "/admin/outbox" }))) return null;
-  const mails = getDb()
-    .select()
-    .from(outboxEmails)
-    .orderBy(desc(outboxEmails.id))
-    .limit(Math.min(Math.max(1, limit), 500))
-    .all();
+  const mails = (await getDb()
+      .select()
+      .from(outboxEmails)
+      .orderBy(desc(outboxEmails.id))
+      .limit(Math.min(Math.max(1, limit), 500)));
   return { smtpConfigured: smtpConfigured(), mails };
 }

@@ -10,6 +10,6 @@ import { memoUntilTalentChange } from "./read-memo";
  * every review form, so it is reused until the rollups change (read-memo.ts). Callers have verified
  * the session; the returned map is shared and must not be changed.
  */
-export function organisationCsatFigures(quarters: readonly string[]): ReadonlyMap<string, CsatFigure> {
-  return memoUntilTalentChange(getDb(), JSON.stringify(["organisation-csat", quarters]), () => organisationCsatByQuarter(quarters));
+export async function organisationCsatFigures(quarters: readonly string[]): Promise<ReadonlyMap<string, CsatFigure>> {
+  return memoUntilTalentChange(getDb(), JSON.stringify(["organisation-csat", quarters]), async () => organisationCsatByQuarter(quarters));
 }

@@ -36,7 +36,7 @@ export async function getCycleRecord(key: string): Promise<CycleRecordView | nul
   const viewer = await requireRole("hr", { type: "cycle", id: key });
   if (!viewer) return null;
   if (!QUARTER_KEY.test(key)) {
-    recordDenied(viewer.id, "cycle", key, "malformed key");
+    await recordDenied(viewer.id, "cycle", key, "malformed key");
     return null;
   }
   const db = getDb();
@@ -70,19 +70,19 @@ export async function addLateHires(raw: unknown): Promise<ParticipantActionResul
     return { ok: false, message: parsed.error.issues[0].message, fieldErrors: { employeeIds: parsed.error.issues[0].message } };
   }
   const { key, employeeIds } = parsed.data;
-  return writeTx((db): ParticipantActionResult => {
+  return writeTx(async (db): ParticipantActionResult => {
     const cycle = db.get<{ id: number; state: string } | undefined>(sql`select id, state from cycles where key = ${key}`);
     if (!cycle) return { ok: false, message: "Unknown cycle." };
     if (cycle.state !== "open") return { ok: false, message: `${key} is not open: only an open cycle takes new people.` };
-    const added = addParticipants(db, cycle.id, employeeIds, viewer.id, Date.now());
+    const added = await addParticipants(db, cycle.id, employeeIds, viewer.id, Date.now());
     if (added.length === 0) return { ok: false, message: "Nobody was added: they are already in the cycle, inactive, or have no manager." };
-    recordAudit({
-      actorId: viewer.id,
-      action: "cycle.participants_add",
-      targetType: "cycle",
-      targetId: key,
-      detail: { employeeIds: added },
-    });
+    await recordAudit({
+            actorId: viewer.id,
+            action: "cycle.participants_add",
+            targetType: "cycle",
+            targetId: key,
+            detail: { employeeIds: added },
+          });
     return { ok: true, message: `Added ${added.length === 1 ? "1 person" : `${added.length} people`} to ${key}.` };
   });
 }
@@ -108,7 +108,7 @@ export async function reassignReviewer(raw: unknown): Promise<ParticipantActionR
     return { ok: false, message: "Check the highlighted fields.", fieldErrors };
   }
   const { key, employeeEmail, reviewerEmail } = parsed.data;
-  return writeTx((db): ParticipantActionResult => {
+  return writeTx(async (db): ParticipantActionResult => {
     const cycle = db.get<{ id: number; state: string } | undefined>(sql`select id, state from cycles where key = ${key}`);
     if (!cycle) return { ok: false, message: "Unknown cycle." };
     if (cycle.state !== "open") return { ok: false, message: `${key} is not open: reviewers can only change while reviews are written.` };
@@ -128,13 +128,13 @@ export async function reassignReviewer(raw: unknown): Promise<ParticipantActionR
       return { ok: false, message: "Check the highlighted fields.", fieldErrors: { reviewerEmail: "Nobody reviews themself." } };
     if (reviewer.id === row.reviewerId) return { ok: true, message: "That is already the reviewer." };
     db.run(sql`update cycle_participants set reviewer_id = ${reviewer.id} where id = ${row.id}`);
-    recordAudit({
-      actorId: viewer.id,
-      action: "cycle.reviewer_reassign",
-      targetType: "review",
-      targetId: `${key}/${row.employeeId}`,
-      detail: { from: row.reviewerId, to: reviewer.id },
-    });
+    await recordAudit({
+            actorId: viewer.id,
+            action: "cycle.reviewer_reassign",
+            targetType: "review",
+            targetId: `${key}/${row.employeeId}`,
+            detail: { from: row.reviewerId, to: reviewer.id },
+          });
     return { ok: true, message: `${reviewerEmail} now writes ${employeeEmail}'s ${key} review.` };
   });
 }

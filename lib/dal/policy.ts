@@ -67,7 +67,7 @@ export async function requireRole(roles: PolicyRole | readonly PolicyRole[], tar
   const viewer = await verifySession();
   const wanted: readonly PolicyRole[] = typeof roles === "string" ? [roles] : roles;
   if (wanted.some((r) => hasRole(viewer, r))) return viewer;
-  recordDenied(viewer.id, target.type, target.id, target.action ?? `${wanted.join(" or ")} only`);
+  await recordDenied(viewer.id, target.type, target.id, target.action ?? `${wanted.join(" or ")} only`);
   return null;
 }
 

@@ -11,8 +11,8 @@ const demoSignIns = z.object({ accounts: z.array(z.object({ email: z.string(), w
  * Public by design: the demo sign-ins are shown on the login page, only when the demo seed ran
  * (it stores them in `settings`, so no production code imports seed data).
  */
-export function demoLogins(): { accounts: readonly { email: string; who: string }[]; password: string } | null {
-  const row = getDb().select().from(settings).where(eq(settings.key, DEMO_SIGN_INS_SETTING)).get();
+export async function demoLogins(): Promise<{ accounts: readonly { email: string; who: string }[]; password: string } | null> {
+  const row = (await getDb().select().from(settings).where(eq(settings.key, DEMO_SIGN_INS_SETTING)))[0];
   if (!row) return null;
   const parsed = demoSignIns.safeParse(JSON.parse(row.value));
   return parsed.success ? parsed.data : null;

@@ -26,23 +26,21 @@ function fail(code: keyof typeof MESSAGES): SaveResult {
 }
 
 /** The cycle and employee, only when the viewer writes the employee's review (policy.ts). */
-function writableTarget(db: Db, viewer: Viewer, cycleKey: string, employeeId: number) {
-  return db
-    .select({ cycleId: cycles.id, state: cycles.state })
-    .from(employees)
-    .innerJoin(cycles, eq(cycles.key, cycleKey))
-    .where(and(eq(employees.id, employeeId), reviewWriterSql(viewer)))
-    .get();
+async function writableTarget(db: Db, viewer: Viewer, cycleKey: string, employeeId: number) {
+  return (await db
+      .select({ cycleId: cycles.id, state: cycles.state })
+      .from(employees)
+      .innerJoin(cycles, eq(cycles.key, cycleKey))
+      .where(and(eq(employees.id, employeeId), reviewWriterSql(viewer))))[0];
 }
 
-function writeContent(db: Db, viewer: Viewer, input: ReviewSaveInput, cycleId: number, submit: boolean): SaveResult {
+async function writeContent(db: Db, viewer: Viewer, input: ReviewSaveInput, cycleId: number, submit: boolean): Promise<SaveResult> {
   const now = Date.now();
   const traitIds = new Set(
-    db
-      .select({ id: cycleTraits.id })
-      .from(cycleTraits)
-      .where(eq(cycleTraits.cycleId, cycleId))
-      .all()
+    (await db
+            .select({ id: cycleTraits.id })
+            .from(cycleTraits)
+            .where(eq(cycleTraits.cycleId, cycleId)))
       .map((t) => t.id),
   );
   const traits = normaliseTraits(input.traits).filter((t) => traitIds.has(t.cycleTraitId));
@@ -52,11 +50,10 @@ function writeContent(db: Db, viewer: Viewer, input: ReviewSaveInput, cycleId: n
       return { ok: false, code: "invalid", message: "Some answers are missing. Check the highlighted fields.", fieldErrors: errors };
     }
   }
-  const existing = db
-    .select({ id: reviews.id, status: reviews.status, version: reviews.version })
-    .from(reviews)
-    .where(and(eq(reviews.cycleId, cycleId), eq(reviews.employeeId, input.employeeId)))
-    .get();
+  const existing = (await db
+      .select({ id: reviews.id, status: reviews.status, version: reviews.version })
+      .from(reviews)
+      .where(and(eq(reviews.cycleId, cycleId), eq(reviews.employeeId, input.employeeId))))[0];
   const content = {
     keeperAnswer: input.keeperAnswer,
     keeperReason: input.keeperReason,
@@ -71,35 +68,32 @@ function writeContent(db: Db, viewer: Viewer, input: ReviewSaveInput, cycleId: n
   let version: number;
   if (!existing) {
     if (input.version !== 0) return fail("stale");
-    const inserted = db
-      .insert(reviews)
-      .values({ ...content, cycleId, employeeId: input.employeeId, version: 1, createdAt: now })
-      .returning({ id: reviews.id })
-      .get();
+    const inserted = (await db
+          .insert(reviews)
+          .values({ ...content, cycleId, employeeId: input.employeeId, version: 1, createdAt: now })
+          .returning({ id: reviews.id }))[0];
     reviewId = inserted.id;
     version = 1;
   } else {
     if (existing.status === "submitted") return fail("submitted");
     // The version check is in the UPDATE itself, so two tabs can never both win.
-    const updated = db
-      .update(reviews)
-      .set({ ...content, version: sql`${reviews.version} + 1` })
-      .where(and(eq(reviews.id, existing.id), eq(reviews.version, input.version)))
-      .run();
+    const updated = (await db
+          .update(reviews)
+          .set({ ...content, version: sql`${reviews.version} + 1` })
+          .where(and(eq(reviews.id, existing.id), eq(reviews.version, input.version))));
     if (updated.changes === 0) return fail("stale");
     reviewId = existing.id;
     version = input.version + 1;
   }
   for (const t of traits) {
-    db.insert(reviewRatings)
-      .values({ reviewId, cycleTraitId: t.cycleTraitId, rating: t.rating, notObserved: t.notObserved, comment: t.comment })
-      .onConflictDoUpdate({
-        target: [reviewRatings.reviewId, reviewRatings.cycleTraitId],
-        set: { rating: t.rating, notObserved: t.notObserved, comment: t.comment },
-      })
-      .run();
+    (await db.insert(reviewRatings)
+            .values({ reviewId, cycleTraitId: t.cycleTraitId, rating: t.rating, notObserved: t.notObserved, comment: t.comment })
+            .onConflictDoUpdate({
+              target: [reviewRatings.reviewId, reviewRatings.cycleTraitId],
+              set: { rating: t.rating, notObserved: t.notObserved, comment: t.comment },
+            }));
   }
-  if (submit) recordAudit({ actorId: viewer.id, action: "review.submit", targetType: "review", targetId: reviewId, detail: { version } });
+  if (submit) await recordAudit({ actorId: viewer.id, action: "review.submit", targetType: "review", targetId: reviewId, detail: { version } });
   return { ok: true, version, reviewId, savedAt: now, status: content.status };
 }
 
@@ -112,10 +106,10 @@ async function save(raw: unknown, submit: boolean): Promise<SaveResult> {
     return { ok: false, code: "invalid", message: "Some answers could not be saved. Check the highlighted fields.", fieldErrors };
   }
   const input = parsed.data;
-  return writeTx((db) => {
-    const target = writableTarget(db, viewer, input.cycleKey, input.employeeId);
+  return writeTx(async (db) => {
+    const target = await writableTarget(db, viewer, input.cycleKey, input.employeeId);
     if (!target) {
-      recordDenied(viewer.id, "review", `${input.cycleKey}/${input.employeeId}`, submit ? "submit" : "save");
+      await recordDenied(viewer.id, "review", `${input.cycleKey}/${input.employeeId}`, submit ? "submit" : "save");
       return fail("not_found");
     }
     if (!managersCanEdit(target.state)) return fail("locked");
@@ -139,29 +133,28 @@ export async function reopenReview(raw: unknown): Promise<SaveResult> {
   const parsed = reviewSaveSchema.pick({ cycleKey: true, employeeId: true, version: true }).safeParse(raw);
   if (!parsed.success) return fail("not_found");
   const { cycleKey, employeeId, version } = parsed.data;
-  return writeTx((db) => {
-    const target = writableTarget(db, viewer, cycleKey, employeeId);
+  return writeTx(async (db) => {
+    const target = await writableTarget(db, viewer, cycleKey, employeeId);
     if (!target) {
-      recordDenied(viewer.id, "review", `${cycleKey}/${employeeId}`, "reopen");
+      await recordDenied(viewer.id, "review", `${cycleKey}/${employeeId}`, "reopen");
       return fail("not_found");
     }
     if (!managersCanEdit(target.state)) return fail("locked");
     const now = Date.now();
-    const row = db
-      .update(reviews)
-      .set({ status: "draft", submittedAt: null, version: sql`${reviews.version} + 1`, updatedAt: now })
-      .where(
-        and(
-          eq(reviews.cycleId, target.cycleId),
-          eq(reviews.employeeId, employeeId),
-          eq(reviews.status, "submitted"),
-          eq(reviews.version, version),
-        ),
-      )
-      .returning({ id: reviews.id, version: reviews.version })
-      .get();
+    const row = (await db
+          .update(reviews)
+          .set({ status: "draft", submittedAt: null, version: sql`${reviews.version} + 1`, updatedAt: now })
+          .where(
+            and(
+              eq(reviews.cycleId, target.cycleId),
+              eq(reviews.employeeId, employeeId),
+              eq(reviews.status, "submitted"),
+              eq(reviews.version, version),
+            ),
+          )
+          .returning({ id: reviews.id, version: reviews.version }))[0];
     if (!row) return fail("stale");
-    recordAudit({ actorId: viewer.id, action: "review.reopen", targetType: "review", targetId: row.id, detail: { version: row.version } });
+    await recordAudit({ actorId: viewer.id, action: "review.reopen", targetType: "review", targetId: row.id, detail: { version: row.version } });
     return { ok: true, version: row.version, reviewId: row.id, savedAt: now, status: "draft" };
   });
 }

@@ -16,11 +16,11 @@ export interface ScimClient {
  * never count here (a browser cannot provision), and read/import tokens are refused. The token
  * dies with its creator's admin rights, as every token does.
  */
-export function scimClient(request: Request): ScimClient | null {
+export async function scimClient(request: Request): Promise<ScimClient | null> {
   if (!requestPathUnder(request, "/scim/v2")) return null;
   const bearer = bearerToken(request);
-  const token = bearer ? resolveToken(bearer, ["scim"]) : null;
+  const token = bearer ? await resolveToken(bearer, ["scim"]) : null;
   if (!token) return null;
-  const owner = loadViewer(token.employeeId, token);
+  const owner = await loadViewer(token.employeeId, token);
   return owner?.isAdmin ? { tokenId: token.id, actorId: owner.id } : null;
 }

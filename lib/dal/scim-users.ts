@@ -27,8 +27,8 @@ const personColumns = {
   updatedAt: employees.updatedAt,
 };
 
-function person(db: Db, id: number): PersonRow | undefined {
-  return db.select(personColumns).from(employees).leftJoin(teams, eq(teams.id, employees.teamId)).where(eq(employees.id, id)).get();
+async function person(db: Db, id: number): Promise<PersonRow | undefined> {
+  return (await db.select(personColumns).from(employees).leftJoin(teams, eq(teams.id, employees.teamId)).where(eq(employees.id, id)))[0];
 }
 
 function scimId(raw: string): number | null {
@@ -36,7 +36,7 @@ function scimId(raw: string): number | null {
 }
 
 /** GET /Users: everyone (active or not), filtered by userName, paged from 1 (RFC 7644 §3.4.2.4). */
-export function listScimUsers(base: string, params: URLSearchParams): ScimOutcome {
+export async function listScimUsers(base: string, params: URLSearchParams): Promise<ScimOutcome> {
   let filter;
   try {
     filter = parseUserFilter(params.get("filter"));
@@ -49,19 +49,18 @@ export function listScimUsers(base: string, params: URLSearchParams): ScimOutcom
   const count = Math.min(MAX_PAGE, Math.max(0, Number.isNaN(requested) ? MAX_PAGE : requested));
   const where = filter ? eq(employees.email, filter.userName) : undefined;
   const db = getDb();
-  const total = db.select({ n: countRows() }).from(employees).where(where).get()!.n;
+  const total = (await db.select({ n: countRows() }).from(employees).where(where))[0]!.n;
   const rows =
     count === 0
       ? []
-      : db
-          .select(personColumns)
-          .from(employees)
-          .leftJoin(teams, eq(teams.id, employees.teamId))
-          .where(where)
-          .orderBy(asc(employees.id))
-          .limit(count)
-          .offset(startIndex - 1)
-          .all();
+      : (await db
+                    .select(personColumns)
+                    .from(employees)
+                    .leftJoin(teams, eq(teams.id, employees.teamId))
+                    .where(where)
+                    .orderBy(asc(employees.id))
+                    .limit(count)
+                    .offset(startIndex - 1));
   return {
     ok: true,
     status: 200,
@@ -73,9 +72,9 @@ export function listScimUsers(base: string, params: URLSearchParams): ScimOutcom
   };
 }
 
-export function getScimUser(base: string, rawId: string): ScimOutcome {
+export async function getScimUser(base: string, rawId: string): Promise<ScimOutcome> {
   const id = scimId(rawId);
-  const row = id === null ? undefined : person(getDb(), id);
+  const row = id === null ? undefined : await person(getDb(), id);
   return row ? { ok: true, status: 200, body: scimUserJson(toScimUser(row, base)) } : fail(404, `No user with id ${rawId}.`);
 }
 
@@ -87,39 +86,38 @@ function asObject(body: unknown): Record<string, unknown> {
 
 /** POST /Users: a new person (an agent until Keeper says otherwise), or 409 when the userName exists. */
 export function createScimUser(client: ScimClient, base: string, body: unknown): ScimOutcome {
-  return run(() => {
+  return run(async () => {
     const changes = readUserChanges(null, asObject(body));
     if (!changes.email) throw new ScimInputError("userName (the person's email) is required.");
-    return writeTx((db) => {
-      if (db.select({ id: employees.id }).from(employees).where(eq(employees.email, changes.email!)).get()) {
+    return writeTx(async (db) => {
+      if ((await db.select({ id: employees.id }).from(employees).where(eq(employees.email, changes.email!)))[0]) {
         return fail(409, `A user with userName ${changes.email} already exists.`, "uniqueness");
       }
       const now = Date.now();
-      const created = db
-        .insert(employees)
-        .values({
-          email: changes.email!,
-          name: changes.name ?? changes.email!,
-          title: changes.title ?? "",
-          active: changes.active ?? true,
-          role: "agent",
-          passwordHash: null,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning({ id: employees.id })
-        .get();
+      const created = (await db
+              .insert(employees)
+              .values({
+                email: changes.email!,
+                name: changes.name ?? changes.email!,
+                title: changes.title ?? "",
+                active: changes.active ?? true,
+                role: "agent",
+                passwordHash: null,
+                createdAt: now,
+                updatedAt: now,
+              })
+              .returning({ id: employees.id }))[0];
       const { managerScimId, department } = changes;
-      const outcome = applyChanges(db, client, created.id, { managerScimId, department }, "created");
+      const outcome = await applyChanges(db, client, created.id, { managerScimId, department }, "created");
       if (outcome) throw new RollBack(outcome);
-      recordAudit({
-        actorId: client.actorId,
-        action: "scim.user.create",
-        targetType: "employee",
-        targetId: created.id,
-        detail: { tokenId: client.tokenId, email: changes.email, active: changes.active ?? true, managerScimId, department },
-      });
-      const row = person(db, created.id)!;
+      await recordAudit({
+                actorId: client.actorId,
+                action: "scim.user.create",
+                targetType: "employee",
+                targetId: created.id,
+                detail: { tokenId: client.tokenId, email: changes.email, active: changes.active ?? true, managerScimId, department },
+              });
+      const row = (await person(db, created.id))!;
       return {
         ok: true,
         status: 201,
@@ -172,15 +170,15 @@ function run(fn: () => ScimOutcome): ScimOutcome {
 function update(client: ScimClient, base: string, rawId: string, changesFor: (before: PersonRow) => UserChanges): ScimOutcome {
   const id = scimId(rawId);
   if (id === null) return fail(404, `No user with id ${rawId}.`);
-  return run(() => {
+  return run(async () => {
     // Read outside the lock: parsing and patching never hold it. The write re-reads.
-    const before = person(getDb(), id);
+    const before = await person(getDb(), id);
     if (!before) return fail(404, `No user with id ${rawId}.`);
     const changes = changesFor(before);
-    return writeTx((db) => {
-      const outcome = applyChanges(db, client, id, changes, "updated");
+    return writeTx(async (db) => {
+      const outcome = await applyChanges(db, client, id, changes, "updated");
       if (outcome) throw new RollBack(outcome);
-      return { ok: true, status: 200, body: scimUserJson(toScimUser(person(db, id)!, base)) } satisfies ScimOutcome;
+      return { ok: true, status: 200, body: scimUserJson(toScimUser((await person(db, id))!, base)) } satisfies ScimOutcome;
     });
   });
 }
@@ -190,19 +188,18 @@ function update(client: ScimClient, base: string, rawId: string, changesFor: (be
  * all (no write, no audit, no talent-version bump) when the request repeats what is stored.
  * Returns a refusal, or null when done.
  */
-function applyChanges(db: Db, client: ScimClient, id: number, changes: UserChanges, kind: "created" | "updated"): ScimOutcome | null {
-  const current = db
-    .select({
-      email: employees.email,
-      name: employees.name,
-      title: employees.title,
-      active: employees.active,
-      managerId: employees.managerId,
-      teamId: employees.teamId,
-    })
-    .from(employees)
-    .where(eq(employees.id, id))
-    .get()!;
+async function applyChanges(db: Db, client: ScimClient, id: number, changes: UserChanges, kind: "created" | "updated"): Promise<ScimOutcome | null> {
+  const current = (await db
+      .select({
+        email: employees.email,
+        name: employees.name,
+        title: employees.title,
+        active: employees.active,
+        managerId: employees.managerId,
+        teamId: employees.teamId,
+      })
+      .from(employees)
+      .where(eq(employees.id, id)))[0]!;
   const set: Partial<typeof current> = {};
   const diff: Record<string, [unknown, unknown]> = {};
   const note = <K extends keyof typeof current>(key: K, value: (typeof current)[K]) => {
@@ -212,7 +209,7 @@ function applyChanges(db: Db, client: ScimClient, id: number, changes: UserChang
   };
 
   if (changes.email !== undefined && changes.email !== current.email) {
-    if (db.select({ id: employees.id }).from(employees).where(eq(employees.email, changes.email)).get()) {
+    if ((await db.select({ id: employees.id }).from(employees).where(eq(employees.email, changes.email)))[0]) {
       return fail(409, `Another user already has userName ${changes.email}.`, "uniqueness");
     }
     note("email", changes.email);
@@ -225,12 +222,12 @@ function applyChanges(db: Db, client: ScimClient, id: number, changes: UserChang
     const managerId = changes.managerScimId === null ? null : scimId(changes.managerScimId);
     if (
       changes.managerScimId !== null &&
-      (managerId === null || !db.select({ id: employees.id }).from(employees).where(eq(employees.id, managerId)).get())
+      (managerId === null || !(await db.select({ id: employees.id }).from(employees).where(eq(employees.id, managerId)))[0])
     ) {
       return fail(400, `manager.value ${changes.managerScimId} is not the id of a user.`, "invalidValue");
     }
     if (managerId !== current.managerId) {
-      const loop = reportingLoop(db, id, managerId);
+      const loop = await reportingLoop(db, id, managerId);
       if (loop) return fail(400, `This manager would make a reporting loop: ${loop.join(" → ")} → ${loop[0]}.`, "invalidValue");
       note("managerId", managerId);
     }
@@ -239,67 +236,65 @@ function applyChanges(db: Db, client: ScimClient, id: number, changes: UserChang
   if (changes.department !== undefined) {
     let teamId: number | null = null;
     if (changes.department !== null) {
-      teamId = db.select({ id: teams.id }).from(teams).where(eq(teams.name, changes.department)).get()?.id ?? null;
+      teamId = (await db.select({ id: teams.id }).from(teams).where(eq(teams.name, changes.department)))[0]?.id ?? null;
       if (teamId === null) {
-        teamId = db.insert(teams).values({ name: changes.department }).returning({ id: teams.id }).get().id;
-        recordAudit({
-          actorId: client.actorId,
-          action: "scim.team.create",
-          targetType: "team",
-          targetId: teamId,
-          detail: { tokenId: client.tokenId, name: changes.department },
-        });
+        teamId = (await db.insert(teams).values({ name: changes.department }).returning({ id: teams.id }))[0].id;
+        await recordAudit({
+                    actorId: client.actorId,
+                    action: "scim.team.create",
+                    targetType: "team",
+                    targetId: teamId,
+                    detail: { tokenId: client.tokenId, name: changes.department },
+                  });
       }
     }
     note("teamId", teamId);
   }
 
   if (Object.keys(set).length === 0) return null;
-  db.update(employees)
-    .set({ ...set, updatedAt: Date.now() })
-    .where(eq(employees.id, id))
-    .run();
+  (await db.update(employees)
+        .set({ ...set, updatedAt: Date.now() })
+        .where(eq(employees.id, id)));
   if (set.active === false) {
     // Their sessions end with the next request (every request re-reads `active`); their own API
     // tokens are revoked outright, so reactivating them later does not revive the tokens.
-    db.update(apiTokens)
-      .set({ revokedAt: Date.now() })
-      .where(and(eq(apiTokens.createdBy, id), isNull(apiTokens.revokedAt)))
-      .run();
+    (await db.update(apiTokens)
+            .set({ revokedAt: Date.now() })
+            .where(and(eq(apiTokens.createdBy, id), isNull(apiTokens.revokedAt))));
   }
   if (kind === "updated") {
     const action = set.active === false ? "scim.user.deactivate" : set.active === true ? "scim.user.reactivate" : "scim.user.update";
-    recordAudit({
-      actorId: client.actorId,
-      action,
-      targetType: "employee",
-      targetId: id,
-      detail: { tokenId: client.tokenId, changes: diff },
-    });
+    await recordAudit({
+            actorId: client.actorId,
+            action,
+            targetType: "employee",
+            targetId: id,
+            detail: { tokenId: client.tokenId, changes: diff },
+          });
   }
   return null;
 }
 
 /** The reporting loop that making `managerId` the manager of `id` would close, as emails; null if none. */
-function reportingLoop(db: Db, id: number, managerId: number | null): string[] | null {
+async function reportingLoop(db: Db, id: number, managerId: number | null): Promise<string[] | null> {
   if (managerId === null) return null;
   const emailOf = new Map<number, string>();
   const idOf = new Map<string, number>();
-  const lookup = (employeeId: number): string => {
+  const lookup = async (employeeId: number): Promise<string> => {
     let email = emailOf.get(employeeId);
     if (email === undefined) {
-      email = db.select({ email: employees.email }).from(employees).where(eq(employees.id, employeeId)).get()!.email;
+      email = (await db.select({ email: employees.email }).from(employees).where(eq(employees.id, employeeId)))[0]!.email;
       emailOf.set(employeeId, email);
       idOf.set(email, employeeId);
     }
     return email;
   };
-  const start = lookup(id);
-  const managerOf = (email: string): string | null => {
+  const start = await lookup(id);
+  const managerOf = async (email: string): Promise<string | null> => {
     const who = idOf.get(email)!;
     const next =
-      who === id ? managerId : (db.select({ m: employees.managerId }).from(employees).where(eq(employees.id, who)).get()?.m ?? null);
-    return next === null ? null : lookup(next);
+      who === id ? managerId : ((await db.select({ m: employees.managerId }).from(employees).where(eq(employees.id, who)))[0]?.m ?? null);
+    return next === null ? null : await lookup(next);
   };
   const loops = findReportingLoops(managerOf, [start]);
   return loops.find((loop) => loop.includes(start)) ?? null;

@@ -89,7 +89,7 @@ export function runAsApiViewer<T>(viewer: Viewer, fn: () => Promise<T>): Promise
 export const sessionViewer = cache(async (): Promise<Viewer | null> => {
   await rememberThisRequest();
   const id = await currentUserId();
-  return id === null ? null : loadViewer(id, null);
+  return id === null ? null : await loadViewer(id, null);
 });
 
 /**

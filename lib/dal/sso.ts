@@ -30,60 +30,58 @@ const claimsSchema = z.object({
  *    another account at the provider now carries their address.
  * Every outcome is audited.
  */
-export function matchOidcSignIn(raw: unknown): SsoMatch {
+export async function matchOidcSignIn(raw: unknown): Promise<SsoMatch> {
   const parsed = claimsSchema.safeParse(raw);
   if (!parsed.success) {
-    recordAudit({ actorId: null, action: "auth.sign_in", outcome: "failed", detail: { method: "oidc", reason: "malformed" } });
+    await recordAudit({ actorId: null, action: "auth.sign_in", outcome: "failed", detail: { method: "oidc", reason: "malformed" } });
     return { ok: false, reason: "malformed" };
   }
   const { sub, email, email_verified: verified } = parsed.data;
-  return writeTx((db) => {
-    const refuse = (reason: SsoRefusal, actorId: number | null = null): SsoMatch => {
-      recordAudit({
-        actorId,
-        action: "auth.sign_in",
-        outcome: "denied",
-        targetType: "account",
-        targetId: email ?? sub,
-        detail: { method: "oidc", reason, sub },
-      });
+  return writeTx(async (db) => {
+    const refuse = async (reason: SsoRefusal, actorId: number | null = null): Promise<SsoMatch> => {
+      await recordAudit({
+                actorId,
+                action: "auth.sign_in",
+                outcome: "denied",
+                targetType: "account",
+                targetId: email ?? sub,
+                detail: { method: "oidc", reason, sub },
+              });
       return { ok: false, reason };
     };
     const pick = { id: employees.id, email: employees.email, active: employees.active, oidcSubject: employees.oidcSubject };
-    let person = db.select(pick).from(employees).where(eq(employees.oidcSubject, sub)).get();
+    let person = (await db.select(pick).from(employees).where(eq(employees.oidcSubject, sub)))[0];
     if (!person) {
       if (!email) return refuse("unknown");
       if (verified !== true) return refuse("unverified");
       // Emails are stored lower-cased by every write path (org import, SCIM), so this uses the unique index.
-      person = db.select(pick).from(employees).where(eq(employees.email, email)).get();
+      person = (await db.select(pick).from(employees).where(eq(employees.email, email)))[0];
       if (!person) return refuse("unknown");
       if (person.oidcSubject !== null) return refuse("linked_elsewhere", person.id);
     }
     if (!person.active) return refuse("inactive", person.id);
     if (person.oidcSubject === null) {
-      db.update(employees)
-        .set({ oidcSubject: sub })
-        .where(and(eq(employees.id, person.id), sql`${employees.oidcSubject} is null`))
-        .run();
+      (await db.update(employees)
+                .set({ oidcSubject: sub })
+                .where(and(eq(employees.id, person.id), sql`${employees.oidcSubject} is null`)));
     }
-    recordAudit({
-      actorId: person.id,
-      action: "auth.sign_in",
-      targetType: "account",
-      targetId: person.email,
-      detail: { method: "oidc", sub },
-    });
+    await recordAudit({
+            actorId: person.id,
+            action: "auth.sign_in",
+            targetType: "account",
+            targetId: person.email,
+            detail: { method: "oidc", sub },
+          });
     return { ok: true, employeeId: person.id };
   });
 }
 
 /** The active employee linked to this OIDC `sub` (after matchOidcSignIn linked them), for the session. */
-export function employeeForSubject(sub: unknown): number | null {
+export async function employeeForSubject(sub: unknown): Promise<number | null> {
   if (typeof sub !== "string" || sub === "") return null;
-  const row = getDb()
-    .select({ id: employees.id })
-    .from(employees)
-    .where(and(eq(employees.oidcSubject, sub), eq(employees.active, true)))
-    .get();
+  const row = (await getDb()
+      .select({ id: employees.id })
+      .from(employees)
+      .where(and(eq(employees.oidcSubject, sub), eq(employees.active, true))))[0];
   return row?.id ?? null;
 }

@@ -61,21 +61,21 @@ export async function getTalentOverview(raw: TalentInput, resource = "/talent"):
   return memoUntilTalentChange(
     db,
     key,
-    (): TalentResult<TalentOverview> => {
-      const scoped = teamsInScope(viewer, cycle, filter, true);
+    async (): Promise<TalentResult<TalentOverview>> => {
+      const scoped = await teamsInScope(viewer, cycle, filter, true);
       if (!scoped.ok) return scoped;
       const { teams, teamOptions } = scoped.value;
       const previousKey = previousQuarter(cycle.key);
-      const traits = load.loadCycleTraits(db, cycle);
-      const [orgNow, orgThen] = load.loadOrganisation(db, viewer, [cycle.key, previousKey]);
+      const traits = await load.loadCycleTraits(db, cycle);
+      const [orgNow, orgThen] = await load.loadOrganisation(db, viewer, [cycle.key, previousKey]);
       const organisation = organisationFigures(orgNow, orgThen);
 
-      const people = groupBy(load.loadPersonFigures(db, viewer, cycle, previousKey, filter), (p) => p.teamId);
-      const traitTotals = groupBy(load.loadTeamTraitTotals(db, viewer, cycle, filter), (t) => t.teamId);
-      const keeperThen = new Map(load.loadTeamKeeper(db, viewer, [previousKey], filter).map((k) => [k.teamId, k]));
+      const people = groupBy(await load.loadPersonFigures(db, viewer, cycle, previousKey, filter), (p) => p.teamId);
+      const traitTotals = groupBy(await load.loadTeamTraitTotals(db, viewer, cycle, filter), (t) => t.teamId);
+      const keeperThen = new Map((await load.loadTeamKeeper(db, viewer, [previousKey], filter)).map((k) => [k.teamId, k]));
       // Last quarter's team CSAT is that quarter's own record's, as the team review and trends have it.
-      const csatThen = new Map(load.loadTeamCsat(db, viewer, [previousKey], filter).map((c) => [c.teamId, c]));
-      const managerKeeper = new Map(load.loadManagerKeeper(db, viewer, cycle, filter).map((m) => [m.reviewerId, m]));
+      const csatThen = new Map((await load.loadTeamCsat(db, viewer, [previousKey], filter)).map((c) => [c.teamId, c]));
+      const managerKeeper = new Map((await load.loadManagerKeeper(db, viewer, cycle, filter)).map((m) => [m.reviewerId, m]));
 
       const rows = teams.map((team): TeamOverview => {
         const members = people.get(team.id) ?? [];

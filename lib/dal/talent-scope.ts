@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import type { CycleState } from "@/lib/domain/cycle-state";
 import { calibratorSql, canUseTalent, cycleVisibleSql } from "./policy";
 import type { Viewer } from "./session";
+import { row, rows } from "@/db/raw";
 
 /**
  * Who and what the talent review covers, as SQL, so every talent query carries the access rule
@@ -127,12 +128,12 @@ export interface ScopedTeam {
 }
 
 /** The teams the viewer may see in a cycle, by name. */
-export function scopedTeams(db: Db, viewer: Viewer, cycle: { id: number }, filter: TeamFilter = {}): ScopedTeam[] {
-  const rows = db.all<{ id: number; name: string; managerId: number | null; managerEmail: string | null; managerName: string | null }>(sql`
+export async function scopedTeams(db: Db, viewer: Viewer, cycle: { id: number }, filter: TeamFilter = {}): Promise<ScopedTeam[]> {
+  const rows = (await rows<{ id: number; name: string; managerId: number | null; managerEmail: string | null; managerName: string | null }>(db, sql`
     with ${talentCtes(viewer, filter, oneCycleSql(cycle))}
     select st.id as id, st.name as name, m.id as managerId, m.email as managerEmail, m.name as managerName
     from scoped_team st left join employees m on m.id = st.manager_id
-    order by st.name collate nocase, st.id`);
+    order by st.name collate nocase, st.id`));
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -147,9 +148,9 @@ export interface TalentCycle {
 }
 
 /** A cycle by key, as the viewer may see it: drafts are HR's only (as in lib/dal/cycles.ts). */
-export function visibleCycle(db: Db, viewer: Viewer, key: string): TalentCycle | null {
-  const row = db.get<TalentCycle | undefined>(sql`
+export async function visibleCycle(db: Db, viewer: Viewer, key: string): Promise<TalentCycle | null> {
+  const row = (await row<TalentCycle | undefined>(db, sql`
     select id, key, state from cycles
-    where key = ${key} and ${cycleVisibleSql(viewer, sql`state`)}`);
+    where key = ${key} and ${cycleVisibleSql(viewer, sql`state`)}`));
   return row ?? null;
 }

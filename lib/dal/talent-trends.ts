@@ -47,12 +47,12 @@ export async function getTalentTrends(raw: TalentInput): Promise<TalentResult<Ta
   if (!resolved.ok) return resolved;
   const { viewer, cycle, filter } = resolved.value;
   const db = getDb();
-  const teams = scopedTeams(db, viewer, cycle, filter);
+  const teams = await scopedTeams(db, viewer, cycle, filter);
   const all = lastQuarters(cycle.key, TREND_QUARTERS);
 
-  const organisation = load.loadOrganisation(db, viewer, all);
-  const keeper = load.loadTeamKeeper(db, viewer, all, filter);
-  const csat = load.loadTeamCsat(db, viewer, all, filter);
+  const organisation = await load.loadOrganisation(db, viewer, all);
+  const keeper = await load.loadTeamKeeper(db, viewer, all, filter);
+  const csat = await load.loadTeamCsat(db, viewer, all, filter);
   const first = organisation.findIndex((o) => o.submitted > 0 || o.responses > 0);
   const quarters = first < 0 ? all.slice(-1) : all.slice(first);
 

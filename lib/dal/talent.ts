@@ -115,15 +115,15 @@ export async function resolveTalent(
   const viewer = await verifySession();
   const parsed = inputSchema.safeParse(raw);
   if (!canUseTalent(viewer) || !parsed.success) {
-    recordDenied(viewer.id, "talent", resource, canUseTalent(viewer) ? "malformed input" : "not hr or a manager");
+    await recordDenied(viewer.id, "talent", resource, canUseTalent(viewer) ? "malformed input" : "not hr or a manager");
     return { ok: false, reason: "not_found" };
   }
   const input = parsed.data;
   const key = input.cycle ?? (await currentCycle())?.key;
   if (!key) return { ok: false, reason: "no_cycle" };
-  const cycle = visibleCycle(getDb(), viewer, key);
+  const cycle = await visibleCycle(getDb(), viewer, key);
   if (!cycle) {
-    recordDenied(viewer.id, "talent", `${resource}?cycle=${key}`, "cycle not visible or does not exist");
+    await recordDenied(viewer.id, "talent", `${resource}?cycle=${key}`, "cycle not visible or does not exist");
     return { ok: false, reason: "not_found" };
   }
   const filter: TeamFilter = { teamId: input.teamId, teamName: input.teamName, managerId: input.managerId };
@@ -142,10 +142,10 @@ export async function getTalentReport(
   const resolved = await resolveTalent(raw, resource);
   if (!resolved.ok) return resolved;
   const { viewer, cycle, filter } = resolved.value;
-  const scoped = teamsInScope(viewer, cycle, filter, options.teamOptions ?? true);
+  const scoped = await teamsInScope(viewer, cycle, filter, options.teamOptions ?? true);
   if (!scoped.ok) return scoped;
   const { teams, teamOptions } = scoped.value;
-  return { ok: true, value: assemble(viewer, cycle, filter, teams, teamOptions, options.history ?? true, options.ratings ?? true) };
+  return { ok: true, value: await assemble(viewer, cycle, filter, teams, teamOptions, options.history ?? true, options.ratings ?? true) };
 }
 
 export interface TalentOptions {
@@ -161,18 +161,18 @@ export interface TalentOptions {
  * The teams a talent page covers and, when asked, every team the viewer may see. A named team the
  * viewer may not see is `not_found`, audited.
  */
-export function teamsInScope(
+export async function teamsInScope(
   viewer: Viewer,
   cycle: TalentCycle,
   filter: TeamFilter,
   withOptions: boolean,
-): TalentResult<{ teams: ScopedTeam[]; teamOptions: ScopedTeam[] }> {
+): Promise<TalentResult<{ teams: ScopedTeam[]; teamOptions: ScopedTeam[] }>> {
   const db = getDb();
   const filtered = Boolean(filter.teamId || filter.teamName || filter.managerId);
-  const teamOptions = withOptions || !filtered ? scopedTeams(db, viewer, cycle) : [];
-  const teams = filtered ? scopedTeams(db, viewer, cycle, filter) : teamOptions;
+  const teamOptions = withOptions || !filtered ? await scopedTeams(db, viewer, cycle) : [];
+  const teams = filtered ? await scopedTeams(db, viewer, cycle, filter) : teamOptions;
   if ((filter.teamId || filter.teamName) && teams.length === 0) {
-    recordDenied(viewer.id, "team", String(filter.teamId ?? filter.teamName), "team not visible or does not exist");
+    await recordDenied(viewer.id, "team", String(filter.teamId ?? filter.teamName), "team not visible or does not exist");
     return { ok: false, reason: "not_found" };
   }
   return { ok: true, value: { teams, teamOptions: withOptions ? teamOptions : [] } };
@@ -191,7 +191,7 @@ export function answersByQuarter(rows: load.HistoryRow[], quarters: readonly str
   return quarters.map((q) => answers.get(q) ?? null);
 }
 
-export function assemble(
+export async function assemble(
   viewer: Viewer,
   cycle: TalentCycle,
   filter: TeamFilter,
@@ -199,20 +199,20 @@ export function assemble(
   teamOptions: ScopedTeam[],
   withHistory: boolean,
   withRatings: boolean,
-): TalentReport {
+): Promise<TalentReport> {
   const db = getDb();
   const previousKey = previousQuarter(cycle.key);
   const historyQuarters = lastQuarters(cycle.key, HISTORY_QUARTERS);
-  const traits = load.loadCycleTraits(db, cycle);
+  const traits = await load.loadCycleTraits(db, cycle);
   const traitKeyById = new Map(traits.map((t) => [t.id, t.key]));
 
-  const [orgNow, orgThen] = load.loadOrganisation(db, viewer, [cycle.key, previousKey]);
+  const [orgNow, orgThen] = await load.loadOrganisation(db, viewer, [cycle.key, previousKey]);
   const organisation = organisationFigures(orgNow, orgThen);
 
-  const ratings = groupBy(withRatings ? load.loadRatings(db, viewer, cycle, filter) : [], (r) => r.employeeId);
+  const ratings = groupBy(withRatings ? await load.loadRatings(db, viewer, cycle, filter) : [], (r) => r.employeeId);
   // Only the people table and the export show earlier answers; the overview and API skip the query.
-  const history = groupBy(withHistory ? load.loadHistory(db, viewer, cycle, historyQuarters, filter) : [], (r) => r.employeeId);
-  const people: TalentPerson[] = load.loadPeople(db, viewer, cycle, previousKey, filter).map((row) => {
+  const history = groupBy(withHistory ? await load.loadHistory(db, viewer, cycle, historyQuarters, filter) : [], (r) => r.employeeId);
+  const people: TalentPerson[] = (await load.loadPeople(db, viewer, cycle, previousKey, filter)).map((row) => {
     // Only a submitted answer is the manager's answer (talent-figures.ts): drafts are null here.
     const { keeperAnswer, csat, band, flags } = personFigures(row, {
       organisationCsat: organisation.csat.csat,
@@ -238,9 +238,9 @@ export function assemble(
   });
 
   const peopleByTeam = groupBy(people, (p) => p.teamId);
-  const teamCsat = load.loadTeamCsat(db, viewer, [cycle.key, previousKey], filter);
-  const teamKeeperThen = load.loadTeamKeeper(db, viewer, [previousKey], filter);
-  const managerKeeper = new Map(load.loadManagerKeeper(db, viewer, cycle, filter).map((m) => [m.reviewerId, m]));
+  const teamCsat = await load.loadTeamCsat(db, viewer, [cycle.key, previousKey], filter);
+  const teamKeeperThen = await load.loadTeamKeeper(db, viewer, [previousKey], filter);
+  const managerKeeper = new Map((await load.loadManagerKeeper(db, viewer, cycle, filter)).map((m) => [m.reviewerId, m]));
   // Maps, not find(): with 1,000 teams a scan per team is a million comparisons.
   const teamCsatByKey = new Map(teamCsat.map((c) => [`${c.teamId}:${c.quarter}`, c]));
   const teamKeeperThenById = new Map(teamKeeperThen.map((k) => [k.teamId, k]));

@@ -17,21 +17,20 @@ export interface ResolvedToken {
  * tokens and for tokens whose scope is not one of `scopes` (a SCIM token never opens /api/v1,
  * nor a read token /scim), so a token used in the wrong place does not even count as used.
  */
-export function resolveToken(token: string, scopes: readonly TokenScope[], now = Date.now()): ResolvedToken | null {
+export async function resolveToken(token: string, scopes: readonly TokenScope[], now = Date.now()): Promise<ResolvedToken | null> {
   const db = getDb();
-  const row = db
-    .select({ id: apiTokens.id, employeeId: apiTokens.createdBy, scope: apiTokens.scope })
-    .from(apiTokens)
-    .where(
-      and(
-        eq(apiTokens.tokenHash, hashToken(token)),
-        isNull(apiTokens.revokedAt),
-        gt(apiTokens.expiresAt, now),
-        inArray(apiTokens.scope, [...scopes]),
-      ),
-    )
-    .get();
+  const row = (await db
+      .select({ id: apiTokens.id, employeeId: apiTokens.createdBy, scope: apiTokens.scope })
+      .from(apiTokens)
+      .where(
+        and(
+          eq(apiTokens.tokenHash, hashToken(token)),
+          isNull(apiTokens.revokedAt),
+          gt(apiTokens.expiresAt, now),
+          inArray(apiTokens.scope, [...scopes]),
+        ),
+      ))[0];
   if (!row) return null;
-  db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id)).run();
+  (await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id)));
   return row;
 }

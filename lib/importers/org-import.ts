@@ -101,7 +101,7 @@ export async function importOrg(input: string | Uint8Array, options: { now?: num
   if (problems.length > 0) return refuse(rows.length, problems);
   const now = options.now ?? Date.now();
 
-  return writeTx((db): OrgImportReport => {
+  return writeTx(async (db): OrgImportReport => {
     const client = db.$client;
     const all = client
       .prepare("SELECT id, email, name, title, team_id, manager_id, role, hired_at FROM employees")

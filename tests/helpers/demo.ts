@@ -11,12 +11,11 @@ export async function seedDemoFast(db: Db) {
   return seedDemo(db, { passwordHash: await sharedHash });
 }
 
-export function idOf(db: Db, local: string): number {
-  const row = db
-    .select({ id: employees.id })
-    .from(employees)
-    .where(eq(employees.email, `${local}@demo.keeper.test`))
-    .get();
+export async function idOf(db: Db, local: string): Promise<number> {
+  const row = (await db
+      .select({ id: employees.id })
+      .from(employees)
+      .where(eq(employees.email, `${local}@demo.keeper.test`)))[0];
   if (!row) throw new Error(`No demo employee ${local}`);
   return row.id;
 }

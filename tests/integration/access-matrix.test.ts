@@ -36,9 +36,9 @@ const EXPECTED: Record<RoleName, { readReleased: boolean; readOpenDraft: boolean
   admin: { readReleased: false, readOpenDraft: false, save: false, submit: false },
 };
 
-function completeContent(cycleKey: string, employeeId: number, version: number) {
-  const cycleId = ctx.db.select().from(cycles).where(eq(cycles.key, cycleKey)).get()!.id;
-  const traits = ctx.db.select().from(cycleTraits).where(eq(cycleTraits.cycleId, cycleId)).all();
+async function completeContent(cycleKey: string, employeeId: number, version: number) {
+  const cycleId = (await ctx.db.select().from(cycles).where(eq(cycles.key, cycleKey)))[0]!.id;
+  const traits = (await ctx.db.select().from(cycleTraits).where(eq(cycleTraits.cycleId, cycleId)));
   return {
     cycleKey,
     employeeId,
@@ -51,8 +51,8 @@ function completeContent(cycleKey: string, employeeId: number, version: number) 
   };
 }
 
-function deniedCount(): number {
-  return ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied")).all().length;
+async function deniedCount(): Promise<number> {
+  return (await ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied"))).length;
 }
 
 describe("access matrix: a review of Ava (Team Portland)", () => {
@@ -60,20 +60,19 @@ describe("access matrix: a review of Ava (Team Portland)", () => {
     const expected = EXPECTED[role];
 
     it(`${role} read of the released 2026-Q3 review: ${expected.readReleased ? "allow" : "deny"}`, async () => {
-      const ava = idOf(ctx.db, "ava");
-      signInAs(idOf(ctx.db, local));
-      const before = deniedCount();
+      const ava = await idOf(ctx.db, "ava");
+      signInAs(await idOf(ctx.db, local));
+      const before = await deniedCount();
       const page = await getReviewForPage("2026-Q3", ava);
-      const reviewId = ctx.db
-        .select()
-        .from(reviews)
-        .where(eq(reviews.employeeId, ava))
-        .all()
+      const reviewId = (await ctx.db
+              .select()
+              .from(reviews)
+              .where(eq(reviews.employeeId, ava)))
         .find((r) => r.status === "submitted")!.id;
       const api = await getReviewById(reviewId);
       expect(page !== null).toBe(expected.readReleased);
       expect(api !== null).toBe(expected.readReleased);
-      if (!expected.readReleased) expect(deniedCount()).toBe(before + 2);
+      if (!expected.readReleased) expect(await deniedCount()).toBe(before + 2);
       if (page && role === "agent") {
         expect(page.privateNotes).toBeUndefined();
         expect(JSON.stringify(page)).not.toContain("Discussed with HR");
@@ -83,28 +82,27 @@ describe("access matrix: a review of Ava (Team Portland)", () => {
     });
 
     it(`${role} read of the open 2026-Q4 draft: ${expected.readOpenDraft ? "allow" : "deny"}`, async () => {
-      const ava = idOf(ctx.db, "ava");
-      signInAs(idOf(ctx.db, "mia"));
-      expect((await saveReviewDraft({ ...completeContent("2026-Q4", ava, 0), summary: "draft" })).ok).toBe(true);
-      signInAs(idOf(ctx.db, local));
+      const ava = await idOf(ctx.db, "ava");
+      signInAs(await idOf(ctx.db, "mia"));
+      expect((await saveReviewDraft({ ...await completeContent("2026-Q4", ava, 0), summary: "draft" })).ok).toBe(true);
+      signInAs(await idOf(ctx.db, local));
       const page = await getReviewForPage("2026-Q4", ava);
       expect(page !== null).toBe(expected.readOpenDraft);
     });
 
     it(`${role} save and submit in the open cycle: ${expected.save ? "allow" : "deny"}`, async () => {
-      const ava = idOf(ctx.db, "ava");
-      signInAs(idOf(ctx.db, local));
-      const saved = await saveReviewDraft(completeContent("2026-Q4", ava, 0));
+      const ava = await idOf(ctx.db, "ava");
+      signInAs(await idOf(ctx.db, local));
+      const saved = await saveReviewDraft(await completeContent("2026-Q4", ava, 0));
       expect(saved.ok).toBe(expected.save);
       const version = saved.ok ? saved.version : 0;
-      const submitted = await submitReview(completeContent("2026-Q4", ava, version));
+      const submitted = await submitReview(await completeContent("2026-Q4", ava, version));
       expect(submitted.ok).toBe(expected.submit);
-      const stored = ctx.db
-        .select()
-        .from(reviews)
-        .where(and(eq(reviews.employeeId, ava)))
-        .all();
-      const q4 = ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")).get()!;
+      const stored = (await ctx.db
+              .select()
+              .from(reviews)
+              .where(and(eq(reviews.employeeId, ava))));
+      const q4 = (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")))[0]!;
       expect(stored.some((r) => r.cycleId === q4.id)).toBe(expected.save);
       if (!expected.save) expect(saved).toMatchObject({ ok: false, code: "not_found" });
     });
@@ -115,14 +113,14 @@ describe("the release-state rule of review visibility", () => {
   // Guards the `agentsCanRead` half of reviewVisibleSql (lib/dal/policy.ts): without it, an agent
   // would read a submitted review while managers and HR are still working on it.
   it("keeps Ava's submitted review from her until the cycle is released, by page, API and list", async () => {
-    const ava = idOf(ctx.db, "ava");
-    signInAs(idOf(ctx.db, "mia"));
-    const saved = await submitReview(completeContent("2026-Q4", ava, 0));
+    const ava = await idOf(ctx.db, "ava");
+    signInAs(await idOf(ctx.db, "mia"));
+    const saved = await submitReview(await completeContent("2026-Q4", ava, 0));
     expect(saved.ok).toBe(true);
     const reviewId = saved.ok ? saved.reviewId : 0;
-    const q4 = ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")).get()!;
+    const q4 = (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")))[0]!;
     for (const state of ["open", "calibration", "released", "closed"] as const) {
-      ctx.db.update(cycles).set({ state }).where(eq(cycles.id, q4.id)).run();
+      (await ctx.db.update(cycles).set({ state }).where(eq(cycles.id, q4.id)));
       signInAs(ava);
       const readable = state === "released" || state === "closed";
       expect((await getReviewForPage("2026-Q4", ava)) !== null, `page in ${state}`).toBe(readable);

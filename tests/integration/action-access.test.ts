@@ -46,14 +46,14 @@ const form = (fields: Record<string, string | number>) => {
   for (const [k, v] of Object.entries(fields)) f.set(k, String(v));
   return f;
 };
-const id = (who: string) => idOf(ctx.db, who);
+const id = async (who: string) => idOf(ctx.db, who);
 
 /** Calls that reach each action's access rule with input that changes nothing when allowed. */
 const CALLS: Record<string, () => Promise<unknown>> = {
-  saveDraftAction: () =>
+  saveDraftAction: async () =>
     saveDraftAction({
       cycleKey: "2026-Q4",
-      employeeId: id("ava"),
+      employeeId: await id("ava"),
       version: 99,
       keeperAnswer: null,
       keeperReason: "",
@@ -61,10 +61,10 @@ const CALLS: Record<string, () => Promise<unknown>> = {
       privateNotes: "",
       traits: [],
     }),
-  submitReviewAction: () =>
+  submitReviewAction: async () =>
     submitReviewAction({
       cycleKey: "2026-Q4",
-      employeeId: id("ava"),
+      employeeId: await id("ava"),
       version: 0,
       keeperAnswer: null,
       keeperReason: "",
@@ -72,42 +72,39 @@ const CALLS: Record<string, () => Promise<unknown>> = {
       privateNotes: "",
       traits: [],
     }),
-  reopenReviewAction: () => reopenReviewAction({ cycleKey: "2026-Q4", employeeId: id("ava"), version: 99 }),
+  reopenReviewAction: async () => reopenReviewAction({ cycleKey: "2026-Q4", employeeId: await id("ava"), version: 99 }),
   createCycleAction: () => createCycleAction(null, form({ key: "2026-Q4" })),
   updateCycleSettingsAction: () => updateCycleSettingsAction(null, form({ key: "2026-Q4", dueDate: "not a date" })),
   transitionCycleAction: () => transitionCycleAction({ key: "2026-Q4", to: "closed" }),
   addLateHiresAction: () => addLateHiresAction(null, form({ key: "2026-Q4" })),
   reassignReviewerAction: () => reassignReviewerAction(null, form({ key: "2026-Q4", employeeEmail: "not an email", reviewerEmail: "" })),
-  recordDepartureAction: () => recordDepartureAction(null, form({ employeeId: id("liam"), leftAt: "not a date" })),
-  recordFollowUpAction: () => {
+  recordDepartureAction: async () => recordDepartureAction(null, form({ employeeId: await id("liam"), leftAt: "not a date" })),
+  recordFollowUpAction: async () => {
     // One of Mia's reports answered unsure or let go in 2026-Q3, the latest released cycle.
-    const q3 = ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q3")).get()!;
-    const row = ctx.db
-      .select({ id: reviews.id })
-      .from(reviews)
-      .innerJoin(employees, eq(employees.id, reviews.employeeId))
-      .where(and(eq(reviews.cycleId, q3.id), eq(employees.managerId, id("mia")), inArray(reviews.keeperAnswer, ["unsure", "let_go"])))
-      .get()!;
+    const q3 = (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q3")))[0]!;
+    const row = (await ctx.db
+          .select({ id: reviews.id })
+          .from(reviews)
+          .innerJoin(employees, eq(employees.id, reviews.employeeId))
+          .where(and(eq(reviews.cycleId, q3.id), eq(employees.managerId, await id("mia")), inArray(reviews.keeperAnswer, ["unsure", "let_go"]))))[0]!;
     return recordFollowUpAction(null, form({ reviewId: row.id, kind: "nonsense", happenedOn: "" }));
   },
   createTokenAction: () => createTokenAction(null, form({ name: "", scope: "read", expiresInDays: 0 })),
   revokeTokenAction: () => revokeTokenAction(424242),
-  calibrateAction: () => {
-    const q3 = ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q3")).get()!;
-    const review = ctx.db
-      .select()
-      .from(reviews)
-      .where(and(eq(reviews.cycleId, q3.id), eq(reviews.employeeId, id("ava"))))
-      .get()!;
-    const traitIds = ctx.db
-      .select()
-      .from(cycleTraits)
-      .where(eq(cycleTraits.cycleId, q3.id))
-      .all()
+  calibrateAction: async () => {
+    const q3 = (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q3")))[0]!;
+    const review = (await ctx.db
+          .select()
+          .from(reviews)
+          .where(and(eq(reviews.cycleId, q3.id), eq(reviews.employeeId, await id("ava")))))[0]!;
+    const traitIds = (await ctx.db
+          .select()
+          .from(cycleTraits)
+          .where(eq(cycleTraits.cycleId, q3.id)))
       .map((t) => t.id);
     return calibrateAction({
       cycleKey: "2026-Q3",
-      employeeId: id("ava"),
+      employeeId: await id("ava"),
       version: review.version,
       keeperAnswer: "unsure",
       traits: traitIds.map((t) => ({ cycleTraitId: t, rating: 3, notObserved: false })),
@@ -121,19 +118,18 @@ const CALLS: Record<string, () => Promise<unknown>> = {
   syncConnectionAction: () => syncConnectionAction(424242),
   syncProgressAction: () => syncProgressAction(424242),
   askCheckinAction: () => askCheckinAction(null, form({ message: "x".repeat(5000) })),
-  answerCheckinAction: () => {
-    const checkin = ctx.db.select().from(keeperCheckins).get()!;
+  answerCheckinAction: async () => {
+    const checkin = (await ctx.db.select().from(keeperCheckins))[0]!;
     return answerCheckinAction(null, form({ id: checkin.id, answer: "keep", note: "Matrix test" }));
   },
   acknowledgeAction: () => acknowledgeAction(null, form({ cycleKey: "2026-Q3" })),
   replyAction: () => replyAction(null, form({ cycleKey: "2026-Q3", reply: "Thank you." })),
   saveReflectionAction: () => saveReflectionAction(null, form({ cycleKey: "2026-Q4", proudOf: "x".repeat(20000), growth: "" })),
   openNotificationAction: async () => {
-    const n = ctx.db
-      .select()
-      .from(notifications)
-      .where(eq(notifications.recipientId, id("ava")))
-      .get()!;
+    const n = (await ctx.db
+          .select()
+          .from(notifications)
+          .where(eq(notifications.recipientId, await id("ava"))))[0]!;
     try {
       await openNotificationAction(form({ id: n.id }));
     } catch (error) {
@@ -143,26 +139,24 @@ const CALLS: Record<string, () => Promise<unknown>> = {
   markAllReadAction: () => markAllReadAction(),
 };
 
-function denials(): number {
-  return ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied")).all().length;
+async function denials(): Promise<number> {
+  return (await ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied"))).length;
 }
 
 /** Ava asks Mia for a check-in and has one notification, so answering and opening have targets. */
 async function withTargets(): Promise<void> {
-  signInAs(id("ava"));
+  signInAs(await id("ava"));
   const asked = await askCheckinAction(null, form({ message: "How am I doing?" }));
   expect(asked.ok).toBe(true);
   if (
-    ctx.db
-      .select()
-      .from(notifications)
-      .where(eq(notifications.recipientId, id("ava")))
-      .all().length === 0
+    (await ctx.db
+            .select()
+            .from(notifications)
+            .where(eq(notifications.recipientId, await id("ava")))).length === 0
   ) {
-    ctx.db
-      .insert(notifications)
-      .values({ recipientId: id("ava"), kind: "review_released", title: "Your review is ready", link: "/feedback", createdAt: Date.now() })
-      .run();
+    (await ctx.db
+            .insert(notifications)
+            .values({ recipientId: await id("ava"), kind: "review_released", title: "Your review is ready", link: "/feedback", createdAt: Date.now() }));
   }
 }
 
@@ -180,10 +174,10 @@ describe("every server action, for every role: allowed roles pass the access rul
     it(`${action}: ${allowed.join(", ")}`, async () => {
       await withTargets();
       for (const role of Object.keys(LOGIN) as AccessRole[]) {
-        signInAs(id(LOGIN[role]));
-        const before = denials();
+        signInAs(await id(LOGIN[role]));
+        const before = await denials();
         await CALLS[action]();
-        const denied = denials() > before;
+        const denied = await denials() > before;
         expect({ role, denied }).toEqual({ role, denied: !allowed.includes(role) });
       }
     });

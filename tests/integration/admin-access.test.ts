@@ -32,35 +32,35 @@ beforeEach(async () => {
   await seedDemoFast(ctx.db);
 });
 
-const denials = () => ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied")).all().length;
+const denials = async () => (await ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied"))).length;
 
 describe("an admin is not HR", () => {
   it("has the admin flag and not the HR one", async () => {
-    signInAs(idOf(ctx.db, "admin"));
+    signInAs(await idOf(ctx.db, "admin"));
     expect(await getViewer()).toMatchObject({ isAdmin: true, isHr: false });
-    signInAs(idOf(ctx.db, "hr"));
+    signInAs(await idOf(ctx.db, "hr"));
     expect(await getViewer()).toMatchObject({ isAdmin: false, isHr: true });
   });
 
   it("reads no review, private note, calibration history, CSAT or reflection, and each refusal is audited", async () => {
-    const ava = idOf(ctx.db, "ava");
-    signInAs(idOf(ctx.db, "hr"));
+    const ava = await idOf(ctx.db, "ava");
+    signInAs(await idOf(ctx.db, "hr"));
     const hrReviews = await listVisibleReviews("2026-Q3", { afterId: 0, limit: 500 });
     expect(hrReviews.length).toBeGreaterThan(0);
     expect(hrReviews.some((r) => typeof r.privateNotes === "string" && r.privateNotes.length > 0)).toBe(true);
 
-    signInAs(idOf(ctx.db, "admin"));
+    signInAs(await idOf(ctx.db, "admin"));
     expect(await listVisibleReviews("2026-Q3", { afterId: 0, limit: 500 })).toEqual([]);
-    const before = denials();
+    const before = await denials();
     expect(await getReviewCalibration("2026-Q3", ava)).toBeNull();
     expect(await getEmployeeCsat(ava, "2026-Q3")).toBeNull();
     expect(await getReflectionFor("2026-Q3", ava)).toBeNull();
-    expect(denials()).toBe(before + 3);
+    expect(await denials()).toBe(before + 3);
   });
 
   it("sees no talent page, API body, trend or export", async () => {
-    signInAs(idOf(ctx.db, "admin"));
-    const before = denials();
+    signInAs(await idOf(ctx.db, "admin"));
+    const before = await denials();
     for (const result of [
       await getTalentReport({ cycle: "2026-Q3" }),
       await getTalentOverview({ cycle: "2026-Q3" }),
@@ -70,15 +70,15 @@ describe("an admin is not HR", () => {
     ]) {
       expect(result).toEqual({ ok: false, reason: "not_found" });
     }
-    expect(denials()).toBe(before + 5);
+    expect(await denials()).toBe(before + 5);
   });
 
   it("does not run cycles or imports, nor see check-in statistics or draft cycles", async () => {
-    signInAs(idOf(ctx.db, "hr"));
+    signInAs(await idOf(ctx.db, "hr"));
     expect((await createCycle({ key: "2027-Q2" })).ok).toBe(true);
     expect((await listCycleRefs()).some((c) => c.key === "2027-Q2")).toBe(true);
 
-    signInAs(idOf(ctx.db, "admin"));
+    signInAs(await idOf(ctx.db, "admin"));
     expect((await createCycle({ key: "2027-Q3" })).ok).toBe(false);
     expect((await listCycleRefs()).some((c) => c.state === "draft")).toBe(false);
     expect(await checkinStatsByManager()).toBeNull();
@@ -88,23 +88,23 @@ describe("an admin is not HR", () => {
   });
 
   it("runs the outbox and reads the audit log, without the review content an entry may hold", async () => {
-    const hr = idOf(ctx.db, "hr");
-    recordAudit({
-      actorId: hr,
-      action: "review.calibrate",
-      targetType: "review",
-      targetId: 1,
-      detail: { field: "keeper_answer", before: "keep", after: "let_go" },
-    });
-    recordAudit({
-      actorId: hr,
-      action: "cycle.transition",
-      targetType: "cycle",
-      targetId: "2026-Q4",
-      detail: { from: "open", to: "calibration" },
-    });
+    const hr = await idOf(ctx.db, "hr");
+    await recordAudit({
+            actorId: hr,
+            action: "review.calibrate",
+            targetType: "review",
+            targetId: 1,
+            detail: { field: "keeper_answer", before: "keep", after: "let_go" },
+          });
+    await recordAudit({
+            actorId: hr,
+            action: "cycle.transition",
+            targetType: "cycle",
+            targetId: "2026-Q4",
+            detail: { from: "open", to: "calibration" },
+          });
 
-    signInAs(idOf(ctx.db, "admin"));
+    signInAs(await idOf(ctx.db, "admin"));
     expect(await listOutbox()).not.toBeNull();
     const admin = await readAuditLog({});
     expect(admin).not.toBeNull();

@@ -19,11 +19,11 @@ const NAMES = ["ava", "liam", "mia", "noah", "director", "hr", "admin"] as const
 const who = {} as Record<(typeof NAMES)[number], number>;
 beforeEach(async () => {
   await seedDemoFast(ctx.db);
-  for (const name of NAMES) who[name] = idOf(ctx.db, name);
+  for (const name of NAMES) who[name] = await idOf(ctx.db, name);
 });
 
-function denials(): number {
-  return ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied")).all().length;
+async function denials(): Promise<number> {
+  return (await ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied"))).length;
 }
 
 describe("an agent's feedback is theirs alone", () => {
@@ -48,22 +48,21 @@ describe("an agent's feedback is theirs alone", () => {
   it("acknowledging acts on the viewer's own review only; there is no way to name another's", async () => {
     signInAs(who.liam);
     expect(await acknowledgeReview({ cycleKey: "2026-Q3", employeeId: who.ava })).toMatchObject({ ok: true });
-    const q3 = ctx.db
-      .select()
-      .from(reviews)
-      .where(inArray(reviews.employeeId, [who.ava, who.liam]))
-      .all()
+    const q3 = (await ctx.db
+          .select()
+          .from(reviews)
+          .where(inArray(reviews.employeeId, [who.ava, who.liam])))
       .filter((r) => r.acknowledgedAt !== null);
     expect(q3.map((r) => r.employeeId)).toEqual([who.liam]);
   });
 
   it("the feedback page is a 404 (audited) for someone with no released review there", async () => {
     signInAs(who.hr);
-    const before = denials();
+    const before = await denials();
     expect(await getMyFeedbackFor("2026-Q3")).toBeNull();
     const { default: Page } = await import("@/app/(app)/feedback/[cycle]/page");
     await expect(Page({ params: Promise.resolve({ cycle: "2026-Q3" }) })).rejects.toMatchObject({ digest: expect.stringContaining("404") });
-    expect(denials()).toBe(before + 2);
+    expect(await denials()).toBe(before + 2);
   });
 
   it("the agent's acknowledgement and reply are readable by their managers and HR, not by another agent", async () => {
@@ -85,16 +84,15 @@ describe("an agent's customers are theirs alone", () => {
     signInAs(who.ava);
     const { comments } = await getMyComments({ employeeId: who.liam, search: "" });
     expect(comments.length).toBeGreaterThan(0);
-    const owners = ctx.db
-      .select({ employeeId: csatResponses.employeeId })
-      .from(csatResponses)
-      .where(
-        inArray(
-          csatResponses.id,
-          comments.map((c) => c.id),
-        ),
-      )
-      .all();
+    const owners = (await ctx.db
+          .select({ employeeId: csatResponses.employeeId })
+          .from(csatResponses)
+          .where(
+            inArray(
+              csatResponses.id,
+              comments.map((c) => c.id),
+            ),
+          ));
     expect(new Set(owners.map((o) => o.employeeId))).toEqual(new Set([who.ava]));
   });
 
@@ -114,11 +112,10 @@ describe("an agent's customers are theirs alone", () => {
     signInAs(who.liam);
     const quarters = await getMyCsat(Date.UTC(2026, 10, 22));
     expect(quarters.map((q) => q.quarter)).toEqual(["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]);
-    const q3 = ctx.db
-      .select()
-      .from(csatRollups)
-      .where(and(eq(csatRollups.employeeId, who.liam), eq(csatRollups.quarter, "2026-Q3")))
-      .get()!;
+    const q3 = (await ctx.db
+          .select()
+          .from(csatRollups)
+          .where(and(eq(csatRollups.employeeId, who.liam), eq(csatRollups.quarter, "2026-Q3"))))[0]!;
     expect(quarters[2].mine).toMatchObject({ responses: q3.responses, satisfied: q3.satisfied });
     expect(quarters[2].organisation.responses).toBeGreaterThan(q3.responses);
   });
@@ -137,7 +134,7 @@ describe("check-ins are between the agent and the manager asked", () => {
     expect(JSON.stringify(await (await GET(new Request("http://localhost/api/v1/checkins"))).json())).not.toContain("Thinking about");
 
     signInAs(who.noah);
-    const before = denials();
+    const before = await denials();
     expect(await answerCheckin({ id, answer: "let_go", note: "Not mine to answer." })).toMatchObject({ ok: false, code: "not_found" });
     const { answerCheckinAction } = await import("@/app/(app)/checkins/actions");
     const form = new FormData();
@@ -145,7 +142,7 @@ describe("check-ins are between the agent and the manager asked", () => {
     form.set("answer", "let_go");
     form.set("note", "Through the action.");
     expect(await answerCheckinAction(null, form)).toMatchObject({ ok: false, code: "not_found" });
-    expect(denials()).toBe(before + 2);
+    expect(await denials()).toBe(before + 2);
 
     // Not even the manager's manager reads it; HR sees counts, not words.
     signInAs(who.director);
@@ -176,12 +173,12 @@ describe("self-reflections", () => {
       ["liam", false],
     ] as const) {
       signInAs(who[name]);
-      const before = denials();
+      const before = await denials();
       const seen = await getReflectionFor("2026-Q4", who.ava);
       if (allowed) expect(seen?.reflection?.proudOf, name).toBe("Zero escalations.");
       else {
         expect(seen, name).toBeNull();
-        expect(denials()).toBe(before + 1);
+        expect(await denials()).toBe(before + 1);
       }
     }
   });
@@ -195,14 +192,14 @@ describe("self-reflections", () => {
     form.set("growth", "");
     form.set("employeeId", String(who.ava));
     expect(await saveReflectionAction(null, form)).toMatchObject({ ok: true });
-    const rows = ctx.db.select().from(reflections).all();
+    const rows = (await ctx.db.select().from(reflections));
     expect(rows.map((r) => [r.employeeId, r.proudOf])).toEqual([[who.liam, "Written by Liam"]]);
   });
 
   it("can be written only while the cycle is open", async () => {
     signInAs(who.ava);
     expect(await saveMyReflection({ cycleKey: "2026-Q3", proudOf: "late", growth: "" })).toMatchObject({ ok: false, code: "closed" });
-    expect(ctx.db.select().from(reflections).all()).toEqual([]);
+    expect((await ctx.db.select().from(reflections))).toEqual([]);
   });
 });
 
@@ -210,11 +207,11 @@ describe("notifications and the outbox", () => {
   it("nobody opens or lists someone else's notification", async () => {
     signInAs(who.ava);
     await askForCheckin({});
-    const miaNote = ctx.db.select().from(notifications).where(eq(notifications.recipientId, who.mia)).get()!;
+    const miaNote = (await ctx.db.select().from(notifications).where(eq(notifications.recipientId, who.mia)))[0]!;
     signInAs(who.liam);
     expect(await listMyNotifications()).toEqual([]);
     expect(await openNotification({ id: miaNote.id })).toBeNull();
-    expect(ctx.db.select().from(notifications).where(eq(notifications.id, miaNote.id)).get()!.readAt).toBeNull();
+    expect((await ctx.db.select().from(notifications).where(eq(notifications.id, miaNote.id)))[0]!.readAt).toBeNull();
     signInAs(who.mia);
     expect(await openNotification({ id: miaNote.id })).toEqual({ link: "/checkins" });
   });

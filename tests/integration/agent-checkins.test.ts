@@ -14,8 +14,8 @@ let ava: number;
 let mia: number;
 beforeEach(async () => {
   await seedDemoFast(ctx.db);
-  ava = idOf(ctx.db, "ava");
-  mia = idOf(ctx.db, "mia");
+  ava = await idOf(ctx.db, "ava");
+  mia = await idOf(ctx.db, "mia");
 });
 
 describe("the keeper check-in round trip", () => {
@@ -51,7 +51,7 @@ describe("the keeper check-in round trip", () => {
     });
 
     // Two events, two mails, none quoting what was said.
-    const mail = ctx.db.select().from(outboxEmails).all();
+    const mail = (await ctx.db.select().from(outboxEmails));
     expect(mail.map((m) => m.toAddress)).toEqual(["mia@demo.keeper.test", "ava@demo.keeper.test"]);
     expect(mail.some((m) => m.body.includes("first person customers ask for") || m.body.includes("in a year"))).toBe(false);
   });
@@ -65,7 +65,7 @@ describe("the keeper check-in round trip", () => {
     await answerCheckin({ id, answer: "keep", note: "Solid, steady work." });
     signInAs(ava);
     expect(await askForCheckin({ message: "And now?" })).toMatchObject({ ok: true });
-    expect(ctx.db.select().from(keeperCheckins).all()).toHaveLength(2);
+    expect((await ctx.db.select().from(keeperCheckins))).toHaveLength(2);
   });
 
   it("needs a keeper answer and a note, and is answered once", async () => {
@@ -77,11 +77,11 @@ describe("the keeper check-in round trip", () => {
     expect(await answerCheckin({ id, answer: "keep", note: "   " })).toMatchObject({ ok: false, code: "invalid", field: "note" });
     expect(await answerCheckin({ id, answer: "keep", note: "First answer." })).toMatchObject({ ok: true });
     expect(await answerCheckin({ id, answer: "let_go", note: "Changed my mind." })).toMatchObject({ ok: false, code: "already_answered" });
-    expect(ctx.db.select().from(keeperCheckins).get()).toMatchObject({ answer: "keep", note: "First answer." });
+    expect((await ctx.db.select().from(keeperCheckins))[0]).toMatchObject({ answer: "keep", note: "First answer." });
   });
 
   it("cannot be asked by someone with no manager", async () => {
-    signInAs(idOf(ctx.db, "hr"));
+    signInAs(await idOf(ctx.db, "hr"));
     expect(await askForCheckin({})).toMatchObject({ ok: false, code: "no_manager" });
     expect((await listMyCheckins()).manager).toBeNull();
   });
@@ -91,17 +91,16 @@ describe("what HR sees", () => {
   it("per manager: how many are open, the longest wait and the average time to answer", async () => {
     const day = 86_400_000;
     const now = Date.now();
-    const liam = idOf(ctx.db, "liam");
-    const noah = idOf(ctx.db, "noah");
-    ctx.db
-      .insert(keeperCheckins)
-      .values([
-        { agentId: ava, managerId: mia, askedAt: now - 10 * day, answeredAt: now - 8 * day, answer: "keep", note: "private words" },
-        { agentId: ava, managerId: mia, askedAt: now - 4 * day, answeredAt: now, answer: "fight_hard", note: "more private words" },
-        { agentId: liam, managerId: noah, askedAt: now - 9 * day, message: "private question" },
-      ])
-      .run();
-    signInAs(idOf(ctx.db, "hr"));
+    const liam = await idOf(ctx.db, "liam");
+    const noah = await idOf(ctx.db, "noah");
+    (await ctx.db
+            .insert(keeperCheckins)
+            .values([
+              { agentId: ava, managerId: mia, askedAt: now - 10 * day, answeredAt: now - 8 * day, answer: "keep", note: "private words" },
+              { agentId: ava, managerId: mia, askedAt: now - 4 * day, answeredAt: now, answer: "fight_hard", note: "more private words" },
+              { agentId: liam, managerId: noah, askedAt: now - 9 * day, message: "private question" },
+            ]));
+    signInAs(await idOf(ctx.db, "hr"));
     const stats = await checkinStatsByManager();
     expect(stats).toEqual([
       { managerId: noah, managerName: "Noah Park", open: 1, oldestOpenAskedAt: now - 9 * day, answered: 0, averageWaitMs: null },
@@ -114,21 +113,20 @@ describe("what HR sees", () => {
 describe("reading notifications", () => {
   it("opening one marks it read and returns only in-app links; mark all clears the count", async () => {
     const now = Date.now();
-    ctx.db
-      .insert(notifications)
-      .values([
-        { recipientId: ava, kind: "review_released", title: "a", link: "/feedback/2026-Q3", createdAt: now },
-        { recipientId: ava, kind: "review_released", title: "b", link: "https://evil.example.com", createdAt: now },
-        { recipientId: ava, kind: "review_released", title: "c", link: "//evil.example.com", createdAt: now },
-      ])
-      .run();
+    (await ctx.db
+            .insert(notifications)
+            .values([
+              { recipientId: ava, kind: "review_released", title: "a", link: "/feedback/2026-Q3", createdAt: now },
+              { recipientId: ava, kind: "review_released", title: "b", link: "https://evil.example.com", createdAt: now },
+              { recipientId: ava, kind: "review_released", title: "c", link: "//evil.example.com", createdAt: now },
+            ]));
     signInAs(ava);
-    const [a, b, c] = ctx.db.select().from(notifications).where(eq(notifications.recipientId, ava)).all();
+    const [a, b, c] = (await ctx.db.select().from(notifications).where(eq(notifications.recipientId, ava)));
     expect(await openNotification({ id: a.id })).toEqual({ link: "/feedback/2026-Q3" });
     expect(await openNotification({ id: b.id })).toEqual({ link: "/notifications" });
     expect(await openNotification({ id: c.id })).toEqual({ link: "/notifications" });
     expect(await unreadNotificationCount()).toBe(0);
-    ctx.db.insert(notifications).values({ recipientId: ava, kind: "checkin_answered", title: "d", createdAt: now }).run();
+    (await ctx.db.insert(notifications).values({ recipientId: ava, kind: "checkin_answered", title: "d", createdAt: now }));
     expect(await unreadNotificationCount()).toBe(1);
     expect(await markAllNotificationsRead()).toBe(1);
     expect(await unreadNotificationCount()).toBe(0);

@@ -22,88 +22,82 @@ afterEach(async () => {
 });
 
 /** Reviews in the open cycle nobody has submitted, each with the manager who must write it. */
-function unsubmitted() {
-  const q4 = ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")).get()!;
-  const people = ctx.db
-    .select()
-    .from(employees)
-    .all()
+async function unsubmitted() {
+  const q4 = (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")))[0]!;
+  const people = (await ctx.db
+      .select()
+      .from(employees))
     .filter((e) => e.managerId !== null && e.active);
   const submitted = new Set(
-    ctx.db
-      .select()
-      .from(reviews)
-      .where(and(eq(reviews.cycleId, q4.id), eq(reviews.status, "submitted")))
-      .all()
+    (await ctx.db
+            .select()
+            .from(reviews)
+            .where(and(eq(reviews.cycleId, q4.id), eq(reviews.status, "submitted"))))
       .map((r) => r.employeeId),
   );
   return people.filter((p) => !submitted.has(p.id));
 }
 
 describe("keeper remind", () => {
-  it("sends nothing while the due date is more than 7 days away", () => {
-    expect(sendReminders(at("2026-12-07T09:00:00Z"))).toMatchObject({ cycleKey: "2026-Q4", reviews: 0, reviewers: 0 });
-    expect(ctx.db.select().from(notifications).all()).toEqual([]);
+  it("sends nothing while the due date is more than 7 days away", async () => {
+    expect(await sendReminders(at("2026-12-07T09:00:00Z"))).toMatchObject({ cycleKey: "2026-Q4", reviews: 0, reviewers: 0 });
+    expect((await ctx.db.select().from(notifications))).toEqual([]);
   });
 
-  it("reminds each reviewer once a day about every review not submitted, however often it runs", () => {
-    const pending = unsubmitted();
+  it("reminds each reviewer once a day about every review not submitted, however often it runs", async () => {
+    const pending = await unsubmitted();
     const reviewers = new Set(pending.map((p) => p.managerId));
-    const first = sendReminders(at("2026-12-10T06:00:00Z"));
+    const first = await sendReminders(at("2026-12-10T06:00:00Z"));
     expect(first).toEqual({ day: "2026-12-10", cycleKey: "2026-Q4", reviews: pending.length, reviewers: reviewers.size });
-    const told = ctx.db.select().from(notifications).all();
+    const told = (await ctx.db.select().from(notifications));
     expect(told).toHaveLength(reviewers.size);
     expect(told.every((n) => n.kind === "review_due" && n.title.includes("due in 5 days"))).toBe(true);
-    const mia = idOf(ctx.db, "mia");
+    const mia = await idOf(ctx.db, "mia");
     expect(told.find((n) => n.recipientId === mia)!.body).toContain("Ava Thompson");
-    expect(ctx.db.select().from(outboxEmails).all()).toHaveLength(reviewers.size);
+    expect((await ctx.db.select().from(outboxEmails))).toHaveLength(reviewers.size);
 
     // Every hour for the rest of the day: nothing more.
     for (const hour of ["07", "12", "23"])
-      expect(sendReminders(at(`2026-12-10T${hour}:00:00Z`))).toMatchObject({ reviews: 0, reviewers: 0 });
-    expect(ctx.db.select().from(notifications).all()).toHaveLength(reviewers.size);
-    expect(ctx.db.select().from(reminderLog).all()).toHaveLength(pending.length);
+      expect(await sendReminders(at(`2026-12-10T${hour}:00:00Z`))).toMatchObject({ reviews: 0, reviewers: 0 });
+    expect((await ctx.db.select().from(notifications))).toHaveLength(reviewers.size);
+    expect((await ctx.db.select().from(reminderLog))).toHaveLength(pending.length);
 
     // The next UTC day is a new day.
-    expect(sendReminders(at("2026-12-11T00:30:00Z")).reviews).toBe(pending.length);
+    expect((await sendReminders(at("2026-12-11T00:30:00Z"))).reviews).toBe(pending.length);
   });
 
-  it("leaves out reviews submitted since, and a review another run already claimed today", () => {
-    const ava = idOf(ctx.db, "ava");
-    const q4 = ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")).get()!;
-    ctx.db
-      .insert(reminderLog)
-      .values({ cycleId: q4.id, employeeId: ava, day: "2026-12-12", kind: "due_soon", sentAt: at("2026-12-12T01:00:00Z") })
-      .run();
-    const liam = idOf(ctx.db, "liam");
-    ctx.db
-      .update(reviews)
-      .set({ status: "submitted" })
-      .where(and(eq(reviews.cycleId, q4.id), eq(reviews.employeeId, liam)))
-      .run();
-    const result = sendReminders(at("2026-12-12T09:00:00Z"));
-    expect(result.reviews).toBe(unsubmitted().length - 1);
-    const logged = ctx.db.select().from(reminderLog).where(eq(reminderLog.day, "2026-12-12")).all();
+  it("leaves out reviews submitted since, and a review another run already claimed today", async () => {
+    const ava = await idOf(ctx.db, "ava");
+    const q4 = (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")))[0]!;
+    (await ctx.db
+            .insert(reminderLog)
+            .values({ cycleId: q4.id, employeeId: ava, day: "2026-12-12", kind: "due_soon", sentAt: at("2026-12-12T01:00:00Z") }));
+    const liam = await idOf(ctx.db, "liam");
+    (await ctx.db
+            .update(reviews)
+            .set({ status: "submitted" })
+            .where(and(eq(reviews.cycleId, q4.id), eq(reviews.employeeId, liam))));
+    const result = await sendReminders(at("2026-12-12T09:00:00Z"));
+    expect(result.reviews).toBe((await unsubmitted()).length - 1);
+    const logged = (await ctx.db.select().from(reminderLog).where(eq(reminderLog.day, "2026-12-12")));
     expect(logged.filter((l) => l.employeeId === ava)).toHaveLength(1);
     expect(logged.some((l) => l.employeeId === liam)).toBe(false);
-    const miaNote = ctx.db
-      .select()
-      .from(notifications)
-      .where(eq(notifications.recipientId, idOf(ctx.db, "mia")))
-      .get()!;
+    const miaNote = (await ctx.db
+          .select()
+          .from(notifications)
+          .where(eq(notifications.recipientId, await idOf(ctx.db, "mia"))))[0]!;
     expect(miaNote.body).not.toContain("Ava Thompson");
   });
 
-  it("says overdue after the due date", () => {
-    sendReminders(at("2026-12-16T09:00:00Z"));
-    const told = ctx.db.select().from(notifications).all();
+  it("says overdue after the due date", async () => {
+    await sendReminders(at("2026-12-16T09:00:00Z"));
+    const told = (await ctx.db.select().from(notifications));
     expect(told.length).toBeGreaterThan(0);
     expect(told.every((n) => n.kind === "review_overdue" && n.title.includes("overdue"))).toBe(true);
     expect(
-      ctx.db
-        .select()
-        .from(reminderLog)
-        .all()
+      (await ctx.db
+                .select()
+                .from(reminderLog))
         .every((l) => l.kind === "overdue"),
     ).toBe(true);
   });
@@ -121,7 +115,7 @@ describe("keeper remind", () => {
     // The second run the same day sends nothing: each reminder is once a day, each follow-up once a week.
     expect(lines[3]).toBe("2026-12-14: 2026-Q4: reminded 0 reviewer(s) about 0 review(s).");
     expect(lines[4]).toBe("2026-12-14: follow-ups: reminded 0 manager(s) about 0 answer(s).");
-    expect(ctx.db.select().from(outboxEmails).where(isNull(outboxEmails.sentAt)).all().length).toBeGreaterThan(0);
+    expect((await ctx.db.select().from(outboxEmails).where(isNull(outboxEmails.sentAt))).length).toBeGreaterThan(0);
   });
 
   it("runs from the CLI with SMTP_URL: the reminders go out by mail, once", async () => {
@@ -132,28 +126,27 @@ describe("keeper remind", () => {
     vi.spyOn(console, "log").mockImplementation(() => undefined);
     expect(await run([])).toBe(0);
     expect(await run([])).toBe(0);
-    const reviewers = new Set(unsubmitted().map((p) => p.managerId)).size;
+    const reviewers = new Set((await unsubmitted()).map((p) => p.managerId)).size;
     // One mail per reviewer with reviews due, and one per manager with follow-ups to record.
     const followUpManagers = new Set(
-      ctx.db
-        .select()
-        .from(notifications)
-        .where(eq(notifications.kind, "follow_up_due"))
-        .all()
+      (await ctx.db
+                .select()
+                .from(notifications)
+                .where(eq(notifications.kind, "follow_up_due")))
         .map((n) => n.recipientId),
     ).size;
     expect(followUpManagers).toBeGreaterThan(0);
     expect(smtp.messages).toHaveLength(reviewers + followUpManagers);
     expect(smtp.messages.some((m) => m.to.includes("mia@demo.keeper.test"))).toBe(true);
-    expect(ctx.db.select().from(outboxEmails).where(isNull(outboxEmails.sentAt)).all()).toEqual([]);
+    expect((await ctx.db.select().from(outboxEmails).where(isNull(outboxEmails.sentAt)))).toEqual([]);
   });
 });
 
 describe("delivering the outbox", () => {
   it("does nothing without SMTP_URL", async () => {
-    queueMail(ctx.db, { to: "ava@demo.keeper.test", subject: "s", body: "b" });
+    await queueMail(ctx.db, { to: "ava@demo.keeper.test", subject: "s", body: "b" });
     expect(await deliverOutbox()).toEqual({ configured: false, sent: 0, failed: 0 });
-    expect(ctx.db.select().from(outboxEmails).get()).toMatchObject({ sentAt: null, error: null });
+    expect((await ctx.db.select().from(outboxEmails))[0]).toMatchObject({ sentAt: null, error: null });
   });
 
   it("records sentAt, records a refusal with its error, retries it next time, and skips stale mail", async () => {
@@ -161,25 +154,25 @@ describe("delivering the outbox", () => {
     smtp = await startFakeSmtp({ rejectRcpt: (a) => refuse && a === "gone@demo.keeper.test" });
     const smtpUrl = `smtp://127.0.0.1:${smtp.port}?from=keeper@demo.keeper.test`;
     const now = Date.now();
-    queueMail(ctx.db, { to: "ava@demo.keeper.test", subject: "one", body: "b" }, now);
-    queueMail(ctx.db, { to: "gone@demo.keeper.test", subject: "two", body: "b" }, now);
-    queueMail(ctx.db, { to: "mia@demo.keeper.test", subject: "ancient", body: "b" }, now - DELIVERY_WINDOW_MS - 1);
+    await queueMail(ctx.db, { to: "ava@demo.keeper.test", subject: "one", body: "b" }, now);
+    await queueMail(ctx.db, { to: "gone@demo.keeper.test", subject: "two", body: "b" }, now);
+    await queueMail(ctx.db, { to: "mia@demo.keeper.test", subject: "ancient", body: "b" }, now - DELIVERY_WINDOW_MS - 1);
 
     expect(await deliverOutbox({ smtpUrl, now })).toEqual({ configured: true, sent: 1, failed: 1 });
-    const [one, two, ancient] = ctx.db.select().from(outboxEmails).all();
+    const [one, two, ancient] = (await ctx.db.select().from(outboxEmails));
     expect(one.sentAt).toBeTypeOf("number");
     expect(two).toMatchObject({ sentAt: null, error: expect.stringContaining("550") });
     expect(ancient).toMatchObject({ sentAt: null, error: null });
 
     refuse = false;
     expect(await deliverOutbox({ smtpUrl, now })).toEqual({ configured: true, sent: 1, failed: 0 });
-    expect(ctx.db.select().from(outboxEmails).all()[1]).toMatchObject({ sentAt: expect.any(Number), error: null });
+    expect((await ctx.db.select().from(outboxEmails))[1]).toMatchObject({ sentAt: expect.any(Number), error: null });
     expect(await deliverOutbox({ smtpUrl, now })).toEqual({ configured: true, sent: 0, failed: 0 });
     expect(smtp.messages.map((m) => m.to[0])).toEqual(["ava@demo.keeper.test", "gone@demo.keeper.test"]);
   });
 
   it("claims mail before sending, so a delivery running at the same time never sends it again", async () => {
-    queueMail(ctx.db, { to: "ava@demo.keeper.test", subject: "once", body: "b" });
+    await queueMail(ctx.db, { to: "ava@demo.keeper.test", subject: "once", body: "b" });
     const sent: string[] = [];
     let second: Promise<unknown> | undefined;
     const slowSend = async (_c: unknown, messages: { subject: string }[]) => {

@@ -15,44 +15,43 @@ beforeEach(async () => {
   await seedDemoFast(ctx.db);
 });
 
-const id = (who: string) => idOf(ctx.db, who);
+const id = async (who: string) => idOf(ctx.db, who);
 const NOW = Date.UTC(2026, 11, 6, 12);
-const q4 = () => ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")).get()!.id;
-const inQ4 = (employeeId: number) =>
-  ctx.db
-    .select()
-    .from(cycleParticipants)
-    .where(and(eq(cycleParticipants.cycleId, q4()), eq(cycleParticipants.employeeId, employeeId)))
-    .get() !== undefined;
+const q4 = async () => (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")))[0]!.id;
+const inQ4 = async (employeeId: number) =>
+  (await ctx.db
+        .select()
+        .from(cycleParticipants)
+        .where(and(eq(cycleParticipants.cycleId, await q4()), eq(cycleParticipants.employeeId, employeeId))))[0] !== undefined;
 
 describe("recording a departure", () => {
   it("deactivates the person, keeps their history, and takes them out of the open cycle only when nobody started their review", async () => {
-    const liam = id("liam"); // Liam's Q4 review is a draft: he stays in Q4.
-    const ava = id("ava"); // Ava's Q4 review is not started: she leaves Q4.
-    signInAs(id("hr"));
+    const liam = await id("liam"); // Liam's Q4 review is a draft: he stays in Q4.
+    const ava = await id("ava"); // Ava's Q4 review is not started: she leaves Q4.
+    signInAs(await id("hr"));
     expect(await recordDeparture({ employeeId: liam, leftAt: "2026-12-01", leaveType: "voluntary", regretted: "yes" }, NOW)).toMatchObject({
       ok: true,
     });
     expect(await recordDeparture({ employeeId: ava, leftAt: "2026-12-05", leaveType: "involuntary", regretted: "no" }, NOW)).toMatchObject({
       ok: true,
     });
-    expect(inQ4(liam)).toBe(true);
-    expect(inQ4(ava)).toBe(false);
-    const avaRow = ctx.db.select().from(employees).where(eq(employees.id, ava)).get()!;
+    expect(await inQ4(liam)).toBe(true);
+    expect(await inQ4(ava)).toBe(false);
+    const avaRow = (await ctx.db.select().from(employees).where(eq(employees.id, ava)))[0]!;
     expect(avaRow.active).toBe(false);
-    expect(ctx.db.select().from(departures).where(eq(departures.employeeId, ava)).get()).toMatchObject({
+    expect((await ctx.db.select().from(departures).where(eq(departures.employeeId, ava)))[0]).toMatchObject({
       leftAt: "2026-12-05",
       leaveType: "involuntary",
       regretted: false,
       source: "hr",
-      recordedBy: id("hr"),
+      recordedBy: await id("hr"),
     });
     const person = await getPersonDeparture(ava);
     expect(person?.cycles).toEqual(["2026-Q1", "2026-Q2", "2026-Q3"]);
-    const audit = ctx.db.select().from(auditLog).where(eq(auditLog.action, "employee.departure")).all();
+    const audit = (await ctx.db.select().from(auditLog).where(eq(auditLog.action, "employee.departure")));
     expect(audit.map((a) => a.detail)).toEqual([
       { leftAt: "2026-12-01", leaveType: "voluntary", regretted: true, leftOpenCycles: [] },
-      { leftAt: "2026-12-05", leaveType: "involuntary", regretted: false, leftOpenCycles: [q4()] },
+      { leftAt: "2026-12-05", leaveType: "involuntary", regretted: false, leftOpenCycles: [await q4()] },
     ]);
     // A leaver cannot sign in: the session no longer resolves to them.
     signInAs(ava);
@@ -60,8 +59,8 @@ describe("recording a departure", () => {
   });
 
   it("returns a typed error per field and saves nothing for bad input", async () => {
-    signInAs(id("hr"));
-    const liam = id("liam");
+    signInAs(await id("hr"));
+    const liam = await id("liam");
     expect(await recordDeparture({ employeeId: liam, leftAt: "2026-02-30" }, NOW)).toMatchObject({
       ok: false,
       fieldErrors: { leftAt: expect.stringContaining("date"), leaveType: expect.any(String), regretted: expect.any(String) },
@@ -70,42 +69,40 @@ describe("recording a departure", () => {
       ok: false,
       fieldErrors: { leftAt: expect.stringContaining("future") },
     });
-    expect(ctx.db.select().from(departures).where(eq(departures.employeeId, liam)).get()).toBeUndefined();
-    expect(ctx.db.select().from(employees).where(eq(employees.id, liam)).get()!.active).toBe(true);
+    expect((await ctx.db.select().from(departures).where(eq(departures.employeeId, liam)))[0]).toBeUndefined();
+    expect((await ctx.db.select().from(employees).where(eq(employees.id, liam)))[0]!.active).toBe(true);
   });
 
   it("is HR's only, and denials are audited", async () => {
     for (const who of ["mia", "director", "ava"]) {
-      signInAs(id(who));
+      signInAs(await id(who));
       expect(
-        await recordDeparture({ employeeId: id("liam"), leftAt: "2026-12-01", leaveType: "voluntary", regretted: "yes" }, NOW),
+        await recordDeparture({ employeeId: await id("liam"), leftAt: "2026-12-01", leaveType: "voluntary", regretted: "yes" }, NOW),
       ).toMatchObject({ ok: false });
       expect(await getLeavers()).toBeNull();
-      expect(await getPersonDeparture(id("liam"))).toBeNull();
+      expect(await getPersonDeparture(await id("liam"))).toBeNull();
     }
-    expect(ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied")).all()).toHaveLength(9);
+    expect((await ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied")))).toHaveLength(9);
     expect(
-      ctx.db
-        .select()
-        .from(employees)
-        .where(eq(employees.id, id("liam")))
-        .get()!.active,
+      (await ctx.db
+                .select()
+                .from(employees)
+                .where(eq(employees.id, await id("liam"))))[0]!.active,
     ).toBe(true);
   });
 
   it("lists people deactivated without details (as SCIM leaves them) until HR fills the details in", async () => {
-    signInAs(id("hr"));
+    signInAs(await id("hr"));
     const before = (await getLeavers())!;
     expect(before.awaitingDetails.map((p) => p.email)).toEqual(["viktor.stahl@demo.keeper.test"]);
-    ctx.db
-      .update(employees)
-      .set({ active: false, updatedAt: NOW })
-      .where(eq(employees.id, id("liam")))
-      .run();
+    (await ctx.db
+            .update(employees)
+            .set({ active: false, updatedAt: NOW })
+            .where(eq(employees.id, await id("liam"))));
     const listed = (await getLeavers())!;
     expect(listed.awaitingDetails.map((p) => p.email)).toEqual(["liam@demo.keeper.test", "viktor.stahl@demo.keeper.test"]);
     expect(
-      await recordDeparture({ employeeId: id("liam"), leftAt: "2026-11-30", leaveType: "voluntary", regretted: "no" }, NOW),
+      await recordDeparture({ employeeId: await id("liam"), leftAt: "2026-11-30", leaveType: "voluntary", regretted: "no" }, NOW),
     ).toMatchObject({ ok: true });
     const after = (await getLeavers())!;
     expect(after.awaitingDetails.map((p) => p.email)).toEqual(["viktor.stahl@demo.keeper.test"]);
@@ -122,27 +119,24 @@ describe("the org CSV's left_at, leave_type and regretted columns", () => {
     const report = await importOrg(csv, { now: NOW });
     expect(report).toMatchObject({ ok: true, departures: 1 });
     expect(
-      ctx.db
-        .select()
-        .from(departures)
-        .where(eq(departures.employeeId, id("ava")))
-        .get(),
+      (await ctx.db
+                .select()
+                .from(departures)
+                .where(eq(departures.employeeId, await id("ava"))))[0],
     ).toMatchObject({ leftAt: "2026-11-28", leaveType: "voluntary", regretted: true, source: "import" });
     expect(
-      ctx.db
-        .select()
-        .from(employees)
-        .where(eq(employees.id, id("ava")))
-        .get()!.active,
+      (await ctx.db
+                .select()
+                .from(employees)
+                .where(eq(employees.id, await id("ava"))))[0]!.active,
     ).toBe(false);
     expect(
-      ctx.db
-        .select()
-        .from(employees)
-        .where(eq(employees.id, id("liam")))
-        .get()!.active,
+      (await ctx.db
+                .select()
+                .from(employees)
+                .where(eq(employees.id, await id("liam"))))[0]!.active,
     ).toBe(true);
-    expect(inQ4(id("ava"))).toBe(false);
+    expect(await inQ4(await id("ava"))).toBe(false);
     // The same file again changes nothing.
     expect(await importOrg(csv, { now: NOW })).toMatchObject({ ok: true, departures: 0, updated: 0 });
   });
@@ -164,13 +158,13 @@ describe("the org CSV's left_at, leave_type and regretted columns", () => {
       "4: left_at 2027-01-01 is in the future; import the departure on or after the last day",
       "5: regretted 'maybe' is not yes or no",
     ]);
-    expect(ctx.db.select().from(departures).all()).toHaveLength(10);
+    expect((await ctx.db.select().from(departures))).toHaveLength(10);
   });
 });
 
 describe("the people search", () => {
   it("matches names and emails as text, not patterns", async () => {
-    signInAs(idOf(ctx.db, "hr"));
+    signInAs(await idOf(ctx.db, "hr"));
     expect((await getLeavers("%"))!.matches).toEqual([]);
     expect((await getLeavers("_"))!.matches).toEqual([]);
     expect((await getLeavers("AVA@"))!.matches!.map((p) => p.email)).toEqual(["ava@demo.keeper.test"]);

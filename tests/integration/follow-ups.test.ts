@@ -15,12 +15,12 @@ beforeEach(async () => {
   await seedDemoFast(ctx.db);
 });
 
-const id = (who: string) => idOf(ctx.db, who);
+const id = async (who: string) => idOf(ctx.db, who);
 const NOW = Date.UTC(2026, 11, 6, 12);
-const q3 = () => ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q3")).get()!.id;
+const q3 = async () => (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q3")))[0]!.id;
 
 async function miaPending() {
-  signInAs(id("mia"));
+  signInAs(await id("mia"));
   const view = await listFollowUps();
   if (!view) throw new Error("Mia may see follow-ups");
   return view;
@@ -33,13 +33,12 @@ describe("follow-ups of unsure and let go answers", () => {
     expect(mia.pending.every((r) => r.cycleKey === "2026-Q3" && (r.answer === "unsure" || r.answer === "let_go") && r.canRecord)).toBe(
       true,
     );
-    const expected = ctx.db
-      .select()
-      .from(reviews)
-      .where(and(eq(reviews.cycleId, q3()), eq(reviews.status, "submitted")))
-      .all()
+    const expected = (await ctx.db
+          .select()
+          .from(reviews)
+          .where(and(eq(reviews.cycleId, await q3()), eq(reviews.status, "submitted"))))
       .filter((r) => r.keeperAnswer === "unsure" || r.keeperAnswer === "let_go");
-    signInAs(id("hr"));
+    signInAs(await id("hr"));
     const hr = (await listFollowUps())!;
     expect([...hr.pending, ...hr.recorded].map((r) => r.reviewId).sort()).toEqual(expected.map((r) => r.id).sort());
     // The demo has one of Noah's and one of Grace's recorded already.
@@ -49,11 +48,11 @@ describe("follow-ups of unsure and let go answers", () => {
     ]);
     expect(hr.pending.every((r) => !r.canRecord)).toBe(true);
     // The director sees Mia's and Noah's; Noah none of Mia's; agents nothing at all.
-    signInAs(id("director"));
+    signInAs(await id("director"));
     expect((await listFollowUps())!.pending).toHaveLength(hr.pending.length);
-    signInAs(id("noah"));
+    signInAs(await id("noah"));
     expect((await listFollowUps())!.pending.some((r) => mia.pending.some((m) => m.reviewId === r.reviewId))).toBe(false);
-    signInAs(id("ava"));
+    signInAs(await id("ava"));
     expect(await listFollowUps()).toBeNull();
   });
 
@@ -77,12 +76,12 @@ describe("follow-ups of unsure and let go answers", () => {
         NOW,
       ),
     ).toMatchObject({ ok: true });
-    expect(ctx.db.select().from(keeperFollowUps).where(eq(keeperFollowUps.reviewId, target.reviewId)).get()).toMatchObject({
+    expect((await ctx.db.select().from(keeperFollowUps).where(eq(keeperFollowUps.reviewId, target.reviewId)))[0]).toMatchObject({
       kind: "improvement_plan",
       happenedOn: "2026-11-02",
       reviewOn: "2027-01-15",
       note: "Weekly pairing.",
-      recordedBy: id("mia"),
+      recordedBy: await id("mia"),
     });
     const after = await miaPending();
     expect(after.pending.some((r) => r.reviewId === target.reviewId)).toBe(false);
@@ -90,21 +89,21 @@ describe("follow-ups of unsure and let go answers", () => {
       kind: "improvement_plan",
       recordedByName: "Mia Chen",
     });
-    expect(ctx.db.select().from(auditLog).where(eq(auditLog.action, "review.follow_up")).all()).toHaveLength(1);
+    expect((await ctx.db.select().from(auditLog).where(eq(auditLog.action, "review.follow_up")))).toHaveLength(1);
 
     // Nobody but the person's manager records one, HR included; each refusal is audited.
     for (const who of ["noah", "director", "hr", "ava"]) {
-      signInAs(id(who));
+      signInAs(await id(who));
       expect(
         await recordFollowUp({ reviewId: target.reviewId, kind: "conversation", happenedOn: "2026-11-02", reviewOn: "", note: "" }, NOW),
       ).toMatchObject({ ok: false });
     }
-    expect(ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied")).all()).toHaveLength(4);
+    expect((await ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied")))).toHaveLength(4);
   });
 
   it("never shows the person their follow-up, nor an answer their cycle keeps from them", async () => {
     const target = (await miaPending()).pending[0];
-    ctx.db.update(cycles).set({ shareKeeper: false }).where(eq(cycles.id, q3())).run();
+    (await ctx.db.update(cycles).set({ shareKeeper: false }).where(eq(cycles.id, await q3())));
     signInAs(target.employeeId);
     expect(await listFollowUps()).toBeNull();
     const mine = await listMyReleasedReviews();
@@ -112,30 +111,28 @@ describe("follow-ups of unsure and let go answers", () => {
   });
 
   it("reminds each manager weekly until the follow-up is recorded", async () => {
-    const first = sendFollowUpReminders(NOW);
+    const first = await sendFollowUpReminders(NOW);
     expect(first.followUps).toBeGreaterThan(0);
-    const toMia = ctx.db
-      .select()
-      .from(notifications)
-      .where(and(eq(notifications.recipientId, id("mia")), eq(notifications.kind, "follow_up_due")))
-      .all();
+    const toMia = (await ctx.db
+          .select()
+          .from(notifications)
+          .where(and(eq(notifications.recipientId, await id("mia")), eq(notifications.kind, "follow_up_due"))));
     expect(toMia).toHaveLength(1);
     expect(toMia[0].link).toBe("/follow-ups");
-    expect(sendFollowUpReminders(NOW + 3_600_000)).toMatchObject({ followUps: 0, managers: 0 });
-    expect(sendFollowUpReminders(NOW + 6 * 86_400_000)).toMatchObject({ followUps: 0 });
+    expect(await sendFollowUpReminders(NOW + 3_600_000)).toMatchObject({ followUps: 0, managers: 0 });
+    expect(await sendFollowUpReminders(NOW + 6 * 86_400_000)).toMatchObject({ followUps: 0 });
     const pending = (await miaPending()).pending;
     for (const row of pending) {
       await recordFollowUp({ reviewId: row.reviewId, kind: "conversation", happenedOn: "2026-12-01", reviewOn: "", note: "" }, NOW);
     }
-    const week = sendFollowUpReminders(NOW + 7 * 86_400_000);
+    const week = await sendFollowUpReminders(NOW + 7 * 86_400_000);
     expect(week.followUps).toBe(first.followUps - pending.length);
     expect(
-      ctx.db
-        .select()
-        .from(notifications)
-        .where(and(eq(notifications.recipientId, id("mia")), eq(notifications.kind, "follow_up_due")))
-        .all(),
+      (await ctx.db
+                .select()
+                .from(notifications)
+                .where(and(eq(notifications.recipientId, await id("mia")), eq(notifications.kind, "follow_up_due")))),
     ).toHaveLength(1);
-    expect(ctx.db.select().from(reminderLog).where(eq(reminderLog.kind, "follow_up")).all()).toHaveLength(first.followUps + week.followUps);
+    expect((await ctx.db.select().from(reminderLog).where(eq(reminderLog.kind, "follow_up")))).toHaveLength(first.followUps + week.followUps);
   });
 });

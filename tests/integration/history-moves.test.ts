@@ -24,22 +24,21 @@ beforeEach(async () => {
   await seedDemoFast(ctx.db);
 });
 
-const id = (who: string) => idOf(ctx.db, who);
-const teamId = (name: string) => ctx.db.select().from(teams).where(eq(teams.name, name)).get()!.id;
-const cycleId = (key: string) => ctx.db.select().from(cycles).where(eq(cycles.key, key)).get()!.id;
+const id = async (who: string) => idOf(ctx.db, who);
+const teamId = async (name: string) => (await ctx.db.select().from(teams).where(eq(teams.name, name)))[0]!.id;
+const cycleId = async (key: string) => (await ctx.db.select().from(cycles).where(eq(cycles.key, key)))[0]!.id;
 
 /** Moves someone in today's org chart, as an org import or SCIM would. */
-function move(who: string, team: string, manager: string) {
-  ctx.db
-    .update(employees)
-    .set({ teamId: teamId(team), managerId: id(manager), updatedAt: Date.now() })
-    .where(eq(employees.id, id(who)))
-    .run();
+async function move(who: string, team: string, manager: string) {
+  (await ctx.db
+        .update(employees)
+        .set({ teamId: await teamId(team), managerId: await id(manager), updatedAt: Date.now() })
+        .where(eq(employees.id, await id(who))));
 }
 
 /** Everything a past cycle shows, as seen by one person, with nothing that depends on the clock. */
 async function figures(who: string, cycle: string) {
-  signInAs(id(who));
+  signInAs(await id(who));
   const report = await getTalentReport({ cycle });
   const overview = await getTalentOverview({ cycle });
   const trends = await getTalentTrends({ cycle });
@@ -75,17 +74,15 @@ describe("a past cycle's figures never follow later moves", () => {
     expect(before.mia.teams[0].people.map((p) => p[0])).toContain("ava@demo.keeper.test");
 
     // Ava moves to Denver under Noah; a Denver agent moves to Austin; Grace's team is renamed nothing.
-    move("ava", "Team Denver", "noah");
-    const denverAgent = ctx.db
-      .select()
-      .from(employees)
-      .where(and(eq(employees.teamId, teamId("Team Denver")), eq(employees.role, "agent")))
-      .get()!;
-    ctx.db
-      .update(employees)
-      .set({ teamId: teamId("Team Austin"), managerId: id("grace") })
-      .where(eq(employees.id, denverAgent.id))
-      .run();
+    await move("ava", "Team Denver", "noah");
+    const denverAgent = (await ctx.db
+          .select()
+          .from(employees)
+          .where(and(eq(employees.teamId, await teamId("Team Denver")), eq(employees.role, "agent"))))[0]!;
+    (await ctx.db
+            .update(employees)
+            .set({ teamId: await teamId("Team Austin"), managerId: await id("grace") })
+            .where(eq(employees.id, denverAgent.id)));
 
     expect(await figures("hr", "2026-Q3")).toEqual(before.hr);
     expect(await figures("mia", "2026-Q3")).toEqual(before.mia);
@@ -99,41 +96,38 @@ describe("a past cycle's figures never follow later moves", () => {
   it("keeps a released cycle's figures when its team's manager changes and a manager leaves", async () => {
     const before = await figures("director", "2026-Q3");
     // Mia hands Portland to Grace, then leaves.
-    ctx.db
-      .update(employees)
-      .set({ managerId: id("grace") })
-      .where(eq(employees.managerId, id("mia")))
-      .run();
-    ctx.db
-      .update(employees)
-      .set({ active: false })
-      .where(eq(employees.id, id("mia")))
-      .run();
+    (await ctx.db
+            .update(employees)
+            .set({ managerId: await id("grace") })
+            .where(eq(employees.managerId, await id("mia"))));
+    (await ctx.db
+            .update(employees)
+            .set({ active: false })
+            .where(eq(employees.id, await id("mia"))));
     expect(await figures("director", "2026-Q3")).toEqual(before);
   });
 });
 
 describe("the participant record", () => {
   it("is written when a cycle opens, from the org chart of that moment", async () => {
-    signInAs(id("hr"));
+    signInAs(await id("hr"));
     expect((await transitionCycle({ key: "2026-Q4", to: "calibration" })).ok).toBe(true);
     expect((await createCycle({ key: "2027-Q1" })).ok).toBe(true);
-    const q1 = cycleId("2027-Q1");
-    expect(ctx.db.select().from(cycleParticipants).where(eq(cycleParticipants.cycleId, q1)).all()).toHaveLength(0);
+    const q1 = await cycleId("2027-Q1");
+    expect((await ctx.db.select().from(cycleParticipants).where(eq(cycleParticipants.cycleId, q1)))).toHaveLength(0);
     expect((await transitionCycle({ key: "2027-Q1", to: "open" })).ok).toBe(true);
-    const rows = ctx.db.select().from(cycleParticipants).where(eq(cycleParticipants.cycleId, q1)).all();
-    const reviewable = ctx.db
-      .select()
-      .from(employees)
-      .where(eq(employees.active, true))
-      .all()
+    const rows = (await ctx.db.select().from(cycleParticipants).where(eq(cycleParticipants.cycleId, q1)));
+    const reviewable = (await ctx.db
+          .select()
+          .from(employees)
+          .where(eq(employees.active, true)))
       .filter((e) => e.managerId !== null);
     expect(rows.map((r) => r.employeeId).sort((a, b) => a - b)).toEqual(reviewable.map((e) => e.id).sort((a, b) => a - b));
-    const ava = rows.find((r) => r.employeeId === id("ava"))!;
+    const ava = rows.find(async (r) => r.employeeId === await id("ava"))!;
     expect(ava).toMatchObject({
-      teamId: teamId("Team Portland"),
-      managerId: id("mia"),
-      reviewerId: id("mia"),
+      teamId: await teamId("Team Portland"),
+      managerId: await id("mia"),
+      reviewerId: await id("mia"),
       role: "agent",
       title: "Customer Support Agent",
       addedBy: null,
@@ -142,21 +136,20 @@ describe("the participant record", () => {
 
   it("lets HR add a late hire to the open cycle, audited, and counts them in its figures", async () => {
     const now = Date.now();
-    const newcomer = ctx.db
-      .insert(employees)
-      .values({
-        email: "new.hire@demo.keeper.test",
-        name: "New Hire",
-        teamId: teamId("Team Portland"),
-        managerId: id("mia"),
-        role: "agent",
-        hiredAt: "2026-11-30",
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: employees.id })
-      .get().id;
-    signInAs(id("hr"));
+    const newcomer = (await ctx.db
+          .insert(employees)
+          .values({
+            email: "new.hire@demo.keeper.test",
+            name: "New Hire",
+            teamId: await teamId("Team Portland"),
+            managerId: await id("mia"),
+            role: "agent",
+            hiredAt: "2026-11-30",
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning({ id: employees.id }))[0].id;
+    signInAs(await id("hr"));
     const portland = async () => (await getTalentReport({ cycle: "2026-Q4", teamName: "Team Portland" })).ok;
     const headcount = async () => {
       const r = await getTalentReport({ cycle: "2026-Q4", teamName: "Team Portland" });
@@ -164,9 +157,9 @@ describe("the participant record", () => {
     };
     expect(await portland()).toBe(true);
     const before = await headcount();
-    signInAs(id("mia"));
+    signInAs(await id("mia"));
     expect((await addLateHires({ key: "2026-Q4", employeeIds: [newcomer] })).ok).toBe(false);
-    signInAs(id("hr"));
+    signInAs(await id("hr"));
     expect(await addLateHires({ key: "2026-Q4", employeeIds: [] })).toMatchObject({
       ok: false,
       fieldErrors: { employeeIds: expect.any(String) },
@@ -174,11 +167,11 @@ describe("the participant record", () => {
     expect(await addLateHires({ key: "2026-Q3", employeeIds: [newcomer] })).toMatchObject({ ok: false });
     expect(await addLateHires({ key: "2026-Q4", employeeIds: [newcomer] })).toMatchObject({ ok: true });
     expect(await headcount()).toBe(before + 1);
-    const audit = ctx.db.select().from(auditLog).where(eq(auditLog.action, "cycle.participants_add")).all();
+    const audit = (await ctx.db.select().from(auditLog).where(eq(auditLog.action, "cycle.participants_add")));
     expect(audit).toHaveLength(1);
     expect(audit[0].detail).toEqual({ employeeIds: [newcomer] });
     // Mia may now write the review.
-    signInAs(id("mia"));
+    signInAs(await id("mia"));
     const saved = await saveReviewDraft({
       cycleKey: "2026-Q4",
       employeeId: newcomer,
@@ -194,9 +187,9 @@ describe("the participant record", () => {
 });
 
 describe("a report who changes manager mid-cycle", () => {
-  const draft = (who: string, version: number) => ({
+  const draft = async (who: string, version: number) => ({
     cycleKey: "2026-Q4",
-    employeeId: id(who),
+    employeeId: await id(who),
     version,
     keeperAnswer: "keep" as const,
     keeperReason: "",
@@ -207,35 +200,34 @@ describe("a report who changes manager mid-cycle", () => {
 
   it("stays readable by the manager who wrote the review, readable by the new manager, and HR can reassign who writes it", async () => {
     // Liam's Q4 review is a draft by Noah. Liam moves to Mia.
-    const liam = id("liam");
-    const review = ctx.db
-      .select()
-      .from(reviews)
-      .where(and(eq(reviews.cycleId, cycleId("2026-Q4")), eq(reviews.employeeId, liam)))
-      .get()!;
-    move("liam", "Team Portland", "mia");
+    const liam = await id("liam");
+    const review = (await ctx.db
+          .select()
+          .from(reviews)
+          .where(and(eq(reviews.cycleId, await cycleId("2026-Q4")), eq(reviews.employeeId, liam))))[0]!;
+    await move("liam", "Team Portland", "mia");
 
-    signInAs(id("noah"));
+    signInAs(await id("noah"));
     const noahView = await getReviewForPage("2026-Q4", liam);
     expect(noahView?.id).toBe(review.id);
     expect(noahView?.can.edit).toBe(true);
     // Liam stays on Noah's list of reviews to write; Mia sees him as her report.
     expect((await listDirectReports("2026-Q4")).map((r) => r.email)).toContain("liam@demo.keeper.test");
-    signInAs(id("mia"));
+    signInAs(await id("mia"));
     const miaView = await getReviewForPage("2026-Q4", liam);
     expect(miaView?.id).toBe(review.id);
     expect(miaView?.can.edit).toBe(false);
     expect(miaView?.notWritableBecause).toBe("other_reviewer");
-    expect((await saveReviewDraft(draft("liam", review.version))).ok).toBe(false);
-    signInAs(id("grace"));
+    expect((await saveReviewDraft(await draft("liam", review.version))).ok).toBe(false);
+    signInAs(await id("grace"));
     expect(await getReviewForPage("2026-Q4", liam)).toBeNull();
 
     // HR gives the review to Mia.
-    signInAs(id("mia"));
+    signInAs(await id("mia"));
     expect(
       (await reassignReviewer({ key: "2026-Q4", employeeEmail: "liam@demo.keeper.test", reviewerEmail: "mia@demo.keeper.test" })).ok,
     ).toBe(false);
-    signInAs(id("hr"));
+    signInAs(await id("hr"));
     expect(
       await reassignReviewer({ key: "2026-Q4", employeeEmail: "nobody@demo.keeper.test", reviewerEmail: "mia@demo.keeper.test" }),
     ).toMatchObject({ ok: false, fieldErrors: { employeeEmail: expect.any(String) } });
@@ -245,14 +237,14 @@ describe("a report who changes manager mid-cycle", () => {
     expect(
       (await reassignReviewer({ key: "2026-Q4", employeeEmail: "liam@demo.keeper.test", reviewerEmail: "mia@demo.keeper.test" })).ok,
     ).toBe(true);
-    const audit = ctx.db.select().from(auditLog).where(eq(auditLog.action, "cycle.reviewer_reassign")).all();
+    const audit = (await ctx.db.select().from(auditLog).where(eq(auditLog.action, "cycle.reviewer_reassign")));
     expect(audit).toHaveLength(1);
-    expect(audit[0].detail).toEqual({ from: id("noah"), to: id("mia") });
+    expect(audit[0].detail).toEqual({ from: await id("noah"), to: await id("mia") });
 
-    signInAs(id("mia"));
-    expect((await saveReviewDraft(draft("liam", review.version))).ok).toBe(true);
-    signInAs(id("noah"));
-    expect((await saveReviewDraft(draft("liam", review.version + 1))).ok).toBe(false);
+    signInAs(await id("mia"));
+    expect((await saveReviewDraft(await draft("liam", review.version))).ok).toBe(true);
+    signInAs(await id("noah"));
+    expect((await saveReviewDraft(await draft("liam", review.version + 1))).ok).toBe(false);
     // Noah, who was Liam's manager when the cycle opened, still reads it after Mia took it over.
     const after = await getReviewForPage("2026-Q4", liam);
     expect(after?.summary).toBe("Mid-cycle");

@@ -16,18 +16,17 @@ beforeEach(async () => {
   await seedDemoFast(ctx.db);
 });
 
-const id = (who: string) => idOf(ctx.db, who);
+const id = async (who: string) => idOf(ctx.db, who);
 const NOW = Date.UTC(2026, 11, 6, 12);
-const cycleId = (key: string) => ctx.db.select().from(cycles).where(eq(cycles.key, key)).get()!.id;
-const answered = (key: string, answers: string[]) =>
-  ctx.db
-    .select()
-    .from(reviews)
-    .where(and(eq(reviews.cycleId, cycleId(key)), eq(reviews.status, "submitted"), inArray(reviews.keeperAnswer, answers as never[])))
-    .all().length;
+const cycleId = async (key: string) => (await ctx.db.select().from(cycles).where(eq(cycles.key, key)))[0]!.id;
+const answered = async (key: string, answers: string[]) =>
+  (await ctx.db
+        .select()
+        .from(reviews)
+        .where(and(eq(reviews.cycleId, await cycleId(key)), eq(reviews.status, "submitted"), inArray(reviews.keeperAnswer, answers as never[])))).length;
 
 async function outcomesAs(who: string, cycle?: string) {
-  signInAs(id(who));
+  signInAs(await id(who));
   const result = await getKeeperOutcomes(cycle ? { cycle } : {}, "/talent/outcomes", NOW);
   if (!result.ok) throw new Error(result.reason);
   return result.value;
@@ -38,7 +37,7 @@ describe("keeper accuracy", () => {
     const { selected, history } = await outcomesAs("hr", "2026-Q1");
     expect(selected.anchor).toBe("2026-04-01");
     const f = selected.scope;
-    expect(f.fightHard.answered).toBe(answered("2026-Q1", ["fight_hard"]));
+    expect(f.fightHard.answered).toBe(await answered("2026-Q1", ["fight_hard"]));
     const six = f.fightHard.within[6];
     if (!six.known) throw new Error("2026-Q1's 6-month window ended on 2026-10-01");
     // Rosa, Samir, Wen, Pablo and Beatriz left before 2026-10-01; all but Pablo were regretted.
@@ -46,7 +45,7 @@ describe("keeper accuracy", () => {
     expect(six.regretted).toMatchObject({ count: 4, of: 5, small: true });
     expect(f.fightHard.within[12]).toEqual({ known: false, knownFrom: "2027-04-01" });
     // Let go and unsure: Dario, Ngozi and Tomas left; Viktor is gone with no details (out of the rates).
-    expect(f.doubt.answered).toBe(answered("2026-Q1", ["let_go", "unsure"]));
+    expect(f.doubt.answered).toBe(await answered("2026-Q1", ["let_go", "unsure"]));
     expect(f.doubt.undated).toBe(1);
     const after = f.doubt.afterTwoQuarters;
     if (!after.known) throw new Error("two quarters after 2026-Q1 have passed");
@@ -60,7 +59,7 @@ describe("keeper accuracy", () => {
 
   it("opens on the latest past cycle and refuses cycles that are not past yet", async () => {
     expect((await outcomesAs("hr")).selected.cycle.key).toBe("2026-Q3");
-    signInAs(id("hr"));
+    signInAs(await id("hr"));
     expect(await getKeeperOutcomes({ cycle: "2026-Q4" }, "/talent/outcomes", NOW)).toEqual({ ok: false, reason: "not_found" });
   });
 
@@ -77,19 +76,18 @@ describe("keeper accuracy", () => {
     const director = (await outcomesAs("director", "2026-Q1")).selected;
     expect(director.managers.map((m) => m.label)).toEqual(["Grace Okoye", "Jordan Ellis", "Mia Chen", "Noah Park"]);
     for (const agent of ["ava", "liam"]) {
-      signInAs(id(agent));
+      signInAs(await id(agent));
       expect(await getKeeperOutcomes({ cycle: "2026-Q1" }, "/talent/outcomes", NOW)).toEqual({ ok: false, reason: "not_found" });
     }
   });
 
   it("does not change when people move after the cycle", async () => {
     const before = { hr: await outcomesAs("hr", "2026-Q1"), mia: await outcomesAs("mia", "2026-Q1") };
-    const denver = ctx.db.select().from(teams).where(eq(teams.name, "Team Denver")).get()!.id;
-    ctx.db
-      .update(employees)
-      .set({ teamId: denver, managerId: id("noah") })
-      .where(inArray(employees.id, [id("ava"), id("rosa.delgado")]))
-      .run();
+    const denver = (await ctx.db.select().from(teams).where(eq(teams.name, "Team Denver")))[0]!.id;
+    (await ctx.db
+            .update(employees)
+            .set({ teamId: denver, managerId: await id("noah") })
+            .where(inArray(employees.id, [await id("ava"), await id("rosa.delgado")])));
     expect(await outcomesAs("hr", "2026-Q1")).toEqual(before.hr);
     expect(await outcomesAs("mia", "2026-Q1")).toEqual(before.mia);
   });
@@ -97,7 +95,7 @@ describe("keeper accuracy", () => {
 
 describe("GET /api/v1/outcomes and the CSV export", () => {
   const api = async (who: string | null, query: string) => {
-    signInAs(who === null ? null : id(who));
+    signInAs(who === null ? null : await id(who));
     return outcomesApi(new NextRequest(`http://localhost/api/v1/outcomes${query}`));
   };
 
@@ -111,7 +109,7 @@ describe("GET /api/v1/outcomes and the CSV export", () => {
       windows: { months6: "2026-10-01", months12: "2027-04-01", laterQuarter: "2026-Q3" },
     });
     expect(body.teams.map((t: { team: { name: string } }) => t.team.name)).toEqual(["Team Austin", "Team Denver", "Team Portland"]);
-    expect(body.scope.fightHard.answered).toBe(answered("2026-Q1", ["fight_hard"]));
+    expect(body.scope.fightHard.answered).toBe(await answered("2026-Q1", ["fight_hard"]));
     expect((await api("hr", "")).status).toBe(400);
     expect((await api(null, "?cycle=2026-Q1")).status).toBe(401);
     expect((await api("ava", "?cycle=2026-Q1")).status).toBe(404);
@@ -119,8 +117,8 @@ describe("GET /api/v1/outcomes and the CSV export", () => {
   });
 
   it("exports a formula-safe CSV of the scope, each team and each manager, and audits it", async () => {
-    ctx.db.update(teams).set({ name: '=HYPERLINK("http://x")' }).where(eq(teams.name, "Team Austin")).run();
-    signInAs(id("hr"));
+    (await ctx.db.update(teams).set({ name: '=HYPERLINK("http://x")' }).where(eq(teams.name, "Team Austin")));
+    signInAs(await id("hr"));
     const res = await outcomesCsv(new NextRequest("http://localhost/api/v1/export/outcomes.csv?cycle=2026-Q1"));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toBe('attachment; filename="keeper-outcomes-2026-Q1.csv"');
@@ -133,8 +131,8 @@ describe("GET /api/v1/outcomes and the CSV export", () => {
     expect(lines[1].startsWith("2026-Q1,All in scope,Organisation,")).toBe(true);
     expect(lines.some((l) => l.includes(`Team,"'=HYPERLINK(""http://x"")"`))).toBe(true);
     expect(lines[1].split(",").filter((c) => c === "not yet known")).toHaveLength(1);
-    expect(ctx.db.select().from(auditLog).where(eq(auditLog.action, "export.outcomes")).all()).toHaveLength(1);
-    signInAs(id("liam"));
+    expect((await ctx.db.select().from(auditLog).where(eq(auditLog.action, "export.outcomes")))).toHaveLength(1);
+    signInAs(await id("liam"));
     expect((await outcomesCsv(new NextRequest("http://localhost/api/v1/export/outcomes.csv?cycle=2026-Q1"))).status).toBe(404);
   });
 });

@@ -33,17 +33,17 @@ describe("request ids", () => {
 describe("audit entries and errors carry the request id", () => {
   const ctx = useFreshDb();
 
-  it("writes the request's id with each audit entry, and none outside a request", () => {
-    runWithRequestId("req-audit-0001", () => recordDenied(null, "page", "/hr", "test"));
-    recordAudit({ actorId: null, action: "cli.something" });
-    const rows = ctx.db.select().from(auditLog).orderBy(desc(auditLog.id)).all();
+  it("writes the request's id with each audit entry, and none outside a request", async () => {
+    runWithRequestId("req-audit-0001", async () => recordDenied(null, "page", "/hr", "test"));
+    await recordAudit({ actorId: null, action: "cli.something" });
+    const rows = (await ctx.db.select().from(auditLog).orderBy(desc(auditLog.id)));
     expect(rows[0]).toMatchObject({ action: "cli.something", requestId: null });
     expect(rows[1]).toMatchObject({ action: "access.denied", requestId: "req-audit-0001" });
   });
 
   it("logs a failing API handler with the request id and tells the client the id", async () => {
     await seedDemoFast(ctx.db);
-    signInAs(idOf(ctx.db, "hr"));
+    signInAs(await idOf(ctx.db, "hr"));
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     const res = await runWithRequestId("req-fail-0001", () =>
       withViewer(new Request("http://localhost/api/v1/me"), async () => {
@@ -54,9 +54,9 @@ describe("audit entries and errors carry the request id", () => {
     expect(await res.json()).toEqual({ error: "internal_error", requestId: "req-fail-0001" });
     expect(logged).toHaveBeenCalledWith(
       "API handler failed",
-      expect.objectContaining({ requestId: "req-fail-0001", viewer: idOf(ctx.db, "hr") }),
+      expect.objectContaining({ requestId: "req-fail-0001", viewer: await idOf(ctx.db, "hr") }),
     );
-    expect(ctx.db.select().from(auditLog).where(eq(auditLog.requestId, "req-fail-0001")).all()).toEqual([]);
+    expect((await ctx.db.select().from(auditLog).where(eq(auditLog.requestId, "req-fail-0001")))).toEqual([]);
   });
 });
 

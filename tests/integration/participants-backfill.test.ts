@@ -18,38 +18,36 @@ function runBackfill() {
 }
 
 describe("migration 0009's participant backfill", () => {
-  it("records opened cycles from today's org chart plus everyone reviewed in them, the review's author as reviewer", () => {
-    const q3 = ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q3")).get()!.id;
-    const before = ctx.db.select().from(cycleParticipants).where(eq(cycleParticipants.cycleId, q3)).all();
+  it("records opened cycles from today's org chart plus everyone reviewed in them, the review's author as reviewer", async () => {
+    const q3 = (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q3")))[0]!.id;
+    const before = (await ctx.db.select().from(cycleParticipants).where(eq(cycleParticipants.cycleId, q3)));
     // An installation from before participant records: none at all; Ava's Q3 review written by Noah.
     ctx.db.$client.exec("delete from cycle_participants");
-    ctx.db
-      .update(reviews)
-      .set({ reviewerId: idOf(ctx.db, "noah") })
-      .where(and(eq(reviews.cycleId, q3), eq(reviews.employeeId, idOf(ctx.db, "ava"))))
-      .run();
+    (await ctx.db
+            .update(reviews)
+            .set({ reviewerId: await idOf(ctx.db, "noah") })
+            .where(and(eq(reviews.cycleId, q3), eq(reviews.employeeId, await idOf(ctx.db, "ava")))));
     runBackfill();
-    const after = ctx.db.select().from(cycleParticipants).where(eq(cycleParticipants.cycleId, q3)).all();
+    const after = (await ctx.db.select().from(cycleParticipants).where(eq(cycleParticipants.cycleId, q3)));
     expect(after.map((p) => p.employeeId).sort()).toEqual(before.map((p) => p.employeeId).sort());
-    expect(after.find((p) => p.employeeId === idOf(ctx.db, "ava"))).toMatchObject({
-      managerId: idOf(ctx.db, "mia"),
-      reviewerId: idOf(ctx.db, "noah"),
+    expect(after.find(async (p) => p.employeeId === await idOf(ctx.db, "ava"))).toMatchObject({
+      managerId: await idOf(ctx.db, "mia"),
+      reviewerId: await idOf(ctx.db, "noah"),
       addedBy: null,
     });
     // Leavers reviewed in a cycle are in its record; draft cycles get none.
-    const q1 = ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q1")).get()!.id;
-    const rosa = idOf(ctx.db, "rosa.delgado");
-    expect(ctx.db.select().from(employees).where(eq(employees.id, rosa)).get()!.active).toBe(false);
+    const q1 = (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q1")))[0]!.id;
+    const rosa = await idOf(ctx.db, "rosa.delgado");
+    expect((await ctx.db.select().from(employees).where(eq(employees.id, rosa)))[0]!.active).toBe(false);
     expect(
-      ctx.db
-        .select()
-        .from(cycleParticipants)
-        .where(and(eq(cycleParticipants.cycleId, q1), eq(cycleParticipants.employeeId, rosa)))
-        .get(),
+      (await ctx.db
+                .select()
+                .from(cycleParticipants)
+                .where(and(eq(cycleParticipants.cycleId, q1), eq(cycleParticipants.employeeId, rosa))))[0],
     ).toBeDefined();
     // Running it again adds nothing.
-    const count = ctx.db.select().from(cycleParticipants).all().length;
+    const count = (await ctx.db.select().from(cycleParticipants)).length;
     runBackfill();
-    expect(ctx.db.select().from(cycleParticipants).all()).toHaveLength(count);
+    expect((await ctx.db.select().from(cycleParticipants))).toHaveLength(count);
   });
 });

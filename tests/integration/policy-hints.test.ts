@@ -23,20 +23,19 @@ beforeEach(async () => {
   await seedDemoFast(ctx.db);
 });
 
-const q4 = () => ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")).get()!;
-const setQ4 = (state: (typeof CYCLE_STATES)[number]) => ctx.db.update(cycles).set({ state }).where(eq(cycles.id, q4().id)).run();
-const avaQ4 = () =>
-  ctx.db
-    .select()
-    .from(reviews)
-    .where(and(eq(reviews.cycleId, q4().id), eq(reviews.employeeId, idOf(ctx.db, "ava"))))
-    .get();
+const q4 = async () => (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")))[0]!;
+const setQ4 = async (state: (typeof CYCLE_STATES)[number]) => (await ctx.db.update(cycles).set({ state }).where(eq(cycles.id, (await q4()).id)));
+const avaQ4 = async () =>
+  (await ctx.db
+        .select()
+        .from(reviews)
+        .where(and(eq(reviews.cycleId, (await q4()).id), eq(reviews.employeeId, await idOf(ctx.db, "ava")))))[0];
 
-function content(version: number) {
-  const traits = ctx.db.select().from(cycleTraits).where(eq(cycleTraits.cycleId, q4().id)).all();
+async function content(version: number) {
+  const traits = (await ctx.db.select().from(cycleTraits).where(eq(cycleTraits.cycleId, (await q4()).id)));
   return {
     cycleKey: "2026-Q4",
-    employeeId: idOf(ctx.db, "ava"),
+    employeeId: await idOf(ctx.db, "ava"),
     version,
     keeperAnswer: "fight_hard" as const,
     keeperReason: "Customers ask for Ava by name.",
@@ -49,53 +48,53 @@ function content(version: number) {
 describe("can hints match the writes", () => {
   it("can.edit is true exactly when saving the draft succeeds, and can.reopen when reopening does", async () => {
     for (const state of CYCLE_STATES.filter((s) => s !== "draft")) {
-      setQ4(state);
+      await setQ4(state);
       for (const local of PEOPLE) {
-        signInAs(idOf(ctx.db, local));
-        const page = await getReviewForPage("2026-Q4", idOf(ctx.db, "ava"));
-        const saved = await saveReviewDraft(content(avaQ4()?.version ?? 0));
+        signInAs(await idOf(ctx.db, local));
+        const page = await getReviewForPage("2026-Q4", await idOf(ctx.db, "ava"));
+        const saved = await saveReviewDraft(await content((await avaQ4())?.version ?? 0));
         expect(saved.ok, `${local} save in ${state}`).toBe(page?.can.edit ?? false);
       }
     }
-    setQ4("open");
-    signInAs(idOf(ctx.db, "mia"));
-    expect((await submitReview(content(avaQ4()!.version))).ok).toBe(true);
+    await setQ4("open");
+    signInAs(await idOf(ctx.db, "mia"));
+    expect((await submitReview(await content((await avaQ4())!.version))).ok).toBe(true);
     for (const state of CYCLE_STATES.filter((s) => s !== "draft")) {
-      setQ4(state);
+      await setQ4(state);
       for (const local of PEOPLE) {
-        signInAs(idOf(ctx.db, local));
-        const page = await getReviewForPage("2026-Q4", idOf(ctx.db, "ava"));
+        signInAs(await idOf(ctx.db, local));
+        const page = await getReviewForPage("2026-Q4", await idOf(ctx.db, "ava"));
         const hint = page?.can.reopen ?? false;
-        const reopened = await reopenReview({ cycleKey: "2026-Q4", employeeId: idOf(ctx.db, "ava"), version: avaQ4()!.version });
+        const reopened = await reopenReview({ cycleKey: "2026-Q4", employeeId: await idOf(ctx.db, "ava"), version: (await avaQ4())!.version });
         expect(reopened.ok, `${local} reopen in ${state}`).toBe(hint);
         if (reopened.ok) {
-          signInAs(idOf(ctx.db, "mia"));
-          expect((await submitReview(content(avaQ4()!.version))).ok).toBe(true);
+          signInAs(await idOf(ctx.db, "mia"));
+          expect((await submitReview(await content((await avaQ4())!.version))).ok).toBe(true);
         }
       }
     }
   });
 
   it("canCalibrate on the talent page and the review page is true exactly when calibrating succeeds", async () => {
-    signInAs(idOf(ctx.db, "mia"));
-    expect((await submitReview(content(0))).ok).toBe(true);
+    signInAs(await idOf(ctx.db, "mia"));
+    expect((await submitReview(await content(0))).ok).toBe(true);
     let answer: "keep" | "fight_hard" = "keep";
     let calibrated = 0;
     for (const state of CYCLE_STATES.filter((s) => s !== "draft")) {
-      setQ4(state);
+      await setQ4(state);
       for (const local of PEOPLE) {
-        signInAs(idOf(ctx.db, local));
-        const calibration = await getReviewCalibration("2026-Q4", idOf(ctx.db, "ava"));
+        signInAs(await idOf(ctx.db, local));
+        const calibration = await getReviewCalibration("2026-Q4", await idOf(ctx.db, "ava"));
         const report = await getTalentReport({ cycle: "2026-Q4" });
         const person = report.ok
-          ? report.value.teams.flatMap((t) => t.people).find((p) => p.employeeId === idOf(ctx.db, "ava"))
+          ? report.value.teams.flatMap((t) => t.people).find(async (p) => p.employeeId === await idOf(ctx.db, "ava"))
           : undefined;
         const reviewHint = calibration?.canCalibrate ?? false;
         const talentHint = person?.canCalibrate ?? false;
         const result = await calibrateReview({
           cycleKey: "2026-Q4",
-          employeeId: idOf(ctx.db, "ava"),
-          version: avaQ4()!.version,
+          employeeId: await idOf(ctx.db, "ava"),
+          version: (await avaQ4())!.version,
           keeperAnswer: answer,
           traits: [],
           reason: "Second opinion.",

@@ -15,15 +15,14 @@ let ava: number;
 let traitIds: number[];
 beforeEach(async () => {
   await seedDemoFast(ctx.db);
-  ava = idOf(ctx.db, "ava");
-  const q4 = ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")).get()!;
-  traitIds = ctx.db
-    .select()
-    .from(cycleTraits)
-    .where(eq(cycleTraits.cycleId, q4.id))
-    .all()
+  ava = await idOf(ctx.db, "ava");
+  const q4 = (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")))[0]!;
+  traitIds = (await ctx.db
+      .select()
+      .from(cycleTraits)
+      .where(eq(cycleTraits.cycleId, q4.id)))
     .map((t) => t.id);
-  signInAs(idOf(ctx.db, "mia"));
+  signInAs(await idOf(ctx.db, "mia"));
 });
 
 const draft = (version: number, patch: Record<string, unknown> = {}) => ({
@@ -61,11 +60,10 @@ describe("saving a review", () => {
     expect((await saveReviewDraft(draft(1, { summary: "tab A v2" }))).ok).toBe(true);
     const stale = await saveReviewDraft(draft(1, { summary: "tab B, stale" }));
     expect(stale).toMatchObject({ ok: false, code: "stale" });
-    const row = ctx.db
-      .select()
-      .from(reviews)
-      .where(eq(reviews.employeeId, ava))
-      .all()
+    const row = (await ctx.db
+          .select()
+          .from(reviews)
+          .where(eq(reviews.employeeId, ava)))
       .find((r) => r.status === "draft")!;
     expect(row.summary).toBe("tab A v2");
   });
@@ -82,11 +80,10 @@ describe("saving a review", () => {
       expect(Object.keys(result.fieldErrors)).toEqual(expect.arrayContaining(["keeperAnswer", "keeperReason"]));
     } else throw new Error("expected invalid");
     expect(
-      ctx.db
-        .select()
-        .from(reviews)
-        .where(eq(reviews.employeeId, ava))
-        .all()
+      (await ctx.db
+                .select()
+                .from(reviews)
+                .where(eq(reviews.employeeId, ava)))
         .filter((r) => r.status === "draft"),
     ).toHaveLength(0);
   });
@@ -108,25 +105,24 @@ describe("submitting and reopening", () => {
     const submitted = await submitReview(complete(0));
     expect(submitted).toMatchObject({ ok: true, status: "submitted", version: 1 });
     if (!submitted.ok) throw new Error("expected submit");
-    const ratings = ctx.db.select().from(reviewRatings).where(eq(reviewRatings.reviewId, submitted.reviewId)).all();
+    const ratings = (await ctx.db.select().from(reviewRatings).where(eq(reviewRatings.reviewId, submitted.reviewId)));
     expect(ratings.find((r) => r.cycleTraitId === traitIds[0])).toMatchObject({ rating: null, notObserved: true });
     expect(await saveReviewDraft(draft(1, { summary: "late edit" }))).toMatchObject({ ok: false, code: "submitted" });
     const reopened = await reopenReview({ cycleKey: "2026-Q4", employeeId: ava, version: 1 });
     expect(reopened).toMatchObject({ ok: true, status: "draft", version: 2 });
     expect((await saveReviewDraft(draft(2, { summary: "edited" }))).ok).toBe(true);
-    const actions = ctx.db
-      .select()
-      .from(auditLog)
-      .all()
+    const actions = (await ctx.db
+          .select()
+          .from(auditLog))
       .map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["review.submit", "review.reopen"]));
   });
 
   it("locks managers out once the cycle leaves open", async () => {
     await submitReview(complete(0));
-    signInAs(idOf(ctx.db, "hr"));
+    signInAs(await idOf(ctx.db, "hr"));
     expect((await transitionCycle({ key: "2026-Q4", to: "calibration" })).ok).toBe(true);
-    signInAs(idOf(ctx.db, "mia"));
+    signInAs(await idOf(ctx.db, "mia"));
     expect(await reopenReview({ cycleKey: "2026-Q4", employeeId: ava, version: 1 })).toMatchObject({ ok: false, code: "locked" });
     const page = await getReviewForPage("2026-Q4", ava);
     expect(page?.can).toMatchObject({ edit: false, reopen: false });
@@ -136,9 +132,9 @@ describe("submitting and reopening", () => {
 describe("releasing to the agent", () => {
   it("shows the agent their submitted review once released, with the keeper answer only when shared", async () => {
     await submitReview(complete(0));
-    signInAs(idOf(ctx.db, "ava"));
+    signInAs(await idOf(ctx.db, "ava"));
     expect(await getReviewForPage("2026-Q4", ava)).toBeNull();
-    signInAs(idOf(ctx.db, "hr"));
+    signInAs(await idOf(ctx.db, "hr"));
     await transitionCycle({ key: "2026-Q4", to: "calibration" });
     await transitionCycle({ key: "2026-Q4", to: "released" });
     signInAs(ava);
@@ -148,7 +144,7 @@ describe("releasing to the agent", () => {
     const mine = await listMyReleasedReviews();
     expect(mine.map((r) => r.cycle.key)).toEqual(["2026-Q4", "2026-Q3", "2026-Q2", "2026-Q1"]);
 
-    signInAs(idOf(ctx.db, "hr"));
+    signInAs(await idOf(ctx.db, "hr"));
     expect((await updateCycleSettings({ key: "2026-Q4", dueDate: "2026-12-15", shareKeeper: false })).ok).toBe(true);
     signInAs(ava);
     expect((await getReviewForPage("2026-Q4", ava))?.keeper).toBeNull();
@@ -158,17 +154,16 @@ describe("releasing to the agent", () => {
 describe("cycle transitions", () => {
   it("only HR moves cycles, one step forward at a time, and every move is audited", async () => {
     expect((await transitionCycle({ key: "2026-Q4", to: "calibration" })).ok).toBe(false);
-    signInAs(idOf(ctx.db, "hr"));
+    signInAs(await idOf(ctx.db, "hr"));
     expect((await transitionCycle({ key: "2026-Q4", to: "released" })).ok).toBe(false);
     expect((await transitionCycle({ key: "2026-Q4", to: "calibration" })).ok).toBe(true);
-    const moves = ctx.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, "cycle.transition")))
-      .all();
+    const moves = (await ctx.db
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.action, "cycle.transition"))));
     expect(moves).toHaveLength(1);
     expect(moves[0].detail).toMatchObject({ from: "open", to: "calibration" });
-    const denied = ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied")).all();
+    const denied = (await ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied")));
     expect(denied.length).toBeGreaterThanOrEqual(1);
   });
 });

@@ -24,7 +24,7 @@ const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 let token: string;
 
 async function newToken(scope: "read" | "import" | "scim"): Promise<string> {
-  signInAs(idOf(ctx.db, "admin"));
+  signInAs(await idOf(ctx.db, "admin"));
   const created = await createApiToken({ name: `idp ${scope}`, scope, expiresInDays: 30 });
   if (!created.ok) throw new Error(created.message);
   signInAs(null);
@@ -71,10 +71,10 @@ async function scim(
   return { status: res.status, type: res.headers.get("content-type"), json: text ? JSON.parse(text) : null };
 }
 
-const row = (email: string) => ctx.db.select().from(employees).where(eq(employees.email, email)).get();
+const row = async (email: string) => (await ctx.db.select().from(employees).where(eq(employees.email, email)))[0];
 const talentVersion = () =>
   (ctx.db.$client.prepare("select version from data_versions where topic = 'talent'").get() as { version: number }).version;
-const audits = (action: string) => ctx.db.select().from(auditLog).where(eq(auditLog.action, action)).all();
+const audits = async (action: string) => (await ctx.db.select().from(auditLog).where(eq(auditLog.action, action)));
 
 describe("SCIM authentication", () => {
   it("answers 401 in SCIM's error format without a token, with another scope, a revoked token or a session", async () => {
@@ -85,15 +85,14 @@ describe("SCIM authentication", () => {
       expect(res.json).toMatchObject({ schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: "401" });
     }
     // A signed-in admin's browser session is no SCIM credential.
-    signInAs(idOf(ctx.db, "admin"));
+    signInAs(await idOf(ctx.db, "admin"));
     expect((await scim("GET", "/Users", undefined, null)).status).toBe(401);
     signInAs(null);
     // The token dies with its owner's admin rights.
-    ctx.db
-      .update(employees)
-      .set({ role: "hr" })
-      .where(eq(employees.id, idOf(ctx.db, "admin")))
-      .run();
+    (await ctx.db
+            .update(employees)
+            .set({ role: "hr" })
+            .where(eq(employees.id, await idOf(ctx.db, "admin"))));
     expect((await scim("GET", "/ServiceProviderConfig")).status).toBe(401);
   });
 
@@ -109,7 +108,7 @@ describe("SCIM authentication", () => {
     expect(groups).toMatchObject({ status: 404, json: { status: "404" } });
     expect((await scim("GET", '/Users?filter=displayName co "a"')).json).toMatchObject({ status: "400", scimType: "invalidFilter" });
     expect((await scim("GET", "/Users/99999")).json).toMatchObject({ status: "404" });
-    const wrongMethod = await scim("POST", `/Users/${idOf(ctx.db, "ava")}`, {});
+    const wrongMethod = await scim("POST", `/Users/${await idOf(ctx.db, "ava")}`, {});
     expect(wrongMethod).toMatchObject({ status: 405, json: { schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: "405" } });
     expect(wrongMethod.type).toContain("application/scim+json");
     expect((await scim("DELETE", "/Users")).status).toBe(405);
@@ -118,7 +117,7 @@ describe("SCIM authentication", () => {
 
 describe("Okta's provisioning sequence", () => {
   it("looks the user up by userName, creates them, reads them back, updates the profile and deactivates them", async () => {
-    const mia = idOf(ctx.db, "mia");
+    const mia = await idOf(ctx.db, "mia");
     // 1. Okta checks whether the user exists (case differs from what it will create).
     const lookup = await scim(
       "GET",
@@ -151,7 +150,7 @@ describe("Okta's provisioning sequence", () => {
       active: true,
       [ENTERPRISE]: { department: "Team Portland", manager: { value: String(mia) } },
     });
-    const stored = row("zoe.quill@demo.keeper.test")!;
+    const stored = (await row("zoe.quill@demo.keeper.test"))!;
     expect(stored).toMatchObject({
       name: "Zoe Quill",
       title: "Customer Support Agent",
@@ -160,8 +159,8 @@ describe("Okta's provisioning sequence", () => {
       passwordHash: null,
       active: true,
     });
-    expect(stored.teamId).toBe(ctx.db.select().from(teams).where(eq(teams.name, "Team Portland")).get()!.id);
-    expect(audits("scim.user.create")).toHaveLength(1);
+    expect(stored.teamId).toBe((await ctx.db.select().from(teams).where(eq(teams.name, "Team Portland")))[0]!.id);
+    expect(await audits("scim.user.create")).toHaveLength(1);
 
     // The same userName again is a conflict, not a second person.
     expect((await scim("POST", "/Users", { userName: "zoe.quill@demo.keeper.test" })).json).toMatchObject({
@@ -187,15 +186,15 @@ describe("Okta's provisioning sequence", () => {
       [ENTERPRISE]: { department: "Team Seattle", manager: { value: String(mia) } },
     });
     expect(put.status).toBe(200);
-    expect(row("zoe.quill@demo.keeper.test")!.title).toBe("Senior Customer Support Agent");
-    expect(ctx.db.select().from(teams).where(eq(teams.name, "Team Seattle")).get()).toBeTruthy();
+    expect((await row("zoe.quill@demo.keeper.test"))!.title).toBe("Senior Customer Support Agent");
+    expect((await ctx.db.select().from(teams).where(eq(teams.name, "Team Seattle")))[0]).toBeTruthy();
     expect(talentVersion()).toBeGreaterThan(version);
 
     // Re-sending the same user changes nothing: no write, no audit, no version bump.
     const before = {
-      row: row("zoe.quill@demo.keeper.test"),
+      row: await row("zoe.quill@demo.keeper.test"),
       version: talentVersion(),
-      audits: ctx.db.select().from(auditLog).all().length,
+      audits: (await ctx.db.select().from(auditLog)).length,
     };
     expect((await scim("PUT", `/Users/${id}`, put.json)).status).toBe(200);
     expect(
@@ -207,24 +206,24 @@ describe("Okta's provisioning sequence", () => {
       ).status,
     ).toBe(200);
     expect({
-      row: row("zoe.quill@demo.keeper.test"),
+      row: await row("zoe.quill@demo.keeper.test"),
       version: talentVersion(),
-      audits: ctx.db.select().from(auditLog).all().length,
+      audits: (await ctx.db.select().from(auditLog)).length,
     }).toEqual(before);
 
     // 5. Okta deactivates with PATCH replace active false (no path).
     const off = await scim("PATCH", `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: "replace", value: { active: false } }] });
     expect(off.status).toBe(200);
     expect(off.json.active).toBe(false);
-    expect(row("zoe.quill@demo.keeper.test")!.active).toBe(false);
-    expect(audits("scim.user.deactivate")).toHaveLength(1);
+    expect((await row("zoe.quill@demo.keeper.test"))!.active).toBe(false);
+    expect(await audits("scim.user.deactivate")).toHaveLength(1);
   });
 });
 
 describe("Entra ID's provisioning sequence", () => {
   it("filters, creates, then patches with capitalised operations, with and without a path, including the manager", async () => {
-    const noah = idOf(ctx.db, "noah");
-    const grace = idOf(ctx.db, "grace");
+    const noah = await idOf(ctx.db, "noah");
+    const grace = await idOf(ctx.db, "grace");
     expect((await scim("GET", `/Users?filter=${encodeURIComponent('userName eq "sam.rivera@demo.keeper.test"')}`)).json.totalResults).toBe(
       0,
     );
@@ -241,7 +240,7 @@ describe("Entra ID's provisioning sequence", () => {
     });
     expect(created.status).toBe(201);
     const id = created.json.id as string;
-    expect(row("sam.rivera@demo.keeper.test")).toMatchObject({ name: "Sam Rivera", managerId: null, teamId: null });
+    expect(await row("sam.rivera@demo.keeper.test")).toMatchObject({ name: "Sam Rivera", managerId: null, teamId: null });
 
     // Entra's attribute update: "Replace"/"Add" with a path, the manager as a bare id string.
     const patched = await scim("PATCH", `/Users/${id}`, {
@@ -254,7 +253,7 @@ describe("Entra ID's provisioning sequence", () => {
       ],
     });
     expect(patched.status).toBe(200);
-    expect(row("sam.rivera@demo.keeper.test")).toMatchObject({
+    expect(await row("sam.rivera@demo.keeper.test")).toMatchObject({
       title: "Customer Support Agent",
       managerId: noah,
       name: "Sam Rivera-Lopez",
@@ -266,7 +265,7 @@ describe("Entra ID's provisioning sequence", () => {
       schemas: [PATCH_OP],
       Operations: [{ op: "Replace", value: { displayName: "Samantha Rivera", [`${ENTERPRISE}:manager`]: { value: String(grace) } } }],
     });
-    expect(row("sam.rivera@demo.keeper.test")).toMatchObject({ name: "Samantha Rivera", managerId: grace });
+    expect(await row("sam.rivera@demo.keeper.test")).toMatchObject({ name: "Samantha Rivera", managerId: grace });
     // Entra adds the new manager's bare id over the existing one.
     expect(
       (
@@ -276,11 +275,11 @@ describe("Entra ID's provisioning sequence", () => {
         })
       ).status,
     ).toBe(200);
-    expect(row("sam.rivera@demo.keeper.test")!.managerId).toBe(noah);
+    expect((await row("sam.rivera@demo.keeper.test"))!.managerId).toBe(noah);
 
     // Removing the manager.
     await scim("PATCH", `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: "Remove", path: `${ENTERPRISE}:manager` }] });
-    expect(row("sam.rivera@demo.keeper.test")!.managerId).toBeNull();
+    expect((await row("sam.rivera@demo.keeper.test"))!.managerId).toBeNull();
 
     // An unknown manager id is a 400, and nothing changes.
     const bad = await scim("PATCH", `/Users/${id}`, {
@@ -291,7 +290,7 @@ describe("Entra ID's provisioning sequence", () => {
       ],
     });
     expect(bad.json).toMatchObject({ status: "400", scimType: "invalidValue" });
-    expect(row("sam.rivera@demo.keeper.test")!.title).toBe("Customer Support Agent");
+    expect((await row("sam.rivera@demo.keeper.test"))!.title).toBe("Customer Support Agent");
 
     // Entra's deactivation: active as the string "False".
     const off = await scim("PATCH", `/Users/${id}`, {
@@ -301,7 +300,7 @@ describe("Entra ID's provisioning sequence", () => {
     expect(off.json.active).toBe(false);
     const on = await scim("PATCH", `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: "Replace", value: { active: "True" } }] });
     expect(on.json.active).toBe(true);
-    expect(audits("scim.user.reactivate")).toHaveLength(1);
+    expect(await audits("scim.user.reactivate")).toHaveLength(1);
 
     // Malformed PATCH bodies are SCIM 400s.
     expect((await scim("PATCH", `/Users/${id}`, { Operations: [{ op: "explode", path: "title" }] })).json).toMatchObject({ status: "400" });
@@ -311,15 +310,15 @@ describe("Entra ID's provisioning sequence", () => {
 
 describe("provisioning rules", () => {
   it("refuses a manager that would make a reporting loop, naming it", async () => {
-    const director = idOf(ctx.db, "director");
-    const mia = idOf(ctx.db, "mia");
+    const director = await idOf(ctx.db, "director");
+    const mia = await idOf(ctx.db, "mia");
     const res = await scim("PATCH", `/Users/${director}`, {
       schemas: [PATCH_OP],
       Operations: [{ op: "replace", path: `${ENTERPRISE}:manager`, value: { value: String(mia) } }],
     });
     expect(res.status).toBe(400);
     expect(res.json.detail).toContain("director@demo.keeper.test → mia@demo.keeper.test");
-    expect(row("director@demo.keeper.test")!.managerId).toBeNull();
+    expect((await row("director@demo.keeper.test"))!.managerId).toBeNull();
     expect(
       (
         await scim("PATCH", `/Users/${mia}`, {
@@ -331,46 +330,44 @@ describe("provisioning rules", () => {
   });
 
   it("deactivation (PATCH or DELETE) ends sessions and tokens at once and keeps reviews and CSAT", async () => {
-    const ava = idOf(ctx.db, "ava");
-    const adminId = idOf(ctx.db, "admin");
+    const ava = await idOf(ctx.db, "ava");
+    const adminId = await idOf(ctx.db, "admin");
     signInAs(ava);
     expect(await getViewer()).not.toBeNull();
-    const reviewsBefore = ctx.db.select().from(reviews).where(eq(reviews.employeeId, ava)).all().length;
-    const csatBefore = ctx.db.select().from(csatRollups).where(eq(csatRollups.employeeId, ava)).all().length;
+    const reviewsBefore = (await ctx.db.select().from(reviews).where(eq(reviews.employeeId, ava))).length;
+    const csatBefore = (await ctx.db.select().from(csatRollups).where(eq(csatRollups.employeeId, ava))).length;
     expect(reviewsBefore).toBeGreaterThan(0);
 
     const gone = await scim("DELETE", `/Users/${ava}`);
     expect(gone.status).toBe(204);
     signInAs(ava);
     expect(await getViewer()).toBeNull();
-    expect(ctx.db.select().from(reviews).where(eq(reviews.employeeId, ava)).all()).toHaveLength(reviewsBefore);
-    expect(ctx.db.select().from(csatRollups).where(eq(csatRollups.employeeId, ava)).all()).toHaveLength(csatBefore);
-    expect(audits("scim.user.deactivate")[0]).toMatchObject({ actorId: adminId, targetId: String(ava) });
+    expect((await ctx.db.select().from(reviews).where(eq(reviews.employeeId, ava)))).toHaveLength(reviewsBefore);
+    expect((await ctx.db.select().from(csatRollups).where(eq(csatRollups.employeeId, ava)))).toHaveLength(csatBefore);
+    expect((await audits("scim.user.deactivate"))[0]).toMatchObject({ actorId: adminId, targetId: String(ava) });
 
     // A second admin's tokens are revoked when IT deactivates them; the SCIM token itself is the first admin's.
-    ctx.db
-      .update(employees)
-      .set({ role: "admin" })
-      .where(eq(employees.id, idOf(ctx.db, "hr")))
-      .run();
-    signInAs(idOf(ctx.db, "hr"));
+    (await ctx.db
+            .update(employees)
+            .set({ role: "admin" })
+            .where(eq(employees.id, await idOf(ctx.db, "hr"))));
+    signInAs(await idOf(ctx.db, "hr"));
     const hrToken = await createApiToken({ name: "hr read", scope: "read", expiresInDays: 5 });
     expect(hrToken.ok).toBe(true);
-    await scim("PATCH", `/Users/${idOf(ctx.db, "hr")}`, {
+    await scim("PATCH", `/Users/${await idOf(ctx.db, "hr")}`, {
       schemas: [PATCH_OP],
       Operations: [{ op: "replace", path: "active", value: false }],
     });
     expect(
-      ctx.db
-        .select()
-        .from(apiTokens)
-        .where(and(eq(apiTokens.name, "hr read")))
-        .get()!.revokedAt,
+      (await ctx.db
+                .select()
+                .from(apiTokens)
+                .where(and(eq(apiTokens.name, "hr read"))))[0]!.revokedAt,
     ).not.toBeNull();
   });
 
   it("is reflected in the memoised talent figures at once, and never rewrites a past cycle", async () => {
-    signInAs(idOf(ctx.db, "hr"));
+    signInAs(await idOf(ctx.db, "hr"));
     const overview = async () => {
       const result = await getTalentOverview({ cycle: "2026-Q3" });
       if (!result.ok) throw new Error(result.reason);
@@ -383,40 +380,39 @@ describe("provisioning rules", () => {
     };
     const before = await overview();
     expect(await namesInApi()).toContain("Ava Thompson");
-    const ava = idOf(ctx.db, "ava");
+    const ava = await idOf(ctx.db, "ava");
     // A rename shows on the memoised talent API at once (the memo follows the employees table).
     const renamed = await scim("PATCH", `/Users/${ava}`, {
       schemas: [PATCH_OP],
       Operations: [{ op: "Replace", path: "displayName", value: "Ava Okafor-Thompson" }],
     });
     expect(renamed.status).toBe(200);
-    signInAs(idOf(ctx.db, "hr"));
+    signInAs(await idOf(ctx.db, "hr"));
     expect(await namesInApi()).toContain("Ava Okafor-Thompson");
     // A move changes today's org chart, but the released cycle keeps the teams it recorded.
     const moved = await scim("PATCH", `/Users/${ava}`, {
       schemas: [PATCH_OP],
       Operations: [
         { op: "Replace", path: `${ENTERPRISE}:department`, value: "Team Denver" },
-        { op: "Replace", path: `${ENTERPRISE}:manager`, value: String(idOf(ctx.db, "noah")) },
+        { op: "Replace", path: `${ENTERPRISE}:manager`, value: String(await idOf(ctx.db, "noah")) },
       ],
     });
     expect(moved.status).toBe(200);
-    expect(ctx.db.select({ managerId: employees.managerId }).from(employees).where(eq(employees.id, ava)).get()!.managerId).toBe(
-      idOf(ctx.db, "noah"),
+    expect((await ctx.db.select({ managerId: employees.managerId }).from(employees).where(eq(employees.id, ava)))[0]!.managerId).toBe(
+      await idOf(ctx.db, "noah"),
     );
-    signInAs(idOf(ctx.db, "hr"));
+    signInAs(await idOf(ctx.db, "hr"));
     expect(await overview()).toEqual(before);
   });
 
   it("pages the list with startIndex and count", async () => {
-    const total = ctx.db.select().from(employees).all().length;
+    const total = (await ctx.db.select().from(employees)).length;
     const page = await scim("GET", "/Users?startIndex=3&count=2");
     expect(page.json).toMatchObject({ totalResults: total, startIndex: 3, itemsPerPage: 2 });
-    const ids = ctx.db
-      .select({ id: employees.id })
-      .from(employees)
-      .orderBy(employees.id)
-      .all()
+    const ids = (await ctx.db
+          .select({ id: employees.id })
+          .from(employees)
+          .orderBy(employees.id))
       .map((e) => String(e.id));
     expect(page.json.Resources.map((r: { id: string }) => r.id)).toEqual(ids.slice(2, 4));
     expect((await scim("GET", "/Users?count=0")).json).toMatchObject({ totalResults: total, Resources: [] });

@@ -17,7 +17,7 @@ describe("sign-in", () => {
   it("accepts the right password case-insensitively by email and audits it", async () => {
     const result = await checkCredentials({ ...mia, email: "MIA@demo.keeper.test" }, "10.0.0.1");
     expect(result.ok).toBe(true);
-    const rows = ctx.db.select().from(auditLog).where(eq(auditLog.action, "auth.sign_in")).all();
+    const rows = (await ctx.db.select().from(auditLog).where(eq(auditLog.action, "auth.sign_in")));
     expect(rows.at(-1)).toMatchObject({ outcome: "ok" });
   });
 
@@ -27,17 +27,16 @@ describe("sign-in", () => {
       ok: false,
       blockedUntil: null,
     });
-    const reasons = ctx.db
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.action, "auth.sign_in"))
-      .all()
+    const reasons = (await ctx.db
+          .select()
+          .from(auditLog)
+          .where(eq(auditLog.action, "auth.sign_in")))
       .map((r) => (r.detail as { reason?: string }).reason);
     expect(reasons).toEqual(["wrong_password", "unknown_account"]);
   });
 
   it("refuses a deactivated employee", async () => {
-    ctx.db.update(employees).set({ active: false }).where(eq(employees.email, mia.email)).run();
+    (await ctx.db.update(employees).set({ active: false }).where(eq(employees.email, mia.email)));
     expect((await checkCredentials(mia, null)).ok).toBe(false);
   });
 
@@ -46,7 +45,7 @@ describe("sign-in", () => {
     const blocked = await checkCredentials(mia, "10.9.9.9");
     expect(blocked.ok).toBe(false);
     expect(!blocked.ok && blocked.blockedUntil).toBeGreaterThan(Date.now());
-    expect(signInRefusal(mia.email, new Headers({ "x-forwarded-for": "10.9.9.9" }))?.retryAfterSeconds).toBeGreaterThan(800);
+    expect((await signInRefusal(mia.email, new Headers({ "x-forwarded-for": "10.9.9.9" })))?.retryAfterSeconds).toBeGreaterThan(800);
     // Other accounts from other addresses are unaffected.
     expect((await checkCredentials({ email: "noah@demo.keeper.test", password: "keeper-demo-pass" }, "10.8.8.8")).ok).toBe(true);
   });

@@ -17,56 +17,54 @@ afterEach(() => {
 });
 
 const ava = (claims: Record<string, unknown> = {}) => ({ sub: "idp-ava", email: "AVA@demo.keeper.test", email_verified: true, ...claims });
-const lastSignIn = () => ctx.db.select().from(auditLog).where(eq(auditLog.action, "auth.sign_in")).all().at(-1)!;
+const lastSignIn = async () => (await ctx.db.select().from(auditLog).where(eq(auditLog.action, "auth.sign_in"))).at(-1)!;
 
 describe("matching a single sign-on identity to an employee", () => {
-  it("matches the verified email ignoring case, stores the sub, and finds the person by sub after an email change", () => {
-    const id = idOf(ctx.db, "ava");
-    expect(matchOidcSignIn(ava())).toEqual({ ok: true, employeeId: id });
-    expect(ctx.db.select().from(employees).where(eq(employees.id, id)).get()!.oidcSubject).toBe("idp-ava");
-    expect(lastSignIn()).toMatchObject({ actorId: id, outcome: "ok", detail: { method: "oidc", sub: "idp-ava" } });
-    expect(employeeForSubject("idp-ava")).toBe(id);
+  it("matches the verified email ignoring case, stores the sub, and finds the person by sub after an email change", async () => {
+    const id = await idOf(ctx.db, "ava");
+    expect(await matchOidcSignIn(ava())).toEqual({ ok: true, employeeId: id });
+    expect((await ctx.db.select().from(employees).where(eq(employees.id, id)))[0]!.oidcSubject).toBe("idp-ava");
+    expect(await lastSignIn()).toMatchObject({ actorId: id, outcome: "ok", detail: { method: "oidc", sub: "idp-ava" } });
+    expect(await employeeForSubject("idp-ava")).toBe(id);
     // IT changed her address at the provider (and did not verify it yet): the sub decides.
-    expect(matchOidcSignIn(ava({ email: "ava.thompson@new.test", email_verified: false }))).toEqual({ ok: true, employeeId: id });
+    expect(await matchOidcSignIn(ava({ email: "ava.thompson@new.test", email_verified: false }))).toEqual({ ok: true, employeeId: id });
   });
 
-  it("never creates anyone: an unknown identity is refused and audited", () => {
-    const before = ctx.db.select().from(employees).all().length;
-    expect(matchOidcSignIn({ sub: "x1", email: "new.person@demo.keeper.test", email_verified: true })).toEqual({
+  it("never creates anyone: an unknown identity is refused and audited", async () => {
+    const before = (await ctx.db.select().from(employees)).length;
+    expect(await matchOidcSignIn({ sub: "x1", email: "new.person@demo.keeper.test", email_verified: true })).toEqual({
       ok: false,
       reason: "unknown",
     });
-    expect(ctx.db.select().from(employees).all()).toHaveLength(before);
-    expect(lastSignIn()).toMatchObject({ outcome: "denied", targetId: "new.person@demo.keeper.test", detail: { reason: "unknown" } });
+    expect((await ctx.db.select().from(employees))).toHaveLength(before);
+    expect(await lastSignIn()).toMatchObject({ outcome: "denied", targetId: "new.person@demo.keeper.test", detail: { reason: "unknown" } });
   });
 
-  it("refuses an inactive employee, by email and by stored sub", () => {
-    expect(matchOidcSignIn(ava()).ok).toBe(true);
-    ctx.db
-      .update(employees)
-      .set({ active: false })
-      .where(eq(employees.id, idOf(ctx.db, "ava")))
-      .run();
-    expect(matchOidcSignIn(ava())).toEqual({ ok: false, reason: "inactive" });
-    expect(employeeForSubject("idp-ava")).toBeNull();
-    ctx.db
-      .update(employees)
-      .set({ active: false })
-      .where(eq(employees.id, idOf(ctx.db, "liam")))
-      .run();
-    expect(matchOidcSignIn({ sub: "idp-liam", email: "liam@demo.keeper.test", email_verified: true })).toEqual({
+  it("refuses an inactive employee, by email and by stored sub", async () => {
+    expect((await matchOidcSignIn(ava())).ok).toBe(true);
+    (await ctx.db
+            .update(employees)
+            .set({ active: false })
+            .where(eq(employees.id, await idOf(ctx.db, "ava"))));
+    expect(await matchOidcSignIn(ava())).toEqual({ ok: false, reason: "inactive" });
+    expect(await employeeForSubject("idp-ava")).toBeNull();
+    (await ctx.db
+            .update(employees)
+            .set({ active: false })
+            .where(eq(employees.id, await idOf(ctx.db, "liam"))));
+    expect(await matchOidcSignIn({ sub: "idp-liam", email: "liam@demo.keeper.test", email_verified: true })).toEqual({
       ok: false,
       reason: "inactive",
     });
-    expect(lastSignIn()).toMatchObject({ outcome: "denied", actorId: idOf(ctx.db, "liam"), detail: { reason: "inactive" } });
+    expect(await lastSignIn()).toMatchObject({ outcome: "denied", actorId: await idOf(ctx.db, "liam"), detail: { reason: "inactive" } });
   });
 
-  it("refuses an unverified email, and a second provider account claiming an already linked person", () => {
-    expect(matchOidcSignIn(ava({ email_verified: false }))).toEqual({ ok: false, reason: "unverified" });
-    expect(matchOidcSignIn(ava({ email_verified: undefined }))).toEqual({ ok: false, reason: "unverified" });
-    expect(matchOidcSignIn(ava({ email_verified: "true" })).ok).toBe(true);
-    expect(matchOidcSignIn(ava({ sub: "someone-else" }))).toEqual({ ok: false, reason: "linked_elsewhere" });
-    expect(matchOidcSignIn({ email: "ava@demo.keeper.test" })).toEqual({ ok: false, reason: "malformed" });
+  it("refuses an unverified email, and a second provider account claiming an already linked person", async () => {
+    expect(await matchOidcSignIn(ava({ email_verified: false }))).toEqual({ ok: false, reason: "unverified" });
+    expect(await matchOidcSignIn(ava({ email_verified: undefined }))).toEqual({ ok: false, reason: "unverified" });
+    expect((await matchOidcSignIn(ava({ email_verified: "true" }))).ok).toBe(true);
+    expect(await matchOidcSignIn(ava({ sub: "someone-else" }))).toEqual({ ok: false, reason: "linked_elsewhere" });
+    expect(await matchOidcSignIn({ email: "ava@demo.keeper.test" })).toEqual({ ok: false, reason: "malformed" });
   });
 });
 
@@ -80,7 +78,7 @@ describe("KEEPER_SSO_ONLY", () => {
       blockedUntil: null,
       ssoOnly: true,
     });
-    expect(lastSignIn()).toMatchObject({ outcome: "denied", detail: { reason: "sso_only" } });
+    expect(await lastSignIn()).toMatchObject({ outcome: "denied", detail: { reason: "sso_only" } });
     expect((await checkCredentials({ email: "admin@demo.keeper.test", password }, null)).ok).toBe(true);
     // A wrong password says nothing about the setting.
     expect(await checkCredentials({ email: "mia@demo.keeper.test", password: "wrong" }, null)).toEqual({ ok: false, blockedUntil: null });

@@ -32,15 +32,15 @@ interface TalentJson {
 }
 
 async function get(local: string | null, query: string) {
-  signInAs(local === null ? null : idOf(ctx.db, local));
+  signInAs(local === null ? null : await idOf(ctx.db, local));
   const res = await GET(new NextRequest(`http://localhost/api/v1/talent${query}`));
   return { status: res.status, body: (await res.json()) as TalentJson & { error?: string } };
 }
 
 const teamsOf = (body: TalentJson) => body.teams.map((t) => t.team);
 
-function deniedCount(): number {
-  return ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied")).all().length;
+async function deniedCount(): Promise<number> {
+  return (await ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied"))).length;
 }
 
 describe("GET /api/v1/talent", () => {
@@ -61,7 +61,7 @@ describe("GET /api/v1/talent", () => {
     expect(body.organisation.keeperRate).toBeGreaterThan(0);
     expect(teamsOf(body)).toEqual(["Team Austin", "Team Denver", "Team Portland"]);
     const portland = body.teams[2];
-    expect(portland.manager).toEqual({ id: idOf(ctx.db, "mia"), email: "mia@demo.keeper.test", name: "Mia Chen" });
+    expect(portland.manager).toEqual({ id: await idOf(ctx.db, "mia"), email: "mia@demo.keeper.test", name: "Mia Chen" });
     expect(Object.keys(portland)).toEqual(
       expect.arrayContaining(["headcount", "completion", "keeperRate", "distribution", "csat", "ci95", "grid", "flags"]),
     );
@@ -73,7 +73,7 @@ describe("GET /api/v1/talent", () => {
       expect(team.completion.notStarted + team.completion.draft + team.completion.submitted).toBe(team.headcount);
     }
     const ava = portland.grid.flatMap((c) => c.employees).find((e) => e.email === "ava@demo.keeper.test");
-    expect(ava).toEqual({ id: idOf(ctx.db, "ava"), email: "ava@demo.keeper.test", name: "Ava Thompson" });
+    expect(ava).toEqual({ id: await idOf(ctx.db, "ava"), email: "ava@demo.keeper.test", name: "Ava Thompson" });
   });
 
   it("filters by team name", async () => {
@@ -99,22 +99,22 @@ describe("GET /api/v1/talent", () => {
   });
 
   it("answers 404 to noah for Team Portland and shows him only his own team", async () => {
-    const before = deniedCount();
+    const before = await deniedCount();
     expect((await get("noah", "?cycle=2026-Q3&team=Team%20Portland")).status).toBe(404);
-    expect(deniedCount()).toBe(before + 1);
+    expect(await deniedCount()).toBe(before + 1);
     const { body } = await get("noah", "?cycle=2026-Q3");
     expect(teamsOf(body)).toEqual(["Team Denver"]);
   });
 
   it("answers 404 to agents, with or without a team, and audits it", async () => {
-    const before = deniedCount();
+    const before = await deniedCount();
     for (const agent of ["ava", "liam"]) {
       const { status, body } = await get(agent, "?cycle=2026-Q3");
       expect(status).toBe(404);
       expect(body).toEqual({ error: "not_found" });
       expect((await get(agent, "?cycle=2026-Q3&team=Team%20Portland")).status).toBe(404);
     }
-    expect(deniedCount()).toBe(before + 4);
+    expect(await deniedCount()).toBe(before + 4);
   });
 });
 
@@ -133,7 +133,7 @@ describe("GET /api/v1/talent, reused until the next write", () => {
   it("sends the whole memoised body to every caller, byte for byte", async () => {
     // The body is one shared buffer handed to each response's stream: reading one response must
     // not consume, detach or change it for the next.
-    signInAs(idOf(ctx.db, "hr"));
+    signInAs(await idOf(ctx.db, "hr"));
     const read = async () => {
       const res = await GET(new NextRequest("http://localhost/api/v1/talent?cycle=2026-Q3"));
       expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
@@ -151,19 +151,18 @@ describe("GET /api/v1/talent, reused until the next write", () => {
     const answer = gridOf(before, "ava@demo.keeper.test");
     expect(answer).toBeDefined();
     const changed = answer === "let_go" ? "fight_hard" : "let_go";
-    const q3 = ctx.db.select({ id: cycles.id }).from(cycles).where(eq(cycles.key, "2026-Q3")).get()!.id;
-    ctx.db
-      .update(reviews)
-      .set({ keeperAnswer: changed })
-      .where(and(eq(reviews.cycleId, q3), eq(reviews.employeeId, idOf(ctx.db, "ava"))))
-      .run();
+    const q3 = (await ctx.db.select({ id: cycles.id }).from(cycles).where(eq(cycles.key, "2026-Q3")))[0]!.id;
+    (await ctx.db
+            .update(reviews)
+            .set({ keeperAnswer: changed })
+            .where(and(eq(reviews.cycleId, q3), eq(reviews.employeeId, await idOf(ctx.db, "ava")))));
     expect(gridOf((await get("hr", "?cycle=2026-Q3")).body, "ava@demo.keeper.test")).toBe(changed);
   });
 
   it("audits a denied team every time", async () => {
-    const before = deniedCount();
+    const before = await deniedCount();
     await get("mia", "?cycle=2026-Q3&team=Team%20Denver");
     await get("mia", "?cycle=2026-Q3&team=Team%20Denver");
-    expect(deniedCount()).toBe(before + 2);
+    expect(await deniedCount()).toBe(before + 2);
   });
 });

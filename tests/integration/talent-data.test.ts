@@ -16,38 +16,36 @@ beforeEach(async () => {
 });
 
 async function reportAs(local: string, input: Parameters<typeof getTalentReport>[0]): Promise<TalentReport> {
-  signInAs(idOf(ctx.db, local));
+  signInAs(await idOf(ctx.db, local));
   const result = await getTalentReport(input);
   if (!result.ok) throw new Error(`expected a report for ${local}, got ${result.reason}`);
   return result.value;
 }
 
 /** The team's agents, straight from the tables: the population the talent review should cover. */
-function agentsOf(teamName: string): number[] {
-  return ctx.db
-    .select({ id: employees.id })
-    .from(employees)
-    .innerJoin(teams, eq(teams.id, employees.teamId))
-    .where(and(eq(teams.name, teamName), eq(employees.role, "agent"), eq(employees.active, true)))
-    .all()
+async function agentsOf(teamName: string): Promise<number[]> {
+  return (await ctx.db
+      .select({ id: employees.id })
+      .from(employees)
+      .innerJoin(teams, eq(teams.id, employees.teamId))
+      .where(and(eq(teams.name, teamName), eq(employees.role, "agent"), eq(employees.active, true))))
     .map((r) => r.id);
 }
 
-function cycleId(key: string): number {
-  return ctx.db.select().from(cycles).where(eq(cycles.key, key)).get()!.id;
+async function cycleId(key: string): Promise<number> {
+  return (await ctx.db.select().from(cycles).where(eq(cycles.key, key)))[0]!.id;
 }
 
-function reviewsOf(key: string, ids: number[]) {
-  return ctx.db
-    .select()
-    .from(reviews)
-    .where(eq(reviews.cycleId, cycleId(key)))
-    .all()
+async function reviewsOf(key: string, ids: number[]) {
+  return (await ctx.db
+      .select()
+      .from(reviews)
+      .where(eq(reviews.cycleId, await cycleId(key))))
     .filter((r) => ids.includes(r.employeeId));
 }
 
-function deniedCount(): number {
-  return ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied")).all().length;
+async function deniedCount(): Promise<number> {
+  return (await ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied"))).length;
 }
 
 describe("talent data layer", () => {
@@ -59,8 +57,8 @@ describe("talent data layer", () => {
       ["Team Portland", "mia@demo.keeper.test"],
     ]);
     for (const team of report.teams) {
-      const ids = agentsOf(team.team);
-      const rows = reviewsOf("2026-Q4", ids);
+      const ids = await agentsOf(team.team);
+      const rows = await reviewsOf("2026-Q4", ids);
       expect(team.headcount).toBe(ids.length);
       expect(team.people.map((p) => p.employeeId).sort()).toEqual([...ids].sort());
       expect(team.completion).toEqual({
@@ -70,12 +68,12 @@ describe("talent data layer", () => {
       });
     }
     const portland = report.teams.find((t) => t.team === "Team Portland")!;
-    expect(portland.people.some((p) => p.employeeId === idOf(ctx.db, "mia"))).toBe(false);
-    const ava = portland.people.find((p) => p.employeeId === idOf(ctx.db, "ava"))!;
+    expect(portland.people.some(async (p) => p.employeeId === await idOf(ctx.db, "mia"))).toBe(false);
+    const ava = portland.people.find(async (p) => p.employeeId === await idOf(ctx.db, "ava"))!;
     expect(ava).toMatchObject({ status: "not_started", keeperAnswer: null, reviewId: null });
     // Liam's draft has an answer stored, but a draft is not the manager's answer yet.
     const denver = report.teams.find((t) => t.team === "Team Denver")!;
-    const liam = denver.people.find((p) => p.employeeId === idOf(ctx.db, "liam"))!;
+    const liam = denver.people.find(async (p) => p.employeeId === await idOf(ctx.db, "liam"))!;
     expect(liam).toMatchObject({ status: "draft", keeperAnswer: null, flags: [] });
     expect(denver.grid.unanswered.map((p) => p.employeeId)).toContain(liam.employeeId);
   });
@@ -83,27 +81,25 @@ describe("talent data layer", () => {
   it("computes keeper rate, distribution and CSAT from submitted reviews and the rollups", async () => {
     const report = await reportAs("hr", { cycle: "2026-Q3" });
     for (const team of report.teams) {
-      const ids = agentsOf(team.team);
-      const submitted = reviewsOf("2026-Q3", ids).filter((r) => r.status === "submitted");
+      const ids = await agentsOf(team.team);
+      const submitted = (await reviewsOf("2026-Q3", ids)).filter((r) => r.status === "submitted");
       const fightHard = submitted.filter((r) => r.keeperAnswer === "fight_hard").length;
       expect(team.keeperRate).toBeCloseTo(fightHard / submitted.length, 12);
       expect(Object.values(team.distribution).reduce((a, b) => a + b, 0)).toBe(submitted.length);
       expect(team.distribution.fight_hard).toBe(fightHard);
-      const rollups = ctx.db
-        .select()
-        .from(csatRollups)
-        .where(eq(csatRollups.quarter, "2026-Q3"))
-        .all()
+      const rollups = (await ctx.db
+              .select()
+              .from(csatRollups)
+              .where(eq(csatRollups.quarter, "2026-Q3")))
         .filter((r) => ids.includes(r.employeeId));
       expect(team.csat.responses).toBe(rollups.reduce((n, r) => n + r.responses, 0));
       expect(team.csat.satisfied).toBe(rollups.reduce((n, r) => n + r.satisfied, 0));
       expect(team.traitAverages).toHaveLength(6);
     }
-    const org = ctx.db
-      .select({ r: sql<number>`sum(responses)`, s: sql<number>`sum(satisfied)` })
-      .from(csatRollups)
-      .where(eq(csatRollups.quarter, "2026-Q3"))
-      .get()!;
+    const org = (await ctx.db
+          .select({ r: sql<number>`sum(responses)`, s: sql<number>`sum(satisfied)` })
+          .from(csatRollups)
+          .where(eq(csatRollups.quarter, "2026-Q3")))[0]!;
     expect(report.organisation.csat.responses).toBe(org.r);
     expect(report.organisation.csat.csat).toBeCloseTo(org.s / org.r, 12);
   });
@@ -124,35 +120,32 @@ describe("talent data layer", () => {
   });
 
   it("raises each calibration flag DESIGN.md lists, and the calibration queue puts them first", async () => {
-    const q2 = cycleId("2026-Q2");
-    const q3 = cycleId("2026-Q3");
-    const portland = agentsOf("Team Portland");
-    const ava = idOf(ctx.db, "ava");
+    const q2 = await cycleId("2026-Q2");
+    const q3 = await cycleId("2026-Q3");
+    const portland = await agentsOf("Team Portland");
+    const ava = await idOf(ctx.db, "ava");
     const [low, high] = portland.filter((id) => id !== ava);
-    const setAnswer = (cycle: number, employee: number, answer: "fight_hard" | "unsure" | "let_go") =>
-      ctx.db
-        .update(reviews)
-        .set({ keeperAnswer: answer })
-        .where(and(eq(reviews.cycleId, cycle), eq(reviews.employeeId, employee)))
-        .run();
-    const setCsat = (employee: number, responses: number, satisfied: number) =>
-      ctx.db
-        .update(csatRollups)
-        .set({ responses, satisfied })
-        .where(and(eq(csatRollups.employeeId, employee), eq(csatRollups.quarter, "2026-Q3")))
-        .run();
-    setAnswer(q3, low, "fight_hard");
-    setCsat(low, 60, 5);
-    setAnswer(q3, high, "let_go");
-    setCsat(high, 60, 60);
-    setAnswer(q2, ava, "fight_hard");
-    setAnswer(q3, ava, "unsure");
+    const setAnswer = async (cycle: number, employee: number, answer: "fight_hard" | "unsure" | "let_go") =>
+      (await ctx.db
+                .update(reviews)
+                .set({ keeperAnswer: answer })
+                .where(and(eq(reviews.cycleId, cycle), eq(reviews.employeeId, employee))));
+    const setCsat = async (employee: number, responses: number, satisfied: number) =>
+      (await ctx.db
+                .update(csatRollups)
+                .set({ responses, satisfied })
+                .where(and(eq(csatRollups.employeeId, employee), eq(csatRollups.quarter, "2026-Q3"))));
+    await setAnswer(q3, low, "fight_hard");
+    await setCsat(low, 60, 5);
+    await setAnswer(q3, high, "let_go");
+    await setCsat(high, 60, 60);
+    await setAnswer(q2, ava, "fight_hard");
+    await setAnswer(q3, ava, "unsure");
     // Noah answers fight_hard for everyone: far above the organisation's rate.
-    ctx.db
-      .update(reviews)
-      .set({ keeperAnswer: "fight_hard" })
-      .where(and(eq(reviews.cycleId, q3), eq(reviews.reviewerId, idOf(ctx.db, "noah"))))
-      .run();
+    (await ctx.db
+            .update(reviews)
+            .set({ keeperAnswer: "fight_hard" })
+            .where(and(eq(reviews.cycleId, q3), eq(reviews.reviewerId, await idOf(ctx.db, "noah")))));
 
     const report = await reportAs("hr", { cycle: "2026-Q3" });
     const team = report.teams.find((t) => t.team === "Team Portland")!;
@@ -180,7 +173,7 @@ describe("talent data layer", () => {
     const mia = await reportAs("mia", { cycle: "2026-Q3" });
     expect(mia.teams.map((t) => t.team)).toEqual(["Team Portland"]);
     expect(mia.teamOptions.map((t) => t.name)).toEqual(["Team Portland"]);
-    expect(mia.teams[0].people.every((p) => p.employeeId !== idOf(ctx.db, "mia"))).toBe(true);
+    expect(mia.teams[0].people.every(async (p) => p.employeeId !== await idOf(ctx.db, "mia"))).toBe(true);
 
     const director = await reportAs("director", { cycle: "2026-Q3" });
     expect(director.teams.map((t) => t.team)).toEqual(["Team Austin", "Team Denver", "Team Portland"]);
@@ -188,41 +181,40 @@ describe("talent data layer", () => {
     const hr = await reportAs("hr", { cycle: "2026-Q3" });
     expect(director.teams.map((t) => t.headcount)).toEqual(hr.teams.map((t) => t.headcount));
 
-    const before = deniedCount();
-    signInAs(idOf(ctx.db, "noah"));
+    const before = await deniedCount();
+    signInAs(await idOf(ctx.db, "noah"));
     expect(await getTalentReport({ cycle: "2026-Q3", teamName: "Team Portland" })).toEqual({ ok: false, reason: "not_found" });
     const portlandId = hr.teams.find((t) => t.team === "Team Portland")!.id;
     expect(await getTalentReport({ cycle: "2026-Q3", teamId: portlandId })).toEqual({ ok: false, reason: "not_found" });
     for (const agent of ["ava", "liam"]) {
-      signInAs(idOf(ctx.db, agent));
+      signInAs(await idOf(ctx.db, agent));
       expect(await getTalentReport({ cycle: "2026-Q3" })).toEqual({ ok: false, reason: "not_found" });
       expect(await getTalentTrends({ cycle: "2026-Q3" })).toEqual({ ok: false, reason: "not_found" });
     }
-    expect(deniedCount()).toBe(before + 6);
+    expect(await deniedCount()).toBe(before + 6);
   });
 
   it("hides draft cycles from managers, as the cycles page does", async () => {
     const now = Date.now();
-    ctx.db.insert(cycles).values({ key: "2027-Q1", state: "draft", createdAt: now, updatedAt: now }).run();
-    signInAs(idOf(ctx.db, "director"));
+    (await ctx.db.insert(cycles).values({ key: "2027-Q1", state: "draft", createdAt: now, updatedAt: now }));
+    signInAs(await idOf(ctx.db, "director"));
     expect(await getTalentReport({ cycle: "2027-Q1" })).toEqual({ ok: false, reason: "not_found" });
     const hr = await reportAs("hr", { cycle: "2027-Q1" });
     expect(hr.teams.every((t) => t.completion.submitted === 0)).toBe(true);
   });
 
   it("charts trends per quarter for the organisation and each team in scope", async () => {
-    signInAs(idOf(ctx.db, "hr"));
+    signInAs(await idOf(ctx.db, "hr"));
     const result = await getTalentTrends({ cycle: "2026-Q4" });
     if (!result.ok) throw new Error(result.reason);
     const trends = result.value;
     // Leading quarters with no data at all are dropped.
     expect(trends.quarters).toEqual(["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]);
     for (const [i, quarter] of trends.quarters.entries()) {
-      const rows = ctx.db
-        .select()
-        .from(reviews)
-        .where(and(eq(reviews.cycleId, cycleId(quarter)), eq(reviews.status, "submitted")))
-        .all();
+      const rows = (await ctx.db
+              .select()
+              .from(reviews)
+              .where(and(eq(reviews.cycleId, await cycleId(quarter)), eq(reviews.status, "submitted"))));
       const point = trends.organisation.points[i];
       expect(point.submitted).toBe(rows.length);
       expect(point.keeperRate).toBeCloseTo(rows.filter((r) => r.keeperAnswer === "fight_hard").length / rows.length, 12);
@@ -230,7 +222,7 @@ describe("talent data layer", () => {
     }
     expect(trends.teams.map((t) => t.label)).toEqual(["Team Austin", "Team Denver", "Team Portland"]);
 
-    signInAs(idOf(ctx.db, "mia"));
+    signInAs(await idOf(ctx.db, "mia"));
     const mia = await getTalentTrends({ cycle: "2026-Q4" });
     expect(mia.ok && mia.value.teams.map((t) => t.label)).toEqual(["Team Portland"]);
   });

@@ -16,7 +16,7 @@ beforeEach(async () => {
 });
 
 async function download(local: string | null, query: string) {
-  signInAs(local === null ? null : idOf(ctx.db, local));
+  signInAs(local === null ? null : await idOf(ctx.db, local));
   const res = await GET(new NextRequest(`http://localhost/api/v1/export/reviews.csv${query}`));
   const bytes = new Uint8Array(await res.arrayBuffer());
   return { res, bytes, text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes) };
@@ -27,7 +27,7 @@ function parseCsv(text: string): string[][] {
   return Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
 }
 
-const exports = () => ctx.db.select().from(auditLog).where(eq(auditLog.action, "export.reviews")).all();
+const exports = async () => (await ctx.db.select().from(auditLog).where(eq(auditLog.action, "export.reviews")));
 
 describe("GET /api/v1/export/reviews.csv", () => {
   it("sends HR a UTF-8 CSV download with a BOM, one row per person, and audits it", async () => {
@@ -58,30 +58,28 @@ describe("GET /api/v1/export/reviews.csv", () => {
       "2026-Q3",
       "Team Portland",
       "Mia Chen",
-      String(idOf(ctx.db, "ava")),
+      String(await idOf(ctx.db, "ava")),
       "Ava Thompson",
       "ava@demo.keeper.test",
       "Submitted",
       "Fight hard",
     ]);
-    expect(exports()).toEqual([
-      expect.objectContaining({ actorId: idOf(ctx.db, "hr"), targetId: "2026-Q3", detail: { team: null, rows: 43 } }),
+    expect(await exports()).toEqual([
+      expect.objectContaining({ actorId: await idOf(ctx.db, "hr"), targetId: "2026-Q3", detail: { team: null, rows: 43 } }),
     ]);
   });
 
   it("defuses spreadsheet formulas typed into names", async () => {
     const evil = '=HYPERLINK("http://evil.example","Click for bonus")';
-    ctx.db
-      .update(employees)
-      .set({ name: evil })
-      .where(eq(employees.id, idOf(ctx.db, "ava")))
-      .run();
-    ctx.db
-      .update(employees)
-      .set({ name: "@SUM(1+1)" })
-      .where(eq(employees.id, idOf(ctx.db, "liam")))
-      .run();
-    ctx.db.update(employees).set({ name: "-2+3" }).where(eq(employees.email, "mia@demo.keeper.test")).run();
+    (await ctx.db
+            .update(employees)
+            .set({ name: evil })
+            .where(eq(employees.id, await idOf(ctx.db, "ava"))));
+    (await ctx.db
+            .update(employees)
+            .set({ name: "@SUM(1+1)" })
+            .where(eq(employees.id, await idOf(ctx.db, "liam"))));
+    (await ctx.db.update(employees).set({ name: "-2+3" }).where(eq(employees.email, "mia@demo.keeper.test")));
     const { text } = await download("hr", "?cycle=2026-Q3");
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""Click for bonus"")"`);
     const rows = parseCsv(text.slice(1));
@@ -110,6 +108,6 @@ describe("GET /api/v1/export/reviews.csv", () => {
     expect((await download(null, "?cycle=2026-Q3")).res.status).toBe(401);
     expect((await download("hr", "?cycle=Q3")).res.status).toBe(400);
     // Only the three successful downloads are audited as exports.
-    expect(exports()).toHaveLength(3);
+    expect(await exports()).toHaveLength(3);
   });
 });

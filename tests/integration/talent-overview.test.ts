@@ -34,7 +34,7 @@ function columns(t: {
 }
 
 async function both(local: string, cycle: string) {
-  signInAs(idOf(ctx.db, local));
+  signInAs(await idOf(ctx.db, local));
   const overview = await getTalentOverview({ cycle });
   const report = await getTalentReport({ cycle });
   if (!overview.ok || !report.ok) throw new Error("expected both");
@@ -58,31 +58,30 @@ describe("talent overview (team figures summed in SQL)", () => {
 
   it("reflects a write made after it was computed (memoised only until the next write)", async () => {
     const first = await both("hr", "2026-Q4");
-    const cycleId = ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")).get()!.id;
-    const submitted = ctx.db
-      .select()
-      .from(reviews)
-      .where(and(eq(reviews.cycleId, cycleId), eq(reviews.status, "submitted")))
-      .all();
+    const cycleId = (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")))[0]!.id;
+    const submitted = (await ctx.db
+          .select()
+          .from(reviews)
+          .where(and(eq(reviews.cycleId, cycleId), eq(reviews.status, "submitted"))));
     expect(submitted.length).toBeGreaterThan(0);
-    ctx.db.update(reviews).set({ status: "draft" }).where(eq(reviews.id, submitted[0].id)).run();
+    (await ctx.db.update(reviews).set({ status: "draft" }).where(eq(reviews.id, submitted[0].id)));
     const second = await both("hr", "2026-Q4");
     expect(second.overview.organisation.submitted).toBe(first.overview.organisation.submitted - 1);
     expect(second.overview.teams.map(columns)).toEqual(second.report.teams.map(columns));
   });
 
   it("still audits a team the viewer may not see, every time", async () => {
-    signInAs(idOf(ctx.db, "mia"));
-    const denied = () => ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied")).all().length;
-    const before = denied();
+    signInAs(await idOf(ctx.db, "mia"));
+    const denied = async () => (await ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied"))).length;
+    const before = await denied();
     const other = (await getTalentReport({ cycle: "2026-Q4" })).ok;
     expect(other).toBe(true);
-    signInAs(idOf(ctx.db, "hr"));
+    signInAs(await idOf(ctx.db, "hr"));
     const hrView = await getTalentOverview({ cycle: "2026-Q4" });
     const foreign = hrView.ok ? hrView.value.teams.find((t) => t.team !== "Team Portland")! : null;
-    signInAs(idOf(ctx.db, "mia"));
+    signInAs(await idOf(ctx.db, "mia"));
     expect(await getTalentOverview({ cycle: "2026-Q4", teamId: foreign!.id })).toEqual({ ok: false, reason: "not_found" });
     expect(await getTalentOverview({ cycle: "2026-Q4", teamId: foreign!.id })).toEqual({ ok: false, reason: "not_found" });
-    expect(denied()).toBe(before + 2);
+    expect(await denied()).toBe(before + 2);
   });
 });

@@ -40,42 +40,40 @@ function columns(t: TeamOverview | TeamTalent) {
 }
 
 /** Replaces every review of the cycle with the generated ones (ratings go with them). */
-function rewrite(cycleKey: string, people: number[], generated: Review[], managerOf: Map<number, number>) {
-  const cycleId = ctx.db.select().from(cycles).where(eq(cycles.key, cycleKey)).get()!.id;
+async function rewrite(cycleKey: string, people: number[], generated: Review[], managerOf: Map<number, number>) {
+  const cycleId = (await ctx.db.select().from(cycles).where(eq(cycles.key, cycleKey)))[0]!.id;
   // Follow-ups hang off reviews (the demo records some); they go with the reviews they follow.
   ctx.db.$client.prepare("delete from keeper_follow_ups where review_id in (select id from reviews where cycle_id = ?)").run(cycleId);
-  ctx.db.delete(reviews).where(eq(reviews.cycleId, cycleId)).run();
+  (await ctx.db.delete(reviews).where(eq(reviews.cycleId, cycleId)));
   const now = Date.now();
-  people.forEach((employeeId, i) => {
+  people.forEach(async (employeeId, i) => {
     const r = generated[i % generated.length];
     if (r.kind === "none") return;
-    ctx.db
-      .insert(reviews)
-      .values({
-        cycleId,
-        employeeId,
-        reviewerId: managerOf.get(employeeId)!,
-        status: r.kind,
-        version: 1,
-        keeperAnswer: r.answer,
-        submittedAt: r.kind === "submitted" ? now : null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .run();
+    (await ctx.db
+            .insert(reviews)
+            .values({
+              cycleId,
+              employeeId,
+              reviewerId: managerOf.get(employeeId)!,
+              status: r.kind,
+              version: 1,
+              keeperAnswer: r.answer,
+              submittedAt: r.kind === "submitted" ? now : null,
+              createdAt: now,
+              updatedAt: now,
+            }));
   });
 }
 
 describe("one talent pipeline", () => {
   it("gives the same figures on every talent reader, and counts only submitted reviews", async () => {
-    const reviewed = ctx.db
-      .select({ id: employees.id, managerId: employees.managerId })
-      .from(employees)
-      .where(and(isNotNull(employees.managerId), eq(employees.active, true)))
-      .all();
+    const reviewed = (await ctx.db
+          .select({ id: employees.id, managerId: employees.managerId })
+          .from(employees)
+          .where(and(isNotNull(employees.managerId), eq(employees.active, true))));
     const people = reviewed.map((p) => p.id);
     const managerOf = new Map(reviewed.map((p) => [p.id, p.managerId!]));
-    const viewers = ["hr", "director", "mia"].map((local) => idOf(ctx.db, local));
+    const viewers = ["hr", "director", "mia"].map(async (local) => idOf(ctx.db, local));
 
     await fc.assert(
       fc.asyncProperty(
@@ -84,9 +82,9 @@ describe("one talent pipeline", () => {
         fc.constantFrom("open" as const, "calibration" as const, "released" as const, "closed" as const),
         fc.constantFrom(...viewers),
         async (now, then, state, viewer) => {
-          rewrite("2026-Q4", people, now, managerOf);
-          rewrite("2026-Q3", people, then, managerOf);
-          ctx.db.update(cycles).set({ state }).where(eq(cycles.key, "2026-Q4")).run();
+          await rewrite("2026-Q4", people, now, managerOf);
+          await rewrite("2026-Q3", people, then, managerOf);
+          (await ctx.db.update(cycles).set({ state }).where(eq(cycles.key, "2026-Q4")));
           signInAs(viewer);
 
           const overview = await getTalentOverview({ cycle: "2026-Q4" });
@@ -96,13 +94,12 @@ describe("one talent pipeline", () => {
           expect(overview.value.organisation).toEqual(report.value.organisation);
 
           // Against the generated data: per team, only submitted reviews make the figures.
-          const q4 = ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")).get()!;
+          const q4 = (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")))[0]!;
           const rows = new Map(
-            ctx.db
-              .select()
-              .from(reviews)
-              .where(eq(reviews.cycleId, q4.id))
-              .all()
+            (await ctx.db
+                            .select()
+                            .from(reviews)
+                            .where(eq(reviews.cycleId, q4.id)))
               .map((r) => [r.employeeId, r]),
           );
           for (const team of report.value.teams) {
@@ -160,11 +157,10 @@ describe("one talent pipeline", () => {
     );
     // The generated mixes really had drafts with answers, or the property would prove little.
     expect(
-      ctx.db
-        .select()
-        .from(reviews)
-        .where(inArray(reviews.status, ["draft", "submitted"]))
-        .all().length,
+      (await ctx.db
+                .select()
+                .from(reviews)
+                .where(inArray(reviews.status, ["draft", "submitted"]))).length,
     ).toBeGreaterThan(0);
   });
 });

@@ -29,15 +29,14 @@ beforeEach(async () => {
   await seedDemoFast(ctx.db);
 });
 
-const talentVersion = () => ctx.db.select().from(dataVersions).where(eq(dataVersions.topic, "talent")).get()!.version;
-const cycleId = (key: string) => ctx.db.select().from(cycles).where(eq(cycles.key, key)).get()!.id;
+const talentVersion = async () => (await ctx.db.select().from(dataVersions).where(eq(dataVersions.topic, "talent")))[0]!.version;
+const cycleId = async (key: string) => (await ctx.db.select().from(cycles).where(eq(cycles.key, key)))[0]!.id;
 
-function content(employeeId: number, version: number, summary: string) {
-  const traits = ctx.db
-    .select()
-    .from(cycleTraits)
-    .where(eq(cycleTraits.cycleId, cycleId("2026-Q4")))
-    .all();
+async function content(employeeId: number, version: number, summary: string) {
+  const traits = (await ctx.db
+      .select()
+      .from(cycleTraits)
+      .where(eq(cycleTraits.cycleId, await cycleId("2026-Q4"))));
   return {
     cycleKey: "2026-Q4",
     employeeId,
@@ -51,137 +50,127 @@ function content(employeeId: number, version: number, summary: string) {
 }
 
 /** Someone in Mia's team with no 2026-Q4 review yet. */
-function notStartedInPortland(): number {
-  const row = ctx.db
-    .select({ id: employees.id })
-    .from(employees)
-    .leftJoin(reviews, and(eq(reviews.employeeId, employees.id), eq(reviews.cycleId, cycleId("2026-Q4"))))
-    .where(and(eq(employees.managerId, idOf(ctx.db, "mia")), isNull(reviews.id)))
-    .get();
+async function notStartedInPortland(): Promise<number> {
+  const row = (await ctx.db
+      .select({ id: employees.id })
+      .from(employees)
+      .leftJoin(reviews, and(eq(reviews.employeeId, employees.id), eq(reviews.cycleId, await cycleId("2026-Q4"))))
+      .where(and(eq(employees.managerId, await idOf(ctx.db, "mia")), isNull(reviews.id))))[0];
   if (!row) throw new Error("the demo has nobody in Team Portland without a 2026-Q4 review");
   return row.id;
 }
 
 describe("the talent version", () => {
   it("moves when a review starts and when it is submitted, not while a draft stays a draft", async () => {
-    signInAs(idOf(ctx.db, "mia"));
-    const employeeId = notStartedInPortland();
-    const before = talentVersion();
+    signInAs(await idOf(ctx.db, "mia"));
+    const employeeId = await notStartedInPortland();
+    const before = await talentVersion();
 
-    const first = await saveReviewDraft(content(employeeId, 0, "first"));
+    const first = await saveReviewDraft(await content(employeeId, 0, "first"));
     if (!first.ok) throw new Error(first.message);
-    const started = talentVersion();
+    const started = await talentVersion();
     expect(started).toBeGreaterThan(before); // a new draft changes the team's completion counts
 
-    const second = await saveReviewDraft(content(employeeId, first.version, "second"));
+    const second = await saveReviewDraft(await content(employeeId, first.version, "second"));
     if (!second.ok) throw new Error(second.message);
-    const third = await saveReviewDraft({ ...content(employeeId, second.version, "third"), keeperAnswer: "fight_hard" });
+    const third = await saveReviewDraft({ ...await content(employeeId, second.version, "third"), keeperAnswer: "fight_hard" });
     if (!third.ok) throw new Error(third.message);
-    expect(talentVersion()).toBe(started); // text, answer and ratings of a draft: no talent figure reads them
+    expect(await talentVersion()).toBe(started); // text, answer and ratings of a draft: no talent figure reads them
 
-    const submitted = await submitReview(content(employeeId, third.version, "final"));
+    const submitted = await submitReview(await content(employeeId, third.version, "final"));
     if (!submitted.ok) throw new Error(submitted.message);
-    expect(talentVersion()).toBeGreaterThan(started);
+    expect(await talentVersion()).toBeGreaterThan(started);
   });
 
-  it("moves when a submitted review's ratings change, not a draft's", () => {
-    const submittedRating = ctx.db
-      .select({ id: reviewRatings.id })
-      .from(reviewRatings)
-      .innerJoin(reviews, eq(reviews.id, reviewRatings.reviewId))
-      .where(eq(reviews.status, "submitted"))
-      .get()!;
-    const draftRating = ctx.db
-      .select({ id: reviewRatings.id })
-      .from(reviewRatings)
-      .innerJoin(reviews, eq(reviews.id, reviewRatings.reviewId))
-      .where(eq(reviews.status, "draft"))
-      .get();
+  it("moves when a submitted review's ratings change, not a draft's", async () => {
+    const submittedRating = (await ctx.db
+          .select({ id: reviewRatings.id })
+          .from(reviewRatings)
+          .innerJoin(reviews, eq(reviews.id, reviewRatings.reviewId))
+          .where(eq(reviews.status, "submitted")))[0]!;
+    const draftRating = (await ctx.db
+          .select({ id: reviewRatings.id })
+          .from(reviewRatings)
+          .innerJoin(reviews, eq(reviews.id, reviewRatings.reviewId))
+          .where(eq(reviews.status, "draft")))[0];
     if (draftRating) {
-      const v = talentVersion();
-      ctx.db.update(reviewRatings).set({ comment: "draft note" }).where(eq(reviewRatings.id, draftRating.id)).run();
-      expect(talentVersion()).toBe(v);
+      const v = await talentVersion();
+      (await ctx.db.update(reviewRatings).set({ comment: "draft note" }).where(eq(reviewRatings.id, draftRating.id)));
+      expect(await talentVersion()).toBe(v);
     }
-    const v = talentVersion();
-    ctx.db.update(reviewRatings).set({ rating: 1 }).where(eq(reviewRatings.id, submittedRating.id)).run();
-    expect(talentVersion()).toBe(v + 1);
-    ctx.db.delete(reviewRatings).where(eq(reviewRatings.id, submittedRating.id)).run();
-    expect(talentVersion()).toBe(v + 2);
+    const v = await talentVersion();
+    (await ctx.db.update(reviewRatings).set({ rating: 1 }).where(eq(reviewRatings.id, submittedRating.id)));
+    expect(await talentVersion()).toBe(v + 1);
+    (await ctx.db.delete(reviewRatings).where(eq(reviewRatings.id, submittedRating.id)));
+    expect(await talentVersion()).toBe(v + 2);
   });
 
-  it("moves with the org chart, cycles, traits, participant records and CSAT rollups", () => {
+  it("moves with the org chart, cycles, traits, participant records and CSAT rollups", async () => {
     const bumps: [string, () => void][] = [
       [
         "employees",
-        () =>
-          ctx.db
-            .update(employees)
-            .set({ title: "Senior agent" })
-            .where(eq(employees.id, idOf(ctx.db, "ava")))
-            .run(),
+        async () =>
+          (await ctx.db
+                        .update(employees)
+                        .set({ title: "Senior agent" })
+                        .where(eq(employees.id, await idOf(ctx.db, "ava")))),
       ],
-      ["teams", () => ctx.db.update(teams).set({ name: "Team Portland East" }).where(eq(teams.name, "Team Portland")).run()],
-      ["cycles", () => ctx.db.update(cycles).set({ dueDate: "2026-12-31" }).where(eq(cycles.key, "2026-Q4")).run()],
+      ["teams", async () => (await ctx.db.update(teams).set({ name: "Team Portland East" }).where(eq(teams.name, "Team Portland")))],
+      ["cycles", async () => (await ctx.db.update(cycles).set({ dueDate: "2026-12-31" }).where(eq(cycles.key, "2026-Q4")))],
       [
         "cycle_traits",
-        () =>
-          ctx.db
-            .update(cycleTraits)
-            .set({ label: "Warmth" })
-            .where(and(eq(cycleTraits.cycleId, cycleId("2026-Q4")), eq(cycleTraits.position, 0)))
-            .run(),
+        async () =>
+          (await ctx.db
+                        .update(cycleTraits)
+                        .set({ label: "Warmth" })
+                        .where(and(eq(cycleTraits.cycleId, await cycleId("2026-Q4")), eq(cycleTraits.position, 0)))),
       ],
       [
         "cycle_participants",
-        () =>
-          ctx.db
-            .update(cycleParticipants)
-            .set({ title: "Lead" })
-            .where(eq(cycleParticipants.employeeId, idOf(ctx.db, "ava")))
-            .run(),
+        async () =>
+          (await ctx.db
+                        .update(cycleParticipants)
+                        .set({ title: "Lead" })
+                        .where(eq(cycleParticipants.employeeId, await idOf(ctx.db, "ava")))),
       ],
       [
         "cycle_participants delete",
-        () =>
-          ctx.db
-            .delete(cycleParticipants)
-            .where(eq(cycleParticipants.employeeId, idOf(ctx.db, "liam")))
-            .run(),
+        async () =>
+          (await ctx.db
+                        .delete(cycleParticipants)
+                        .where(eq(cycleParticipants.employeeId, await idOf(ctx.db, "liam")))),
       ],
       [
         "csat_rollups",
-        () =>
-          ctx.db
-            .update(csatRollups)
-            .set({ responses: sql`${csatRollups.responses} + 1` })
-            .where(eq(csatRollups.employeeId, idOf(ctx.db, "ava")))
-            .run(),
+        async () =>
+          (await ctx.db
+                        .update(csatRollups)
+                        .set({ responses: sql`${csatRollups.responses} + 1` })
+                        .where(eq(csatRollups.employeeId, await idOf(ctx.db, "ava")))),
       ],
     ];
     for (const [table, write] of bumps) {
-      const v = talentVersion();
+      const v = await talentVersion();
       write();
-      expect(talentVersion(), table).toBeGreaterThan(v);
+      expect(await talentVersion(), table).toBeGreaterThan(v);
     }
   });
 
-  it("ignores what talent figures never read: audit rows, notifications", () => {
-    const v = talentVersion();
-    ctx.db
-      .insert(auditLog)
-      .values({ at: Date.now(), actorId: idOf(ctx.db, "hr"), action: "test.write", targetType: "test", targetId: "1", detail: {} })
-      .run();
-    ctx.db
-      .insert(notifications)
-      .values({ recipientId: idOf(ctx.db, "ava"), kind: "test", title: "t", body: "b", link: "/", createdAt: Date.now() })
-      .run();
-    expect(talentVersion()).toBe(v);
+  it("ignores what talent figures never read: audit rows, notifications", async () => {
+    const v = await talentVersion();
+    (await ctx.db
+            .insert(auditLog)
+            .values({ at: Date.now(), actorId: await idOf(ctx.db, "hr"), action: "test.write", targetType: "test", targetId: "1", detail: {} }));
+    (await ctx.db
+            .insert(notifications)
+            .values({ recipientId: await idOf(ctx.db, "ava"), kind: "test", title: "t", body: "b", link: "/", createdAt: Date.now() }));
+    expect(await talentVersion()).toBe(v);
   });
 });
 
 describe("the organisation overview's memo", () => {
   it("is kept while drafts are saved and redone when a review is submitted", async () => {
-    signInAs(idOf(ctx.db, "hr"));
+    signInAs(await idOf(ctx.db, "hr"));
     const overview = async () => {
       const result = await getTalentOverview({ cycle: "2026-Q4" });
       if (!result.ok) throw new Error(result.reason);
@@ -189,24 +178,24 @@ describe("the organisation overview's memo", () => {
     };
     const portland = (o: Awaited<ReturnType<typeof overview>>) => o.teams.find((t) => t.team === "Team Portland")!;
 
-    signInAs(idOf(ctx.db, "mia"));
-    const employeeId = notStartedInPortland();
-    const started = await saveReviewDraft(content(employeeId, 0, "first"));
+    signInAs(await idOf(ctx.db, "mia"));
+    const employeeId = await notStartedInPortland();
+    const started = await saveReviewDraft(await content(employeeId, 0, "first"));
     if (!started.ok) throw new Error(started.message);
 
-    signInAs(idOf(ctx.db, "hr"));
+    signInAs(await idOf(ctx.db, "hr"));
     const first = await overview();
-    signInAs(idOf(ctx.db, "mia"));
-    const again = await saveReviewDraft(content(employeeId, started.version, "second"));
+    signInAs(await idOf(ctx.db, "mia"));
+    const again = await saveReviewDraft(await content(employeeId, started.version, "second"));
     if (!again.ok) throw new Error(again.message);
-    signInAs(idOf(ctx.db, "hr"));
+    signInAs(await idOf(ctx.db, "hr"));
     // The very same object: nothing was recomputed for a draft that stays a draft.
     expect(await overview()).toBe(first);
 
-    signInAs(idOf(ctx.db, "mia"));
-    const submitted = await submitReview(content(employeeId, again.version, "final"));
+    signInAs(await idOf(ctx.db, "mia"));
+    const submitted = await submitReview(await content(employeeId, again.version, "final"));
     if (!submitted.ok) throw new Error(submitted.message);
-    signInAs(idOf(ctx.db, "hr"));
+    signInAs(await idOf(ctx.db, "hr"));
     const after = await overview();
     expect(after).not.toBe(first);
     expect(portland(after).completion.submitted).toBe(portland(first).completion.submitted + 1);
@@ -216,7 +205,7 @@ describe("the organisation overview's memo", () => {
 
 describe("another process's write", () => {
   it("is seen by the next read: the other server process or the CLI moves the same version", async () => {
-    signInAs(idOf(ctx.db, "hr"));
+    signInAs(await idOf(ctx.db, "hr"));
     const before = await getTalentOverview({ cycle: "2026-Q3" });
     if (!before.ok) throw new Error(before.reason);
     const portland = (o: typeof before.value) => o.teams.find((t) => t.team === "Team Portland")!;
@@ -228,7 +217,7 @@ describe("another process's write", () => {
       other.pragma("busy_timeout = 5000");
       other
         .prepare("update reviews set keeper_answer = 'fight_hard' where cycle_id = ? and status = 'submitted' and reviewer_id = ?")
-        .run(cycleId("2026-Q3"), idOf(ctx.db, "mia"));
+        .run(await cycleId("2026-Q3"), await idOf(ctx.db, "mia"));
     } finally {
       other.close();
     }

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ from?: string; error?: string }> }) {
   const { from, error } = await searchParams;
-  const demo = demoLogins();
+  const demo = await demoLogins();
   const sso = oidcSettings();
   const passwordsForAdminsOnly = ssoOnly();
   return (

@@ -111,7 +111,7 @@ export async function importCsat(options: ImportCsatOptions): Promise<CsatImport
       // (AgentMap, the csat_imports row it inserts), so checking each row's two foreign keys
       // proves nothing and costs a sixth of the bulk insert. Tests run foreign_key_check.
       client.pragma("foreign_keys = OFF");
-      const report = writeTx((db) => writeImport(db.$client, files, options, now, step));
+      const report = await writeTx(async (db) => writeImport(db.$client, files, options, now, step));
       step("commit");
       return report;
     } finally {

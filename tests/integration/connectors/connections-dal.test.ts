@@ -16,7 +16,7 @@ let fake: FakeHelpdesk;
 beforeEach(async () => {
   await seedDemoFast(ctx.db);
   fake = await startFakeHelpdesk({ ratings: makeRatings(9), pageSize: 4 });
-  signInAs(idOf(ctx.db, "hr"));
+  signInAs(await idOf(ctx.db, "hr"));
 });
 afterEach(async () => {
   await fake.close();
@@ -35,14 +35,14 @@ describe("helpdesk connections for HR", () => {
   it("stores credentials encrypted and never returns them, only a hint", async () => {
     const saved = await saveConnection(zendesk());
     expect(saved.ok).toBe(true);
-    const row = ctx.db.select().from(helpdeskConnections).get()!;
+    const row = (await ctx.db.select().from(helpdeskConnections))[0]!;
     expect(row.credentials).not.toContain(FAKE_CREDENTIALS.token);
     expect(row.credentials).not.toContain(FAKE_CREDENTIALS.email);
     const list = await listConnections();
     expect(JSON.stringify(list)).not.toContain(FAKE_CREDENTIALS.token);
     expect(JSON.stringify(list)).not.toContain(row.credentials);
     expect(list![0].credentialHint).toBe(`${FAKE_CREDENTIALS.email}, token ending …abcd`);
-    const audit = ctx.db.select().from(auditLog).where(eq(auditLog.action, "connection.create")).all();
+    const audit = (await ctx.db.select().from(auditLog).where(eq(auditLog.action, "connection.create")));
     expect(JSON.stringify(audit)).not.toContain(FAKE_CREDENTIALS.token);
   });
 
@@ -60,23 +60,23 @@ describe("helpdesk connections for HR", () => {
   it("edits keep the stored credentials unless new ones are given, which clear 'needs new credentials'", async () => {
     const saved = await saveConnection(zendesk());
     const id = saved.ok ? saved.id : 0;
-    ctx.db.update(helpdeskConnections).set({ status: "needs_credentials" }).where(eq(helpdeskConnections.id, id)).run();
+    (await ctx.db.update(helpdeskConnections).set({ status: "needs_credentials" }).where(eq(helpdeskConnections.id, id)));
     expect(await saveConnection({ ...zendesk(), id: String(id), token: "", email: "", intervalMinutes: "15" })).toMatchObject({ ok: true });
-    expect(ctx.db.select().from(helpdeskConnections).get()).toMatchObject({ intervalMinutes: 15, status: "needs_credentials" });
+    expect((await ctx.db.select().from(helpdeskConnections))[0]).toMatchObject({ intervalMinutes: 15, status: "needs_credentials" });
     expect((await testConnection({ id })).ok).toBe(true);
     expect(await saveConnection({ ...zendesk(), id: String(id), token: "new-token-000000000000wxyz" })).toMatchObject({ ok: true });
-    expect(ctx.db.select().from(helpdeskConnections).get()).toMatchObject({
+    expect((await ctx.db.select().from(helpdeskConnections))[0]).toMatchObject({
       status: "new",
       credentialHint: `${FAKE_CREDENTIALS.email}, token ending …wxyz`,
     });
     expect((await testConnection({ id })).message).toMatch(/refused the credentials \(HTTP 401\)/);
     // A new email alone keeps the stored token.
     expect(await saveConnection({ ...zendesk(), id: String(id), token: "", email: "other@acme.test" })).toMatchObject({ ok: true });
-    expect(ctx.db.select().from(helpdeskConnections).get()!.credentialHint).toBe("other@acme.test, token ending …wxyz");
+    expect((await ctx.db.select().from(helpdeskConnections))[0]!.credentialHint).toBe("other@acme.test, token ending …wxyz");
   });
 
   it("Sync now runs in the background and reports progress until it ends", async () => {
-    mapFakeAgents(ctx.db, "zendesk");
+    await mapFakeAgents(ctx.db, "zendesk");
     const saved = await saveConnection(zendesk());
     const id = saved.ok ? saved.id : 0;
     expect(await startSync({ id })).toMatchObject({ ok: true });
@@ -86,27 +86,27 @@ describe("helpdesk connections for HR", () => {
       progress = await syncProgress({ id });
     }
     expect(progress).toMatchObject({ running: false, status: "ok", pages: 3, records: 9 });
-    expect(storedFakeRatings(ctx.db, "zendesk")).toHaveLength(9);
+    expect(await storedFakeRatings(ctx.db, "zendesk")).toHaveLength(9);
   });
 
   it("removing a connection keeps the CSAT it brought in", async () => {
-    mapFakeAgents(ctx.db, "zendesk");
+    await mapFakeAgents(ctx.db, "zendesk");
     const saved = await saveConnection(zendesk());
     const id = saved.ok ? saved.id : 0;
     await startSync({ id });
     for (let i = 0; i < 100 && (await syncProgress({ id }))?.running; i++) await new Promise((r) => setTimeout(r, 50));
     expect(await removeConnection({ id })).toMatchObject({ ok: true });
     expect(await listConnections()).toEqual([]);
-    expect(storedFakeRatings(ctx.db, "zendesk")).toHaveLength(9);
+    expect(await storedFakeRatings(ctx.db, "zendesk")).toHaveLength(9);
   });
 
   it("is for HR sessions only: others get nothing and are audited", async () => {
     await saveConnection(zendesk());
-    signInAs(idOf(ctx.db, "mia"));
+    signInAs(await idOf(ctx.db, "mia"));
     expect(await listConnections()).toBeNull();
     expect(await saveConnection(zendesk())).toMatchObject({ ok: false });
     expect(await syncProgress({ id: 1 })).toBeNull();
-    expect(ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied")).all().length).toBeGreaterThanOrEqual(3);
+    expect((await ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied"))).length).toBeGreaterThanOrEqual(3);
   });
 });
 

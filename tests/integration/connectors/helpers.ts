@@ -19,18 +19,16 @@ export const FAST_HTTP: HttpOptions = {
 };
 
 /** Agents 9001 and 9002 are Ava and Liam in every helpdesk; 9003 is nobody Keeper knows. */
-export function mapFakeAgents(db: Db, vendor: Vendor): void {
-  db.insert(identities)
-    .values({ source: vendor, externalId: "9001", employeeId: idOf(db, "ava") })
-    .onConflictDoNothing()
-    .run();
-  db.insert(identities)
-    .values({ source: vendor, externalId: "9002", employeeId: idOf(db, "liam") })
-    .onConflictDoNothing()
-    .run();
+export async function mapFakeAgents(db: Db, vendor: Vendor): Promise<void> {
+  (await db.insert(identities)
+        .values({ source: vendor, externalId: "9001", employeeId: await idOf(db, "ava") })
+        .onConflictDoNothing());
+  (await db.insert(identities)
+        .values({ source: vendor, externalId: "9002", employeeId: await idOf(db, "liam") })
+        .onConflictDoNothing());
 }
 
-export function connect(vendor: Vendor, fake: FakeHelpdesk, name = `${vendor} test`): number {
+export async function connect(vendor: Vendor, fake: FakeHelpdesk, name = `${vendor} test`): Promise<number> {
   const c = FAKE_CREDENTIALS;
   const creds =
     vendor === "zendesk"
@@ -45,42 +43,39 @@ export function connect(vendor: Vendor, fake: FakeHelpdesk, name = `${vendor} te
     accountId: vendor === "chatwoot" ? c.accountId : undefined,
     ...creds,
   });
-  const saved = insertConnection(fields, null);
+  const saved = await insertConnection(fields, null);
   if (!saved.ok) throw new Error(saved.message);
   return saved.id;
 }
 
 /** What the talent figures read: every stored response of the source, and the rollups. */
-export function figures(db: Db, vendor: Vendor) {
-  const responses = db
-    .select({
-      id: csatResponses.sourceRecordId,
-      employee: csatResponses.employeeId,
-      satisfied: csatResponses.satisfied,
-      quarter: csatResponses.quarter,
-      raw: csatResponses.rawValue,
-      agent: csatResponses.agentExternalId,
-    })
-    .from(csatResponses)
-    .where(eq(csatResponses.source, vendor))
-    .all()
+export async function figures(db: Db, vendor: Vendor) {
+  const responses = (await db
+      .select({
+        id: csatResponses.sourceRecordId,
+        employee: csatResponses.employeeId,
+        satisfied: csatResponses.satisfied,
+        quarter: csatResponses.quarter,
+        raw: csatResponses.rawValue,
+        agent: csatResponses.agentExternalId,
+      })
+      .from(csatResponses)
+      .where(eq(csatResponses.source, vendor)))
     .filter((r) => FAKE_AGENT_IDS.has(r.agent))
     .sort((a, b) => a.id.localeCompare(b.id));
-  const rollups = db
-    .select()
-    .from(csatRollups)
-    .all()
+  const rollups = (await db
+      .select()
+      .from(csatRollups))
     .sort((a, b) => a.employeeId - b.employeeId || a.quarter.localeCompare(b.quarter));
   return { responses, rollups };
 }
 
-export const connectionRow = (db: Db, id: number) => db.select().from(helpdeskConnections).where(eq(helpdeskConnections.id, id)).get()!;
+export const connectionRow = async (db: Db, id: number) => (await db.select().from(helpdeskConnections).where(eq(helpdeskConnections.id, id)))[0]!;
 
 /** The fake's ratings as stored (the demo organisation has CSAT of its own from the same sources). */
-export const storedFakeRatings = (db: Db, vendor: Vendor) =>
-  db
-    .select()
-    .from(csatResponses)
-    .where(eq(csatResponses.source, vendor))
-    .all()
+export const storedFakeRatings = async (db: Db, vendor: Vendor) =>
+  (await db
+        .select()
+        .from(csatResponses)
+        .where(eq(csatResponses.source, vendor)))
     .filter((r) => FAKE_AGENT_IDS.has(r.agentExternalId));

@@ -25,12 +25,12 @@ describe("a sync holds the write lock only page by page", () => {
   for (const vendor of VENDORS) {
     it(`${vendor}: a manager's draft saves keep succeeding while it runs, in this process and from another connection`, async () => {
       if (vendor === "freshdesk") fake.ratings = makeRatings(250);
-      mapFakeAgents(ctx.db, vendor);
-      const id = connect(vendor, fake);
+      await mapFakeAgents(ctx.db, vendor);
+      const id = await connect(vendor, fake);
       // Each page takes a moment to arrive, as over a real network.
       fake.faults = Array.from({ length: 20 }, () => ({ kind: "slow" as const, ms: 30 }));
-      signInAs(idOf(ctx.db, "mia"));
-      const ava = idOf(ctx.db, "ava");
+      signInAs(await idOf(ctx.db, "mia"));
+      const ava = await idOf(ctx.db, "ava");
       // Another process's connection, with a short busy timeout: it fails if a sync held the lock for long.
       const other = new Database(ctx.path);
       other.pragma("busy_timeout = 200");
@@ -65,7 +65,7 @@ describe("a sync holds the write lock only page by page", () => {
       expect(out.pages).toBeGreaterThan(2);
       expect(version).toBeGreaterThan(3);
       expect(otherWrites).toBeGreaterThan(3);
-      expect(storedFakeRatings(ctx.db, vendor)).toHaveLength(fake.ratings.length);
+      expect(await storedFakeRatings(ctx.db, vendor)).toHaveLength(fake.ratings.length);
     });
   }
 });

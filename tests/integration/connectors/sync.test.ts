@@ -26,28 +26,28 @@ for (const vendor of VENDORS) {
   describe(`${vendor} connector`, () => {
     /** Freshdesk pages are 100 long: give it enough ratings for three pages. */
     const big = vendor === "freshdesk";
-    beforeEach(() => {
+    beforeEach(async () => {
       if (big) fake.ratings = makeRatings(230, NOW);
-      mapFakeAgents(ctx.db, vendor);
+      await mapFakeAgents(ctx.db, vendor);
     });
 
     it("a first sync reads every page through the importer and reports it in the import history", async () => {
-      const id = connect(vendor, fake);
+      const id = await connect(vendor, fake);
       const out = await sync(id);
       expect(out).toMatchObject({ status: "ok", error: null, imported: fake.ratings.length, updated: 0, unmatched: 1 });
       expect(out.pages).toBeGreaterThan(2);
-      const stored = storedFakeRatings(ctx.db, vendor);
+      const stored = await storedFakeRatings(ctx.db, vendor);
       expect(stored).toHaveLength(fake.ratings.length);
-      const ava = idOf(ctx.db, "ava");
+      const ava = await idOf(ctx.db, "ava");
       const avaRatings = fake.ratings.filter((r) => r.agentId === 9001);
       expect(stored.filter((r) => r.employeeId === ava)).toHaveLength(avaRatings.length);
       expect(stored.filter((r) => r.employeeId === ava && r.satisfied)).toHaveLength(avaRatings.filter((r) => r.good).length);
-      const history = ctx.db.select().from(csatImports).where(eq(csatImports.id, out.importId!)).get()!;
+      const history = (await ctx.db.select().from(csatImports).where(eq(csatImports.id, out.importId!)))[0]!;
       expect(history).toMatchObject({ via: "sync", source: vendor, imported: fake.ratings.length, rejected: 0 });
       expect((history.report as { unmatched: { externalId: string; count: number }[] }).unmatched).toEqual([
         { source: vendor, externalId: "9003", count: fake.ratings.filter((r) => r.agentId === 9003).length },
       ]);
-      const conn = connectionRow(ctx.db, id);
+      const conn = await connectionRow(ctx.db, id);
       expect(conn).toMatchObject({ status: "ok", resume: null, leaseUntil: null, lastError: null });
       expect(conn.cursorSince).toBeGreaterThan(0);
       expect(conn.nextRunAt).toBeGreaterThan(Date.now() + 59 * 60_000);
@@ -57,7 +57,7 @@ for (const vendor of VENDORS) {
       // A recent rating, bad at first: customers change their minds within days.
       const bad = fake.ratings.at(-1)!;
       Object.assign(bad, { good: false, agentId: 9001 });
-      const id = connect(vendor, fake);
+      const id = await connect(vendor, fake);
       await sync(id);
       bad.good = true;
       bad.updatedAt = Date.now();
@@ -72,26 +72,25 @@ for (const vendor of VENDORS) {
       fake.served = [];
       const out = await sync(id);
       expect(out).toMatchObject({ status: "ok", imported: 1, updated: 1 });
-      const row = ctx.db
-        .select()
-        .from(csatResponses)
-        .where(and(eq(csatResponses.source, vendor), eq(csatResponses.sourceRecordId, String(bad.id))))
-        .get()!;
+      const row = (await ctx.db
+              .select()
+              .from(csatResponses)
+              .where(and(eq(csatResponses.source, vendor), eq(csatResponses.sourceRecordId, String(bad.id)))))[0]!;
       expect(row.satisfied).toBe(true);
       // Incremental: only the lookback window is read again, not the whole history.
       if (!big) expect(fake.served.length).toBeLessThan(5);
       // The same rating from a file is the same response: importing it again changes nothing.
-      expect(storedFakeRatings(ctx.db, vendor)).toHaveLength(fake.ratings.length);
+      expect(await storedFakeRatings(ctx.db, vendor)).toHaveLength(fake.ratings.length);
     });
 
     it("a sync that crashes after page 2 loses nothing: the next one finishes with the figures of a clean run", async () => {
-      const id = connect(vendor, fake);
+      const id = await connect(vendor, fake);
       fake.dropFromPage = 3;
       const failed = await sync(id);
       expect(failed.status).toBe("failed");
       expect(failed.error).toMatch(/network error|gave up/);
       expect(failed.pages).toBe(2);
-      const conn = connectionRow(ctx.db, id);
+      const conn = await connectionRow(ctx.db, id);
       expect(conn.resume).not.toBeNull();
       expect(conn.cursorSince).toBeNull();
       fake.dropFromPage = null;
@@ -99,16 +98,16 @@ for (const vendor of VENDORS) {
       expect(resumed.status).toBe("ok");
       // Pages 1 and 2 are not read again.
       expect(resumed.imported + failed.imported).toBe(fake.ratings.length);
-      const afterCrash = figures(ctx.db, vendor);
+      const afterCrash = await figures(ctx.db, vendor);
 
       // The same helpdesk synced once, without a crash, into a database of its own.
       const clean = freshDb();
       try {
         await seedDemoFast(clean.db);
-        mapFakeAgents(clean.db, vendor);
-        const cleanRun = await sync(connect(vendor, fake));
+        await mapFakeAgents(clean.db, vendor);
+        const cleanRun = await sync(await connect(vendor, fake));
         expect(cleanRun.status).toBe("ok");
-        expect(figures(clean.db, vendor)).toEqual(afterCrash);
+        expect(await figures(clean.db, vendor)).toEqual(afterCrash);
       } finally {
         clean.dispose();
         // freshDb replaced the process database; put the test's back for its afterEach.
@@ -117,20 +116,19 @@ for (const vendor of VENDORS) {
     });
 
     it("a 401 marks the connection as needing new credentials, tells HR once, and keeps the cursor", async () => {
-      const id = connect(vendor, fake);
+      const id = await connect(vendor, fake);
       await sync(id);
-      const cursor = connectionRow(ctx.db, id).cursorSince;
+      const cursor = (await connectionRow(ctx.db, id)).cursorSince;
       fake.token = "revoked";
       const out = await sync(id);
       expect(out.status).toBe("needs_credentials");
-      expect(connectionRow(ctx.db, id)).toMatchObject({ status: "needs_credentials", cursorSince: cursor });
+      expect(await connectionRow(ctx.db, id)).toMatchObject({ status: "needs_credentials", cursorSince: cursor });
       await sync(id);
-      const hr = idOf(ctx.db, "hr");
-      const told = ctx.db
-        .select()
-        .from(notifications)
-        .where(and(eq(notifications.recipientId, hr), eq(notifications.kind, "connection_credentials")))
-        .all();
+      const hr = await idOf(ctx.db, "hr");
+      const told = (await ctx.db
+              .select()
+              .from(notifications)
+              .where(and(eq(notifications.recipientId, hr), eq(notifications.kind, "connection_credentials"))));
       expect(told).toHaveLength(1);
       expect(told[0].link).toBe("/hr/connections");
       expect(JSON.stringify(told)).not.toContain("fake-token");
@@ -139,10 +137,10 @@ for (const vendor of VENDORS) {
 }
 
 describe("real-world faults", () => {
-  beforeEach(() => mapFakeAgents(ctx.db, "zendesk"));
+  beforeEach(async () => mapFakeAgents(ctx.db, "zendesk"));
 
   it("retries a 429 after its Retry-After and a 500 with backoff, then completes", async () => {
-    const id = connect("zendesk", fake);
+    const id = await connect("zendesk", fake);
     fake.faults = [{ kind: "429", retryAfter: "2" }, { kind: "500" }];
     const waits: number[] = [];
     const out = await sync(id, {
@@ -159,7 +157,7 @@ describe("real-world faults", () => {
   });
 
   it("a page slower than the timeout fails the sync after bounded retries; the next sync completes it", async () => {
-    const id = connect("zendesk", fake);
+    const id = await connect("zendesk", fake);
     await sync(id, {
       afterPage: () =>
         void (fake.faults = [
@@ -175,11 +173,11 @@ describe("real-world faults", () => {
     fake.faults = [];
     const out = await sync(id);
     expect(out.status).toBe("ok");
-    expect(storedFakeRatings(ctx.db, "zendesk")).toHaveLength(23);
+    expect(await storedFakeRatings(ctx.db, "zendesk")).toHaveLength(23);
   });
 
   it("a process that throws after page 2 leaves a resumable sync; a run left 'running' is marked interrupted", async () => {
-    const id = connect("zendesk", fake);
+    const id = await connect("zendesk", fake);
     const out = await sync(id, {
       afterPage: (page) => {
         if (page === 2) throw new Error("simulated crash");
@@ -187,18 +185,18 @@ describe("real-world faults", () => {
     });
     expect(out).toMatchObject({ status: "failed", pages: 2, error: "simulated crash" });
     // A hard kill would have left the run 'running' and the lease set; both are recovered.
-    ctx.db.update(helpdeskSyncRuns).set({ status: "running" }).where(eq(helpdeskSyncRuns.id, out.runId!)).run();
+    (await ctx.db.update(helpdeskSyncRuns).set({ status: "running" }).where(eq(helpdeskSyncRuns.id, out.runId!)));
     const next = await sync(id);
     expect(next.status).toBe("ok");
     expect(next.imported + out.imported).toBe(23);
-    expect(ctx.db.select().from(helpdeskSyncRuns).where(eq(helpdeskSyncRuns.id, out.runId!)).get()!.status).toBe("interrupted");
+    expect((await ctx.db.select().from(helpdeskSyncRuns).where(eq(helpdeskSyncRuns.id, out.runId!)))[0]!.status).toBe("interrupted");
   });
 
   it("reports rejected records and unmatched agents of a sync in its import history, like a file's", async () => {
     fake.ratings[5].override = { score: "meh" };
-    const out = await sync(connect("zendesk", fake));
+    const out = await sync(await connect("zendesk", fake));
     expect(out).toMatchObject({ status: "ok", imported: 22, rejected: 1 });
-    const history = ctx.db.select().from(csatImports).where(eq(csatImports.id, out.importId!)).get()!;
+    const history = (await ctx.db.select().from(csatImports).where(eq(csatImports.id, out.importId!)))[0]!;
     expect(history.rejected).toBe(1);
     expect((history.report as { rejected: { ref: string; reason: string }[] }).rejected).toEqual([
       { file: "zendesk test page 2", ref: `record ${fake.ratings[5].id}`, reason: expect.stringContaining("unknown Zendesk score") },
@@ -206,22 +204,22 @@ describe("real-world faults", () => {
   });
 
   it("a sync refused before any page leaves no empty import behind, and is not retried on schedule until credentials change", async () => {
-    const id = connect("zendesk", fake);
+    const id = await connect("zendesk", fake);
     fake.token = "revoked";
     const out = await sync(id);
     expect(out).toMatchObject({ status: "needs_credentials", importId: null, pages: 0 });
-    expect(ctx.db.select().from(helpdeskSyncRuns).where(eq(helpdeskSyncRuns.id, out.runId!)).get()).toMatchObject({
+    expect((await ctx.db.select().from(helpdeskSyncRuns).where(eq(helpdeskSyncRuns.id, out.runId!)))[0]).toMatchObject({
       importId: null,
       status: "needs_credentials",
     });
-    expect(ctx.db.select().from(csatImports).where(eq(csatImports.via, "sync")).all()).toEqual([]);
+    expect((await ctx.db.select().from(csatImports).where(eq(csatImports.via, "sync")))).toEqual([]);
     const { dueConnectionIds } = await import("@/lib/connectors/store");
     expect(dueConnectionIds(Date.now() + 48 * 3_600_000)).toEqual([]);
   });
 
   it("follows Zendesk's offset pagination (next_page) too", async () => {
     fake.zendeskOffset = true;
-    const out = await sync(connect("zendesk", fake));
+    const out = await sync(await connect("zendesk", fake));
     expect(out).toMatchObject({ status: "ok", imported: 23, pages: 6 });
   });
 
@@ -234,7 +232,7 @@ describe("real-world faults", () => {
   });
 
   it("two syncs of one connection never overlap", async () => {
-    const id = connect("zendesk", fake);
+    const id = await connect("zendesk", fake);
     const [a, b] = await Promise.all([sync(id), sync(id)]);
     expect([a.status, b.status].sort()).toEqual(["busy", "ok"]);
   });

@@ -26,8 +26,8 @@ beforeEach(async () => {
 });
 
 describe("csatReport", () => {
-  it("lists every agent with responses in the quarter, from the rollups", () => {
-    const report = csatReport({ quarter: "2026-Q3" });
+  it("lists every agent with responses in the quarter, from the rollups", async () => {
+    const report = await csatReport({ quarter: "2026-Q3" });
     expect(report.quarter).toBe("2026-Q3");
     // 15 responses, 14 credited (assignee 999 is nobody), 7 of those satisfied.
     expect(report.organisation).toMatchObject({ responses: 14, satisfied: 7, csat: 0.5, tooFew: false });
@@ -45,41 +45,41 @@ describe("csatReport", () => {
     ctx.db.$client.exec(
       "INSERT INTO teams (name) VALUES ('Leads'); UPDATE employees SET team_id = (SELECT id FROM teams WHERE name = 'Leads') WHERE email LIKE 'lead@%'",
     );
-    const report = csatReport({ quarter: "2026-Q3", team: "Leads" });
+    const report = await csatReport({ quarter: "2026-Q3", team: "Leads" });
     expect(report.agents.map((a) => [a.email, a.csat, a.tooFew])).toEqual([["lead@sample.keeper.test", 0.75, false]]);
     expect(report.team).toMatchObject({ name: "Leads", responses: 12, satisfied: 9 });
     expect(report.organisation).toMatchObject({ responses: 26, satisfied: 16 });
   });
 
-  it("is empty for a quarter without responses, and refuses bad input", () => {
-    expect(csatReport({ quarter: "2026-Q1" })).toEqual({
+  it("is empty for a quarter without responses, and refuses bad input", async () => {
+    expect(await csatReport({ quarter: "2026-Q1" })).toEqual({
       quarter: "2026-Q1",
       organisation: { responses: 0, satisfied: 0, csat: null, ci95: null, tooFew: true },
       agents: [],
     });
-    expect(() => csatReport({ quarter: "2026-Q5" })).toThrow(RangeError);
-    expect(() => csatReport({ quarter: "2026-Q3", team: "Nope" })).toThrow("No team named 'Nope'");
+    expect(async () => csatReport({ quarter: "2026-Q5" })).toThrow(RangeError);
+    expect(async () => csatReport({ quarter: "2026-Q3", team: "Nope" })).toThrow("No team named 'Nope'");
   });
 });
 
 describe("agentCsatTrend and organisationCsat", () => {
   it("gives one figure per quarter asked for, zero where there is none", async () => {
     await importText("q2.csv", responses("kim@sample.keeper.test", 10, 9, "2026-05-01T00:00:00Z"));
-    const trend = agentCsatTrend(idOf("kim@sample.keeper.test"), ["2026-Q1", "2026-Q2", "2026-Q3"]);
+    const trend = await agentCsatTrend(idOf("kim@sample.keeper.test"), ["2026-Q1", "2026-Q2", "2026-Q3"]);
     expect(trend.map((t) => [t.quarter, t.responses, t.satisfied, t.csat, t.tooFew])).toEqual([
       ["2026-Q1", 0, 0, null, true],
       ["2026-Q2", 10, 9, 0.9, false],
       ["2026-Q3", 6, 6, 1, true],
     ]);
-    expect(organisationCsat("2026-Q2")).toMatchObject({ responses: 10, satisfied: 9, csat: 0.9 });
-    expect(agentCsatTrend(1, [])).toEqual([]);
+    expect(await organisationCsat("2026-Q2")).toMatchObject({ responses: 10, satisfied: 9, csat: 0.9 });
+    expect(await agentCsatTrend(1, [])).toEqual([]);
   });
 });
 
 describe("recentComments", () => {
   it("returns the agent's non-empty comments, newest first, filtered", async () => {
     const kim = idOf("kim@sample.keeper.test");
-    const all = recentComments(kim, { limit: 50 });
+    const all = await recentComments(kim, { limit: 50 });
     expect(all.map((c) => c.comment)).toEqual([
       "quick and kind",
       "Great answer",
@@ -90,23 +90,23 @@ describe("recentComments", () => {
     ]);
     expect(all[0]).toMatchObject({ source: "chatwoot", satisfied: true, quarter: "2026-Q3", ticketRef: "77" });
     const raj = idOf("raj@sample.keeper.test");
-    expect(recentComments(raj, { sentiment: "negative" }).map((c) => c.comment)).toEqual([
+    expect((await recentComments(raj, { sentiment: "negative" })).map((c) => c.comment)).toEqual([
       "no answer",
       "Did not fix it",
       "Rude",
       "Waited two days",
     ]);
-    expect(recentComments(raj, { sentiment: "positive" }).map((c) => c.comment)).toEqual(["Line one\nline two"]);
-    expect(recentComments(kim, { search: "QUICK" }).map((c) => c.comment)).toEqual(["quick and kind", "Quick, friendly"]);
-    expect(recentComments(kim, { limit: 2 })).toHaveLength(2);
-    expect(recentComments(kim, { quarter: "2026-Q2" })).toEqual([]);
+    expect((await recentComments(raj, { sentiment: "positive" })).map((c) => c.comment)).toEqual(["Line one\nline two"]);
+    expect((await recentComments(kim, { search: "QUICK" })).map((c) => c.comment)).toEqual(["quick and kind", "Quick, friendly"]);
+    expect(await recentComments(kim, { limit: 2 })).toHaveLength(2);
+    expect(await recentComments(kim, { quarter: "2026-Q2" })).toEqual([]);
   });
 
   it("searches for LIKE wildcards as plain text", async () => {
     await importText("pct.csv", responses("kim@sample.keeper.test", 1, 1, "2026-09-20T00:00:00Z", "100% sorted"));
     const kim = idOf("kim@sample.keeper.test");
-    expect(recentComments(kim, { search: "100%" }).map((c) => c.comment)).toEqual(["100% sorted"]);
-    expect(recentComments(kim, { search: "%" })).toHaveLength(1);
-    expect(recentComments(kim, { search: "_" })).toEqual([]);
+    expect((await recentComments(kim, { search: "100%" })).map((c) => c.comment)).toEqual(["100% sorted"]);
+    expect(await recentComments(kim, { search: "%" })).toHaveLength(1);
+    expect(await recentComments(kim, { search: "_" })).toEqual([]);
   });
 });

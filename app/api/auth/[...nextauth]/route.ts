@@ -36,7 +36,7 @@ export async function POST(request: NextRequest) {
       .clone()
       .formData()
       .catch(() => null);
-    const refusal = signInRefusal(String(form?.get("email") ?? ""), request.headers);
+    const refusal = await signInRefusal(String(form?.get("email") ?? ""), request.headers);
     if (refusal) {
       return NextResponse.json(
         { error: "too_many_attempts", message: refusal.message },

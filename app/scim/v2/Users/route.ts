@@ -4,7 +4,7 @@ import { createScimUser, listScimUsers } from "@/lib/dal/scim-users";
 
 /** GET /scim/v2/Users?filter=userName eq "…"&startIndex=1&count=100 */
 export function GET(request: NextRequest) {
-  return withScimClient(request, (_client, base) => scimOutcome(listScimUsers(base, request.nextUrl.searchParams)));
+  return withScimClient(request, async (_client, base) => scimOutcome(await listScimUsers(base, request.nextUrl.searchParams)));
 }
 
 /** POST /scim/v2/Users: provisions a person. */

@@ -5,7 +5,7 @@ import { deleteScimUser, getScimUser, patchScimUser, replaceScimUser } from "@/l
 type Params = { params: Promise<{ id: string }> };
 
 export function GET(request: NextRequest, { params }: Params) {
-  return withScimClient(request, async (_client, base) => scimOutcome(getScimUser(base, (await params).id)));
+  return withScimClient(request, async (_client, base) => scimOutcome(await getScimUser(base, (await params).id)));
 }
 
 export function PUT(request: NextRequest, { params }: Params) {
