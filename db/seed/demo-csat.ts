@@ -1,3 +1,4 @@
+import { sqliteClient } from "@/db/client";
 import type { Db } from "@/db/client";
 import { quarterRange } from "@/lib/domain/quarter";
 import type { Random } from "./random";
@@ -26,7 +27,7 @@ export interface CsatAgent {
 
 /** Inserts per-response CSAT for each quarter (up to `until` in the current one) and the rollups. */
 export function seedDemoCsat(db: Db, agents: CsatAgent[], quarters: string[], until: number, random: Random): number {
-  const insert = db.$client.prepare(
+  const insert = sqliteClient(db).prepare(
     `insert into csat_responses (source, source_record_id, agent_external_id, employee_id, rated_at, quarter, satisfied, raw_value, scale, channel, comment, ticket_ref, updated_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -64,7 +65,7 @@ export function seedDemoCsat(db: Db, agents: CsatAgent[], quarters: string[], un
       }
     }
   }
-  db.$client.exec(
+  sqliteClient(db).exec(
     `insert into csat_rollups (employee_id, quarter, responses, satisfied)
      select employee_id, quarter, count(*), sum(satisfied) from csat_responses where employee_id is not null group by employee_id, quarter`,
   );

@@ -1,3 +1,4 @@
+import { sqliteClient } from "@/db/client";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
@@ -49,7 +50,7 @@ export async function seedDemo(db: Db, options: { passwordHash?: string } = {}):
   const hashes = await Promise.all(people.map(() => options.passwordHash ?? hashPassword(DEMO_PASSWORD)));
   const now = Date.UTC(2026, 10, 20, 12);
 
-  return db.$client
+  return sqliteClient(db)
     .transaction(async () => {
       const teamIds = new Map<string, number>();
       for (const name of new Set(people.map((p) => p.team).filter((t): t is string => !!t))) {

@@ -1,3 +1,4 @@
+import { sqliteClient } from "@/db/client";
 import type { Db } from "@/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { quarterRange } from "@/lib/domain/quarter";
@@ -37,7 +38,7 @@ export async function seedLarge(db: Db, log: (line: string) => void = () => {}):
   const started = Date.now();
   const random = createRandom(10_000);
   const hash = await hashPassword(DEMO_PASSWORD);
-  const c = db.$client;
+  const c = sqliteClient(db);
   // A fresh database that nothing else has open: no journal and no fsync while filling it (a crash
   // means seeding again), then back to WAL for the server. The WAL would otherwise grow to gigabytes.
   c.pragma("journal_mode = OFF");

@@ -96,10 +96,12 @@ export async function listConnectionViews(now = Date.now(), where?: { id?: numbe
         ? eq(helpdeskConnections.name, where.name)
         : undefined;
   const rows = (await getDb().select(VIEW_COLUMNS).from(helpdeskConnections).where(filter).orderBy(asc(helpdeskConnections.name)));
-  return rows.map(async ({ leaseUntil, ...r }) => {
-    const runs = await recentRuns(r.id);
-    return { ...r, running: leaseUntil !== null && leaseUntil > now, lastRun: runs[0] ?? null, recentRuns: runs };
-  });
+  return Promise.all(
+    rows.map(async ({ leaseUntil, ...r }) => {
+      const runs = await recentRuns(r.id);
+      return { ...r, running: leaseUntil !== null && leaseUntil > now, lastRun: runs[0] ?? null, recentRuns: runs };
+    }),
+  );
 }
 
 export async function findConnection(nameOrId: string | number): Promise<ConnectionView | null> {

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { getDb, writeTx } from "@/db/client";
+import { getDb, sqliteClient, writeTx } from "@/db/client";
 import { csatImports, employees, helpdeskConnections, helpdeskSyncRuns } from "@/db/schema";
 import { insertImportRow } from "@/lib/importers/csat/import-record";
 import { importCsat } from "@/lib/importers/csat/run-import";
@@ -71,7 +71,7 @@ async function begin(id: number, options: SyncOptions, now: number): Promise<Sta
             .set({ status: "interrupted", finishedAt: now })
             .where(and(eq(helpdeskSyncRuns.connectionId, id), eq(helpdeskSyncRuns.status, "running"))));
     const label = CONNECTORS[conn.source].label;
-    const importId = insertImportRow(db.$client, options.actorId ?? null, "sync", `${label} connection '${conn.name}'`, conn.source, now);
+    const importId = insertImportRow(sqliteClient(db), options.actorId ?? null, "sync", `${label} connection '${conn.name}'`, conn.source, now);
     const run = (await db
           .insert(helpdeskSyncRuns)
           .values({ connectionId: id, importId, trigger: options.trigger, status: "running", startedAt: now })

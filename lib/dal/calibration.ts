@@ -10,7 +10,7 @@ import { MAX_REASON } from "@/lib/domain/review-validation";
 import { recordAudit, recordDenied } from "./audit";
 import { calibratorSql, reviewVisibleSql } from "./policy";
 import { verifySession, type Viewer } from "./session";
-import { rows, row, exec } from "@/db/raw";
+import { rows as readRows, row as readRow, exec } from "@/db/raw";
 
 /**
  * Calibration (DESIGN.md "Review cycles"): while a cycle is in `calibration`, HR and the
@@ -67,7 +67,7 @@ interface Target {
 
 /** The review, only when the viewer may calibrate it (the rule is in the query). */
 async function calibrationTarget(db: Db, viewer: Viewer, cycleKey: string, employeeId: number): Promise<Target | undefined> {
-  return (await row<Target | undefined>(db, sql`
+  return (await readRow<Target | undefined>(db, sql`
     select r.id as reviewId, c.id as cycleId, c.state as state, r.status as status, r.version as version, r.keeper_answer as keeperAnswer
     from reviews r join cycles c on c.id = r.cycle_id join employees rv on rv.id = r.reviewer_id
     where c.key = ${cycleKey} and r.employee_id = ${employeeId} and ${calibratorSql(viewer, "r", "rv")}`));
@@ -92,7 +92,7 @@ export async function calibrateReview(raw: unknown): Promise<CalibrationResult> 
     if (target.status !== "submitted") return fail("not_submitted");
     if (target.version !== input.version) return fail("stale");
 
-    const current = (await rows<{ cycleTraitId: number; key: string; rating: number | null; notObserved: number }>(db, sql`
+    const current = (await readRows<{ cycleTraitId: number; key: string; rating: number | null; notObserved: number }>(db, sql`
       select ct.id as cycleTraitId, ct.key as key, rr.rating as rating, coalesce(rr.not_observed, 0) as notObserved
       from cycle_traits ct left join review_ratings rr on rr.cycle_trait_id = ct.id and rr.review_id = ${target.reviewId}
       where ct.cycle_id = ${target.cycleId}`));
@@ -124,7 +124,7 @@ export async function calibrateReview(raw: unknown): Promise<CalibrationResult> 
     const updated = (await exec(db, sql`
       update reviews set keeper_answer = ${input.keeperAnswer}, version = version + 1, updated_at = ${at}
       where id = ${target.reviewId} and version = ${input.version} and status = 'submitted'`));
-    if (updated.changes === 0) return fail("stale");
+    if (updated === 0) return fail("stale");
     for (const c of changes) {
       if (c.cycleTraitId !== undefined) {
         (await db.insert(reviewRatings)
@@ -188,7 +188,7 @@ export interface ReviewCalibration {
 export async function getReviewCalibration(cycleKey: string, employeeId: number): Promise<ReviewCalibration | null> {
   const viewer = await verifySession();
   const db = getDb();
-  const review = (await row<{ id: number; state: CycleState; status: ReviewStatus; canCalibrate: number } | undefined>(db, sql`
+  const review = (await readRow<{ id: number; state: CycleState; status: ReviewStatus; canCalibrate: number } | undefined>(db, sql`
     select reviews.id as id, cycles.state as state, reviews.status as status,
       (case when ${calibratorSql(viewer, "reviews", "rv")} then 1 else 0 end) as canCalibrate
     from reviews join cycles on cycles.id = reviews.cycle_id join employees on employees.id = reviews.employee_id
@@ -199,7 +199,7 @@ export async function getReviewCalibration(cycleKey: string, employeeId: number)
     await recordDenied(viewer.id, "calibration", `${cycleKey}/${employeeId}`, "review not visible or not started");
     return null;
   }
-  const rows = (await rows<{
+  const rows = (await readRows<{
       id: number;
       at: number;
       actorId: number;

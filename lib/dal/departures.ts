@@ -1,3 +1,4 @@
+import { row as readRow, rows as readRows, exec } from "@/db/raw";
 import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
@@ -100,14 +101,14 @@ export async function getPersonDeparture(rawId: unknown): Promise<PersonDepartur
   const id = z.coerce.number().int().positive().safeParse(rawId);
   if (!id.success) return null;
   const db = getDb();
-  const row = db.get<(Omit<PersonSummary, "active"> & { active: number }) | undefined>(
+  const row = (await readRow<(Omit<PersonSummary, "active"> & { active: number }) | undefined>(db, 
     sql`select ${PERSON} ${PERSON_FROM} where e.id = ${id.data}`,
-  );
+  ));
   if (!row) return null;
-  const departure = db.get<
+  const departure = (await readRow<
     { leftAt: string; leaveType: LeaveType; regretted: number; source: "hr" | "import"; recordedAt: number } | undefined
-  >(sql`
-    select left_at as leftAt, leave_type as leaveType, regretted, source, recorded_at as recordedAt from departures where employee_id = ${id.data}`);
+  >(db, sql`
+    select left_at as leftAt, leave_type as leaveType, regretted, source, recorded_at as recordedAt from departures where employee_id = ${id.data}`));
   const cycles = db
     .all<{ key: string }>(
       sql`select c.key as key from cycle_participants p join cycles c on c.id = p.cycle_id where p.employee_id = ${id.data} order by c.key`,
@@ -136,14 +137,14 @@ export async function recordDeparture(raw: unknown, now = Date.now()): Promise<D
   }
   const { employeeId, leftAt, leaveType, regretted } = parsed.data;
   if (employeeId === viewer.id) return { ok: false, message: "Someone else in HR records your own departure.", fieldErrors: {} };
-  return writeTx(async (db): DepartureResult => {
-    const employee = db.get<{ id: number; name: string } | undefined>(sql`select id, name from employees where id = ${employeeId}`);
+  return writeTx(async (db): Promise<DepartureResult> => {
+    const employee = (await readRow<{ id: number; name: string } | undefined>(db, sql`select id, name from employees where id = ${employeeId}`));
     if (!employee) return { ok: false, message: "Nobody has this id.", fieldErrors: {} };
-    db.run(sql`insert into departures (employee_id, left_at, leave_type, regretted, source, recorded_by, recorded_at)
+    (await exec(db, sql`insert into departures (employee_id, left_at, leave_type, regretted, source, recorded_by, recorded_at)
       values (${employeeId}, ${leftAt}, ${leaveType}, ${regretted ? 1 : 0}, 'hr', ${viewer.id}, ${now})
       on conflict (employee_id) do update set left_at = excluded.left_at, leave_type = excluded.leave_type,
-        regretted = excluded.regretted, source = excluded.source, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`);
-    db.run(sql`update employees set active = 0, updated_at = ${now} where id = ${employeeId} and active = 1`);
+        regretted = excluded.regretted, source = excluded.source, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`));
+    (await exec(db, sql`update employees set active = 0, updated_at = ${now} where id = ${employeeId} and active = 1`));
     const leftCycles = await removeUnreviewedFromOpenCycles(db, employeeId);
     await recordAudit({
             actorId: viewer.id,

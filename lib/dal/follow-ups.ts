@@ -1,3 +1,4 @@
+import { row, rows, exec } from "@/db/raw";
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, writeTx } from "@/db/client";
@@ -58,7 +59,7 @@ export async function recordFollowUp(raw: unknown, now = Date.now()): Promise<Fo
   const viewer = await verifySession();
   const parsed = followUpSchema(new Date(now).toISOString().slice(0, 10)).safeParse(raw);
   const reviewId = Number((raw as { reviewId?: unknown })?.reviewId);
-  return writeTx(async (db): FollowUpResult => {
+  return writeTx(async (db): Promise<FollowUpResult> => {
     const target =
       Number.isInteger(reviewId) && reviewId > 0 ? (await followUpRows(db, sql`r.id = ${reviewId} and m.id = ${viewer.id}`))[0] : undefined;
     if (!target) {
@@ -76,10 +77,10 @@ export async function recordFollowUp(raw: unknown, now = Date.now()): Promise<Fo
       return { ok: false, message: "Check the highlighted fields. Nothing was saved.", fieldErrors };
     }
     const { kind, happenedOn, reviewOn, note } = parsed.data;
-    db.run(sql`insert into keeper_follow_ups (review_id, kind, happened_on, review_on, note, recorded_by, recorded_at)
+    (await exec(db, sql`insert into keeper_follow_ups (review_id, kind, happened_on, review_on, note, recorded_by, recorded_at)
       values (${reviewId}, ${kind}, ${happenedOn}, ${reviewOn}, ${note}, ${viewer.id}, ${now})
       on conflict (review_id) do update set kind = excluded.kind, happened_on = excluded.happened_on, review_on = excluded.review_on,
-        note = excluded.note, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`);
+        note = excluded.note, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`));
     await recordAudit({
             actorId: viewer.id,
             action: "review.follow_up",

@@ -18,7 +18,7 @@ import { QUARTER_KEY } from "@/lib/domain/quarter";
 import { resolveTalent, type TalentResult } from "./talent";
 import { oneCycleSql, participantScopeCtes, type TalentCycle } from "./talent-scope";
 import type { Viewer } from "./session";
-import { rows } from "@/db/raw";
+import { rows as readRows } from "@/db/raw";
 
 /**
  * Keeper accuracy (docs/decisions/0017-keeper-outcomes.md): for past (released or closed)
@@ -58,12 +58,12 @@ export interface OutcomesReport {
 }
 
 async function pastCycles(db: Db, limit: number): Promise<TalentCycle[]> {
-  return (await rows<TalentCycle>(db, sql`select id, key, state from cycles where state in ('released', 'closed') order by key desc limit ${limit}`));
+  return (await readRows<TalentCycle>(db, sql`select id, key, state from cycles where state in ('released', 'closed') order by key desc limit ${limit}`));
 }
 
 async function loadOutcomeRows(db: Db, viewer: Viewer, cycle: TalentCycle): Promise<OutcomeRow[]> {
   const later = laterQuarter(cycle.key);
-  const rows = (await rows<Omit<OutcomeRow, "regretted" | "leftUndated"> & { regretted: number | null; leftUndated: number }>(db, sql`
+  const rows = (await readRows<Omit<OutcomeRow, "regretted" | "leftUndated"> & { regretted: number | null; leftUndated: number }>(db, sql`
     with ${participantScopeCtes(viewer, oneCycleSql(cycle))}
     select m.id as employeeId, m.team_id as teamId, t.name as teamName, r.reviewer_id as managerId, rv.name as managerName,
       r.keeper_answer as answer, d.left_at as leftAt, d.regretted as regretted,
@@ -140,14 +140,16 @@ export async function getKeeperOutcomes(
   if (key === undefined) return { ok: false, reason: "no_cycle" };
   if (cycle.state !== "released" && cycle.state !== "closed") return { ok: false, reason: "not_found" };
   const today = new Date(now).toISOString().slice(0, 10);
-  const history = past
+  const history = await Promise.all(
+    past
     .slice()
     .reverse()
     .map(async (c) => ({
       key: c.key,
       state: c.state,
       figures: c.id === cycle.id ? null : outcomeFigures(c.key, today, await loadOutcomeRows(db, viewer, c)),
-    }));
+    })),
+  );
   const selected = cycleOutcomes(cycle, today, await loadOutcomeRows(db, viewer, cycle));
   return {
     ok: true,

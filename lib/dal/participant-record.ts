@@ -20,7 +20,7 @@ export async function snapshotParticipants(db: Db, cycleId: number, now: number)
     from employees e
     where e.active = 1 and e.manager_id is not null
       and not exists (select 1 from cycle_participants p where p.cycle_id = ${cycleId} and p.employee_id = e.id)`));
-  return result.changes;
+  return result;
 }
 
 /** Adds named people (active, with a manager, not yet in the record) as they are today; returns who was added. */

@@ -85,7 +85,7 @@ function asObject(body: unknown): Record<string, unknown> {
 }
 
 /** POST /Users: a new person (an agent until Keeper says otherwise), or 409 when the userName exists. */
-export function createScimUser(client: ScimClient, base: string, body: unknown): ScimOutcome {
+export async function createScimUser(client: ScimClient, base: string, body: unknown): Promise<ScimOutcome> {
   return run(async () => {
     const changes = readUserChanges(null, asObject(body));
     if (!changes.email) throw new ScimInputError("userName (the person's email) is required.");
@@ -129,12 +129,12 @@ export function createScimUser(client: ScimClient, base: string, body: unknown):
 }
 
 /** PUT /Users/{id}: replaces what the request names; attributes it leaves out stay as they are. */
-export function replaceScimUser(client: ScimClient, base: string, rawId: string, body: unknown): ScimOutcome {
+export async function replaceScimUser(client: ScimClient, base: string, rawId: string, body: unknown): Promise<ScimOutcome> {
   return update(client, base, rawId, () => readUserChanges(null, asObject(body)));
 }
 
 /** PATCH /Users/{id}: RFC 7644 §3.5.2 operations, applied with scim-patch to the stored user. */
-export function patchScimUser(client: ScimClient, base: string, rawId: string, body: unknown): ScimOutcome {
+export async function patchScimUser(client: ScimClient, base: string, rawId: string, body: unknown): Promise<ScimOutcome> {
   return update(client, base, rawId, (before) => {
     const doc = toScimUser(before, base);
     return readUserChanges(doc, applyPatch(doc, body));
@@ -145,7 +145,7 @@ export function patchScimUser(client: ScimClient, base: string, rawId: string, b
  * DELETE /Users/{id}: Keeper never deletes a person (their reviews and CSAT are the organisation's
  * record), so this deactivates them, exactly as `active: false` does.
  */
-export function deleteScimUser(client: ScimClient, base: string, rawId: string): ScimOutcome {
+export async function deleteScimUser(client: ScimClient, base: string, rawId: string): Promise<ScimOutcome> {
   const outcome = update(client, base, rawId, () => ({ active: false }));
   return outcome.ok ? { ok: true, status: 204, body: null } : outcome;
 }
@@ -157,9 +157,9 @@ class RollBack extends Error {
 }
 
 /** Runs a change, turning bad input into SCIM 400s and a refused step into a rolled-back transaction. */
-function run(fn: () => ScimOutcome): ScimOutcome {
+async function run(fn: () => Promise<ScimOutcome> | ScimOutcome): Promise<ScimOutcome> {
   try {
-    return fn();
+    return await fn();
   } catch (error) {
     if (error instanceof ScimInputError) return fail(400, error.message, error.scimType);
     if (error instanceof RollBack) return error.outcome;
@@ -167,7 +167,7 @@ function run(fn: () => ScimOutcome): ScimOutcome {
   }
 }
 
-function update(client: ScimClient, base: string, rawId: string, changesFor: (before: PersonRow) => UserChanges): ScimOutcome {
+async function update(client: ScimClient, base: string, rawId: string, changesFor: (before: PersonRow) => UserChanges): Promise<ScimOutcome> {
   const id = scimId(rawId);
   if (id === null) return fail(404, `No user with id ${rawId}.`);
   return run(async () => {
@@ -296,6 +296,13 @@ async function reportingLoop(db: Db, id: number, managerId: number | null): Prom
       who === id ? managerId : ((await db.select({ m: employees.managerId }).from(employees).where(eq(employees.id, who)))[0]?.m ?? null);
     return next === null ? null : await lookup(next);
   };
-  const loops = findReportingLoops(managerOf, [start]);
+  // Walk the chain first (each step is a query), then look for the loop in memory.
+  const chain = new Map<string, string | null>();
+  for (let at: string | null = start; at !== null && !chain.has(at); ) {
+    const next = await managerOf(at);
+    chain.set(at, next);
+    at = next;
+  }
+  const loops = findReportingLoops((email) => chain.get(email) ?? null, [start]);
   return loops.find((loop) => loop.includes(start)) ?? null;
 }

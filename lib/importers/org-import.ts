@@ -1,3 +1,4 @@
+import { sqliteClient } from "@/db/client";
 import type { Database } from "better-sqlite3";
 import { writeTx } from "@/db/client";
 import { CsvSyntaxError } from "./csv-rows";
@@ -101,8 +102,8 @@ export async function importOrg(input: string | Uint8Array, options: { now?: num
   if (problems.length > 0) return refuse(rows.length, problems);
   const now = options.now ?? Date.now();
 
-  return writeTx(async (db): OrgImportReport => {
-    const client = db.$client;
+  return writeTx(async (db): Promise<OrgImportReport> => {
+    const client = sqliteClient(db);
     const all = client
       .prepare("SELECT id, email, name, title, team_id, manager_id, role, hired_at FROM employees")
       .all() as StoredEmployee[];

@@ -73,12 +73,12 @@ export async function deliverOutbox(options: { smtpUrl?: string; now?: number; s
   );
   const finished = Date.now();
   await writeTx(async (db) => {
-        claimed.forEach(async (row, i) => {
+        for (const [i, row] of claimed.entries()) {
           const outcome = outcomes[i] ?? { ok: false, error: "not attempted" };
           (await db.update(outboxEmails)
                     .set(outcome.ok ? { sentAt: finished, error: null } : { sentAt: null, error: outcome.error.slice(0, 500) })
                     .where(eq(outboxEmails.id, row.id)));
-        });
+        }
       });
   const sent = outcomes.filter((o) => o.ok).length;
   return { configured: true, sent, failed: claimed.length - sent };

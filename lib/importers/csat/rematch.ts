@@ -1,3 +1,4 @@
+import { sqliteClient } from "@/db/client";
 import type { Database } from "better-sqlite3";
 import { getDb, type Db } from "@/db/client";
 import { AgentMap } from "./agent-map";
@@ -37,7 +38,7 @@ const keyOf = (source: string, externalId: string) => `${source}\u0000${external
  * employee whose email it is (an identity added later overrides the email without rematching).
  */
 export function rematchUnmatched(db: Db = getDb(), moved: MovedAgent[] = []): RematchResult {
-  const client = db.$client;
+  const client = sqliteClient(db);
   return client
     .transaction((): RematchResult => {
       const agents = AgentMap.load(client);

@@ -1,3 +1,4 @@
+import { sqliteClient } from "@/db/client";
 import type { Database } from "better-sqlite3";
 import { getDb, writeTx } from "@/db/client";
 import { AgentMap } from "./agent-map";
@@ -99,7 +100,7 @@ export async function importCsat(options: ImportCsatOptions): Promise<CsatImport
     step("read");
     // ATTACH and the foreign_keys pragma cannot change inside a transaction; nothing else can
     // run on the connection between these synchronous steps.
-    const client = getDb().$client;
+    const client = sqliteClient(getDb());
     client.prepare(`ATTACH DATABASE ? AS ${STAGE_SCHEMA}`).run(stage.path);
     const foreignKeys = client.pragma("foreign_keys", { simple: true }) as number;
     try {
@@ -111,7 +112,7 @@ export async function importCsat(options: ImportCsatOptions): Promise<CsatImport
       // (AgentMap, the csat_imports row it inserts), so checking each row's two foreign keys
       // proves nothing and costs a sixth of the bulk insert. Tests run foreign_key_check.
       client.pragma("foreign_keys = OFF");
-      const report = await writeTx(async (db) => writeImport(db.$client, files, options, now, step));
+      const report = await writeTx(async (db) => writeImport(sqliteClient(db), files, options, now, step));
       step("commit");
       return report;
     } finally {

@@ -1,3 +1,4 @@
+import { sqliteClient } from "@/db/client";
 import { describe, expect, it } from "vitest";
 import { useFreshDb } from "@/tests/helpers/db";
 import { importOrg } from "@/lib/importers/org-import";
@@ -89,7 +90,7 @@ describe("importOrg", () => {
 
   it("reports unchanged and updated rows on a second import, leaving passwords alone", async () => {
     await importOrg(fixture("org.csv"), { now: NOW });
-    ctx.db.$client.prepare("UPDATE employees SET password_hash = 'secret-hash' WHERE email = 'raj@sample.keeper.test'").run();
+    sqliteClient(ctx.db).prepare("UPDATE employees SET password_hash = 'secret-hash' WHERE email = 'raj@sample.keeper.test'").run();
     expect(await importOrg(fixture("org.csv"), { now: NOW })).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 3 });
     const edited = fixture("org.csv").replace(
       "Raj Mehta,lead@sample.keeper.test,Sample,Support Agent",

@@ -12,7 +12,7 @@ export function POST(request: NextRequest) {
   return withScimClient(request, async (client, base) => {
     const body = await scimBody(request);
     if (body === undefined) return scimError(400, "The body must be JSON.", "invalidSyntax");
-    return scimOutcome(createScimUser(client, base, body));
+    return scimOutcome(await createScimUser(client, base, body));
   });
 }
 

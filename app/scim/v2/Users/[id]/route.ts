@@ -12,7 +12,7 @@ export function PUT(request: NextRequest, { params }: Params) {
   return withScimClient(request, async (client, base) => {
     const body = await scimBody(request);
     if (body === undefined) return scimError(400, "The body must be JSON.", "invalidSyntax");
-    return scimOutcome(replaceScimUser(client, base, (await params).id, body));
+    return scimOutcome(await replaceScimUser(client, base, (await params).id, body));
   });
 }
 
@@ -20,13 +20,13 @@ export function PATCH(request: NextRequest, { params }: Params) {
   return withScimClient(request, async (client, base) => {
     const body = await scimBody(request);
     if (body === undefined) return scimError(400, "The body must be JSON.", "invalidSyntax");
-    return scimOutcome(patchScimUser(client, base, (await params).id, body));
+    return scimOutcome(await patchScimUser(client, base, (await params).id, body));
   });
 }
 
 /** Deactivates: people are never deleted, their reviews and CSAT stay. */
 export function DELETE(request: NextRequest, { params }: Params) {
-  return withScimClient(request, async (client, base) => scimOutcome(deleteScimUser(client, base, (await params).id)));
+  return withScimClient(request, async (client, base) => scimOutcome(await deleteScimUser(client, base, (await params).id)));
 }
 
 export { scimMethodNotAllowed as POST };
