@@ -146,7 +146,7 @@ export async function patchScimUser(client: ScimClient, base: string, rawId: str
  * record), so this deactivates them, exactly as `active: false` does.
  */
 export async function deleteScimUser(client: ScimClient, base: string, rawId: string): Promise<ScimOutcome> {
-  const outcome = update(client, base, rawId, () => ({ active: false }));
+  const outcome = await update(client, base, rawId, () => ({ active: false }));
   return outcome.ok ? { ok: true, status: 204, body: null } : outcome;
 }
 
