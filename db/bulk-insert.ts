@@ -58,7 +58,11 @@ function arrayType(type: string): string {
 }
 
 /** The statement for one chunk; exported for tests and for callers that run it themselves. */
-export function bulkInsertSql(table: string, columns: readonly BulkColumn[], options: Pick<BulkInsertOptions, "overridingSystemValue" | "suffix"> = {}): string {
+export function bulkInsertSql(
+  table: string,
+  columns: readonly BulkColumn[],
+  options: Pick<BulkInsertOptions, "overridingSystemValue" | "suffix"> = {},
+): string {
   if (columns.length === 0) throw new Error("bulkInsert: no columns.");
   const names = columns.map((c) => quoteIdent(c.name)).join(", ");
   const arrays = columns.map((c, i) => `$${i + 1}::${arrayType(c.type)}`).join(", ");
@@ -117,7 +121,8 @@ export async function bulkInsert(
   options: BulkInsertOptions = {},
 ): Promise<number> {
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
-  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new Error(`bulkInsert: chunkSize must be a positive integer (got ${chunkSize}).`);
+  if (!Number.isInteger(chunkSize) || chunkSize < 1)
+    throw new Error(`bulkInsert: chunkSize must be a positive integer (got ${chunkSize}).`);
   const text = bulkInsertSql(table, columns, options);
   let inserted = 0;
   let pending: Promise<unknown> | undefined;

@@ -106,13 +106,14 @@ export function copyPlan(): CopyTable[] {
 async function tablesWithRows(client: pg.Pool | pg.PoolClient, plan: CopyTable[]): Promise<string[]> {
   const names = plan.map((t) => t.name).filter((name) => !SEEDED_TABLES.has(name));
   const existing = (
-    await client.query<{ name: string }>(
-      "select n as name from unnest($1::text[]) as n where to_regclass(quote_ident(n)) is not null",
-      [names],
-    )
+    await client.query<{ name: string }>("select n as name from unnest($1::text[]) as n where to_regclass(quote_ident(n)) is not null", [
+      names,
+    ])
   ).rows.map((r) => r.name);
   if (existing.length === 0) return [];
-  const probe = existing.map((name) => `select ${literal(name)} as name where exists (select 1 from ${quoteIdent(name)})`).join(" union all ");
+  const probe = existing
+    .map((name) => `select ${literal(name)} as name where exists (select 1 from ${quoteIdent(name)})`)
+    .join(" union all ");
   return (await client.query<{ name: string }>(probe)).rows.map((r) => r.name);
 }
 
@@ -141,7 +142,9 @@ async function targetTypes(client: pg.PoolClient, plan: CopyTable[]): Promise<Ma
 function sourceGaps(sqlite: ReturnType<typeof sqliteClient>, plan: CopyTable[]): string[] {
   const gaps: string[] = [];
   for (const table of plan) {
-    const present = new Set((sqlite.prepare(`select name from pragma_table_info(?)`).all(table.name) as { name: string }[]).map((r) => r.name));
+    const present = new Set(
+      (sqlite.prepare(`select name from pragma_table_info(?)`).all(table.name) as { name: string }[]).map((r) => r.name),
+    );
     if (present.size === 0) gaps.push(table.name);
     else for (const column of table.columns) if (!present.has(column)) gaps.push(`${table.name}.${column}`);
   }
@@ -195,7 +198,10 @@ export async function copySqliteToPostgres(source: Db, target: Db, options: Copy
     const types = await targetTypes(client, plan);
     const missing = plan.flatMap((t) => t.columns.filter((c) => !types.get(t.name)?.has(c)).map((c) => `${t.name}.${c}`));
     if (missing.length > 0) {
-      throw new CopyRefused("target-schema", `The PostgreSQL schema lacks ${missing.slice(0, 5).join(", ")}: db/migrations-pg is behind db/schema.sqlite.ts.`);
+      throw new CopyRefused(
+        "target-schema",
+        `The PostgreSQL schema lacks ${missing.slice(0, 5).join(", ")}: db/migrations-pg is behind db/schema.sqlite.ts.`,
+      );
     }
 
     // One read transaction on the SQLite file: every table and count from the same snapshot,
@@ -242,7 +248,9 @@ export async function copySqliteToPostgres(source: Db, target: Db, options: Copy
           if (Date.now() - lastReport < 5_000) return;
           lastReport = Date.now();
           const rate = Math.round(soFar / ((Date.now() - tableStarted) / 1000));
-          log(`  ${table.name.padEnd(width)}  ${soFar.toLocaleString("en")} / ${expected.toLocaleString("en")} rows (${rate.toLocaleString("en")} rows/s)`);
+          log(
+            `  ${table.name.padEnd(width)}  ${soFar.toLocaleString("en")} / ${expected.toLocaleString("en")} rows (${rate.toLocaleString("en")} rows/s)`,
+          );
         },
       });
       if (later.length > 0) {
@@ -273,7 +281,9 @@ export async function copySqliteToPostgres(source: Db, target: Db, options: Copy
       [plan.map((t) => t.name)],
     );
     for (const s of sequences.rows) {
-      await client.query(`select setval($1, coalesce((select max(${quoteIdent(s.column)}) from ${quoteIdent(s.table)}), 0) + 1, false)`, [s.sequence]);
+      await client.query(`select setval($1, coalesce((select max(${quoteIdent(s.column)}) from ${quoteIdent(s.table)}), 0) + 1, false)`, [
+        s.sequence,
+      ]);
     }
 
     await options.beforeVerify?.(client);
@@ -299,7 +309,8 @@ export function formatCounts(report: CopyReport): string {
   const width = Math.max(5, ...report.tables.map((t) => t.table.length));
   const head = `${"table".padEnd(width)}  ${"sqlite".padStart(11)}  ${"postgres".padStart(11)}`;
   const lines = report.tables.map(
-    (t) => `${t.table.padEnd(width)}  ${t.source.toLocaleString("en").padStart(11)}  ${t.target.toLocaleString("en").padStart(11)}${t.source === t.target ? "" : "  MISMATCH"}`,
+    (t) =>
+      `${t.table.padEnd(width)}  ${t.source.toLocaleString("en").padStart(11)}  ${t.target.toLocaleString("en").padStart(11)}${t.source === t.target ? "" : "  MISMATCH"}`,
   );
   return [head, ...lines].join("\n");
 }

@@ -15,7 +15,8 @@ import { databaseUrlFor } from "../helpers/pg-names";
  * database. Needs a PostgreSQL server: KEEPER_TEST_PG_URL, or the DATABASE_URL of `npm run test:pg`;
  * each test makes its own empty database there (CREATE DATABASE) and drops it after.
  */
-const PG_URL = process.env.KEEPER_TEST_PG_URL || (engineOf(process.env.DATABASE_URL ?? "") === "postgres" ? process.env.DATABASE_URL : undefined);
+const PG_URL =
+  process.env.KEEPER_TEST_PG_URL || (engineOf(process.env.DATABASE_URL ?? "") === "postgres" ? process.env.DATABASE_URL : undefined);
 const SKIP_REASON = "needs PostgreSQL: runs in `npm run test:pg`, or set KEEPER_TEST_PG_URL=postgres://… for `npm test`";
 
 const T0 = 1_790_000_000_123; // an epoch-ms time past 2^31, so a 32-bit column would not hold it
@@ -52,7 +53,8 @@ async function sourceDb(dir: string, csatRows: number): Promise<Db> {
      values ('csv', ?, 'z-1', ?, ?, '2026-Q4', ?, '5', '1-5', ?, ?, 1)`,
   );
   s.transaction(() => {
-    for (let i = 1; i <= csatRows; i++) insert.run(`r${i}`, i % 3 === 0 ? null : 1, T0 + i, i % 2, i % 100 === 0 ? `comment ${i}, with "quotes" and {braces}` : null, T0 + i);
+    for (let i = 1; i <= csatRows; i++)
+      insert.run(`r${i}`, i % 3 === 0 ? null : 1, T0 + i, i % 2, i % 100 === 0 ? `comment ${i}, with "quotes" and {braces}` : null, T0 + i);
   })();
   s.exec(`update data_versions set version = 42 where topic = 'talent'`);
   return db;
@@ -104,7 +106,11 @@ describe.skipIf(!PG_URL)(`keeper db copy (${PG_URL ? "PostgreSQL" : SKIP_REASON}
     const report = await copySqliteToPostgres(source, target, { chunkSize: 5_000, log: (line) => lines.push(line) });
 
     expect(report.ok).toBe(true);
-    expect(report.tables.map((t) => t.table).sort()).toEqual(copyPlan().map((t) => t.name).sort());
+    expect(report.tables.map((t) => t.table).sort()).toEqual(
+      copyPlan()
+        .map((t) => t.name)
+        .sort(),
+    );
     for (const t of report.tables) expect(t.target, t.table).toBe(t.source);
     expect(report.tables.find((t) => t.table === "csat_responses")).toMatchObject({ source: 12_345, target: 12_345 });
     expect(await count("csat_responses")).toBe(12_345);
@@ -123,11 +129,18 @@ describe.skipIf(!PG_URL)(`keeper db copy (${PG_URL ? "PostgreSQL" : SKIP_REASON}
 
     // JSON text became jsonb, queryable as such; SQL NULL stayed NULL.
     expect((await sql.query(`select levels from trait_template`)).rows[0].levels).toEqual(["one", "two", "three", "four", "five"]);
-    expect((await sql.query(`select detail->'nested'->>'ok' as ok, jsonb_typeof(detail) as t from audit_log`)).rows[0]).toEqual({ ok: "true", t: "object" });
+    expect((await sql.query(`select detail->'nested'->>'ok' as ok, jsonb_typeof(detail) as t from audit_log`)).rows[0]).toEqual({
+      ok: "true",
+      t: "object",
+    });
     expect((await sql.query(`select report from csat_imports`)).rows[0].report).toBeNull();
 
     // CSAT rows across chunk boundaries, nulls and text with quotes intact.
-    const r = (await sql.query(`select employee_id, satisfied, rated_at, comment from csat_responses where source_record_id in ('r5000', 'r5001', 'r12300') order by id`)).rows;
+    const r = (
+      await sql.query(
+        `select employee_id, satisfied, rated_at, comment from csat_responses where source_record_id in ('r5000', 'r5001', 'r12300') order by id`,
+      )
+    ).rows;
     expect(r).toEqual([
       { employee_id: 1, satisfied: 0, rated_at: T0 + 5000, comment: 'comment 5000, with "quotes" and {braces}' },
       { employee_id: null, satisfied: 1, rated_at: T0 + 5001, comment: null },
@@ -140,7 +153,9 @@ describe.skipIf(!PG_URL)(`keeper db copy (${PG_URL ? "PostgreSQL" : SKIP_REASON}
     expect(await count("drizzle.__drizzle_migrations")).toBeGreaterThan(0);
 
     // Sequences continue after the copied ids.
-    const next = await sql.query(`insert into employees (email, name, created_at, updated_at) values ('new@x.test', 'New', 1, 1) returning id`);
+    const next = await sql.query(
+      `insert into employees (email, name, created_at, updated_at) values ('new@x.test', 'New', 1, 1) returning id`,
+    );
     expect(next.rows[0].id).toBe(8);
     const nextCsat = await sql.query(
       `insert into csat_responses (source, source_record_id, agent_external_id, rated_at, quarter, satisfied, raw_value, scale, updated_at)

@@ -7,8 +7,12 @@ describe("keeper backup on PostgreSQL", () => {
 
   it("prints the pg_dump and pg_restore commands for this database, without the password", () => {
     const text = postgresBackupGuidance(url, { now });
-    expect(text).toContain(`pg_dump --format=custom --file keeper-20261206.dump "postgres://keeper@db.internal:5432/keeper?sslmode=require"`);
-    expect(text).toContain(`pg_restore --dbname "postgres://keeper@db.internal:5432/keeper?sslmode=require" --clean --if-exists keeper-20261206.dump`);
+    expect(text).toContain(
+      `pg_dump --format=custom --file keeper-20261206.dump "postgres://keeper@db.internal:5432/keeper?sslmode=require"`,
+    );
+    expect(text).toContain(
+      `pg_restore --dbname "postgres://keeper@db.internal:5432/keeper?sslmode=require" --clean --if-exists keeper-20261206.dump`,
+    );
     expect(text).toMatch(/PGPASSWORD/);
     expect(text).toMatch(/~\/\.pgpass/);
     expect(text).toMatch(/No backup was taken/);
