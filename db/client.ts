@@ -149,12 +149,13 @@ function pgCode(error: unknown): string | undefined {
  *   read-check-write (version checks, cycle transitions, calibration, imports) is correct across
  *   processes without a lock per path. `fn` must therefore be safe to run again: no mail sent,
  *   no HTTP call made inside it.
- * A writeTx inside another joins it.
+ * A writeTx inside another joins it. `on` is for the seeds and the CLI, which hold a database
+ * that is not (yet) the process's.
  */
-export async function writeTx<T>(fn: (db: Db) => Promise<T> | T): Promise<T> {
+export async function writeTx<T>(fn: (db: Db) => Promise<T> | T, on?: Db): Promise<T> {
   const current = transaction.getStore();
   if (current) return fn(current);
-  const db = processDb();
+  const db = on ?? processDb();
   const connection = connectionOf(db);
   if (connection.engine === "sqlite") return sqliteTx(db, connection, fn);
   for (let attempt = 1; ; attempt++) {

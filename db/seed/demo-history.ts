@@ -124,60 +124,64 @@ export async function seedDemoLeavers(
   for (const leaver of DEMO_LEAVERS) {
     const managerId = ctx.ids.get(email(leaver.managerLocal))!;
     const teamId = ctx.teamIds.get(leaver.team)!;
-    const id = (await db
-          .insert(employees)
-          .values({
-            email: email(leaver.local),
-            name: leaver.name,
-            title: "Customer Support Agent",
-            teamId,
-            managerId,
-            role: "agent",
-            active: false,
-            hiredAt: "2024-02-01",
-            createdAt: ctx.now,
-            updatedAt: ctx.now,
-          })
-          .returning({ id: employees.id }))[0].id;
+    const id = (
+      await db
+        .insert(employees)
+        .values({
+          email: email(leaver.local),
+          name: leaver.name,
+          title: "Customer Support Agent",
+          teamId,
+          managerId,
+          role: "agent",
+          active: false,
+          hiredAt: "2024-02-01",
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        })
+        .returning({ id: employees.id })
+    )[0].id;
     const leftAt = leaver.departure?.leftAt ?? UNDATED_LEFT;
-    ctx.cycles.forEach(async (cycle, index) => {
+    for (const [index, cycle] of ctx.cycles.entries()) {
       const answer = leaver.answers[index];
       // Reviewed in a cycle only when its quarter ended before they left.
-      if (!answer || quarterRange(cycle.key).end > Date.parse(`${leftAt}T00:00:00Z`)) return;
+      if (!answer || quarterRange(cycle.key).end > Date.parse(`${leftAt}T00:00:00Z`)) continue;
       const at = quarterRange(cycle.key).end - 11 * 86_400_000;
-      (await db.insert(cycleParticipants)
-                .values({
-                  cycleId: cycle.id,
-                  employeeId: id,
-                  teamId,
-                  managerId,
-                  reviewerId: managerId,
-                  role: "agent",
-                  title: "Customer Support Agent",
-                  addedAt: at,
-                }));
-      const review = (await db
-              .insert(reviews)
-              .values({
-                cycleId: cycle.id,
-                employeeId: id,
-                reviewerId: managerId,
-                status: "submitted",
-                version: 1,
-                keeperAnswer: answer,
-                keeperReason: "Seeded history.",
-                summary: "A quarter on record.",
-                submittedAt: at,
-                createdAt: at,
-                updatedAt: at,
-              })
-              .returning({ id: reviews.id }))[0];
+      await db.insert(cycleParticipants).values({
+        cycleId: cycle.id,
+        employeeId: id,
+        teamId,
+        managerId,
+        reviewerId: managerId,
+        role: "agent",
+        title: "Customer Support Agent",
+        addedAt: at,
+      });
+      const review = (
+        await db
+          .insert(reviews)
+          .values({
+            cycleId: cycle.id,
+            employeeId: id,
+            reviewerId: managerId,
+            status: "submitted",
+            version: 1,
+            keeperAnswer: answer,
+            keeperReason: "Seeded history.",
+            summary: "A quarter on record.",
+            submittedAt: at,
+            createdAt: at,
+            updatedAt: at,
+          })
+          .returning({ id: reviews.id })
+      )[0];
       for (const cycleTraitId of cycle.traitIds)
-        (await db.insert(reviewRatings).values({ reviewId: review.id, cycleTraitId, rating: RATING[answer] }));
-    });
+        await db.insert(reviewRatings).values({ reviewId: review.id, cycleTraitId, rating: RATING[answer] });
+    }
     if (leaver.departure) {
-      (await db.insert(departures)
-                .values({ employeeId: id, ...leaver.departure, source: "hr", recordedBy: ctx.recordedBy, recordedAt: ctx.now }));
+      await db
+        .insert(departures)
+        .values({ employeeId: id, ...leaver.departure, source: "hr", recordedBy: ctx.recordedBy, recordedAt: ctx.now });
     }
   }
 }
@@ -186,7 +190,7 @@ export async function seedDemoLeavers(
  * A recorded follow-up from Noah and one from Grace on their teams' latest unsure or let go
  * answers, so the follow-ups page shows recorded ones beside those still waiting.
  */
-export function seedDemoFollowUps(db: Db, ctx: { cycleId: number; managerIds: number[]; now: number }): void {
+export async function seedDemoFollowUps(db: Db, ctx: { cycleId: number; managerIds: number[]; now: number }): Promise<void> {
   const plans = [
     {
       kind: "conversation" as const,
@@ -201,22 +205,25 @@ export function seedDemoFollowUps(db: Db, ctx: { cycleId: number; managerIds: nu
       note: "Plan on tone and first-contact resolution, with pairing twice a week.",
     },
   ];
-  ctx.managerIds.forEach(async (managerId, i) => {
-    const answer = (await db
-          .select({ id: reviews.id })
-          .from(reviews)
-          .innerJoin(employees, eq(employees.id, reviews.employeeId))
-          .where(
-            and(
-              eq(reviews.cycleId, ctx.cycleId),
-              eq(employees.managerId, managerId),
-              eq(employees.active, true),
-              inArray(reviews.keeperAnswer, ["unsure", "let_go"]),
-            ),
-          )
-          .orderBy(asc(reviews.id)))[0];
+  for (const [i, managerId] of ctx.managerIds.entries()) {
+    const answer = (
+      await db
+        .select({ id: reviews.id })
+        .from(reviews)
+        .innerJoin(employees, eq(employees.id, reviews.employeeId))
+        .where(
+          and(
+            eq(reviews.cycleId, ctx.cycleId),
+            eq(employees.managerId, managerId),
+            eq(employees.active, true),
+            inArray(reviews.keeperAnswer, ["unsure", "let_go"]),
+          ),
+        )
+        .orderBy(asc(reviews.id))
+    )[0];
     if (answer)
-      (await db.insert(keeperFollowUps)
-                .values({ reviewId: answer.id, ...plans[i % plans.length], recordedBy: managerId, recordedAt: ctx.now }));
-  });
+      await db
+        .insert(keeperFollowUps)
+        .values({ reviewId: answer.id, ...plans[i % plans.length], recordedBy: managerId, recordedAt: ctx.now });
+  }
 }

@@ -65,27 +65,27 @@ const VIEW_COLUMNS = {
 
 /** A connection's latest sync runs, newest first (a handful: it syncs hourly for years). */
 export async function recentRuns(connectionId: number, limit = 5): Promise<SyncRunView[]> {
-  return (await getDb()
-      .select({
-        id: helpdeskSyncRuns.id,
-        importId: helpdeskSyncRuns.importId,
-        status: helpdeskSyncRuns.status,
-        trigger: helpdeskSyncRuns.trigger,
-        startedAt: helpdeskSyncRuns.startedAt,
-        finishedAt: helpdeskSyncRuns.finishedAt,
-        pages: helpdeskSyncRuns.pages,
-        records: helpdeskSyncRuns.records,
-        error: helpdeskSyncRuns.error,
-        imported: csatImports.imported,
-        updated: csatImports.updated,
-        unchanged: csatImports.unchanged,
-        rejected: csatImports.rejected,
-      })
-      .from(helpdeskSyncRuns)
-      .leftJoin(csatImports, eq(csatImports.id, helpdeskSyncRuns.importId))
-      .where(eq(helpdeskSyncRuns.connectionId, connectionId))
-      .orderBy(desc(helpdeskSyncRuns.startedAt), desc(helpdeskSyncRuns.id))
-      .limit(limit));
+  return await getDb()
+    .select({
+      id: helpdeskSyncRuns.id,
+      importId: helpdeskSyncRuns.importId,
+      status: helpdeskSyncRuns.status,
+      trigger: helpdeskSyncRuns.trigger,
+      startedAt: helpdeskSyncRuns.startedAt,
+      finishedAt: helpdeskSyncRuns.finishedAt,
+      pages: helpdeskSyncRuns.pages,
+      records: helpdeskSyncRuns.records,
+      error: helpdeskSyncRuns.error,
+      imported: csatImports.imported,
+      updated: csatImports.updated,
+      unchanged: csatImports.unchanged,
+      rejected: csatImports.rejected,
+    })
+    .from(helpdeskSyncRuns)
+    .leftJoin(csatImports, eq(csatImports.id, helpdeskSyncRuns.importId))
+    .where(eq(helpdeskSyncRuns.connectionId, connectionId))
+    .orderBy(desc(helpdeskSyncRuns.startedAt), desc(helpdeskSyncRuns.id))
+    .limit(limit);
 }
 
 export async function listConnectionViews(now = Date.now(), where?: { id?: number; name?: string }): Promise<ConnectionView[]> {
@@ -95,7 +95,7 @@ export async function listConnectionViews(now = Date.now(), where?: { id?: numbe
       : where?.name !== undefined
         ? eq(helpdeskConnections.name, where.name)
         : undefined;
-  const rows = (await getDb().select(VIEW_COLUMNS).from(helpdeskConnections).where(filter).orderBy(asc(helpdeskConnections.name)));
+  const rows = await getDb().select(VIEW_COLUMNS).from(helpdeskConnections).where(filter).orderBy(asc(helpdeskConnections.name));
   return Promise.all(
     rows.map(async ({ leaseUntil, ...r }) => {
       const runs = await recentRuns(r.id);
@@ -106,7 +106,9 @@ export async function listConnectionViews(now = Date.now(), where?: { id?: numbe
 
 export async function findConnection(nameOrId: string | number): Promise<ConnectionView | null> {
   const views =
-    typeof nameOrId === "number" ? await listConnectionViews(Date.now(), { id: nameOrId }) : await listConnectionViews(Date.now(), { name: nameOrId });
+    typeof nameOrId === "number"
+      ? await listConnectionViews(Date.now(), { id: nameOrId })
+      : await listConnectionViews(Date.now(), { name: nameOrId });
   return views[0] ?? null;
 }
 
@@ -118,22 +120,24 @@ export async function insertConnection(fields: ConnectionFields, actorId: number
     if ((await db.select({ id: helpdeskConnections.id }).from(helpdeskConnections).where(eq(helpdeskConnections.name, fields.name)))[0]) {
       return { ok: false as const, field: "name", message: `A connection named '${fields.name}' exists already.` };
     }
-    const row = (await db
-          .insert(helpdeskConnections)
-          .values({
-            name: fields.name,
-            source: fields.source,
-            baseUrl: fields.baseUrl,
-            accountId: fields.accountId ?? null,
-            credentials: encryptSecret(JSON.stringify(credentials)),
-            credentialHint: credentialHint(credentials),
-            intervalMinutes: fields.intervalMinutes,
-            nextRunAt: now,
-            createdBy: actorId,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning({ id: helpdeskConnections.id }))[0];
+    const row = (
+      await db
+        .insert(helpdeskConnections)
+        .values({
+          name: fields.name,
+          source: fields.source,
+          baseUrl: fields.baseUrl,
+          accountId: fields.accountId ?? null,
+          credentials: encryptSecret(JSON.stringify(credentials)),
+          credentialHint: credentialHint(credentials),
+          intervalMinutes: fields.intervalMinutes,
+          nextRunAt: now,
+          createdBy: actorId,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: helpdeskConnections.id })
+    )[0];
     return { ok: true as const, id: row.id };
   });
 }
@@ -161,34 +165,34 @@ export async function updateConnection(id: number, fields: ConnectionFields, now
   const problem = missingForSource({ source: fields.source, baseUrl: fields.baseUrl, accountId: fields.accountId ?? null, credentials });
   if (problem) return { ok: false, field: "token", message: problem };
   return writeTx(async (db) => {
-    const clash = (await db
-          .select({ id: helpdeskConnections.id })
-          .from(helpdeskConnections)
-          .where(eq(helpdeskConnections.name, fields.name)))[0];
+    const clash = (
+      await db.select({ id: helpdeskConnections.id }).from(helpdeskConnections).where(eq(helpdeskConnections.name, fields.name))
+    )[0];
     if (clash && clash.id !== id)
       return { ok: false as const, field: "name", message: `A connection named '${fields.name}' exists already.` };
-    (await db.update(helpdeskConnections)
-            .set({
-              name: fields.name,
-              baseUrl: fields.baseUrl,
-              accountId: fields.accountId ?? null,
-              intervalMinutes: fields.intervalMinutes,
-              updatedAt: now,
-              ...(replacing
-                ? {
-                    credentials: encryptSecret(JSON.stringify(credentials)),
-                    credentialHint: credentialHint(credentials),
-                    status: "new",
-                    lastError: null,
-                    nextRunAt: now,
-                  }
-                : {}),
-              // Another address is another data set: start again from the beginning.
-              ...(fields.baseUrl !== stored.baseUrl || (fields.accountId ?? null) !== stored.accountId
-                ? { cursorSince: null, resume: null, nextRunAt: now }
-                : {}),
-            })
-            .where(eq(helpdeskConnections.id, id)));
+    await db
+      .update(helpdeskConnections)
+      .set({
+        name: fields.name,
+        baseUrl: fields.baseUrl,
+        accountId: fields.accountId ?? null,
+        intervalMinutes: fields.intervalMinutes,
+        updatedAt: now,
+        ...(replacing
+          ? {
+              credentials: encryptSecret(JSON.stringify(credentials)),
+              credentialHint: credentialHint(credentials),
+              status: "new",
+              lastError: null,
+              nextRunAt: now,
+            }
+          : {}),
+        // Another address is another data set: start again from the beginning.
+        ...(fields.baseUrl !== stored.baseUrl || (fields.accountId ?? null) !== stored.accountId
+          ? { cursorSince: null, resume: null, nextRunAt: now }
+          : {}),
+      })
+      .where(eq(helpdeskConnections.id, id));
     return { ok: true as const, id };
   });
 }
@@ -214,7 +218,8 @@ export async function loadConfig(id: number): Promise<ConnectionConfig & { id: n
 
 /** Connections whose next run is due and that no sync holds; refused credentials wait for new ones (or "Sync now"). */
 export async function dueConnectionIds(now = Date.now()): Promise<number[]> {
-  return (await getDb()
+  return (
+    await getDb()
       .select({ id: helpdeskConnections.id })
       .from(helpdeskConnections)
       .where(
@@ -224,14 +229,12 @@ export async function dueConnectionIds(now = Date.now()): Promise<number[]> {
           or(isNull(helpdeskConnections.leaseUntil), lt(helpdeskConnections.leaseUntil, now)),
         ),
       )
-      .orderBy(asc(helpdeskConnections.nextRunAt)))
-    .map((r) => r.id);
+      .orderBy(asc(helpdeskConnections.nextRunAt))
+  ).map((r) => r.id);
 }
 
 export async function allConnectionIds(): Promise<number[]> {
-  return (await getDb()
-      .select({ id: helpdeskConnections.id })
-      .from(helpdeskConnections)
-      .orderBy(asc(helpdeskConnections.name)))
-    .map((r) => r.id);
+  return (await getDb().select({ id: helpdeskConnections.id }).from(helpdeskConnections).orderBy(asc(helpdeskConnections.name))).map(
+    (r) => r.id,
+  );
 }

@@ -58,12 +58,17 @@ export interface OutcomesReport {
 }
 
 async function pastCycles(db: Db, limit: number): Promise<TalentCycle[]> {
-  return (await readRows<TalentCycle>(db, sql`select id, key, state from cycles where state in ('released', 'closed') order by key desc limit ${limit}`));
+  return await readRows<TalentCycle>(
+    db,
+    sql`select id, key, state from cycles where state in ('released', 'closed') order by key desc limit ${limit}`,
+  );
 }
 
 async function loadOutcomeRows(db: Db, viewer: Viewer, cycle: TalentCycle): Promise<OutcomeRow[]> {
   const later = laterQuarter(cycle.key);
-  const rows = (await readRows<Omit<OutcomeRow, "regretted" | "leftUndated"> & { regretted: number | null; leftUndated: number }>(db, sql`
+  const rows = await readRows<Omit<OutcomeRow, "regretted" | "leftUndated"> & { regretted: number | null; leftUndated: number }>(
+    db,
+    sql`
     with ${participantScopeCtes(viewer, oneCycleSql(cycle))}
     select m.id as employeeId, m.team_id as teamId, t.name as teamName, r.reviewer_id as managerId, rv.name as managerName,
       r.keeper_answer as answer, d.left_at as leftAt, d.regretted as regretted,
@@ -78,7 +83,8 @@ async function loadOutcomeRows(db: Db, viewer: Viewer, cycle: TalentCycle): Prom
     left join cycles lc on lc.key = ${later} and lc.state <> 'draft'
     left join reviews lr on lr.cycle_id = lc.id and lr.employee_id = m.id and lr.status = 'submitted'
     left join csat_rollups lcr on lcr.employee_id = m.id and lcr.quarter = ${later}
-    order by m.id`));
+    order by m.id`,
+  );
   return rows.map((r) => ({
     ...r,
     answer: r.answer as KeeperAnswer,
@@ -142,13 +148,13 @@ export async function getKeeperOutcomes(
   const today = new Date(now).toISOString().slice(0, 10);
   const history = await Promise.all(
     past
-    .slice()
-    .reverse()
-    .map(async (c) => ({
-      key: c.key,
-      state: c.state,
-      figures: c.id === cycle.id ? null : outcomeFigures(c.key, today, await loadOutcomeRows(db, viewer, c)),
-    })),
+      .slice()
+      .reverse()
+      .map(async (c) => ({
+        key: c.key,
+        state: c.state,
+        figures: c.id === cycle.id ? null : outcomeFigures(c.key, today, await loadOutcomeRows(db, viewer, c)),
+      })),
   );
   const selected = cycleOutcomes(cycle, today, await loadOutcomeRows(db, viewer, cycle));
   return {

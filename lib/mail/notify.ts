@@ -40,13 +40,16 @@ function mailBody(recipientName: string, n: NotificationInput): string {
 
 /** Returns false (and writes nothing) when the recipient is unknown or no longer active. */
 export async function notify(db: Db, n: NotificationInput, now = Date.now()): Promise<boolean> {
-  const recipient = (await db
+  const recipient = (
+    await db
       .select({ email: employees.email, name: employees.name })
       .from(employees)
-      .where(and(eq(employees.id, n.recipientId), eq(employees.active, true))))[0];
+      .where(and(eq(employees.id, n.recipientId), eq(employees.active, true)))
+  )[0];
   if (!recipient) return false;
-  (await db.insert(notifications)
-        .values({ recipientId: n.recipientId, kind: n.kind, title: n.title, body: n.body ?? "", link: n.link ?? null, createdAt: now }));
+  await db
+    .insert(notifications)
+    .values({ recipientId: n.recipientId, kind: n.kind, title: n.title, body: n.body ?? "", link: n.link ?? null, createdAt: now });
   await queueMail(db, { to: recipient.email, subject: `Keeper: ${n.title}`, body: mailBody(recipient.name, n) }, now);
   return true;
 }

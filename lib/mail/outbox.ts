@@ -15,7 +15,7 @@ export const DELIVERY_WINDOW_MS = 24 * 60 * 60 * 1000;
 const BATCH = 100;
 
 export async function queueMail(db: Db, mail: { to: string; subject: string; body: string }, now = Date.now()): Promise<void> {
-  (await db.insert(outboxEmails).values({ toAddress: mail.to, subject: mail.subject, body: mail.body, createdAt: now }));
+  await db.insert(outboxEmails).values({ toAddress: mail.to, subject: mail.subject, body: mail.body, createdAt: now });
 }
 
 export function smtpConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -49,23 +49,24 @@ export async function deliverOutbox(options: { smtpUrl?: string; now?: number; s
   const config = parseSmtpUrl(smtpUrl);
   const now = options.now ?? Date.now();
   const claimed = await writeTx(async (db) => {
-      const rows = (await db
-            .select()
-            .from(outboxEmails)
-            .where(and(isNull(outboxEmails.sentAt), gte(outboxEmails.createdAt, now - DELIVERY_WINDOW_MS)))
-            .orderBy(asc(outboxEmails.id))
-            .limit(BATCH));
-      if (rows.length > 0)
-        (await db.update(outboxEmails)
-                  .set({ sentAt: now })
-                  .where(
-                    inArray(
-                      outboxEmails.id,
-                      rows.map((r) => r.id),
-                    ),
-                  ));
-      return rows;
-    });
+    const rows = await db
+      .select()
+      .from(outboxEmails)
+      .where(and(isNull(outboxEmails.sentAt), gte(outboxEmails.createdAt, now - DELIVERY_WINDOW_MS)))
+      .orderBy(asc(outboxEmails.id))
+      .limit(BATCH);
+    if (rows.length > 0)
+      await db
+        .update(outboxEmails)
+        .set({ sentAt: now })
+        .where(
+          inArray(
+            outboxEmails.id,
+            rows.map((r) => r.id),
+          ),
+        );
+    return rows;
+  });
   if (claimed.length === 0) return { configured: true, sent: 0, failed: 0 };
   const outcomes = await (options.send ?? sendAll)(
     config,
@@ -73,13 +74,14 @@ export async function deliverOutbox(options: { smtpUrl?: string; now?: number; s
   );
   const finished = Date.now();
   await writeTx(async (db) => {
-        for (const [i, row] of claimed.entries()) {
-          const outcome = outcomes[i] ?? { ok: false, error: "not attempted" };
-          (await db.update(outboxEmails)
-                    .set(outcome.ok ? { sentAt: finished, error: null } : { sentAt: null, error: outcome.error.slice(0, 500) })
-                    .where(eq(outboxEmails.id, row.id)));
-        }
-      });
+    for (const [i, row] of claimed.entries()) {
+      const outcome = outcomes[i] ?? { ok: false, error: "not attempted" };
+      await db
+        .update(outboxEmails)
+        .set(outcome.ok ? { sentAt: finished, error: null } : { sentAt: null, error: outcome.error.slice(0, 500) })
+        .where(eq(outboxEmails.id, row.id));
+    }
+  });
   const sent = outcomes.filter((o) => o.ok).length;
   return { configured: true, sent, failed: claimed.length - sent };
 }
