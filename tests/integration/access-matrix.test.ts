@@ -60,8 +60,8 @@ describe("access matrix: a review of Ava (Team Portland)", () => {
     const expected = EXPECTED[role];
 
     it(`${role} read of the released 2026-Q3 review: ${expected.readReleased ? "allow" : "deny"}`, async () => {
-      const ava = await idOf(ctx.db, "ava");
-      signInAs(await idOf(ctx.db, local));
+      const ava = idOf(ctx.db, "ava");
+      signInAs(idOf(ctx.db, local));
       const before = await deniedCount();
       const page = await getReviewForPage("2026-Q3", ava);
       const reviewId = (await ctx.db
@@ -82,17 +82,17 @@ describe("access matrix: a review of Ava (Team Portland)", () => {
     });
 
     it(`${role} read of the open 2026-Q4 draft: ${expected.readOpenDraft ? "allow" : "deny"}`, async () => {
-      const ava = await idOf(ctx.db, "ava");
-      signInAs(await idOf(ctx.db, "mia"));
+      const ava = idOf(ctx.db, "ava");
+      signInAs(idOf(ctx.db, "mia"));
       expect((await saveReviewDraft({ ...await completeContent("2026-Q4", ava, 0), summary: "draft" })).ok).toBe(true);
-      signInAs(await idOf(ctx.db, local));
+      signInAs(idOf(ctx.db, local));
       const page = await getReviewForPage("2026-Q4", ava);
       expect(page !== null).toBe(expected.readOpenDraft);
     });
 
     it(`${role} save and submit in the open cycle: ${expected.save ? "allow" : "deny"}`, async () => {
-      const ava = await idOf(ctx.db, "ava");
-      signInAs(await idOf(ctx.db, local));
+      const ava = idOf(ctx.db, "ava");
+      signInAs(idOf(ctx.db, local));
       const saved = await saveReviewDraft(await completeContent("2026-Q4", ava, 0));
       expect(saved.ok).toBe(expected.save);
       const version = saved.ok ? saved.version : 0;
@@ -113,8 +113,8 @@ describe("the release-state rule of review visibility", () => {
   // Guards the `agentsCanRead` half of reviewVisibleSql (lib/dal/policy.ts): without it, an agent
   // would read a submitted review while managers and HR are still working on it.
   it("keeps Ava's submitted review from her until the cycle is released, by page, API and list", async () => {
-    const ava = await idOf(ctx.db, "ava");
-    signInAs(await idOf(ctx.db, "mia"));
+    const ava = idOf(ctx.db, "ava");
+    signInAs(idOf(ctx.db, "mia"));
     const saved = await submitReview(await completeContent("2026-Q4", ava, 0));
     expect(saved.ok).toBe(true);
     const reviewId = saved.ok ? saved.reviewId : 0;

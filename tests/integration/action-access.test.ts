@@ -46,14 +46,14 @@ const form = (fields: Record<string, string | number>) => {
   for (const [k, v] of Object.entries(fields)) f.set(k, String(v));
   return f;
 };
-const id = async (who: string) => idOf(ctx.db, who);
+const id = (who: string) => idOf(ctx.db, who);
 
 /** Calls that reach each action's access rule with input that changes nothing when allowed. */
 const CALLS: Record<string, () => Promise<unknown>> = {
   saveDraftAction: async () =>
     saveDraftAction({
       cycleKey: "2026-Q4",
-      employeeId: await id("ava"),
+      employeeId: id("ava"),
       version: 99,
       keeperAnswer: null,
       keeperReason: "",
@@ -64,7 +64,7 @@ const CALLS: Record<string, () => Promise<unknown>> = {
   submitReviewAction: async () =>
     submitReviewAction({
       cycleKey: "2026-Q4",
-      employeeId: await id("ava"),
+      employeeId: id("ava"),
       version: 0,
       keeperAnswer: null,
       keeperReason: "",
@@ -72,13 +72,13 @@ const CALLS: Record<string, () => Promise<unknown>> = {
       privateNotes: "",
       traits: [],
     }),
-  reopenReviewAction: async () => reopenReviewAction({ cycleKey: "2026-Q4", employeeId: await id("ava"), version: 99 }),
+  reopenReviewAction: async () => reopenReviewAction({ cycleKey: "2026-Q4", employeeId: id("ava"), version: 99 }),
   createCycleAction: () => createCycleAction(null, form({ key: "2026-Q4" })),
   updateCycleSettingsAction: () => updateCycleSettingsAction(null, form({ key: "2026-Q4", dueDate: "not a date" })),
   transitionCycleAction: () => transitionCycleAction({ key: "2026-Q4", to: "closed" }),
   addLateHiresAction: () => addLateHiresAction(null, form({ key: "2026-Q4" })),
   reassignReviewerAction: () => reassignReviewerAction(null, form({ key: "2026-Q4", employeeEmail: "not an email", reviewerEmail: "" })),
-  recordDepartureAction: async () => recordDepartureAction(null, form({ employeeId: await id("liam"), leftAt: "not a date" })),
+  recordDepartureAction: async () => recordDepartureAction(null, form({ employeeId: id("liam"), leftAt: "not a date" })),
   recordFollowUpAction: async () => {
     // One of Mia's reports answered unsure or let go in 2026-Q3, the latest released cycle.
     const q3 = (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q3")))[0]!;
@@ -86,7 +86,7 @@ const CALLS: Record<string, () => Promise<unknown>> = {
           .select({ id: reviews.id })
           .from(reviews)
           .innerJoin(employees, eq(employees.id, reviews.employeeId))
-          .where(and(eq(reviews.cycleId, q3.id), eq(employees.managerId, await id("mia")), inArray(reviews.keeperAnswer, ["unsure", "let_go"]))))[0]!;
+          .where(and(eq(reviews.cycleId, q3.id), eq(employees.managerId, id("mia")), inArray(reviews.keeperAnswer, ["unsure", "let_go"]))))[0]!;
     return recordFollowUpAction(null, form({ reviewId: row.id, kind: "nonsense", happenedOn: "" }));
   },
   createTokenAction: () => createTokenAction(null, form({ name: "", scope: "read", expiresInDays: 0 })),
@@ -96,7 +96,7 @@ const CALLS: Record<string, () => Promise<unknown>> = {
     const review = (await ctx.db
           .select()
           .from(reviews)
-          .where(and(eq(reviews.cycleId, q3.id), eq(reviews.employeeId, await id("ava")))))[0]!;
+          .where(and(eq(reviews.cycleId, q3.id), eq(reviews.employeeId, id("ava")))))[0]!;
     const traitIds = (await ctx.db
           .select()
           .from(cycleTraits)
@@ -104,7 +104,7 @@ const CALLS: Record<string, () => Promise<unknown>> = {
       .map((t) => t.id);
     return calibrateAction({
       cycleKey: "2026-Q3",
-      employeeId: await id("ava"),
+      employeeId: id("ava"),
       version: review.version,
       keeperAnswer: "unsure",
       traits: traitIds.map((t) => ({ cycleTraitId: t, rating: 3, notObserved: false })),
@@ -129,7 +129,7 @@ const CALLS: Record<string, () => Promise<unknown>> = {
     const n = (await ctx.db
           .select()
           .from(notifications)
-          .where(eq(notifications.recipientId, await id("ava"))))[0]!;
+          .where(eq(notifications.recipientId, id("ava"))))[0]!;
     try {
       await openNotificationAction(form({ id: n.id }));
     } catch (error) {
@@ -145,18 +145,18 @@ async function denials(): Promise<number> {
 
 /** Ava asks Mia for a check-in and has one notification, so answering and opening have targets. */
 async function withTargets(): Promise<void> {
-  signInAs(await id("ava"));
+  signInAs(id("ava"));
   const asked = await askCheckinAction(null, form({ message: "How am I doing?" }));
   expect(asked.ok).toBe(true);
   if (
     (await ctx.db
             .select()
             .from(notifications)
-            .where(eq(notifications.recipientId, await id("ava")))).length === 0
+            .where(eq(notifications.recipientId, id("ava")))).length === 0
   ) {
     (await ctx.db
             .insert(notifications)
-            .values({ recipientId: await id("ava"), kind: "review_released", title: "Your review is ready", link: "/feedback", createdAt: Date.now() }));
+            .values({ recipientId: id("ava"), kind: "review_released", title: "Your review is ready", link: "/feedback", createdAt: Date.now() }));
   }
 }
 
@@ -174,7 +174,7 @@ describe("every server action, for every role: allowed roles pass the access rul
     it(`${action}: ${allowed.join(", ")}`, async () => {
       await withTargets();
       for (const role of Object.keys(LOGIN) as AccessRole[]) {
-        signInAs(await id(LOGIN[role]));
+        signInAs(id(LOGIN[role]));
         const before = await denials();
         await CALLS[action]();
         const denied = await denials() > before;

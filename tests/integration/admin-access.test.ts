@@ -36,20 +36,20 @@ const denials = async () => (await ctx.db.select().from(auditLog).where(eq(audit
 
 describe("an admin is not HR", () => {
   it("has the admin flag and not the HR one", async () => {
-    signInAs(await idOf(ctx.db, "admin"));
+    signInAs(idOf(ctx.db, "admin"));
     expect(await getViewer()).toMatchObject({ isAdmin: true, isHr: false });
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     expect(await getViewer()).toMatchObject({ isAdmin: false, isHr: true });
   });
 
   it("reads no review, private note, calibration history, CSAT or reflection, and each refusal is audited", async () => {
-    const ava = await idOf(ctx.db, "ava");
-    signInAs(await idOf(ctx.db, "hr"));
+    const ava = idOf(ctx.db, "ava");
+    signInAs(idOf(ctx.db, "hr"));
     const hrReviews = await listVisibleReviews("2026-Q3", { afterId: 0, limit: 500 });
     expect(hrReviews.length).toBeGreaterThan(0);
     expect(hrReviews.some((r) => typeof r.privateNotes === "string" && r.privateNotes.length > 0)).toBe(true);
 
-    signInAs(await idOf(ctx.db, "admin"));
+    signInAs(idOf(ctx.db, "admin"));
     expect(await listVisibleReviews("2026-Q3", { afterId: 0, limit: 500 })).toEqual([]);
     const before = await denials();
     expect(await getReviewCalibration("2026-Q3", ava)).toBeNull();
@@ -59,7 +59,7 @@ describe("an admin is not HR", () => {
   });
 
   it("sees no talent page, API body, trend or export", async () => {
-    signInAs(await idOf(ctx.db, "admin"));
+    signInAs(idOf(ctx.db, "admin"));
     const before = await denials();
     for (const result of [
       await getTalentReport({ cycle: "2026-Q3" }),
@@ -74,11 +74,11 @@ describe("an admin is not HR", () => {
   });
 
   it("does not run cycles or imports, nor see check-in statistics or draft cycles", async () => {
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     expect((await createCycle({ key: "2027-Q2" })).ok).toBe(true);
     expect((await listCycleRefs()).some((c) => c.key === "2027-Q2")).toBe(true);
 
-    signInAs(await idOf(ctx.db, "admin"));
+    signInAs(idOf(ctx.db, "admin"));
     expect((await createCycle({ key: "2027-Q3" })).ok).toBe(false);
     expect((await listCycleRefs()).some((c) => c.state === "draft")).toBe(false);
     expect(await checkinStatsByManager()).toBeNull();
@@ -88,7 +88,7 @@ describe("an admin is not HR", () => {
   });
 
   it("runs the outbox and reads the audit log, without the review content an entry may hold", async () => {
-    const hr = await idOf(ctx.db, "hr");
+    const hr = idOf(ctx.db, "hr");
     await recordAudit({
             actorId: hr,
             action: "review.calibrate",
@@ -104,7 +104,7 @@ describe("an admin is not HR", () => {
             detail: { from: "open", to: "calibration" },
           });
 
-    signInAs(await idOf(ctx.db, "admin"));
+    signInAs(idOf(ctx.db, "admin"));
     expect(await listOutbox()).not.toBeNull();
     const admin = await readAuditLog({});
     expect(admin).not.toBeNull();

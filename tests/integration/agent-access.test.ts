@@ -19,7 +19,7 @@ const NAMES = ["ava", "liam", "mia", "noah", "director", "hr", "admin"] as const
 const who = {} as Record<(typeof NAMES)[number], number>;
 beforeEach(async () => {
   await seedDemoFast(ctx.db);
-  for (const name of NAMES) who[name] = await idOf(ctx.db, name);
+  for (const name of NAMES) who[name] = idOf(ctx.db, name);
 });
 
 async function denials(): Promise<number> {

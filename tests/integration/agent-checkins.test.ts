@@ -14,8 +14,8 @@ let ava: number;
 let mia: number;
 beforeEach(async () => {
   await seedDemoFast(ctx.db);
-  ava = await idOf(ctx.db, "ava");
-  mia = await idOf(ctx.db, "mia");
+  ava = idOf(ctx.db, "ava");
+  mia = idOf(ctx.db, "mia");
 });
 
 describe("the keeper check-in round trip", () => {
@@ -81,7 +81,7 @@ describe("the keeper check-in round trip", () => {
   });
 
   it("cannot be asked by someone with no manager", async () => {
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     expect(await askForCheckin({})).toMatchObject({ ok: false, code: "no_manager" });
     expect((await listMyCheckins()).manager).toBeNull();
   });
@@ -91,8 +91,8 @@ describe("what HR sees", () => {
   it("per manager: how many are open, the longest wait and the average time to answer", async () => {
     const day = 86_400_000;
     const now = Date.now();
-    const liam = await idOf(ctx.db, "liam");
-    const noah = await idOf(ctx.db, "noah");
+    const liam = idOf(ctx.db, "liam");
+    const noah = idOf(ctx.db, "noah");
     (await ctx.db
             .insert(keeperCheckins)
             .values([
@@ -100,7 +100,7 @@ describe("what HR sees", () => {
               { agentId: ava, managerId: mia, askedAt: now - 4 * day, answeredAt: now, answer: "fight_hard", note: "more private words" },
               { agentId: liam, managerId: noah, askedAt: now - 9 * day, message: "private question" },
             ]));
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     const stats = await checkinStatsByManager();
     expect(stats).toEqual([
       { managerId: noah, managerName: "Noah Park", open: 1, oldestOpenAskedAt: now - 9 * day, answered: 0, averageWaitMs: null },

@@ -15,8 +15,8 @@ let ava: number;
 let mia: number;
 beforeEach(async () => {
   await seedDemoFast(ctx.db);
-  ava = await idOf(ctx.db, "ava");
-  mia = await idOf(ctx.db, "mia");
+  ava = idOf(ctx.db, "ava");
+  mia = idOf(ctx.db, "mia");
   signInAs(ava);
 });
 
@@ -87,7 +87,7 @@ describe("replying to a released review", () => {
 
   it("is shown to the manager and HR with the review, never the manager's private notes to the agent", async () => {
     await replyToReview({ cycleKey: "2026-Q3", reply: "Noted, thank you." });
-    for (const reader of [mia, await idOf(ctx.db, "hr")]) {
+    for (const reader of [mia, idOf(ctx.db, "hr")]) {
       signInAs(reader);
       const page = await getReviewForPage("2026-Q3", ava);
       expect(page).toMatchObject({ agentReply: "Noted, thank you." });
@@ -128,7 +128,7 @@ describe("my feedback", () => {
 
 describe("releasing a cycle", () => {
   it("notifies each employee with a submitted review, in-app and by mail, and nobody else", async () => {
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     expect(await transitionCycle({ key: "2026-Q4", to: "calibration" })).toMatchObject({ ok: true });
     expect((await ctx.db.select().from(notifications))).toEqual([]);
     expect(await transitionCycle({ key: "2026-Q4", to: "released" })).toMatchObject({ ok: true });

@@ -52,7 +52,7 @@ describe("keeper remind", () => {
     const told = (await ctx.db.select().from(notifications));
     expect(told).toHaveLength(reviewers.size);
     expect(told.every((n) => n.kind === "review_due" && n.title.includes("due in 5 days"))).toBe(true);
-    const mia = await idOf(ctx.db, "mia");
+    const mia = idOf(ctx.db, "mia");
     expect(told.find((n) => n.recipientId === mia)!.body).toContain("Ava Thompson");
     expect((await ctx.db.select().from(outboxEmails))).toHaveLength(reviewers.size);
 
@@ -67,12 +67,12 @@ describe("keeper remind", () => {
   });
 
   it("leaves out reviews submitted since, and a review another run already claimed today", async () => {
-    const ava = await idOf(ctx.db, "ava");
+    const ava = idOf(ctx.db, "ava");
     const q4 = (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")))[0]!;
     (await ctx.db
             .insert(reminderLog)
             .values({ cycleId: q4.id, employeeId: ava, day: "2026-12-12", kind: "due_soon", sentAt: at("2026-12-12T01:00:00Z") }));
-    const liam = await idOf(ctx.db, "liam");
+    const liam = idOf(ctx.db, "liam");
     (await ctx.db
             .update(reviews)
             .set({ status: "submitted" })
@@ -85,7 +85,7 @@ describe("keeper remind", () => {
     const miaNote = (await ctx.db
           .select()
           .from(notifications)
-          .where(eq(notifications.recipientId, await idOf(ctx.db, "mia"))))[0]!;
+          .where(eq(notifications.recipientId, idOf(ctx.db, "mia"))))[0]!;
     expect(miaNote.body).not.toContain("Ava Thompson");
   });
 

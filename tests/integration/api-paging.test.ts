@@ -11,7 +11,7 @@ vi.mock("@/lib/auth/session-source", () => import("../helpers/session"));
 const ctx = useFreshDb();
 beforeEach(async () => {
   await seedDemoFast(ctx.db);
-  signInAs(await idOf(ctx.db, "hr"));
+  signInAs(idOf(ctx.db, "hr"));
 });
 
 type Handler = (request: NextRequest) => Promise<Response>;

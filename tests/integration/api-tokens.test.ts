@@ -17,7 +17,7 @@ beforeEach(async () => {
 });
 
 async function newToken(scope: "read" | "import" | "scim", expiresInDays = 30): Promise<string> {
-  signInAs(await idOf(ctx.db, "admin"));
+  signInAs(idOf(ctx.db, "admin"));
   const created = await createApiToken({ name: `ci ${scope}`, scope, expiresInDays });
   if (!created.ok) throw new Error(created.message);
   return created.token;
@@ -35,7 +35,7 @@ describe("API tokens", () => {
     expect(JSON.stringify(stored)).not.toContain(token);
     useBearer(token);
     const viewer = await apiViewer(new Request(API));
-    expect(viewer).toMatchObject({ id: await idOf(ctx.db, "admin"), via: "token", tokenScope: "read" });
+    expect(viewer).toMatchObject({ id: idOf(ctx.db, "admin"), via: "token", tokenScope: "read" });
     expect((await ctx.db.select().from(apiTokens))[0]!.lastUsedAt).not.toBeNull();
     expect((await ok()).status).toBe(200);
   });
@@ -68,7 +68,7 @@ describe("API tokens", () => {
     (await ctx.db
             .update(employees)
             .set({ active: false })
-            .where(eq(employees.id, await idOf(ctx.db, "admin"))));
+            .where(eq(employees.id, idOf(ctx.db, "admin"))));
     useBearer(live);
     expect(await apiViewer(new Request(API))).toBeNull();
   });
@@ -85,7 +85,7 @@ describe("API tokens", () => {
     expect((await ok()).status).toBe(200);
     // The route handler's data-access calls see the token's viewer while it runs.
     const inner = await withViewer(new Request(API), async () => json({ id: (await getViewer())?.id }));
-    expect(await inner.json()).toEqual({ id: await idOf(ctx.db, "admin") });
+    expect(await inner.json()).toEqual({ id: idOf(ctx.db, "admin") });
     expect(await getViewer()).toBeNull();
 
     const scim = await newToken("scim");
@@ -95,7 +95,7 @@ describe("API tokens", () => {
   });
 
   it("can be created, listed and revoked by HR and admins only, and each step is audited", async () => {
-    signInAs(await idOf(ctx.db, "mia"));
+    signInAs(idOf(ctx.db, "mia"));
     expect((await createApiToken({ name: "x", scope: "read", expiresInDays: 1 })).ok).toBe(false);
     expect(await listApiTokens()).toBeNull();
     await newToken("read");
@@ -110,7 +110,7 @@ describe("API tokens", () => {
   it("made by HR act as HR (people data); HR sees and revokes only its own and never makes scim tokens", async () => {
     const adminToken = await newToken("read");
     const adminTokenId = (await ctx.db.select().from(apiTokens))[0]!.id;
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     const listed = await listApiTokens();
     expect(listed).toMatchObject({ tokens: [], scopes: ["read", "import"] });
     const scim = await createApiToken({ name: "idp", scope: "scim", expiresInDays: 30 });
@@ -123,24 +123,24 @@ describe("API tokens", () => {
     // The HR token reads what HR reads; the admin's reads no people data (admins are not HR).
     useBearer(created.token);
     const asHr = await apiViewer(new Request(API));
-    expect(asHr).toMatchObject({ id: await idOf(ctx.db, "hr"), isHr: true, via: "token" });
+    expect(asHr).toMatchObject({ id: idOf(ctx.db, "hr"), isHr: true, via: "token" });
     useBearer(adminToken);
-    expect(await apiViewer(new Request(API))).toMatchObject({ id: await idOf(ctx.db, "admin"), isHr: false });
+    expect(await apiViewer(new Request(API))).toMatchObject({ id: idOf(ctx.db, "admin"), isHr: false });
 
     // An HR token dies when its owner stops being HR.
     (await ctx.db
             .update(employees)
             .set({ role: "agent" })
-            .where(eq(employees.id, await idOf(ctx.db, "hr"))));
+            .where(eq(employees.id, idOf(ctx.db, "hr"))));
     useBearer(created.token);
     expect(await apiViewer(new Request(API))).toBeNull();
 
-    signInAs(await idOf(ctx.db, "admin"));
+    signInAs(idOf(ctx.db, "admin"));
     expect((await listApiTokens())!.tokens.map((t) => t.name).sort()).toEqual(["ci read", "hris nightly"]);
   });
 
   it("validate the form", async () => {
-    signInAs(await idOf(ctx.db, "admin"));
+    signInAs(idOf(ctx.db, "admin"));
     const result = await createApiToken({ name: " ", scope: "write", expiresInDays: 999 });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(["expiresInDays", "name", "scope"]);

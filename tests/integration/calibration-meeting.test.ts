@@ -15,7 +15,7 @@ beforeEach(async () => {
   // The demo's 2026-Q3 raises no flags by itself: Ava moves from fight hard to unsure, and Noah
   // answers fight hard for everyone (a manager outlier).
   const cycleId = async (key: string) => (await ctx.db.select().from(cycles).where(eq(cycles.key, key)))[0]!.id;
-  const ava = await idOf(ctx.db, "ava");
+  const ava = idOf(ctx.db, "ava");
   (await ctx.db
         .update(reviews)
         .set({ keeperAnswer: "fight_hard" })
@@ -27,7 +27,7 @@ beforeEach(async () => {
   (await ctx.db
         .update(reviews)
         .set({ keeperAnswer: "fight_hard" })
-        .where(and(eq(reviews.cycleId, await cycleId("2026-Q3")), eq(reviews.reviewerId, await idOf(ctx.db, "noah")))));
+        .where(and(eq(reviews.cycleId, await cycleId("2026-Q3")), eq(reviews.reviewerId, idOf(ctx.db, "noah")))));
 });
 
 async function fullQueue(cycle: string) {
@@ -38,7 +38,7 @@ async function fullQueue(cycle: string) {
 
 describe("getCalibrationMeeting", () => {
   it("lists the same people, flags, ratings and earlier answers as the full talent report", async () => {
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     const meeting = await getCalibrationMeeting({ cycle: "2026-Q3" });
     if (!meeting.ok) throw new Error(meeting.reason);
     const { flagged, others, othersCount } = meeting.value;
@@ -55,7 +55,7 @@ describe("getCalibrationMeeting", () => {
   });
 
   it("past the limit, lists only the flagged people and counts the rest", async () => {
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     const meeting = await getCalibrationMeeting({ cycle: "2026-Q3" }, 0);
     if (!meeting.ok) throw new Error(meeting.reason);
     const everyone = await fullQueue("2026-Q3");
@@ -66,7 +66,7 @@ describe("getCalibrationMeeting", () => {
   });
 
   it("gives a manager only their own team and keeps other teams out", async () => {
-    signInAs(await idOf(ctx.db, "mia"));
+    signInAs(idOf(ctx.db, "mia"));
     const meeting = await getCalibrationMeeting({ cycle: "2026-Q3" });
     if (!meeting.ok) throw new Error(meeting.reason);
     expect([...meeting.value.teamNames.values()]).toEqual(["Team Portland"]);
@@ -76,7 +76,7 @@ describe("getCalibrationMeeting", () => {
   });
 
   it("is not found for an agent", async () => {
-    signInAs(await idOf(ctx.db, "ava"));
+    signInAs(idOf(ctx.db, "ava"));
     expect(await getCalibrationMeeting({ cycle: "2026-Q3" })).toEqual({ ok: false, reason: "not_found" });
   });
 });
@@ -90,7 +90,7 @@ describe("findCalibrationTeams", () => {
   };
 
   it("matches team and manager names among every team HR can see", async () => {
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     expect(await names("denver")).toEqual(["Team Denver"]);
     expect(await names("Mia")).toEqual(["Team Portland"]);
     expect(await names("team")).toEqual(["Team Austin", "Team Denver", "Team Portland"]);
@@ -98,15 +98,15 @@ describe("findCalibrationTeams", () => {
   });
 
   it("never finds a team outside a manager's scope", async () => {
-    signInAs(await idOf(ctx.db, "mia"));
+    signInAs(idOf(ctx.db, "mia"));
     expect(await names("Denver")).toEqual([]);
     expect(await names("team")).toEqual(["Team Portland"]);
   });
 
   it("is not found for an agent or a cycle that does not exist", async () => {
-    signInAs(await idOf(ctx.db, "ava"));
+    signInAs(idOf(ctx.db, "ava"));
     expect(await findCalibrationTeams({ cycle: "2026-Q3" }, "team")).toEqual({ ok: false, reason: "not_found" });
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     expect(await findCalibrationTeams({ cycle: "2031-Q1" }, "team")).toEqual({ ok: false, reason: "not_found" });
   });
 });

@@ -31,9 +31,9 @@ const post = (body: unknown) =>
 
 describe("CSAT panel data", () => {
   it("shows an agent's CSAT with its interval to the agent, their managers and HR only", async () => {
-    const ava = await idOf(ctx.db, "ava");
+    const ava = idOf(ctx.db, "ava");
     for (const who of ["ava", "mia", "director", "hr"]) {
-      signInAs(await idOf(ctx.db, who));
+      signInAs(idOf(ctx.db, who));
       const csat = await getEmployeeCsat(ava, "2026-Q3");
       expect(csat?.figure.responses, who).toBeGreaterThan(0);
       expect(csat?.figure.ci95?.[0]).toBeLessThanOrEqual(csat!.figure.csat!);
@@ -41,13 +41,13 @@ describe("CSAT panel data", () => {
       expect(csat?.organisation.responses).toBeGreaterThan(csat!.figure.responses);
     }
     for (const who of ["liam", "noah"]) {
-      signInAs(await idOf(ctx.db, who));
+      signInAs(idOf(ctx.db, who));
       expect(await getEmployeeCsat(ava, "2026-Q3"), who).toBeNull();
     }
   });
 
   it("filters comments by sentiment and never returns another agent's", async () => {
-    const ava = await idOf(ctx.db, "ava");
+    const ava = idOf(ctx.db, "ava");
     signInAs(ava);
     const negative = await getEmployeeCsat(ava, "2026-Q3", { sentiment: "negative", commentLimit: 50 });
     expect(negative!.comments.every((c) => !c.satisfied)).toBe(true);
@@ -60,16 +60,16 @@ describe("CSAT panel data", () => {
   });
 
   it("answers the API with 404 for an employee the caller may not see", async () => {
-    signInAs(await idOf(ctx.db, "liam"));
+    signInAs(idOf(ctx.db, "liam"));
     const res = await getEmployeeCsatRoute(
-      new NextRequest(`http://localhost/api/v1/employees/${await idOf(ctx.db, "ava")}/csat?quarter=2026-Q3`),
-      { params: Promise.resolve({ id: String(await idOf(ctx.db, "ava")) }) },
+      new NextRequest(`http://localhost/api/v1/employees/${idOf(ctx.db, "ava")}/csat?quarter=2026-Q3`),
+      { params: Promise.resolve({ id: String(idOf(ctx.db, "ava")) }) },
     );
     expect(res.status).toBe(404);
-    signInAs(await idOf(ctx.db, "mia"));
+    signInAs(idOf(ctx.db, "mia"));
     const ok = await getEmployeeCsatRoute(
-      new NextRequest(`http://localhost/api/v1/employees/${await idOf(ctx.db, "ava")}/csat?quarter=2026-Q3`),
-      { params: Promise.resolve({ id: String(await idOf(ctx.db, "ava")) }) },
+      new NextRequest(`http://localhost/api/v1/employees/${idOf(ctx.db, "ava")}/csat?quarter=2026-Q3`),
+      { params: Promise.resolve({ id: String(idOf(ctx.db, "ava")) }) },
     );
     const body = await ok.json();
     expect(body).toMatchObject({ quarter: "2026-Q3", tooFewResponses: false });
@@ -82,10 +82,10 @@ describe("importing CSAT through the app", () => {
     "response_id,agent_email,rating,scale_max,responded_at\nweb-1,ava@demo.keeper.test,5,5,2026-08-01T10:00:00Z\nweb-2,ava@demo.keeper.test,9,5,2026-08-01T10:00:00Z\n";
 
   it("lets HR import, audits it, and lists it in the history; managers get not found", async () => {
-    signInAs(await idOf(ctx.db, "mia"));
+    signInAs(idOf(ctx.db, "mia"));
     expect(await runCsatImport({ name: "x.csv", text: csv }, "auto", "upload")).toMatchObject({ ok: false, status: 404 });
     expect(await listImports()).toBeNull();
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     const result = await runCsatImport({ name: "x.csv", text: csv }, "auto", "upload");
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -97,7 +97,7 @@ describe("importing CSAT through the app", () => {
   });
 
   it("POST /api/v1/csat/responses takes generic records and export pages, with the same report", async () => {
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     const generic = await post({
       records: [
         {
@@ -113,7 +113,7 @@ describe("importing CSAT through the app", () => {
     expect(generic.status).toBe(200);
     expect(await generic.json()).toMatchObject({ imported: 1, rejectedCount: 0 });
     const stored = (await ctx.db.select().from(csatResponses).where(eq(csatResponses.sourceRecordId, "api-1")))[0];
-    expect(stored).toMatchObject({ source: "csv", employeeId: await idOf(ctx.db, "ava"), satisfied: true, comment: "=cmd|' /C calc'!A0" });
+    expect(stored).toMatchObject({ source: "csv", employeeId: idOf(ctx.db, "ava"), satisfied: true, comment: "=cmd|' /C calc'!A0" });
 
     const zendesk = JSON.parse(readFileSync(join(process.cwd(), "tests", "fixtures", "csat", "zendesk.json"), "utf8"));
     const page = await post(zendesk);
@@ -124,7 +124,7 @@ describe("importing CSAT through the app", () => {
   });
 
   it("refuses more than 10,000 records, and callers without import rights", async () => {
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     const many = Array.from({ length: 10_001 }, (_, i) => ({
       response_id: `m-${i}`,
       agent_email: "ava@demo.keeper.test",
@@ -133,10 +133,10 @@ describe("importing CSAT through the app", () => {
       responded_at: "2026-09-01T10:00:00Z",
     }));
     expect((await post({ records: many })).status).toBe(413);
-    signInAs(await idOf(ctx.db, "mia"));
+    signInAs(idOf(ctx.db, "mia"));
     expect((await post({ records: [] })).status).toBe(404);
 
-    signInAs(await idOf(ctx.db, "admin"));
+    signInAs(idOf(ctx.db, "admin"));
     const read = await createApiToken({ name: "r", scope: "read", expiresInDays: 1 });
     const imp = await createApiToken({ name: "i", scope: "import", expiresInDays: 1 });
     if (!read.ok || !imp.ok) throw new Error("token");

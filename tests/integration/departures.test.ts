@@ -15,7 +15,7 @@ beforeEach(async () => {
   await seedDemoFast(ctx.db);
 });
 
-const id = async (who: string) => idOf(ctx.db, who);
+const id = (who: string) => idOf(ctx.db, who);
 const NOW = Date.UTC(2026, 11, 6, 12);
 const q4 = async () => (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")))[0]!.id;
 const inQ4 = async (employeeId: number) =>
@@ -26,9 +26,9 @@ const inQ4 = async (employeeId: number) =>
 
 describe("recording a departure", () => {
   it("deactivates the person, keeps their history, and takes them out of the open cycle only when nobody started their review", async () => {
-    const liam = await id("liam"); // Liam's Q4 review is a draft: he stays in Q4.
-    const ava = await id("ava"); // Ava's Q4 review is not started: she leaves Q4.
-    signInAs(await id("hr"));
+    const liam = id("liam"); // Liam's Q4 review is a draft: he stays in Q4.
+    const ava = id("ava"); // Ava's Q4 review is not started: she leaves Q4.
+    signInAs(id("hr"));
     expect(await recordDeparture({ employeeId: liam, leftAt: "2026-12-01", leaveType: "voluntary", regretted: "yes" }, NOW)).toMatchObject({
       ok: true,
     });
@@ -44,7 +44,7 @@ describe("recording a departure", () => {
       leaveType: "involuntary",
       regretted: false,
       source: "hr",
-      recordedBy: await id("hr"),
+      recordedBy: id("hr"),
     });
     const person = await getPersonDeparture(ava);
     expect(person?.cycles).toEqual(["2026-Q1", "2026-Q2", "2026-Q3"]);
@@ -59,8 +59,8 @@ describe("recording a departure", () => {
   });
 
   it("returns a typed error per field and saves nothing for bad input", async () => {
-    signInAs(await id("hr"));
-    const liam = await id("liam");
+    signInAs(id("hr"));
+    const liam = id("liam");
     expect(await recordDeparture({ employeeId: liam, leftAt: "2026-02-30" }, NOW)).toMatchObject({
       ok: false,
       fieldErrors: { leftAt: expect.stringContaining("date"), leaveType: expect.any(String), regretted: expect.any(String) },
@@ -75,34 +75,34 @@ describe("recording a departure", () => {
 
   it("is HR's only, and denials are audited", async () => {
     for (const who of ["mia", "director", "ava"]) {
-      signInAs(await id(who));
+      signInAs(id(who));
       expect(
-        await recordDeparture({ employeeId: await id("liam"), leftAt: "2026-12-01", leaveType: "voluntary", regretted: "yes" }, NOW),
+        await recordDeparture({ employeeId: id("liam"), leftAt: "2026-12-01", leaveType: "voluntary", regretted: "yes" }, NOW),
       ).toMatchObject({ ok: false });
       expect(await getLeavers()).toBeNull();
-      expect(await getPersonDeparture(await id("liam"))).toBeNull();
+      expect(await getPersonDeparture(id("liam"))).toBeNull();
     }
     expect((await ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied")))).toHaveLength(9);
     expect(
       (await ctx.db
                 .select()
                 .from(employees)
-                .where(eq(employees.id, await id("liam"))))[0]!.active,
+                .where(eq(employees.id, id("liam"))))[0]!.active,
     ).toBe(true);
   });
 
   it("lists people deactivated without details (as SCIM leaves them) until HR fills the details in", async () => {
-    signInAs(await id("hr"));
+    signInAs(id("hr"));
     const before = (await getLeavers())!;
     expect(before.awaitingDetails.map((p) => p.email)).toEqual(["viktor.stahl@demo.keeper.test"]);
     (await ctx.db
             .update(employees)
             .set({ active: false, updatedAt: NOW })
-            .where(eq(employees.id, await id("liam"))));
+            .where(eq(employees.id, id("liam"))));
     const listed = (await getLeavers())!;
     expect(listed.awaitingDetails.map((p) => p.email)).toEqual(["liam@demo.keeper.test", "viktor.stahl@demo.keeper.test"]);
     expect(
-      await recordDeparture({ employeeId: await id("liam"), leftAt: "2026-11-30", leaveType: "voluntary", regretted: "no" }, NOW),
+      await recordDeparture({ employeeId: id("liam"), leftAt: "2026-11-30", leaveType: "voluntary", regretted: "no" }, NOW),
     ).toMatchObject({ ok: true });
     const after = (await getLeavers())!;
     expect(after.awaitingDetails.map((p) => p.email)).toEqual(["viktor.stahl@demo.keeper.test"]);
@@ -122,21 +122,21 @@ describe("the org CSV's left_at, leave_type and regretted columns", () => {
       (await ctx.db
                 .select()
                 .from(departures)
-                .where(eq(departures.employeeId, await id("ava"))))[0],
+                .where(eq(departures.employeeId, id("ava"))))[0],
     ).toMatchObject({ leftAt: "2026-11-28", leaveType: "voluntary", regretted: true, source: "import" });
     expect(
       (await ctx.db
                 .select()
                 .from(employees)
-                .where(eq(employees.id, await id("ava"))))[0]!.active,
+                .where(eq(employees.id, id("ava"))))[0]!.active,
     ).toBe(false);
     expect(
       (await ctx.db
                 .select()
                 .from(employees)
-                .where(eq(employees.id, await id("liam"))))[0]!.active,
+                .where(eq(employees.id, id("liam"))))[0]!.active,
     ).toBe(true);
-    expect(await inQ4(await id("ava"))).toBe(false);
+    expect(await inQ4(id("ava"))).toBe(false);
     // The same file again changes nothing.
     expect(await importOrg(csv, { now: NOW })).toMatchObject({ ok: true, departures: 0, updated: 0 });
   });
@@ -164,7 +164,7 @@ describe("the org CSV's left_at, leave_type and regretted columns", () => {
 
 describe("the people search", () => {
   it("matches names and emails as text, not patterns", async () => {
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     expect((await getLeavers("%"))!.matches).toEqual([]);
     expect((await getLeavers("_"))!.matches).toEqual([]);
     expect((await getLeavers("AVA@"))!.matches!.map((p) => p.email)).toEqual(["ava@demo.keeper.test"]);

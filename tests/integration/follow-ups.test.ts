@@ -15,12 +15,12 @@ beforeEach(async () => {
   await seedDemoFast(ctx.db);
 });
 
-const id = async (who: string) => idOf(ctx.db, who);
+const id = (who: string) => idOf(ctx.db, who);
 const NOW = Date.UTC(2026, 11, 6, 12);
 const q3 = async () => (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q3")))[0]!.id;
 
 async function miaPending() {
-  signInAs(await id("mia"));
+  signInAs(id("mia"));
   const view = await listFollowUps();
   if (!view) throw new Error("Mia may see follow-ups");
   return view;
@@ -38,7 +38,7 @@ describe("follow-ups of unsure and let go answers", () => {
           .from(reviews)
           .where(and(eq(reviews.cycleId, await q3()), eq(reviews.status, "submitted"))))
       .filter((r) => r.keeperAnswer === "unsure" || r.keeperAnswer === "let_go");
-    signInAs(await id("hr"));
+    signInAs(id("hr"));
     const hr = (await listFollowUps())!;
     expect([...hr.pending, ...hr.recorded].map((r) => r.reviewId).sort()).toEqual(expected.map((r) => r.id).sort());
     // The demo has one of Noah's and one of Grace's recorded already.
@@ -48,11 +48,11 @@ describe("follow-ups of unsure and let go answers", () => {
     ]);
     expect(hr.pending.every((r) => !r.canRecord)).toBe(true);
     // The director sees Mia's and Noah's; Noah none of Mia's; agents nothing at all.
-    signInAs(await id("director"));
+    signInAs(id("director"));
     expect((await listFollowUps())!.pending).toHaveLength(hr.pending.length);
-    signInAs(await id("noah"));
+    signInAs(id("noah"));
     expect((await listFollowUps())!.pending.some((r) => mia.pending.some((m) => m.reviewId === r.reviewId))).toBe(false);
-    signInAs(await id("ava"));
+    signInAs(id("ava"));
     expect(await listFollowUps()).toBeNull();
   });
 
@@ -81,7 +81,7 @@ describe("follow-ups of unsure and let go answers", () => {
       happenedOn: "2026-11-02",
       reviewOn: "2027-01-15",
       note: "Weekly pairing.",
-      recordedBy: await id("mia"),
+      recordedBy: id("mia"),
     });
     const after = await miaPending();
     expect(after.pending.some((r) => r.reviewId === target.reviewId)).toBe(false);
@@ -93,7 +93,7 @@ describe("follow-ups of unsure and let go answers", () => {
 
     // Nobody but the person's manager records one, HR included; each refusal is audited.
     for (const who of ["noah", "director", "hr", "ava"]) {
-      signInAs(await id(who));
+      signInAs(id(who));
       expect(
         await recordFollowUp({ reviewId: target.reviewId, kind: "conversation", happenedOn: "2026-11-02", reviewOn: "", note: "" }, NOW),
       ).toMatchObject({ ok: false });
@@ -116,7 +116,7 @@ describe("follow-ups of unsure and let go answers", () => {
     const toMia = (await ctx.db
           .select()
           .from(notifications)
-          .where(and(eq(notifications.recipientId, await id("mia")), eq(notifications.kind, "follow_up_due"))));
+          .where(and(eq(notifications.recipientId, id("mia")), eq(notifications.kind, "follow_up_due"))));
     expect(toMia).toHaveLength(1);
     expect(toMia[0].link).toBe("/follow-ups");
     expect(await sendFollowUpReminders(NOW + 3_600_000)).toMatchObject({ followUps: 0, managers: 0 });
@@ -131,7 +131,7 @@ describe("follow-ups of unsure and let go answers", () => {
       (await ctx.db
                 .select()
                 .from(notifications)
-                .where(and(eq(notifications.recipientId, await id("mia")), eq(notifications.kind, "follow_up_due")))),
+                .where(and(eq(notifications.recipientId, id("mia")), eq(notifications.kind, "follow_up_due")))),
     ).toHaveLength(1);
     expect((await ctx.db.select().from(reminderLog).where(eq(reminderLog.kind, "follow_up")))).toHaveLength(first.followUps + week.followUps);
   });

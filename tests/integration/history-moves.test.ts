@@ -24,7 +24,7 @@ beforeEach(async () => {
   await seedDemoFast(ctx.db);
 });
 
-const id = async (who: string) => idOf(ctx.db, who);
+const id = (who: string) => idOf(ctx.db, who);
 const teamId = async (name: string) => (await ctx.db.select().from(teams).where(eq(teams.name, name)))[0]!.id;
 const cycleId = async (key: string) => (await ctx.db.select().from(cycles).where(eq(cycles.key, key)))[0]!.id;
 
@@ -32,13 +32,13 @@ const cycleId = async (key: string) => (await ctx.db.select().from(cycles).where
 async function move(who: string, team: string, manager: string) {
   (await ctx.db
         .update(employees)
-        .set({ teamId: await teamId(team), managerId: await id(manager), updatedAt: Date.now() })
-        .where(eq(employees.id, await id(who))));
+        .set({ teamId: await teamId(team), managerId: id(manager), updatedAt: Date.now() })
+        .where(eq(employees.id, id(who))));
 }
 
 /** Everything a past cycle shows, as seen by one person, with nothing that depends on the clock. */
 async function figures(who: string, cycle: string) {
-  signInAs(await id(who));
+  signInAs(id(who));
   const report = await getTalentReport({ cycle });
   const overview = await getTalentOverview({ cycle });
   const trends = await getTalentTrends({ cycle });
@@ -81,7 +81,7 @@ describe("a past cycle's figures never follow later moves", () => {
           .where(and(eq(employees.teamId, await teamId("Team Denver")), eq(employees.role, "agent"))))[0]!;
     (await ctx.db
             .update(employees)
-            .set({ teamId: await teamId("Team Austin"), managerId: await id("grace") })
+            .set({ teamId: await teamId("Team Austin"), managerId: id("grace") })
             .where(eq(employees.id, denverAgent.id)));
 
     expect(await figures("hr", "2026-Q3")).toEqual(before.hr);
@@ -98,19 +98,19 @@ describe("a past cycle's figures never follow later moves", () => {
     // Mia hands Portland to Grace, then leaves.
     (await ctx.db
             .update(employees)
-            .set({ managerId: await id("grace") })
-            .where(eq(employees.managerId, await id("mia"))));
+            .set({ managerId: id("grace") })
+            .where(eq(employees.managerId, id("mia"))));
     (await ctx.db
             .update(employees)
             .set({ active: false })
-            .where(eq(employees.id, await id("mia"))));
+            .where(eq(employees.id, id("mia"))));
     expect(await figures("director", "2026-Q3")).toEqual(before);
   });
 });
 
 describe("the participant record", () => {
   it("is written when a cycle opens, from the org chart of that moment", async () => {
-    signInAs(await id("hr"));
+    signInAs(id("hr"));
     expect((await transitionCycle({ key: "2026-Q4", to: "calibration" })).ok).toBe(true);
     expect((await createCycle({ key: "2027-Q1" })).ok).toBe(true);
     const q1 = await cycleId("2027-Q1");
@@ -123,11 +123,11 @@ describe("the participant record", () => {
           .where(eq(employees.active, true)))
       .filter((e) => e.managerId !== null);
     expect(rows.map((r) => r.employeeId).sort((a, b) => a - b)).toEqual(reviewable.map((e) => e.id).sort((a, b) => a - b));
-    const ava = rows.find(async (r) => r.employeeId === await id("ava"))!;
+    const ava = rows.find((r) => r.employeeId === id("ava"))!;
     expect(ava).toMatchObject({
       teamId: await teamId("Team Portland"),
-      managerId: await id("mia"),
-      reviewerId: await id("mia"),
+      managerId: id("mia"),
+      reviewerId: id("mia"),
       role: "agent",
       title: "Customer Support Agent",
       addedBy: null,
@@ -142,14 +142,14 @@ describe("the participant record", () => {
             email: "new.hire@demo.keeper.test",
             name: "New Hire",
             teamId: await teamId("Team Portland"),
-            managerId: await id("mia"),
+            managerId: id("mia"),
             role: "agent",
             hiredAt: "2026-11-30",
             createdAt: now,
             updatedAt: now,
           })
           .returning({ id: employees.id }))[0].id;
-    signInAs(await id("hr"));
+    signInAs(id("hr"));
     const portland = async () => (await getTalentReport({ cycle: "2026-Q4", teamName: "Team Portland" })).ok;
     const headcount = async () => {
       const r = await getTalentReport({ cycle: "2026-Q4", teamName: "Team Portland" });
@@ -157,9 +157,9 @@ describe("the participant record", () => {
     };
     expect(await portland()).toBe(true);
     const before = await headcount();
-    signInAs(await id("mia"));
+    signInAs(id("mia"));
     expect((await addLateHires({ key: "2026-Q4", employeeIds: [newcomer] })).ok).toBe(false);
-    signInAs(await id("hr"));
+    signInAs(id("hr"));
     expect(await addLateHires({ key: "2026-Q4", employeeIds: [] })).toMatchObject({
       ok: false,
       fieldErrors: { employeeIds: expect.any(String) },
@@ -171,7 +171,7 @@ describe("the participant record", () => {
     expect(audit).toHaveLength(1);
     expect(audit[0].detail).toEqual({ employeeIds: [newcomer] });
     // Mia may now write the review.
-    signInAs(await id("mia"));
+    signInAs(id("mia"));
     const saved = await saveReviewDraft({
       cycleKey: "2026-Q4",
       employeeId: newcomer,
@@ -189,7 +189,7 @@ describe("the participant record", () => {
 describe("a report who changes manager mid-cycle", () => {
   const draft = async (who: string, version: number) => ({
     cycleKey: "2026-Q4",
-    employeeId: await id(who),
+    employeeId: id(who),
     version,
     keeperAnswer: "keep" as const,
     keeperReason: "",
@@ -200,34 +200,34 @@ describe("a report who changes manager mid-cycle", () => {
 
   it("stays readable by the manager who wrote the review, readable by the new manager, and HR can reassign who writes it", async () => {
     // Liam's Q4 review is a draft by Noah. Liam moves to Mia.
-    const liam = await id("liam");
+    const liam = id("liam");
     const review = (await ctx.db
           .select()
           .from(reviews)
           .where(and(eq(reviews.cycleId, await cycleId("2026-Q4")), eq(reviews.employeeId, liam))))[0]!;
     await move("liam", "Team Portland", "mia");
 
-    signInAs(await id("noah"));
+    signInAs(id("noah"));
     const noahView = await getReviewForPage("2026-Q4", liam);
     expect(noahView?.id).toBe(review.id);
     expect(noahView?.can.edit).toBe(true);
     // Liam stays on Noah's list of reviews to write; Mia sees him as her report.
     expect((await listDirectReports("2026-Q4")).map((r) => r.email)).toContain("liam@demo.keeper.test");
-    signInAs(await id("mia"));
+    signInAs(id("mia"));
     const miaView = await getReviewForPage("2026-Q4", liam);
     expect(miaView?.id).toBe(review.id);
     expect(miaView?.can.edit).toBe(false);
     expect(miaView?.notWritableBecause).toBe("other_reviewer");
     expect((await saveReviewDraft(await draft("liam", review.version))).ok).toBe(false);
-    signInAs(await id("grace"));
+    signInAs(id("grace"));
     expect(await getReviewForPage("2026-Q4", liam)).toBeNull();
 
     // HR gives the review to Mia.
-    signInAs(await id("mia"));
+    signInAs(id("mia"));
     expect(
       (await reassignReviewer({ key: "2026-Q4", employeeEmail: "liam@demo.keeper.test", reviewerEmail: "mia@demo.keeper.test" })).ok,
     ).toBe(false);
-    signInAs(await id("hr"));
+    signInAs(id("hr"));
     expect(
       await reassignReviewer({ key: "2026-Q4", employeeEmail: "nobody@demo.keeper.test", reviewerEmail: "mia@demo.keeper.test" }),
     ).toMatchObject({ ok: false, fieldErrors: { employeeEmail: expect.any(String) } });
@@ -239,11 +239,11 @@ describe("a report who changes manager mid-cycle", () => {
     ).toBe(true);
     const audit = (await ctx.db.select().from(auditLog).where(eq(auditLog.action, "cycle.reviewer_reassign")));
     expect(audit).toHaveLength(1);
-    expect(audit[0].detail).toEqual({ from: await id("noah"), to: await id("mia") });
+    expect(audit[0].detail).toEqual({ from: id("noah"), to: id("mia") });
 
-    signInAs(await id("mia"));
+    signInAs(id("mia"));
     expect((await saveReviewDraft(await draft("liam", review.version))).ok).toBe(true);
-    signInAs(await id("noah"));
+    signInAs(id("noah"));
     expect((await saveReviewDraft(await draft("liam", review.version + 1))).ok).toBe(false);
     // Noah, who was Liam's manager when the cycle opened, still reads it after Mia took it over.
     const after = await getReviewForPage("2026-Q4", liam);

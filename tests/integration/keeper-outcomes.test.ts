@@ -16,7 +16,7 @@ beforeEach(async () => {
   await seedDemoFast(ctx.db);
 });
 
-const id = async (who: string) => idOf(ctx.db, who);
+const id = (who: string) => idOf(ctx.db, who);
 const NOW = Date.UTC(2026, 11, 6, 12);
 const cycleId = async (key: string) => (await ctx.db.select().from(cycles).where(eq(cycles.key, key)))[0]!.id;
 const answered = async (key: string, answers: string[]) =>
@@ -26,7 +26,7 @@ const answered = async (key: string, answers: string[]) =>
         .where(and(eq(reviews.cycleId, await cycleId(key)), eq(reviews.status, "submitted"), inArray(reviews.keeperAnswer, answers as never[])))).length;
 
 async function outcomesAs(who: string, cycle?: string) {
-  signInAs(await id(who));
+  signInAs(id(who));
   const result = await getKeeperOutcomes(cycle ? { cycle } : {}, "/talent/outcomes", NOW);
   if (!result.ok) throw new Error(result.reason);
   return result.value;
@@ -59,7 +59,7 @@ describe("keeper accuracy", () => {
 
   it("opens on the latest past cycle and refuses cycles that are not past yet", async () => {
     expect((await outcomesAs("hr")).selected.cycle.key).toBe("2026-Q3");
-    signInAs(await id("hr"));
+    signInAs(id("hr"));
     expect(await getKeeperOutcomes({ cycle: "2026-Q4" }, "/talent/outcomes", NOW)).toEqual({ ok: false, reason: "not_found" });
   });
 
@@ -76,7 +76,7 @@ describe("keeper accuracy", () => {
     const director = (await outcomesAs("director", "2026-Q1")).selected;
     expect(director.managers.map((m) => m.label)).toEqual(["Grace Okoye", "Jordan Ellis", "Mia Chen", "Noah Park"]);
     for (const agent of ["ava", "liam"]) {
-      signInAs(await id(agent));
+      signInAs(id(agent));
       expect(await getKeeperOutcomes({ cycle: "2026-Q1" }, "/talent/outcomes", NOW)).toEqual({ ok: false, reason: "not_found" });
     }
   });
@@ -86,8 +86,8 @@ describe("keeper accuracy", () => {
     const denver = (await ctx.db.select().from(teams).where(eq(teams.name, "Team Denver")))[0]!.id;
     (await ctx.db
             .update(employees)
-            .set({ teamId: denver, managerId: await id("noah") })
-            .where(inArray(employees.id, [await id("ava"), await id("rosa.delgado")])));
+            .set({ teamId: denver, managerId: id("noah") })
+            .where(inArray(employees.id, [id("ava"), id("rosa.delgado")])));
     expect(await outcomesAs("hr", "2026-Q1")).toEqual(before.hr);
     expect(await outcomesAs("mia", "2026-Q1")).toEqual(before.mia);
   });
@@ -95,7 +95,7 @@ describe("keeper accuracy", () => {
 
 describe("GET /api/v1/outcomes and the CSV export", () => {
   const api = async (who: string | null, query: string) => {
-    signInAs(who === null ? null : await id(who));
+    signInAs(who === null ? null : id(who));
     return outcomesApi(new NextRequest(`http://localhost/api/v1/outcomes${query}`));
   };
 
@@ -118,7 +118,7 @@ describe("GET /api/v1/outcomes and the CSV export", () => {
 
   it("exports a formula-safe CSV of the scope, each team and each manager, and audits it", async () => {
     (await ctx.db.update(teams).set({ name: '=HYPERLINK("http://x")' }).where(eq(teams.name, "Team Austin")));
-    signInAs(await id("hr"));
+    signInAs(id("hr"));
     const res = await outcomesCsv(new NextRequest("http://localhost/api/v1/export/outcomes.csv?cycle=2026-Q1"));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toBe('attachment; filename="keeper-outcomes-2026-Q1.csv"');
@@ -132,7 +132,7 @@ describe("GET /api/v1/outcomes and the CSV export", () => {
     expect(lines.some((l) => l.includes(`Team,"'=HYPERLINK(""http://x"")"`))).toBe(true);
     expect(lines[1].split(",").filter((c) => c === "not yet known")).toHaveLength(1);
     expect((await ctx.db.select().from(auditLog).where(eq(auditLog.action, "export.outcomes")))).toHaveLength(1);
-    signInAs(await id("liam"));
+    signInAs(id("liam"));
     expect((await outcomesCsv(new NextRequest("http://localhost/api/v1/export/outcomes.csv?cycle=2026-Q1"))).status).toBe(404);
   });
 });

@@ -1,8 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { auditLog } from "@/db/schema";
-import { openDatabase, setDb } from "@/db/client";
+import { closeDatabase, engineOfDb, openDatabase, setDb } from "@/db/client";
+import { ENGINE } from "@/db/engine";
+import { exec } from "@/db/raw";
 import { GET as health } from "@/app/api/health/route";
 import { withViewer } from "@/lib/api/respond";
 import { recordAudit, recordDenied } from "@/lib/dal/audit";
@@ -43,7 +45,7 @@ describe("audit entries and errors carry the request id", () => {
 
   it("logs a failing API handler with the request id and tells the client the id", async () => {
     await seedDemoFast(ctx.db);
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     const res = await runWithRequestId("req-fail-0001", () =>
       withViewer(new Request("http://localhost/api/v1/me"), async () => {
@@ -54,7 +56,7 @@ describe("audit entries and errors carry the request id", () => {
     expect(await res.json()).toEqual({ error: "internal_error", requestId: "req-fail-0001" });
     expect(logged).toHaveBeenCalledWith(
       "API handler failed",
-      expect.objectContaining({ requestId: "req-fail-0001", viewer: await idOf(ctx.db, "hr") }),
+      expect.objectContaining({ requestId: "req-fail-0001", viewer: idOf(ctx.db, "hr") }),
     );
     expect((await ctx.db.select().from(auditLog).where(eq(auditLog.requestId, "req-fail-0001")))).toEqual([]);
   });
@@ -62,24 +64,29 @@ describe("audit entries and errors carry the request id", () => {
 
 describe("GET /api/health", () => {
   it("is ready when the database answers and every migration is applied", async () => {
-    const { db, dispose } = freshDb();
+    const { db, dispose } = await freshDb();
     try {
       const res = await health();
       expect(res.status).toBe(200);
       const body = await res.json();
       expect(body).toMatchObject({ status: "ok", database: "ok", migrations: { current: true } });
       expect(body.migrations.applied).toBe(body.migrations.expected);
-      db.$client.exec("delete from __drizzle_migrations where created_at = (select max(created_at) from __drizzle_migrations)");
+      const migrations = engineOfDb(db) === "postgres" ? sql.raw("drizzle.__drizzle_migrations") : sql.raw("__drizzle_migrations");
+      await exec(db, sql`delete from ${migrations} where created_at = (select max(created_at) from ${migrations})`);
       const behind = await health();
       expect(behind.status).toBe(503);
       expect(await behind.json()).toMatchObject({ status: "unavailable", database: "ok", migrations: { current: false } });
     } finally {
-      dispose();
+      await dispose();
     }
   });
 
   it("is not ready on a database with no migrations", async () => {
-    const db = openDatabase(":memory:");
+    // An empty database of the engine under test: for PostgreSQL, a fresh one with the migrations table emptied.
+    const onPg = ENGINE === "postgres";
+    const pgFresh = onPg ? await freshDb() : undefined;
+    const db = pgFresh?.db ?? openDatabase(":memory:");
+    if (onPg) await exec(db, sql`drop schema drizzle cascade`);
     setDb(db);
     try {
       const res = await health();
@@ -87,7 +94,8 @@ describe("GET /api/health", () => {
       expect(await res.json()).toMatchObject({ database: "ok", migrations: { applied: 0, current: false } });
     } finally {
       setDb(undefined);
-      db.$client.close();
+      if (pgFresh) await pgFresh.dispose();
+      else await closeDatabase(db);
     }
   });
 });

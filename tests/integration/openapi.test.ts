@@ -72,7 +72,7 @@ describe("GET /api/v1/openapi.json", () => {
   it("describes what each route really sends, for every kind of caller", async () => {
     const doc = await document();
     const ajv = validator(doc);
-    const ava = await idOf(ctx.db, "ava");
+    const ava = idOf(ctx.db, "ava");
     const q3 = (await ctx.db.select({ id: cycles.id }).from(cycles).where(eq(cycles.key, "2026-Q3")))[0]!.id;
     const avaReview = (await ctx.db
           .select({ id: reviews.id })
@@ -80,7 +80,7 @@ describe("GET /api/v1/openapi.json", () => {
           .where(and(eq(reviews.cycleId, q3), eq(reviews.employeeId, ava))))[0]!.id;
 
     for (const who of ["hr", "mia", "ava"]) {
-      signInAs(await idOf(ctx.db, who));
+      signInAs(idOf(ctx.db, who));
       await expectDocumented(doc, ajv, "/api/v1/me", "get", await me(req("/api/v1/me")));
       await expectDocumented(doc, ajv, "/api/v1/cycles", "get", await cyclesRoute(req("/api/v1/cycles")));
       await expectDocumented(doc, ajv, "/api/v1/reviews", "get", await reviewsRoute(req("/api/v1/reviews?cycle=2026-Q3&limit=5")));
@@ -102,7 +102,7 @@ describe("GET /api/v1/openapi.json", () => {
       await expectDocumented(doc, ajv, "/api/v1/checkins", "get", await checkinsRoute(req("/api/v1/checkins")));
       await expectDocumented(doc, ajv, "/api/v1/notifications", "get", await notificationsRoute(req("/api/v1/notifications")));
     }
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     await expectDocumented(doc, ajv, "/api/v1/talent", "get", await talentRoute(req("/api/v1/talent?cycle=2026-Q3&limit=2")));
     for (const cycle of ["2026-Q1", "2026-Q3"]) {
       await expectDocumented(doc, ajv, "/api/v1/outcomes", "get", await outcomesRoute(req(`/api/v1/outcomes?cycle=${cycle}`)));
@@ -128,7 +128,7 @@ describe("GET /api/v1/openapi.json", () => {
   it("fails a response that sends a field the document does not describe", async () => {
     const doc = await document();
     const validate = validator(doc).getSchema("#/components/schemas/Me")!;
-    signInAs(await idOf(ctx.db, "ava"));
+    signInAs(idOf(ctx.db, "ava"));
     const body = await (await me(req("/api/v1/me"))).json();
     expect(validate(body)).toBe(true);
     expect(validate({ ...body, passwordHash: "x" })).toBe(false);

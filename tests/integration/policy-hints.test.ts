@@ -29,13 +29,13 @@ const avaQ4 = async () =>
   (await ctx.db
         .select()
         .from(reviews)
-        .where(and(eq(reviews.cycleId, (await q4()).id), eq(reviews.employeeId, await idOf(ctx.db, "ava")))))[0];
+        .where(and(eq(reviews.cycleId, (await q4()).id), eq(reviews.employeeId, idOf(ctx.db, "ava")))))[0];
 
 async function content(version: number) {
   const traits = (await ctx.db.select().from(cycleTraits).where(eq(cycleTraits.cycleId, (await q4()).id)));
   return {
     cycleKey: "2026-Q4",
-    employeeId: await idOf(ctx.db, "ava"),
+    employeeId: idOf(ctx.db, "ava"),
     version,
     keeperAnswer: "fight_hard" as const,
     keeperReason: "Customers ask for Ava by name.",
@@ -50,25 +50,25 @@ describe("can hints match the writes", () => {
     for (const state of CYCLE_STATES.filter((s) => s !== "draft")) {
       await setQ4(state);
       for (const local of PEOPLE) {
-        signInAs(await idOf(ctx.db, local));
-        const page = await getReviewForPage("2026-Q4", await idOf(ctx.db, "ava"));
+        signInAs(idOf(ctx.db, local));
+        const page = await getReviewForPage("2026-Q4", idOf(ctx.db, "ava"));
         const saved = await saveReviewDraft(await content((await avaQ4())?.version ?? 0));
         expect(saved.ok, `${local} save in ${state}`).toBe(page?.can.edit ?? false);
       }
     }
     await setQ4("open");
-    signInAs(await idOf(ctx.db, "mia"));
+    signInAs(idOf(ctx.db, "mia"));
     expect((await submitReview(await content((await avaQ4())!.version))).ok).toBe(true);
     for (const state of CYCLE_STATES.filter((s) => s !== "draft")) {
       await setQ4(state);
       for (const local of PEOPLE) {
-        signInAs(await idOf(ctx.db, local));
-        const page = await getReviewForPage("2026-Q4", await idOf(ctx.db, "ava"));
+        signInAs(idOf(ctx.db, local));
+        const page = await getReviewForPage("2026-Q4", idOf(ctx.db, "ava"));
         const hint = page?.can.reopen ?? false;
-        const reopened = await reopenReview({ cycleKey: "2026-Q4", employeeId: await idOf(ctx.db, "ava"), version: (await avaQ4())!.version });
+        const reopened = await reopenReview({ cycleKey: "2026-Q4", employeeId: idOf(ctx.db, "ava"), version: (await avaQ4())!.version });
         expect(reopened.ok, `${local} reopen in ${state}`).toBe(hint);
         if (reopened.ok) {
-          signInAs(await idOf(ctx.db, "mia"));
+          signInAs(idOf(ctx.db, "mia"));
           expect((await submitReview(await content((await avaQ4())!.version))).ok).toBe(true);
         }
       }
@@ -76,24 +76,24 @@ describe("can hints match the writes", () => {
   });
 
   it("canCalibrate on the talent page and the review page is true exactly when calibrating succeeds", async () => {
-    signInAs(await idOf(ctx.db, "mia"));
+    signInAs(idOf(ctx.db, "mia"));
     expect((await submitReview(await content(0))).ok).toBe(true);
     let answer: "keep" | "fight_hard" = "keep";
     let calibrated = 0;
     for (const state of CYCLE_STATES.filter((s) => s !== "draft")) {
       await setQ4(state);
       for (const local of PEOPLE) {
-        signInAs(await idOf(ctx.db, local));
-        const calibration = await getReviewCalibration("2026-Q4", await idOf(ctx.db, "ava"));
+        signInAs(idOf(ctx.db, local));
+        const calibration = await getReviewCalibration("2026-Q4", idOf(ctx.db, "ava"));
         const report = await getTalentReport({ cycle: "2026-Q4" });
         const person = report.ok
-          ? report.value.teams.flatMap((t) => t.people).find(async (p) => p.employeeId === await idOf(ctx.db, "ava"))
+          ? report.value.teams.flatMap((t) => t.people).find((p) => p.employeeId === idOf(ctx.db, "ava"))
           : undefined;
         const reviewHint = calibration?.canCalibrate ?? false;
         const talentHint = person?.canCalibrate ?? false;
         const result = await calibrateReview({
           cycleKey: "2026-Q4",
-          employeeId: await idOf(ctx.db, "ava"),
+          employeeId: idOf(ctx.db, "ava"),
           version: (await avaQ4())!.version,
           keeperAnswer: answer,
           traits: [],

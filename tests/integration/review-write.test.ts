@@ -15,14 +15,14 @@ let ava: number;
 let traitIds: number[];
 beforeEach(async () => {
   await seedDemoFast(ctx.db);
-  ava = await idOf(ctx.db, "ava");
+  ava = idOf(ctx.db, "ava");
   const q4 = (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")))[0]!;
   traitIds = (await ctx.db
       .select()
       .from(cycleTraits)
       .where(eq(cycleTraits.cycleId, q4.id)))
     .map((t) => t.id);
-  signInAs(await idOf(ctx.db, "mia"));
+  signInAs(idOf(ctx.db, "mia"));
 });
 
 const draft = (version: number, patch: Record<string, unknown> = {}) => ({
@@ -120,9 +120,9 @@ describe("submitting and reopening", () => {
 
   it("locks managers out once the cycle leaves open", async () => {
     await submitReview(complete(0));
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     expect((await transitionCycle({ key: "2026-Q4", to: "calibration" })).ok).toBe(true);
-    signInAs(await idOf(ctx.db, "mia"));
+    signInAs(idOf(ctx.db, "mia"));
     expect(await reopenReview({ cycleKey: "2026-Q4", employeeId: ava, version: 1 })).toMatchObject({ ok: false, code: "locked" });
     const page = await getReviewForPage("2026-Q4", ava);
     expect(page?.can).toMatchObject({ edit: false, reopen: false });
@@ -132,9 +132,9 @@ describe("submitting and reopening", () => {
 describe("releasing to the agent", () => {
   it("shows the agent their submitted review once released, with the keeper answer only when shared", async () => {
     await submitReview(complete(0));
-    signInAs(await idOf(ctx.db, "ava"));
+    signInAs(idOf(ctx.db, "ava"));
     expect(await getReviewForPage("2026-Q4", ava)).toBeNull();
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     await transitionCycle({ key: "2026-Q4", to: "calibration" });
     await transitionCycle({ key: "2026-Q4", to: "released" });
     signInAs(ava);
@@ -144,7 +144,7 @@ describe("releasing to the agent", () => {
     const mine = await listMyReleasedReviews();
     expect(mine.map((r) => r.cycle.key)).toEqual(["2026-Q4", "2026-Q3", "2026-Q2", "2026-Q1"]);
 
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     expect((await updateCycleSettings({ key: "2026-Q4", dueDate: "2026-12-15", shareKeeper: false })).ok).toBe(true);
     signInAs(ava);
     expect((await getReviewForPage("2026-Q4", ava))?.keeper).toBeNull();
@@ -154,7 +154,7 @@ describe("releasing to the agent", () => {
 describe("cycle transitions", () => {
   it("only HR moves cycles, one step forward at a time, and every move is audited", async () => {
     expect((await transitionCycle({ key: "2026-Q4", to: "calibration" })).ok).toBe(false);
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     expect((await transitionCycle({ key: "2026-Q4", to: "released" })).ok).toBe(false);
     expect((await transitionCycle({ key: "2026-Q4", to: "calibration" })).ok).toBe(true);
     const moves = (await ctx.db

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { row as rawRow } from "@/db/raw";
 import * as users from "@/app/scim/v2/Users/route";
 import * as user from "@/app/scim/v2/Users/[id]/route";
 import * as unknown from "@/app/scim/v2/[...unknown]/route";
@@ -24,7 +25,7 @@ const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 let token: string;
 
 async function newToken(scope: "read" | "import" | "scim"): Promise<string> {
-  signInAs(await idOf(ctx.db, "admin"));
+  signInAs(idOf(ctx.db, "admin"));
   const created = await createApiToken({ name: `idp ${scope}`, scope, expiresInDays: 30 });
   if (!created.ok) throw new Error(created.message);
   signInAs(null);
@@ -72,8 +73,7 @@ async function scim(
 }
 
 const row = async (email: string) => (await ctx.db.select().from(employees).where(eq(employees.email, email)))[0];
-const talentVersion = () =>
-  (ctx.db.$client.prepare("select version from data_versions where topic = 'talent'").get() as { version: number }).version;
+const talentVersion = async () => (await rawRow<{ version: number }>(ctx.db, sql`select version from data_versions where topic = 'talent'`))!.version;
 const audits = async (action: string) => (await ctx.db.select().from(auditLog).where(eq(auditLog.action, action)));
 
 describe("SCIM authentication", () => {
@@ -85,14 +85,14 @@ describe("SCIM authentication", () => {
       expect(res.json).toMatchObject({ schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: "401" });
     }
     // A signed-in admin's browser session is no SCIM credential.
-    signInAs(await idOf(ctx.db, "admin"));
+    signInAs(idOf(ctx.db, "admin"));
     expect((await scim("GET", "/Users", undefined, null)).status).toBe(401);
     signInAs(null);
     // The token dies with its owner's admin rights.
     (await ctx.db
             .update(employees)
             .set({ role: "hr" })
-            .where(eq(employees.id, await idOf(ctx.db, "admin"))));
+            .where(eq(employees.id, idOf(ctx.db, "admin"))));
     expect((await scim("GET", "/ServiceProviderConfig")).status).toBe(401);
   });
 
@@ -108,7 +108,7 @@ describe("SCIM authentication", () => {
     expect(groups).toMatchObject({ status: 404, json: { status: "404" } });
     expect((await scim("GET", '/Users?filter=displayName co "a"')).json).toMatchObject({ status: "400", scimType: "invalidFilter" });
     expect((await scim("GET", "/Users/99999")).json).toMatchObject({ status: "404" });
-    const wrongMethod = await scim("POST", `/Users/${await idOf(ctx.db, "ava")}`, {});
+    const wrongMethod = await scim("POST", `/Users/${idOf(ctx.db, "ava")}`, {});
     expect(wrongMethod).toMatchObject({ status: 405, json: { schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: "405" } });
     expect(wrongMethod.type).toContain("application/scim+json");
     expect((await scim("DELETE", "/Users")).status).toBe(405);
@@ -117,7 +117,7 @@ describe("SCIM authentication", () => {
 
 describe("Okta's provisioning sequence", () => {
   it("looks the user up by userName, creates them, reads them back, updates the profile and deactivates them", async () => {
-    const mia = await idOf(ctx.db, "mia");
+    const mia = idOf(ctx.db, "mia");
     // 1. Okta checks whether the user exists (case differs from what it will create).
     const lookup = await scim(
       "GET",
@@ -179,7 +179,7 @@ describe("Okta's provisioning sequence", () => {
     );
 
     // 4. PUT with a new title and a new team (created on the fly).
-    const version = talentVersion();
+    const version = (await talentVersion());
     const put = await scim("PUT", `/Users/${id}`, {
       ...created.json,
       title: "Senior Customer Support Agent",
@@ -188,12 +188,12 @@ describe("Okta's provisioning sequence", () => {
     expect(put.status).toBe(200);
     expect((await row("zoe.quill@demo.keeper.test"))!.title).toBe("Senior Customer Support Agent");
     expect((await ctx.db.select().from(teams).where(eq(teams.name, "Team Seattle")))[0]).toBeTruthy();
-    expect(talentVersion()).toBeGreaterThan(version);
+    expect((await talentVersion())).toBeGreaterThan(version);
 
     // Re-sending the same user changes nothing: no write, no audit, no version bump.
     const before = {
       row: await row("zoe.quill@demo.keeper.test"),
-      version: talentVersion(),
+      version: (await talentVersion()),
       audits: (await ctx.db.select().from(auditLog)).length,
     };
     expect((await scim("PUT", `/Users/${id}`, put.json)).status).toBe(200);
@@ -207,7 +207,7 @@ describe("Okta's provisioning sequence", () => {
     ).toBe(200);
     expect({
       row: await row("zoe.quill@demo.keeper.test"),
-      version: talentVersion(),
+      version: (await talentVersion()),
       audits: (await ctx.db.select().from(auditLog)).length,
     }).toEqual(before);
 
@@ -222,8 +222,8 @@ describe("Okta's provisioning sequence", () => {
 
 describe("Entra ID's provisioning sequence", () => {
   it("filters, creates, then patches with capitalised operations, with and without a path, including the manager", async () => {
-    const noah = await idOf(ctx.db, "noah");
-    const grace = await idOf(ctx.db, "grace");
+    const noah = idOf(ctx.db, "noah");
+    const grace = idOf(ctx.db, "grace");
     expect((await scim("GET", `/Users?filter=${encodeURIComponent('userName eq "sam.rivera@demo.keeper.test"')}`)).json.totalResults).toBe(
       0,
     );
@@ -310,8 +310,8 @@ describe("Entra ID's provisioning sequence", () => {
 
 describe("provisioning rules", () => {
   it("refuses a manager that would make a reporting loop, naming it", async () => {
-    const director = await idOf(ctx.db, "director");
-    const mia = await idOf(ctx.db, "mia");
+    const director = idOf(ctx.db, "director");
+    const mia = idOf(ctx.db, "mia");
     const res = await scim("PATCH", `/Users/${director}`, {
       schemas: [PATCH_OP],
       Operations: [{ op: "replace", path: `${ENTERPRISE}:manager`, value: { value: String(mia) } }],
@@ -330,8 +330,8 @@ describe("provisioning rules", () => {
   });
 
   it("deactivation (PATCH or DELETE) ends sessions and tokens at once and keeps reviews and CSAT", async () => {
-    const ava = await idOf(ctx.db, "ava");
-    const adminId = await idOf(ctx.db, "admin");
+    const ava = idOf(ctx.db, "ava");
+    const adminId = idOf(ctx.db, "admin");
     signInAs(ava);
     expect(await getViewer()).not.toBeNull();
     const reviewsBefore = (await ctx.db.select().from(reviews).where(eq(reviews.employeeId, ava))).length;
@@ -350,11 +350,11 @@ describe("provisioning rules", () => {
     (await ctx.db
             .update(employees)
             .set({ role: "admin" })
-            .where(eq(employees.id, await idOf(ctx.db, "hr"))));
-    signInAs(await idOf(ctx.db, "hr"));
+            .where(eq(employees.id, idOf(ctx.db, "hr"))));
+    signInAs(idOf(ctx.db, "hr"));
     const hrToken = await createApiToken({ name: "hr read", scope: "read", expiresInDays: 5 });
     expect(hrToken.ok).toBe(true);
-    await scim("PATCH", `/Users/${await idOf(ctx.db, "hr")}`, {
+    await scim("PATCH", `/Users/${idOf(ctx.db, "hr")}`, {
       schemas: [PATCH_OP],
       Operations: [{ op: "replace", path: "active", value: false }],
     });
@@ -367,7 +367,7 @@ describe("provisioning rules", () => {
   });
 
   it("is reflected in the memoised talent figures at once, and never rewrites a past cycle", async () => {
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     const overview = async () => {
       const result = await getTalentOverview({ cycle: "2026-Q3" });
       if (!result.ok) throw new Error(result.reason);
@@ -380,28 +380,28 @@ describe("provisioning rules", () => {
     };
     const before = await overview();
     expect(await namesInApi()).toContain("Ava Thompson");
-    const ava = await idOf(ctx.db, "ava");
+    const ava = idOf(ctx.db, "ava");
     // A rename shows on the memoised talent API at once (the memo follows the employees table).
     const renamed = await scim("PATCH", `/Users/${ava}`, {
       schemas: [PATCH_OP],
       Operations: [{ op: "Replace", path: "displayName", value: "Ava Okafor-Thompson" }],
     });
     expect(renamed.status).toBe(200);
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     expect(await namesInApi()).toContain("Ava Okafor-Thompson");
     // A move changes today's org chart, but the released cycle keeps the teams it recorded.
     const moved = await scim("PATCH", `/Users/${ava}`, {
       schemas: [PATCH_OP],
       Operations: [
         { op: "Replace", path: `${ENTERPRISE}:department`, value: "Team Denver" },
-        { op: "Replace", path: `${ENTERPRISE}:manager`, value: String(await idOf(ctx.db, "noah")) },
+        { op: "Replace", path: `${ENTERPRISE}:manager`, value: String(idOf(ctx.db, "noah")) },
       ],
     });
     expect(moved.status).toBe(200);
     expect((await ctx.db.select({ managerId: employees.managerId }).from(employees).where(eq(employees.id, ava)))[0]!.managerId).toBe(
-      await idOf(ctx.db, "noah"),
+      idOf(ctx.db, "noah"),
     );
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     expect(await overview()).toEqual(before);
   });
 

@@ -21,7 +21,7 @@ const lastSignIn = async () => (await ctx.db.select().from(auditLog).where(eq(au
 
 describe("matching a single sign-on identity to an employee", () => {
   it("matches the verified email ignoring case, stores the sub, and finds the person by sub after an email change", async () => {
-    const id = await idOf(ctx.db, "ava");
+    const id = idOf(ctx.db, "ava");
     expect(await matchOidcSignIn(ava())).toEqual({ ok: true, employeeId: id });
     expect((await ctx.db.select().from(employees).where(eq(employees.id, id)))[0]!.oidcSubject).toBe("idp-ava");
     expect(await lastSignIn()).toMatchObject({ actorId: id, outcome: "ok", detail: { method: "oidc", sub: "idp-ava" } });
@@ -45,18 +45,18 @@ describe("matching a single sign-on identity to an employee", () => {
     (await ctx.db
             .update(employees)
             .set({ active: false })
-            .where(eq(employees.id, await idOf(ctx.db, "ava"))));
+            .where(eq(employees.id, idOf(ctx.db, "ava"))));
     expect(await matchOidcSignIn(ava())).toEqual({ ok: false, reason: "inactive" });
     expect(await employeeForSubject("idp-ava")).toBeNull();
     (await ctx.db
             .update(employees)
             .set({ active: false })
-            .where(eq(employees.id, await idOf(ctx.db, "liam"))));
+            .where(eq(employees.id, idOf(ctx.db, "liam"))));
     expect(await matchOidcSignIn({ sub: "idp-liam", email: "liam@demo.keeper.test", email_verified: true })).toEqual({
       ok: false,
       reason: "inactive",
     });
-    expect(await lastSignIn()).toMatchObject({ outcome: "denied", actorId: await idOf(ctx.db, "liam"), detail: { reason: "inactive" } });
+    expect(await lastSignIn()).toMatchObject({ outcome: "denied", actorId: idOf(ctx.db, "liam"), detail: { reason: "inactive" } });
   });
 
   it("refuses an unverified email, and a second provider account claiming an already linked person", async () => {

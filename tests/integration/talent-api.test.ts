@@ -32,7 +32,7 @@ interface TalentJson {
 }
 
 async function get(local: string | null, query: string) {
-  signInAs(local === null ? null : await idOf(ctx.db, local));
+  signInAs(local === null ? null : idOf(ctx.db, local));
   const res = await GET(new NextRequest(`http://localhost/api/v1/talent${query}`));
   return { status: res.status, body: (await res.json()) as TalentJson & { error?: string } };
 }
@@ -61,7 +61,7 @@ describe("GET /api/v1/talent", () => {
     expect(body.organisation.keeperRate).toBeGreaterThan(0);
     expect(teamsOf(body)).toEqual(["Team Austin", "Team Denver", "Team Portland"]);
     const portland = body.teams[2];
-    expect(portland.manager).toEqual({ id: await idOf(ctx.db, "mia"), email: "mia@demo.keeper.test", name: "Mia Chen" });
+    expect(portland.manager).toEqual({ id: idOf(ctx.db, "mia"), email: "mia@demo.keeper.test", name: "Mia Chen" });
     expect(Object.keys(portland)).toEqual(
       expect.arrayContaining(["headcount", "completion", "keeperRate", "distribution", "csat", "ci95", "grid", "flags"]),
     );
@@ -73,7 +73,7 @@ describe("GET /api/v1/talent", () => {
       expect(team.completion.notStarted + team.completion.draft + team.completion.submitted).toBe(team.headcount);
     }
     const ava = portland.grid.flatMap((c) => c.employees).find((e) => e.email === "ava@demo.keeper.test");
-    expect(ava).toEqual({ id: await idOf(ctx.db, "ava"), email: "ava@demo.keeper.test", name: "Ava Thompson" });
+    expect(ava).toEqual({ id: idOf(ctx.db, "ava"), email: "ava@demo.keeper.test", name: "Ava Thompson" });
   });
 
   it("filters by team name", async () => {
@@ -133,7 +133,7 @@ describe("GET /api/v1/talent, reused until the next write", () => {
   it("sends the whole memoised body to every caller, byte for byte", async () => {
     // The body is one shared buffer handed to each response's stream: reading one response must
     // not consume, detach or change it for the next.
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     const read = async () => {
       const res = await GET(new NextRequest("http://localhost/api/v1/talent?cycle=2026-Q3"));
       expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
@@ -155,7 +155,7 @@ describe("GET /api/v1/talent, reused until the next write", () => {
     (await ctx.db
             .update(reviews)
             .set({ keeperAnswer: changed })
-            .where(and(eq(reviews.cycleId, q3), eq(reviews.employeeId, await idOf(ctx.db, "ava")))));
+            .where(and(eq(reviews.cycleId, q3), eq(reviews.employeeId, idOf(ctx.db, "ava")))));
     expect(gridOf((await get("hr", "?cycle=2026-Q3")).body, "ava@demo.keeper.test")).toBe(changed);
   });
 

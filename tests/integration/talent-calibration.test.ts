@@ -23,12 +23,12 @@ async function avaReview() {
   return (await ctx.db
       .select()
       .from(reviews)
-      .where(and(eq(reviews.cycleId, cycleId), eq(reviews.employeeId, await idOf(ctx.db, "ava")))))[0]!;
+      .where(and(eq(reviews.cycleId, cycleId), eq(reviews.employeeId, idOf(ctx.db, "ava")))))[0]!;
 }
 
 /** Mia submits Ava's 2026-Q4 review (all traits 5, fight hard) while the cycle is open. */
 async function submitAvasReview() {
-  const ava = await idOf(ctx.db, "ava");
+  const ava = idOf(ctx.db, "ava");
   const content = {
     cycleKey: "2026-Q4",
     employeeId: ava,
@@ -38,7 +38,7 @@ async function submitAvasReview() {
     privateNotes: "",
     traits: (await q4Traits()).map((t) => ({ cycleTraitId: t.id, rating: 5, notObserved: false, comment: "" })),
   };
-  signInAs(await idOf(ctx.db, "mia"));
+  signInAs(idOf(ctx.db, "mia"));
   const saved = await saveReviewDraft({ ...content, version: 0 });
   if (!saved.ok) throw new Error(saved.message);
   const submitted = await submitReview({ ...content, version: saved.version });
@@ -46,7 +46,7 @@ async function submitAvasReview() {
 }
 
 async function moveQ4To(state: "calibration" | "released") {
-  signInAs(await idOf(ctx.db, "hr"));
+  signInAs(idOf(ctx.db, "hr"));
   const result = await transitionCycle({ key: "2026-Q4", to: state });
   if (!result.ok) throw new Error(result.message);
 }
@@ -54,7 +54,7 @@ async function moveQ4To(state: "calibration" | "released") {
 async function input(overrides: Record<string, unknown> = {}) {
   return {
     cycleKey: "2026-Q4",
-    employeeId: await idOf(ctx.db, "ava"),
+    employeeId: idOf(ctx.db, "ava"),
     version: (await avaReview()).version,
     keeperAnswer: "keep",
     traits: [],
@@ -75,14 +75,14 @@ describe("calibration", () => {
   it("lets HR change the keeper answer with a reason, stored as history and audited", async () => {
     await moveQ4To("calibration");
     const before = await avaReview();
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     const result = await calibrateReview(await input());
     expect(result).toMatchObject({ ok: true, changes: 1, version: before.version + 1 });
     expect(await avaReview()).toMatchObject({ keeperAnswer: "keep", status: "submitted", keeperReason: before.keeperReason });
     expect(await historyRows()).toEqual([
       expect.objectContaining({
         reviewId: before.id,
-        actorId: await idOf(ctx.db, "hr"),
+        actorId: idOf(ctx.db, "hr"),
         field: "keeper_answer",
         before: "fight_hard",
         after: "keep",
@@ -90,14 +90,14 @@ describe("calibration", () => {
       }),
     ]);
     expect(await calibrateAudits()).toEqual([
-      expect.objectContaining({ actorId: await idOf(ctx.db, "hr"), targetId: String(before.id), outcome: "ok" }),
+      expect.objectContaining({ actorId: idOf(ctx.db, "hr"), targetId: String(before.id), outcome: "ok" }),
     ]);
 
-    const view = await getReviewCalibration("2026-Q4", await idOf(ctx.db, "ava"));
+    const view = await getReviewCalibration("2026-Q4", idOf(ctx.db, "ava"));
     expect(view?.canCalibrate).toBe(true);
     expect(view?.history).toEqual([
       expect.objectContaining({
-        actor: { id: await idOf(ctx.db, "hr"), name: "Harper Quinn" },
+        actor: { id: idOf(ctx.db, "hr"), name: "Harper Quinn" },
         fieldLabel: "Keeper answer",
         before: "fight_hard",
         after: "keep",
@@ -108,7 +108,7 @@ describe("calibration", () => {
   it("lets the director (the reviewer's manager) change a trait rating", async () => {
     await moveQ4To("calibration");
     const politeness = (await q4Traits())[0];
-    signInAs(await idOf(ctx.db, "director"));
+    signInAs(idOf(ctx.db, "director"));
     const result = await calibrateReview(
       await input({
                 keeperAnswer: "fight_hard",
@@ -124,21 +124,21 @@ describe("calibration", () => {
     expect(rating).toMatchObject({ rating: 3, notObserved: false });
     expect(await historyRows()).toEqual([
       expect.objectContaining({
-        actorId: await idOf(ctx.db, "director"),
+        actorId: idOf(ctx.db, "director"),
         field: "trait:politeness",
         before: "5",
         after: "3",
         reason: "Two complaints about tone.",
       }),
     ]);
-    const view = await getReviewCalibration("2026-Q4", await idOf(ctx.db, "ava"));
+    const view = await getReviewCalibration("2026-Q4", idOf(ctx.db, "ava"));
     expect(view?.history[0]).toMatchObject({ fieldLabel: "Politeness" });
   });
 
   it("refuses mia (the reviewer) and noah, audits it and changes nothing", async () => {
     await moveQ4To("calibration");
     for (const who of ["mia", "noah", "ava"]) {
-      signInAs(await idOf(ctx.db, who));
+      signInAs(idOf(ctx.db, who));
       expect(await calibrateReview(await input())).toMatchObject({ ok: false, code: "not_found" });
     }
     expect((await avaReview()).keeperAnswer).toBe("fight_hard");
@@ -148,13 +148,13 @@ describe("calibration", () => {
                 .select()
                 .from(auditLog)
                 .where(eq(auditLog.action, "access.denied")))
-        .filter(async (a) => a.targetId === `2026-Q4/${await idOf(ctx.db, "ava")}`),
+        .filter((a) => a.targetId === `2026-Q4/${idOf(ctx.db, "ava")}`),
     ).toHaveLength(3);
     // Managers' editing stays locked in calibration, and mia sees no calibration form.
-    signInAs(await idOf(ctx.db, "mia"));
+    signInAs(idOf(ctx.db, "mia"));
     const edit = await saveReviewDraft({
       cycleKey: "2026-Q4",
-      employeeId: await idOf(ctx.db, "ava"),
+      employeeId: idOf(ctx.db, "ava"),
       version: (await avaReview()).version,
       keeperAnswer: "keep",
       keeperReason: "x",
@@ -163,13 +163,13 @@ describe("calibration", () => {
       traits: [],
     });
     expect(edit).toMatchObject({ ok: false, code: "locked" });
-    const view = await getReviewCalibration("2026-Q4", await idOf(ctx.db, "ava"));
+    const view = await getReviewCalibration("2026-Q4", idOf(ctx.db, "ava"));
     expect(view).toMatchObject({ canCalibrate: false, history: [] });
   });
 
   it("requires a reason", async () => {
     await moveQ4To("calibration");
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     for (const reason of ["", "   "]) {
       const result = await calibrateReview(await input({ reason }));
       expect(result).toMatchObject({ ok: false, code: "invalid", fieldErrors: { reason: "Give a reason for the change." } });
@@ -179,11 +179,11 @@ describe("calibration", () => {
   });
 
   it("only works while the cycle is in calibration", async () => {
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     expect(await calibrateReview(await input())).toMatchObject({ ok: false, code: "locked" });
     await moveQ4To("calibration");
     await moveQ4To("released");
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     expect(await calibrateReview(await input())).toMatchObject({ ok: false, code: "locked" });
     expect((await avaReview()).keeperAnswer).toBe("fight_hard");
     expect(await historyRows()).toEqual([]);
@@ -191,8 +191,8 @@ describe("calibration", () => {
 
   it("refuses drafts, stale versions and changes that change nothing", async () => {
     await moveQ4To("calibration");
-    signInAs(await idOf(ctx.db, "hr"));
-    const liam = await idOf(ctx.db, "liam");
+    signInAs(idOf(ctx.db, "hr"));
+    const liam = idOf(ctx.db, "liam");
     expect(await calibrateReview(await input({ employeeId: liam, version: 1 }))).toMatchObject({ ok: false, code: "not_submitted" });
     expect(await calibrateReview(await input({ version: (await avaReview()).version - 1 }))).toMatchObject({ ok: false, code: "stale" });
     expect(await calibrateReview(await input({ keeperAnswer: "fight_hard" }))).toMatchObject({ ok: false, code: "unchanged" });
@@ -204,7 +204,7 @@ describe("calibration", () => {
   it("records one history row per changed field, and the talent review shows who may calibrate", async () => {
     await moveQ4To("calibration");
     const [first, second] = await q4Traits();
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     const result = await calibrateReview(
       await input({
                 keeperAnswer: "unsure",
@@ -221,9 +221,9 @@ describe("calibration", () => {
     ]);
     expect(await calibrateAudits()).toHaveLength(2);
 
-    const ava = await idOf(ctx.db, "ava");
+    const ava = idOf(ctx.db, "ava");
     const canCalibrate = async (who: string) => {
-      signInAs(await idOf(ctx.db, who));
+      signInAs(idOf(ctx.db, who));
       const report = await getTalentReport({ cycle: "2026-Q4", teamName: "Team Portland" });
       if (!report.ok) throw new Error(report.reason);
       return report.value.teams[0].people.find((p) => p.employeeId === ava)!.canCalibrate;

@@ -16,7 +16,7 @@ beforeEach(async () => {
 });
 
 async function reportAs(local: string, input: Parameters<typeof getTalentReport>[0]): Promise<TalentReport> {
-  signInAs(await idOf(ctx.db, local));
+  signInAs(idOf(ctx.db, local));
   const result = await getTalentReport(input);
   if (!result.ok) throw new Error(`expected a report for ${local}, got ${result.reason}`);
   return result.value;
@@ -68,12 +68,12 @@ describe("talent data layer", () => {
       });
     }
     const portland = report.teams.find((t) => t.team === "Team Portland")!;
-    expect(portland.people.some(async (p) => p.employeeId === await idOf(ctx.db, "mia"))).toBe(false);
-    const ava = portland.people.find(async (p) => p.employeeId === await idOf(ctx.db, "ava"))!;
+    expect(portland.people.some((p) => p.employeeId === idOf(ctx.db, "mia"))).toBe(false);
+    const ava = portland.people.find((p) => p.employeeId === idOf(ctx.db, "ava"))!;
     expect(ava).toMatchObject({ status: "not_started", keeperAnswer: null, reviewId: null });
     // Liam's draft has an answer stored, but a draft is not the manager's answer yet.
     const denver = report.teams.find((t) => t.team === "Team Denver")!;
-    const liam = denver.people.find(async (p) => p.employeeId === await idOf(ctx.db, "liam"))!;
+    const liam = denver.people.find((p) => p.employeeId === idOf(ctx.db, "liam"))!;
     expect(liam).toMatchObject({ status: "draft", keeperAnswer: null, flags: [] });
     expect(denver.grid.unanswered.map((p) => p.employeeId)).toContain(liam.employeeId);
   });
@@ -123,7 +123,7 @@ describe("talent data layer", () => {
     const q2 = await cycleId("2026-Q2");
     const q3 = await cycleId("2026-Q3");
     const portland = await agentsOf("Team Portland");
-    const ava = await idOf(ctx.db, "ava");
+    const ava = idOf(ctx.db, "ava");
     const [low, high] = portland.filter((id) => id !== ava);
     const setAnswer = async (cycle: number, employee: number, answer: "fight_hard" | "unsure" | "let_go") =>
       (await ctx.db
@@ -145,7 +145,7 @@ describe("talent data layer", () => {
     (await ctx.db
             .update(reviews)
             .set({ keeperAnswer: "fight_hard" })
-            .where(and(eq(reviews.cycleId, q3), eq(reviews.reviewerId, await idOf(ctx.db, "noah")))));
+            .where(and(eq(reviews.cycleId, q3), eq(reviews.reviewerId, idOf(ctx.db, "noah")))));
 
     const report = await reportAs("hr", { cycle: "2026-Q3" });
     const team = report.teams.find((t) => t.team === "Team Portland")!;
@@ -173,7 +173,7 @@ describe("talent data layer", () => {
     const mia = await reportAs("mia", { cycle: "2026-Q3" });
     expect(mia.teams.map((t) => t.team)).toEqual(["Team Portland"]);
     expect(mia.teamOptions.map((t) => t.name)).toEqual(["Team Portland"]);
-    expect(mia.teams[0].people.every(async (p) => p.employeeId !== await idOf(ctx.db, "mia"))).toBe(true);
+    expect(mia.teams[0].people.every((p) => p.employeeId !== idOf(ctx.db, "mia"))).toBe(true);
 
     const director = await reportAs("director", { cycle: "2026-Q3" });
     expect(director.teams.map((t) => t.team)).toEqual(["Team Austin", "Team Denver", "Team Portland"]);
@@ -182,12 +182,12 @@ describe("talent data layer", () => {
     expect(director.teams.map((t) => t.headcount)).toEqual(hr.teams.map((t) => t.headcount));
 
     const before = await deniedCount();
-    signInAs(await idOf(ctx.db, "noah"));
+    signInAs(idOf(ctx.db, "noah"));
     expect(await getTalentReport({ cycle: "2026-Q3", teamName: "Team Portland" })).toEqual({ ok: false, reason: "not_found" });
     const portlandId = hr.teams.find((t) => t.team === "Team Portland")!.id;
     expect(await getTalentReport({ cycle: "2026-Q3", teamId: portlandId })).toEqual({ ok: false, reason: "not_found" });
     for (const agent of ["ava", "liam"]) {
-      signInAs(await idOf(ctx.db, agent));
+      signInAs(idOf(ctx.db, agent));
       expect(await getTalentReport({ cycle: "2026-Q3" })).toEqual({ ok: false, reason: "not_found" });
       expect(await getTalentTrends({ cycle: "2026-Q3" })).toEqual({ ok: false, reason: "not_found" });
     }
@@ -197,14 +197,14 @@ describe("talent data layer", () => {
   it("hides draft cycles from managers, as the cycles page does", async () => {
     const now = Date.now();
     (await ctx.db.insert(cycles).values({ key: "2027-Q1", state: "draft", createdAt: now, updatedAt: now }));
-    signInAs(await idOf(ctx.db, "director"));
+    signInAs(idOf(ctx.db, "director"));
     expect(await getTalentReport({ cycle: "2027-Q1" })).toEqual({ ok: false, reason: "not_found" });
     const hr = await reportAs("hr", { cycle: "2027-Q1" });
     expect(hr.teams.every((t) => t.completion.submitted === 0)).toBe(true);
   });
 
   it("charts trends per quarter for the organisation and each team in scope", async () => {
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     const result = await getTalentTrends({ cycle: "2026-Q4" });
     if (!result.ok) throw new Error(result.reason);
     const trends = result.value;
@@ -222,7 +222,7 @@ describe("talent data layer", () => {
     }
     expect(trends.teams.map((t) => t.label)).toEqual(["Team Austin", "Team Denver", "Team Portland"]);
 
-    signInAs(await idOf(ctx.db, "mia"));
+    signInAs(idOf(ctx.db, "mia"));
     const mia = await getTalentTrends({ cycle: "2026-Q4" });
     expect(mia.ok && mia.value.teams.map((t) => t.label)).toEqual(["Team Portland"]);
   });

@@ -16,7 +16,7 @@ beforeEach(async () => {
 });
 
 async function download(local: string | null, query: string) {
-  signInAs(local === null ? null : await idOf(ctx.db, local));
+  signInAs(local === null ? null : idOf(ctx.db, local));
   const res = await GET(new NextRequest(`http://localhost/api/v1/export/reviews.csv${query}`));
   const bytes = new Uint8Array(await res.arrayBuffer());
   return { res, bytes, text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes) };
@@ -58,14 +58,14 @@ describe("GET /api/v1/export/reviews.csv", () => {
       "2026-Q3",
       "Team Portland",
       "Mia Chen",
-      String(await idOf(ctx.db, "ava")),
+      String(idOf(ctx.db, "ava")),
       "Ava Thompson",
       "ava@demo.keeper.test",
       "Submitted",
       "Fight hard",
     ]);
     expect(await exports()).toEqual([
-      expect.objectContaining({ actorId: await idOf(ctx.db, "hr"), targetId: "2026-Q3", detail: { team: null, rows: 43 } }),
+      expect.objectContaining({ actorId: idOf(ctx.db, "hr"), targetId: "2026-Q3", detail: { team: null, rows: 43 } }),
     ]);
   });
 
@@ -74,11 +74,11 @@ describe("GET /api/v1/export/reviews.csv", () => {
     (await ctx.db
             .update(employees)
             .set({ name: evil })
-            .where(eq(employees.id, await idOf(ctx.db, "ava"))));
+            .where(eq(employees.id, idOf(ctx.db, "ava"))));
     (await ctx.db
             .update(employees)
             .set({ name: "@SUM(1+1)" })
-            .where(eq(employees.id, await idOf(ctx.db, "liam"))));
+            .where(eq(employees.id, idOf(ctx.db, "liam"))));
     (await ctx.db.update(employees).set({ name: "-2+3" }).where(eq(employees.email, "mia@demo.keeper.test")));
     const { text } = await download("hr", "?cycle=2026-Q3");
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""Click for bonus"")"`);

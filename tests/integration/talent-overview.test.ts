@@ -34,7 +34,7 @@ function columns(t: {
 }
 
 async function both(local: string, cycle: string) {
-  signInAs(await idOf(ctx.db, local));
+  signInAs(idOf(ctx.db, local));
   const overview = await getTalentOverview({ cycle });
   const report = await getTalentReport({ cycle });
   if (!overview.ok || !report.ok) throw new Error("expected both");
@@ -71,15 +71,15 @@ describe("talent overview (team figures summed in SQL)", () => {
   });
 
   it("still audits a team the viewer may not see, every time", async () => {
-    signInAs(await idOf(ctx.db, "mia"));
+    signInAs(idOf(ctx.db, "mia"));
     const denied = async () => (await ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied"))).length;
     const before = await denied();
     const other = (await getTalentReport({ cycle: "2026-Q4" })).ok;
     expect(other).toBe(true);
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     const hrView = await getTalentOverview({ cycle: "2026-Q4" });
     const foreign = hrView.ok ? hrView.value.teams.find((t) => t.team !== "Team Portland")! : null;
-    signInAs(await idOf(ctx.db, "mia"));
+    signInAs(idOf(ctx.db, "mia"));
     expect(await getTalentOverview({ cycle: "2026-Q4", teamId: foreign!.id })).toEqual({ ok: false, reason: "not_found" });
     expect(await getTalentOverview({ cycle: "2026-Q4", teamId: foreign!.id })).toEqual({ ok: false, reason: "not_found" });
     expect(await denied()).toBe(before + 2);

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
-import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { exec } from "@/db/raw";
 import { cycles, employees, reviews } from "@/db/schema";
 import { getCalibrationMeeting } from "@/lib/dal/calibration-meeting";
 import { getTalentReport, type TeamTalent } from "@/lib/dal/talent";
@@ -43,12 +44,12 @@ function columns(t: TeamOverview | TeamTalent) {
 async function rewrite(cycleKey: string, people: number[], generated: Review[], managerOf: Map<number, number>) {
   const cycleId = (await ctx.db.select().from(cycles).where(eq(cycles.key, cycleKey)))[0]!.id;
   // Follow-ups hang off reviews (the demo records some); they go with the reviews they follow.
-  ctx.db.$client.prepare("delete from keeper_follow_ups where review_id in (select id from reviews where cycle_id = ?)").run(cycleId);
+  await exec(ctx.db, sql`delete from keeper_follow_ups where review_id in (select id from reviews where cycle_id = ${cycleId})`);
   (await ctx.db.delete(reviews).where(eq(reviews.cycleId, cycleId)));
   const now = Date.now();
-  people.forEach(async (employeeId, i) => {
+  for (const [i, employeeId] of people.entries()) {
     const r = generated[i % generated.length];
-    if (r.kind === "none") return;
+    if (r.kind === "none") continue;
     (await ctx.db
             .insert(reviews)
             .values({
@@ -62,7 +63,7 @@ async function rewrite(cycleKey: string, people: number[], generated: Review[], 
               createdAt: now,
               updatedAt: now,
             }));
-  });
+  }
 }
 
 describe("one talent pipeline", () => {
@@ -73,7 +74,7 @@ describe("one talent pipeline", () => {
           .where(and(isNotNull(employees.managerId), eq(employees.active, true))));
     const people = reviewed.map((p) => p.id);
     const managerOf = new Map(reviewed.map((p) => [p.id, p.managerId!]));
-    const viewers = ["hr", "director", "mia"].map(async (local) => idOf(ctx.db, local));
+    const viewers = ["hr", "director", "mia"].map((local) => idOf(ctx.db, local));
 
     await fc.assert(
       fc.asyncProperty(

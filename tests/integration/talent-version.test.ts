@@ -55,14 +55,14 @@ async function notStartedInPortland(): Promise<number> {
       .select({ id: employees.id })
       .from(employees)
       .leftJoin(reviews, and(eq(reviews.employeeId, employees.id), eq(reviews.cycleId, await cycleId("2026-Q4"))))
-      .where(and(eq(employees.managerId, await idOf(ctx.db, "mia")), isNull(reviews.id))))[0];
+      .where(and(eq(employees.managerId, idOf(ctx.db, "mia")), isNull(reviews.id))))[0];
   if (!row) throw new Error("the demo has nobody in Team Portland without a 2026-Q4 review");
   return row.id;
 }
 
 describe("the talent version", () => {
   it("moves when a review starts and when it is submitted, not while a draft stays a draft", async () => {
-    signInAs(await idOf(ctx.db, "mia"));
+    signInAs(idOf(ctx.db, "mia"));
     const employeeId = await notStartedInPortland();
     const before = await talentVersion();
 
@@ -113,7 +113,7 @@ describe("the talent version", () => {
           (await ctx.db
                         .update(employees)
                         .set({ title: "Senior agent" })
-                        .where(eq(employees.id, await idOf(ctx.db, "ava")))),
+                        .where(eq(employees.id, idOf(ctx.db, "ava")))),
       ],
       ["teams", async () => (await ctx.db.update(teams).set({ name: "Team Portland East" }).where(eq(teams.name, "Team Portland")))],
       ["cycles", async () => (await ctx.db.update(cycles).set({ dueDate: "2026-12-31" }).where(eq(cycles.key, "2026-Q4")))],
@@ -131,14 +131,14 @@ describe("the talent version", () => {
           (await ctx.db
                         .update(cycleParticipants)
                         .set({ title: "Lead" })
-                        .where(eq(cycleParticipants.employeeId, await idOf(ctx.db, "ava")))),
+                        .where(eq(cycleParticipants.employeeId, idOf(ctx.db, "ava")))),
       ],
       [
         "cycle_participants delete",
         async () =>
           (await ctx.db
                         .delete(cycleParticipants)
-                        .where(eq(cycleParticipants.employeeId, await idOf(ctx.db, "liam")))),
+                        .where(eq(cycleParticipants.employeeId, idOf(ctx.db, "liam")))),
       ],
       [
         "csat_rollups",
@@ -146,7 +146,7 @@ describe("the talent version", () => {
           (await ctx.db
                         .update(csatRollups)
                         .set({ responses: sql`${csatRollups.responses} + 1` })
-                        .where(eq(csatRollups.employeeId, await idOf(ctx.db, "ava")))),
+                        .where(eq(csatRollups.employeeId, idOf(ctx.db, "ava")))),
       ],
     ];
     for (const [table, write] of bumps) {
@@ -160,17 +160,17 @@ describe("the talent version", () => {
     const v = await talentVersion();
     (await ctx.db
             .insert(auditLog)
-            .values({ at: Date.now(), actorId: await idOf(ctx.db, "hr"), action: "test.write", targetType: "test", targetId: "1", detail: {} }));
+            .values({ at: Date.now(), actorId: idOf(ctx.db, "hr"), action: "test.write", targetType: "test", targetId: "1", detail: {} }));
     (await ctx.db
             .insert(notifications)
-            .values({ recipientId: await idOf(ctx.db, "ava"), kind: "test", title: "t", body: "b", link: "/", createdAt: Date.now() }));
+            .values({ recipientId: idOf(ctx.db, "ava"), kind: "test", title: "t", body: "b", link: "/", createdAt: Date.now() }));
     expect(await talentVersion()).toBe(v);
   });
 });
 
 describe("the organisation overview's memo", () => {
   it("is kept while drafts are saved and redone when a review is submitted", async () => {
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     const overview = async () => {
       const result = await getTalentOverview({ cycle: "2026-Q4" });
       if (!result.ok) throw new Error(result.reason);
@@ -178,24 +178,24 @@ describe("the organisation overview's memo", () => {
     };
     const portland = (o: Awaited<ReturnType<typeof overview>>) => o.teams.find((t) => t.team === "Team Portland")!;
 
-    signInAs(await idOf(ctx.db, "mia"));
+    signInAs(idOf(ctx.db, "mia"));
     const employeeId = await notStartedInPortland();
     const started = await saveReviewDraft(await content(employeeId, 0, "first"));
     if (!started.ok) throw new Error(started.message);
 
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     const first = await overview();
-    signInAs(await idOf(ctx.db, "mia"));
+    signInAs(idOf(ctx.db, "mia"));
     const again = await saveReviewDraft(await content(employeeId, started.version, "second"));
     if (!again.ok) throw new Error(again.message);
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     // The very same object: nothing was recomputed for a draft that stays a draft.
     expect(await overview()).toBe(first);
 
-    signInAs(await idOf(ctx.db, "mia"));
+    signInAs(idOf(ctx.db, "mia"));
     const submitted = await submitReview(await content(employeeId, again.version, "final"));
     if (!submitted.ok) throw new Error(submitted.message);
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     const after = await overview();
     expect(after).not.toBe(first);
     expect(portland(after).completion.submitted).toBe(portland(first).completion.submitted + 1);
@@ -205,7 +205,7 @@ describe("the organisation overview's memo", () => {
 
 describe("another process's write", () => {
   it("is seen by the next read: the other server process or the CLI moves the same version", async () => {
-    signInAs(await idOf(ctx.db, "hr"));
+    signInAs(idOf(ctx.db, "hr"));
     const before = await getTalentOverview({ cycle: "2026-Q3" });
     if (!before.ok) throw new Error(before.reason);
     const portland = (o: typeof before.value) => o.teams.find((t) => t.team === "Team Portland")!;
@@ -217,7 +217,7 @@ describe("another process's write", () => {
       other.pragma("busy_timeout = 5000");
       other
         .prepare("update reviews set keeper_answer = 'fight_hard' where cycle_id = ? and status = 'submitted' and reviewer_id = ?")
-        .run(await cycleId("2026-Q3"), await idOf(ctx.db, "mia"));
+        .run(await cycleId("2026-Q3"), idOf(ctx.db, "mia"));
     } finally {
       other.close();
     }

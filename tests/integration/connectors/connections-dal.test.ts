@@ -16,7 +16,7 @@ let fake: FakeHelpdesk;
 beforeEach(async () => {
   await seedDemoFast(ctx.db);
   fake = await startFakeHelpdesk({ ratings: makeRatings(9), pageSize: 4 });
-  signInAs(await idOf(ctx.db, "hr"));
+  signInAs(idOf(ctx.db, "hr"));
 });
 afterEach(async () => {
   await fake.close();
@@ -102,7 +102,7 @@ describe("helpdesk connections for HR", () => {
 
   it("is for HR sessions only: others get nothing and are audited", async () => {
     await saveConnection(zendesk());
-    signInAs(await idOf(ctx.db, "mia"));
+    signInAs(idOf(ctx.db, "mia"));
     expect(await listConnections()).toBeNull();
     expect(await saveConnection(zendesk())).toMatchObject({ ok: false });
     expect(await syncProgress({ id: 1 })).toBeNull();

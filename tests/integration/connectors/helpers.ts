@@ -21,10 +21,10 @@ export const FAST_HTTP: HttpOptions = {
 /** Agents 9001 and 9002 are Ava and Liam in every helpdesk; 9003 is nobody Keeper knows. */
 export async function mapFakeAgents(db: Db, vendor: Vendor): Promise<void> {
   (await db.insert(identities)
-        .values({ source: vendor, externalId: "9001", employeeId: await idOf(db, "ava") })
+        .values({ source: vendor, externalId: "9001", employeeId: idOf(db, "ava") })
         .onConflictDoNothing());
   (await db.insert(identities)
-        .values({ source: vendor, externalId: "9002", employeeId: await idOf(db, "liam") })
+        .values({ source: vendor, externalId: "9002", employeeId: idOf(db, "liam") })
         .onConflictDoNothing());
 }
 

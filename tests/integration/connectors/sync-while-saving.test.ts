@@ -29,8 +29,8 @@ describe("a sync holds the write lock only page by page", () => {
       const id = await connect(vendor, fake);
       // Each page takes a moment to arrive, as over a real network.
       fake.faults = Array.from({ length: 20 }, () => ({ kind: "slow" as const, ms: 30 }));
-      signInAs(await idOf(ctx.db, "mia"));
-      const ava = await idOf(ctx.db, "ava");
+      signInAs(idOf(ctx.db, "mia"));
+      const ava = idOf(ctx.db, "ava");
       // Another process's connection, with a short busy timeout: it fails if a sync held the lock for long.
       const other = new Database(ctx.path);
       other.pragma("busy_timeout = 200");

@@ -38,7 +38,7 @@ for (const vendor of VENDORS) {
       expect(out.pages).toBeGreaterThan(2);
       const stored = await storedFakeRatings(ctx.db, vendor);
       expect(stored).toHaveLength(fake.ratings.length);
-      const ava = await idOf(ctx.db, "ava");
+      const ava = idOf(ctx.db, "ava");
       const avaRatings = fake.ratings.filter((r) => r.agentId === 9001);
       expect(stored.filter((r) => r.employeeId === ava)).toHaveLength(avaRatings.length);
       expect(stored.filter((r) => r.employeeId === ava && r.satisfied)).toHaveLength(avaRatings.filter((r) => r.good).length);
@@ -124,7 +124,7 @@ for (const vendor of VENDORS) {
       expect(out.status).toBe("needs_credentials");
       expect(await connectionRow(ctx.db, id)).toMatchObject({ status: "needs_credentials", cursorSince: cursor });
       await sync(id);
-      const hr = await idOf(ctx.db, "hr");
+      const hr = idOf(ctx.db, "hr");
       const told = (await ctx.db
               .select()
               .from(notifications)
