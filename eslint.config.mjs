@@ -45,6 +45,35 @@ export default defineConfig([
     },
   },
   {
+    // The data layer is async on both engines (docs/decisions/0022-one-dal-two-engines.md): a query
+    // that is not awaited is a write that may not happen, or a promise where a value was meant.
+    files: ["**/*.ts", "**/*.tsx"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+      "@typescript-eslint/await-thenable": "error",
+    },
+  },
+  {
+    // SQLite's synchronous `.get()/.all()/.run()` do not exist on PostgreSQL: the shared layer
+    // awaits the builder, and hand-written SQL goes through db/raw.ts.
+    files: ["app/**", "components/**", "lib/dal/**", "lib/csat/**", "lib/mail/**", "lib/api/**", "lib/auth/**", "lib/scim/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name=/^(get|all|run)$/][arguments.length=0]",
+          message: "SQLite-only: await the query builder instead (docs/decisions/0022).",
+        },
+        {
+          selector: "MemberExpression[property.name='$client']",
+          message: "Engine-specific: use db/raw.ts, or sqliteClient()/pgPool() in a named dialect file.",
+        },
+      ],
+    },
+  },
+  {
     // Vitest helpers are named use…, like hooks, but are not React hooks.
     files: ["tests/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },

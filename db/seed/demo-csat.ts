@@ -1,6 +1,8 @@
-import { sqliteClient } from "@/db/client";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { exec } from "@/db/raw";
 import { quarterRange } from "@/lib/domain/quarter";
+import { insertRows, type SeedColumn, type SeedRow } from "./bulk";
 import type { Random } from "./random";
 
 const POSITIVE = [
@@ -25,13 +27,37 @@ export interface CsatAgent {
   externalId: string;
 }
 
+const CSAT_COLUMNS: readonly SeedColumn[] = [
+  { name: "source", type: "text" },
+  { name: "source_record_id", type: "text" },
+  { name: "agent_external_id", type: "text" },
+  { name: "employee_id", type: "integer" },
+  { name: "rated_at", type: "bigint" },
+  { name: "quarter", type: "text" },
+  { name: "satisfied", type: "integer" },
+  { name: "raw_value", type: "text" },
+  { name: "scale", type: "text" },
+  { name: "channel", type: "text" },
+  { name: "comment", type: "text" },
+  { name: "ticket_ref", type: "text" },
+  { name: "updated_at", type: "bigint" },
+];
+
 /** Inserts per-response CSAT for each quarter (up to `until` in the current one) and the rollups. */
-export function seedDemoCsat(db: Db, agents: CsatAgent[], quarters: string[], until: number, random: Random): number {
-  const insert = sqliteClient(db).prepare(
-    `insert into csat_responses (source, source_record_id, agent_external_id, employee_id, rated_at, quarter, satisfied, raw_value, scale, channel, comment, ticket_ref, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+export async function seedDemoCsat(db: Db, agents: CsatAgent[], quarters: string[], until: number, random: Random): Promise<number> {
+  const count = await insertRows(db, "csat_responses", CSAT_COLUMNS, demoCsatRows(agents, quarters, until, random));
+  // Ordered, so the rollups get the same ids on both engines.
+  await exec(
+    db,
+    sql`insert into csat_rollups (employee_id, quarter, responses, satisfied)
+     select employee_id, quarter, count(*), sum(satisfied) from csat_responses where employee_id is not null
+     group by employee_id, quarter order by employee_id, quarter`,
   );
-  let count = 0;
+  return count;
+}
+
+/** The responses, in CSAT_COLUMNS order; the random draws happen as the rows are read. */
+function* demoCsatRows(agents: CsatAgent[], quarters: string[], until: number, random: Random): Generator<SeedRow> {
   let record = 100000;
   for (const quarter of quarters) {
     const { start, end } = quarterRange(quarter);
@@ -46,7 +72,7 @@ export function seedDemoCsat(db: Db, agents: CsatAgent[], quarters: string[], un
         const [raw, scale] = rawValue(agent.source, satisfied, random);
         const comment = random.chance(0.35) ? random.pick(satisfied ? POSITIVE : NEGATIVE) : null;
         record += 1;
-        insert.run(
+        yield [
           agent.source,
           String(record),
           agent.externalId,
@@ -60,16 +86,10 @@ export function seedDemoCsat(db: Db, agents: CsatAgent[], quarters: string[], un
           comment,
           `T-${record}`,
           ratedAt,
-        );
-        count += 1;
+        ];
       }
     }
   }
-  sqliteClient(db).exec(
-    `insert into csat_rollups (employee_id, quarter, responses, satisfied)
-     select employee_id, quarter, count(*), sum(satisfied) from csat_responses where employee_id is not null group by employee_id, quarter`,
-  );
-  return count;
 }
 
 function rawValue(source: CsatAgent["source"], satisfied: boolean, random: Random): [string, string] {

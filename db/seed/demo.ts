@@ -26,6 +26,8 @@ export const DEMO_CURRENT_QUARTER = "2026-Q4";
 const PAST_QUARTERS = ["2026-Q1", "2026-Q2", "2026-Q3"];
 const CSAT_UNTIL = Date.UTC(2026, 10, 20);
 const DAY = 86_400_000;
+/** The seed of the demo's random draws; every draw happens in the same order on both engines. */
+const DEMO_SEED = 20261122;
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   return (await db.select({ n: sql<number>`count(*)` }).from(employees))[0]!.n === 0;
@@ -39,13 +41,14 @@ export interface DemoSeedResult {
 
 /** `passwordHash` lets tests reuse one hash instead of paying scrypt for every account. */
 export async function seedDemo(db: Db, options: { passwordHash?: string } = {}): Promise<DemoSeedResult> {
-  const random = createRandom(20261122);
-  const people = demoPeople(random);
   // Hash before the transaction: scrypt is async and a write lock must never wait on it.
-  const hashes = await Promise.all(people.map(() => options.passwordHash ?? hashPassword(DEMO_PASSWORD)));
+  const hashes = await Promise.all(demoPeople(createRandom(DEMO_SEED)).map(() => options.passwordHash ?? hashPassword(DEMO_PASSWORD)));
   const now = Date.UTC(2026, 10, 20, 12);
 
   return writeTx(async (db) => {
+    // Drawn inside the transaction: if PostgreSQL retries it, the draws start over and the data is the same.
+    const random = createRandom(DEMO_SEED);
+    const people = demoPeople(random);
     const teamIds = new Map<string, number>();
     for (const name of new Set(people.map((p) => p.team).filter((t): t is string => !!t))) {
       teamIds.set(name, (await db.insert(teams).values({ name }).returning({ id: teams.id }))[0].id);
@@ -174,7 +177,7 @@ export async function seedDemo(db: Db, options: { passwordHash?: string } = {}):
       await db.insert(identities).values({ source, externalId, employeeId });
       csatAgents.push({ id: employeeId, quality: p.quality, source, externalId });
     }
-    const csatResponses = seedDemoCsat(db, csatAgents, [...PAST_QUARTERS, DEMO_CURRENT_QUARTER], CSAT_UNTIL, random);
+    const csatResponses = await seedDemoCsat(db, csatAgents, [...PAST_QUARTERS, DEMO_CURRENT_QUARTER], CSAT_UNTIL, random);
     await seedDemoLeavers(db, {
       teamIds,
       ids,

@@ -1,4 +1,4 @@
-import { databasePath, getDb } from "@/db/client";
+import { closeDatabase, databaseLabel, getDb, setDb, type Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { isDatabaseEmpty, seedDemo } from "@/db/seed/demo";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed/demo-people";
@@ -12,11 +12,22 @@ export async function run(args: string[] = []): Promise<number> {
     return 2;
   }
   const db = getDb();
+  try {
+    return await seed(db, scale);
+  } finally {
+    // Idle pooled PostgreSQL connections would keep the process alive for seconds after the seed.
+    setDb(undefined);
+    await closeDatabase(db);
+  }
+}
+
+async function seed(db: Db, scale: "demo" | "large"): Promise<number> {
   await migrateDatabase(db);
-  if (!await isDatabaseEmpty(db)) {
-    console.log(`The database at ${databasePath()} already has people in it; the demo seed only fills an empty database.`);
+  if (!(await isDatabaseEmpty(db))) {
+    console.log(`The database at ${databaseLabel(db)} already has people in it; the demo seed only fills an empty database.`);
     return 0;
   }
+  console.log(`Seeding the database at ${databaseLabel(db)}.`);
   if (scale === "large") {
     const r = await seedLarge(db, (line) => console.log(`  ${line}`));
     console.log(

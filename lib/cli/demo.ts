@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { getDb } from "@/db/client";
+import { closeDatabase, databaseLabel, getDb, setDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { isDatabaseEmpty, seedDemo } from "@/db/seed/demo";
 import { printDemoLogins } from "./demo-seed";
@@ -31,12 +31,19 @@ function demoSecretKey(): string {
 
 export async function run(): Promise<number> {
   const db = getDb();
+  // A file path, or host and database name: never the password of a postgres:// URL.
+  console.log(`Demo data: ${databaseLabel(db)}`);
   await migrateDatabase(db);
   if (await isDatabaseEmpty(db)) {
     console.log("Seeding the demo organisation…");
     const r = await seedDemo(db);
     console.log(`Seeded ${r.employees} people, ${r.reviews} reviews, ${r.csatResponses} CSAT responses.`);
+  } else {
+    console.log("The database already has people in it: starting on its data, without seeding.");
   }
+  // The server opens its own connections; idle ones here would only hold PostgreSQL slots.
+  setDb(undefined);
+  await closeDatabase(db);
   const env = { ...process.env, AUTH_SECRET: demoSecret(), KEEPER_SECRET_KEY: demoSecretKey(), NODE_ENV: "production" as const };
   console.log("Building Keeper (about a minute)…");
   const built = await runNext(["build"], env);

@@ -1,5 +1,5 @@
-import { and, eq, inArray } from "drizzle-orm";
-import { getDb, sqliteClient, writeTx } from "@/db/client";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { getDb, writeTx } from "@/db/client";
 import { csatImports, employees, helpdeskConnections, helpdeskSyncRuns } from "@/db/schema";
 import { insertImportRow } from "@/lib/importers/csat/import-record";
 import { importCsat } from "@/lib/importers/csat/run-import";
@@ -71,7 +71,7 @@ async function begin(id: number, options: SyncOptions, now: number): Promise<Sta
             .set({ status: "interrupted", finishedAt: now })
             .where(and(eq(helpdeskSyncRuns.connectionId, id), eq(helpdeskSyncRuns.status, "running"))));
     const label = CONNECTORS[conn.source].label;
-    const importId = insertImportRow(sqliteClient(db), options.actorId ?? null, "sync", `${label} connection '${conn.name}'`, conn.source, now);
+    const importId = await insertImportRow(db, options.actorId ?? null, "sync", `${label} connection '${conn.name}'`, conn.source, now);
     const run = (await db
           .insert(helpdeskSyncRuns)
           .values({ connectionId: id, importId, trigger: options.trigger, status: "running", startedAt: now })
@@ -195,15 +195,18 @@ export async function syncConnection(id: number, options: SyncOptions): Promise<
         now: clock(),
         appendTo: {
           importId: started.importId,
-          inTx: (client, r) => {
+          // Inside the page's transaction (which PostgreSQL may run again): database writes only.
+          inTx: async (db, r) => {
             // A page of another shape is a failure, not an empty page: roll it back, cursor and all.
             if (r.fileErrors.length > 0) throw new Error(`Page ${page} from ${connector.label} ${r.fileErrors[0].reason}`);
-            client
-              .prepare("UPDATE helpdesk_connections SET resume = ?, lease_until = ? WHERE id = ?")
-              .run(resume ? JSON.stringify(resume) : null, clock() + (options.leaseMs ?? LEASE_MS), id);
-            client
-              .prepare("UPDATE helpdesk_sync_runs SET pages = pages + 1, records = records + ? WHERE id = ?")
-              .run(r.rowsRead, started.runId);
+            await db
+              .update(helpdeskConnections)
+              .set({ resume: resume as Record<string, unknown> | null, leaseUntil: clock() + (options.leaseMs ?? LEASE_MS) })
+              .where(eq(helpdeskConnections.id, id));
+            await db
+              .update(helpdeskSyncRuns)
+              .set({ pages: sql`${helpdeskSyncRuns.pages} + 1`, records: sql`${helpdeskSyncRuns.records} + ${r.rowsRead}` })
+              .where(eq(helpdeskSyncRuns.id, started.runId));
           },
         },
       });

@@ -1,4 +1,4 @@
-import { row, rows, exec } from "@/db/raw";
+import { exec } from "@/db/raw";
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, writeTx } from "@/db/client";

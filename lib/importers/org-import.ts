@@ -1,6 +1,6 @@
-import { sqliteClient } from "@/db/client";
-import type { Database } from "better-sqlite3";
-import { writeTx } from "@/db/client";
+import { sql } from "drizzle-orm";
+import { writeTx, type Db } from "@/db/client";
+import { rows as rowsOf } from "@/db/raw";
 import { CsvSyntaxError } from "./csv-rows";
 import { rematchUnmatched } from "./csat/rematch";
 import { readOrgCsv, type OrgProblem, type OrgRow } from "./org/org-csv";
@@ -62,12 +62,12 @@ function checkManagers(rows: OrgRow[], stored: Map<string, StoredEmployee>, byId
   return problems;
 }
 
-function writeOrg(client: Database, rows: OrgRow[], stored: Map<string, StoredEmployee>, now: number): OrgImportReport {
-  const { teamId, created: teamsCreated } = ensureTeams(client, rows);
-  const { ids, created, changed } = upsertEmployees(client, rows, stored, teamId, now);
-  const moved = upsertIdentities(client, rows, ids, changed);
-  const { matched } = rematchUnmatched(undefined, moved);
-  const departures = upsertDepartures(client, rows, ids, changed, now);
+async function writeOrg(db: Db, rows: OrgRow[], stored: Map<string, StoredEmployee>, now: number): Promise<OrgImportReport> {
+  const { teamId, created: teamsCreated } = await ensureTeams(db, rows);
+  const { ids, created, changed } = await upsertEmployees(db, rows, stored, teamId, now);
+  const moved = await upsertIdentities(db, rows, ids, changed);
+  const { matched } = await rematchUnmatched(db, moved);
+  const departures = await upsertDepartures(db, rows, ids, changed, now);
   const updated = [...changed].filter((email) => stored.has(email)).length;
   return {
     ok: true,
@@ -103,13 +103,10 @@ export async function importOrg(input: string | Uint8Array, options: { now?: num
   const now = options.now ?? Date.now();
 
   return writeTx(async (db): Promise<OrgImportReport> => {
-    const client = sqliteClient(db);
-    const all = client
-      .prepare("SELECT id, email, name, title, team_id, manager_id, role, hired_at FROM employees")
-      .all() as StoredEmployee[];
+    const all = await rowsOf<StoredEmployee>(db, sql`SELECT id, email, name, title, team_id, manager_id, role, hired_at FROM employees`);
     const stored = new Map(all.map((e) => [e.email.toLowerCase(), e]));
     const managerProblems = checkManagers(rows, stored, new Map(all.map((e) => [e.id, e])));
     if (managerProblems.length > 0) return refuse(rows.length, managerProblems);
-    return writeOrg(client, rows, stored, now);
+    return writeOrg(db, rows, stored, now);
   });
 }

@@ -36,7 +36,7 @@ describe("audit entries and errors carry the request id", () => {
   const ctx = useFreshDb();
 
   it("writes the request's id with each audit entry, and none outside a request", async () => {
-    runWithRequestId("req-audit-0001", async () => recordDenied(null, "page", "/hr", "test"));
+    await runWithRequestId("req-audit-0001", async () => recordDenied(null, "page", "/hr", "test"));
     await recordAudit({ actorId: null, action: "cli.something" });
     const rows = (await ctx.db.select().from(auditLog).orderBy(desc(auditLog.id)));
     expect(rows[0]).toMatchObject({ action: "cli.something", requestId: null });

@@ -34,7 +34,7 @@ interface OpenApiDoc {
 }
 
 async function document(): Promise<OpenApiDoc> {
-  return (await (await openapi()).json()) as OpenApiDoc;
+  return (await openapi().json()) as OpenApiDoc;
 }
 
 /** Validates a real response against the schema the document gives for that path, method and status. */

@@ -106,7 +106,7 @@ describe("the talent version", () => {
   });
 
   it("moves with the org chart, cycles, traits, participant records and CSAT rollups", async () => {
-    const bumps: [string, () => void][] = [
+    const bumps: [string, () => Promise<unknown>][] = [
       [
         "employees",
         async () =>
@@ -151,7 +151,7 @@ describe("the talent version", () => {
     ];
     for (const [table, write] of bumps) {
       const v = await talentVersion();
-      write();
+      await write();
       expect(await talentVersion(), table).toBeGreaterThan(v);
     }
   });

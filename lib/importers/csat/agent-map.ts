@@ -1,4 +1,7 @@
 import type { Database } from "better-sqlite3";
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { rows } from "@/db/raw";
 import type { CsatSource } from "./types";
 
 /**
@@ -9,12 +12,30 @@ import type { CsatSource } from "./types";
 export class AgentMap {
   private readonly bySource = new Map<string, Map<string, number>>();
 
+  /** SQLite, synchronously, inside the import's transaction. */
   static load(client: Database): AgentMap {
-    const map = new AgentMap();
     const emails = client.prepare("SELECT id, lower(email) FROM employees").raw().all() as [number, string][];
+    const identities = client.prepare("SELECT source, external_id, employee_id FROM identities").raw().all() as [string, string, number][];
+    return AgentMap.from(emails, identities);
+  }
+
+  /** Either engine, through the given database or transaction. */
+  static async read(db: Db): Promise<AgentMap> {
+    const emails = await rows<{ id: number; email: string }>(db, sql`SELECT id, lower(email) AS email FROM employees`);
+    const identities = await rows<{ source: string; external_id: string; employee_id: number }>(
+      db,
+      sql`SELECT source, external_id, employee_id FROM identities`,
+    );
+    return AgentMap.from(
+      emails.map((e) => [e.id, e.email]),
+      identities.map((i) => [i.source, i.external_id, i.employee_id]),
+    );
+  }
+
+  static from(emails: [number, string][], identities: [string, string, number][]): AgentMap {
+    const map = new AgentMap();
     for (const [id, email] of emails) map.set("csv", email, id);
     // An explicit identity wins over a matching email.
-    const identities = client.prepare("SELECT source, external_id, employee_id FROM identities").raw().all() as [string, string, number][];
     for (const [source, externalId, employeeId] of identities) {
       map.set(source, source === "csv" ? externalId.toLowerCase() : externalId, employeeId);
     }

@@ -1,21 +1,26 @@
-import type { Database } from "better-sqlite3";
+import { eq, sql, type AnyColumn } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { csatImports } from "@/db/schema";
+import type { ResponseMerge } from "./response-merge";
 import type { CsatImportReport, UnmatchedAgent } from "./run-import";
-import { REJECTED_DETAIL_LIMIT } from "./stage-file";
+import { REJECTED_DETAIL_LIMIT, type FailedFile, type StagedFile } from "./stage-file";
+
+// Once per import (or sync page), through drizzle: the same text on both engines.
 
 /** The csat_imports row every import (and every helpdesk sync) is reported in. */
-export function insertImportRow(
-  client: Database,
+export async function insertImportRow(
+  db: Db,
   actorId: number | null,
-  via: string,
+  via: "cli" | "upload" | "api" | "sync",
   fileName: string,
   source: string,
   now: number,
-): number {
-  return Number(
-    client
-      .prepare("INSERT INTO csat_imports (created_at, actor_id, via, file_name, source) VALUES (?, ?, ?, ?, ?)")
-      .run(now, actorId, via, fileName, source).lastInsertRowid,
-  );
+): Promise<number> {
+  const [row] = await db
+    .insert(csatImports)
+    .values({ createdAt: now, actorId, via, fileName, source })
+    .returning({ id: csatImports.id });
+  return row.id;
 }
 
 type StoredReport = Pick<CsatImportReport, "files" | "rejected" | "rejectedCount" | "fileErrors" | "unmatched">;
@@ -39,12 +44,13 @@ function mergeUnmatched(a: UnmatchedAgent[], b: UnmatchedAgent[]): UnmatchedAgen
  * Writes an import's counts and report (inside the import's transaction). With `append`, a sync
  * page: its counts are added to the row's, its rejections and unmatched agents merged in.
  */
-export function saveImportReport(client: Database, report: CsatImportReport, append: boolean): void {
+export async function saveImportReport(db: Db, report: CsatImportReport, append: boolean): Promise<void> {
   let stored: StoredReport = { files: [], rejected: [], rejectedCount: 0, fileErrors: [], unmatched: [] };
   if (append) {
-    const row = client.prepare("SELECT report FROM csat_imports WHERE id = ?").get(report.importId) as
-      { report: string | null } | undefined;
-    if (row?.report) stored = { ...stored, ...(JSON.parse(row.report) as Partial<StoredReport>) };
+    const [row] = await db.select({ report: csatImports.report }).from(csatImports).where(eq(csatImports.id, report.importId));
+    // drizzle parses the JSON column on both engines; a string would be a row written by hand.
+    const saved = typeof row?.report === "string" ? (JSON.parse(row.report) as unknown) : row?.report;
+    if (saved) stored = { ...stored, ...(saved as Partial<StoredReport>) };
   }
   const merged: StoredReport = {
     files: [...stored.files, ...report.files].slice(-FILES_LISTED),
@@ -53,20 +59,37 @@ export function saveImportReport(client: Database, report: CsatImportReport, app
     fileErrors: [...stored.fileErrors, ...report.fileErrors],
     unmatched: mergeUnmatched(stored.unmatched, report.unmatched),
   };
-  const add = append ? (column: string) => `${column} = ${column} + ?` : (column: string) => `${column} = ?`;
-  client
-    .prepare(
-      `UPDATE csat_imports SET ${["rows_read", "imported", "updated", "unchanged", "not_responses", "rejected"].map(add).join(", ")},
-       report = ? WHERE id = ?`,
-    )
-    .run(
-      report.rowsRead,
-      report.imported,
-      report.updated,
-      report.unchanged,
-      report.notResponses,
-      report.rejectedCount,
-      JSON.stringify(merged),
-      report.importId,
-    );
+  const set = (column: AnyColumn, value: number) => (append ? sql<number>`${column} + ${value}` : value);
+  await db
+    .update(csatImports)
+    .set({
+      rowsRead: set(csatImports.rowsRead, report.rowsRead),
+      imported: set(csatImports.imported, report.imported),
+      updated: set(csatImports.updated, report.updated),
+      unchanged: set(csatImports.unchanged, report.unchanged),
+      notResponses: set(csatImports.notResponses, report.notResponses),
+      rejected: set(csatImports.rejected, report.rejectedCount),
+      report: merged as unknown as Record<string, unknown>,
+    })
+    .where(eq(csatImports.id, report.importId));
+}
+
+/** The report of an import's write step, the same on both engines. */
+export function buildReport(importId: number, files: (StagedFile | FailedFile)[], merge: ResponseMerge): CsatImportReport {
+  const staged = files.filter((f): f is StagedFile => f.ok);
+  return {
+    importId,
+    files: files.map((f) =>
+      f.ok
+        ? { name: f.name, source: f.source, detected: f.detected, rowsRead: f.rowsRead }
+        : { name: f.name, source: f.source, detected: false, rowsRead: 0, error: f.error },
+    ),
+    rowsRead: staged.reduce((sum, f) => sum + f.rowsRead, 0),
+    ...merge.counts,
+    notResponses: staged.reduce((sum, f) => sum + f.notResponses, 0),
+    rejected: staged.flatMap((f) => f.rejected).slice(0, REJECTED_DETAIL_LIMIT),
+    rejectedCount: staged.reduce((sum, f) => sum + f.rejectedCount, 0),
+    fileErrors: files.flatMap((f) => (f.ok ? [] : [{ file: f.name, reason: f.error }])),
+    unmatched: merge.unmatchedList(),
+  };
 }

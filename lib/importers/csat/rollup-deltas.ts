@@ -19,7 +19,17 @@ export class RollupDeltas {
     }
   }
 
-  /** Applies in the caller's transaction. A rollup left with no responses is deleted, so the
+  /** Every non-zero delta: [employeeId, quarter, responses, satisfied]. */
+  *entries(): IterableIterator<[number, string, number, number]> {
+    for (const [employeeId, quarters] of this.byEmployee) {
+      for (const [quarter, { responses, satisfied }] of quarters) {
+        if (responses === 0 && satisfied === 0) continue;
+        yield [employeeId, quarter, responses, satisfied];
+      }
+    }
+  }
+
+  /** SQLite: applies in the caller's transaction (PostgreSQL: applyRollupsPg in write-import.pg.ts). A rollup left with no responses is deleted, so the
    *  table always equals a GROUP BY over the matched responses. */
   apply(client: Database): void {
     const upsert = client.prepare(
@@ -28,12 +38,9 @@ export class RollupDeltas {
          responses = responses + excluded.responses, satisfied = satisfied + excluded.satisfied`,
     );
     const prune = client.prepare("DELETE FROM csat_rollups WHERE employee_id = ? AND quarter = ? AND responses <= 0");
-    for (const [employeeId, quarters] of this.byEmployee) {
-      for (const [quarter, { responses, satisfied }] of quarters) {
-        if (responses === 0 && satisfied === 0) continue;
-        upsert.run(employeeId, quarter, responses, satisfied);
-        if (responses < 0) prune.run(employeeId, quarter);
-      }
+    for (const [employeeId, quarter, responses, satisfied] of this.entries()) {
+      upsert.run(employeeId, quarter, responses, satisfied);
+      if (responses < 0) prune.run(employeeId, quarter);
     }
   }
 }

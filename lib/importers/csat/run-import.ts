@@ -1,15 +1,9 @@
-import { sqliteClient } from "@/db/client";
-import type { Database } from "better-sqlite3";
-import { getDb, writeTx } from "@/db/client";
-import { AgentMap } from "./agent-map";
-import { dropIndexes, indexesToDefer, recreateIndexes, type Incoming } from "./bulk-indexes";
+import { engineOfDb, getDb, type Db } from "@/db/client";
 import { resolveMaxBytes, type CsatInput } from "./input";
-import { mergeStagedFile, stageAgentMap, STAGE_SCHEMA } from "./merge-file";
-import { insertImportRow, saveImportReport } from "./import-record";
-import { ResponseWriter } from "./response-writer";
-import { RollupDeltas } from "./rollup-deltas";
-import { REJECTED_DETAIL_LIMIT, stageFile, type FailedFile, type StagedFile } from "./stage-file";
-import { STAGE_CACHE_KIB, StageStore } from "./stage-store";
+import { stageFile, type FailedFile, type StagedFile } from "./stage-file";
+import { StageStore } from "./stage-store";
+import { writeImportPg } from "./write-import.pg";
+import { writeImportSqlite } from "./write-import.sqlite";
 import { CSAT_SOURCES, type CsatSource, type CsatSourceOption, type Rejection } from "./types";
 
 export type ImportCsatOptions = {
@@ -23,7 +17,7 @@ export type ImportCsatOptions = {
    * of making one, and run `inTx` inside the same transaction, so a connector's cursor moves
    * exactly when the page's records commit.
    */
-  appendTo?: { importId: number; inTx?: (client: Database, report: CsatImportReport) => void };
+  appendTo?: { importId: number; inTx?: (db: Db, report: CsatImportReport) => Promise<void> | void };
   /** Per-file size limit; default env CSAT_MAX_BYTES, else 200 MB for the CLI, 50 MB otherwise. */
   maxBytes?: number;
   /** Called with the rows read so far while files are read. Throwing aborts the import. */
@@ -37,6 +31,17 @@ export type ImportCsatOptions = {
 };
 
 export type ImportStep = "read" | "worker" | "insert" | "indexes" | "commit";
+
+/** What the write step of either engine (write-import.sqlite.ts, write-import.pg.ts) is given. */
+export type WriteStep = {
+  stagePath: string;
+  files: (StagedFile | FailedFile)[];
+  options: ImportCsatOptions;
+  now: number;
+  step: (name: ImportStep) => void;
+  /** csat_imports.source of a new import: the files' sources, or "none". */
+  sourcesLabel: string;
+};
 
 export type CsatImportFile = {
   name: string;
@@ -70,8 +75,11 @@ export type CsatImportReport = {
  * Imports CSAT exports in two steps (docs/decisions/0002-csat-import-transaction.md):
  * 1. read: each file is streamed, parsed and validated into a private staging SQLite file,
  *    holding no lock on the database, so the event loop stays free and nothing waits on us;
- * 2. write: one synchronous BEGIN IMMEDIATE transaction moves the responses in, adjusts the
- *    rollups and records the import, so a failure anywhere leaves nothing of the import behind.
+ * 2. write: one transaction moves the responses in, adjusts the rollups and records the import,
+ *    so a failure anywhere leaves nothing of the import behind. SQLite attaches the staging file
+ *    and moves new rows with INSERT … SELECT (write-import.sqlite.ts); PostgreSQL reads the
+ *    staging file and writes in unnest batches (write-import.pg.ts). Both decide each row with
+ *    ResponseMerge (response-merge.ts) and report with buildReport (import-record.ts).
  */
 export async function importCsat(options: ImportCsatOptions): Promise<CsatImportReport> {
   const source = options.source ?? "auto";
@@ -98,86 +106,13 @@ export async function importCsat(options: ImportCsatOptions): Promise<CsatImport
     }
     await stage.close();
     step("read");
-    // ATTACH and the foreign_keys pragma cannot change inside a transaction; nothing else can
-    // run on the connection between these synchronous steps.
-    const client = sqliteClient(getDb());
-    client.prepare(`ATTACH DATABASE ? AS ${STAGE_SCHEMA}`).run(stage.path);
-    const foreignKeys = client.pragma("foreign_keys", { simple: true }) as number;
-    try {
-      // Staging is scratch: no journal, so COMMIT needs no multi-file super-journal for it.
-      client.pragma(`${STAGE_SCHEMA}.journal_mode = OFF`);
-      client.pragma(`${STAGE_SCHEMA}.synchronous = OFF`);
-      client.pragma(`${STAGE_SCHEMA}.cache_size = ${STAGE_CACHE_KIB}`);
-      // Every employee_id and import_id the write stores is read inside its own transaction
-      // (AgentMap, the csat_imports row it inserts), so checking each row's two foreign keys
-      // proves nothing and costs a sixth of the bulk insert. Tests run foreign_key_check.
-      client.pragma("foreign_keys = OFF");
-      const report = await writeTx(async (db) => writeImport(sqliteClient(db), files, options, now, step));
-      step("commit");
-      return report;
-    } finally {
-      client.pragma(`foreign_keys = ${foreignKeys}`);
-      client.exec(`DETACH DATABASE ${STAGE_SCHEMA}`);
-    }
+    const sources = [...new Set(files.flatMap((f) => (f.ok ? [f.source] : [])))];
+    const write = engineOfDb(getDb()) === "postgres" ? writeImportPg : writeImportSqlite;
+    const report = await write({ stagePath: stage.path, files, options, now, step, sourcesLabel: sources.join(",") || "none" });
+    step("commit");
+    return report;
   } finally {
     await stage.dispose();
   }
 }
 
-/** Rows staged, and how many of them name no employee (from the per-agent tallies). */
-function incomingRows(staged: StagedFile[], agents: AgentMap): Incoming {
-  let rows = 0;
-  let unmatched = 0;
-  for (const { table, source } of staged) {
-    rows += table.count;
-    for (const [agent, quarters] of table.tally) {
-      if (agents.employeeFor(source, agent) !== null) continue;
-      for (const { responses } of quarters.values()) unmatched += responses;
-    }
-  }
-  return { rows, unmatched };
-}
-
-function writeImport(
-  client: Database,
-  files: (StagedFile | FailedFile)[],
-  options: ImportCsatOptions,
-  now: number,
-  step: (name: ImportStep) => void,
-): CsatImportReport {
-  const staged = files.filter((f): f is StagedFile => f.ok);
-  const sources = [...new Set(staged.map((f) => f.source))];
-  const importId =
-    options.appendTo?.importId ??
-    insertImportRow(client, options.actorId ?? null, options.via, files.map((f) => f.name).join(", "), sources.join(",") || "none", now);
-  const agents = AgentMap.load(client);
-  stageAgentMap(client, agents, sources);
-  const writer = new ResponseWriter(client, importId, agents, new RollupDeltas());
-  const deferred = dropIndexes(client, indexesToDefer(client, incomingRows(staged, agents)));
-  for (const file of staged) mergeStagedFile(client, writer, file.table, file.source, importId);
-  step("insert");
-  recreateIndexes(client, deferred);
-  step("indexes");
-  writer.rollups.apply(client);
-
-  const report: CsatImportReport = {
-    importId,
-    files: files.map((f) =>
-      f.ok
-        ? { name: f.name, source: f.source, detected: f.detected, rowsRead: f.rowsRead }
-        : { name: f.name, source: f.source, detected: false, rowsRead: 0, error: f.error },
-    ),
-    rowsRead: staged.reduce((sum, f) => sum + f.rowsRead, 0),
-    ...writer.counts,
-    notResponses: staged.reduce((sum, f) => sum + f.notResponses, 0),
-    rejected: staged.flatMap((f) => f.rejected).slice(0, REJECTED_DETAIL_LIMIT),
-    rejectedCount: staged.reduce((sum, f) => sum + f.rejectedCount, 0),
-    fileErrors: files.flatMap((f) => (f.ok ? [] : [{ file: f.name, reason: f.error }])),
-    unmatched: [...writer.unmatched]
-      .flatMap(([source, ids]) => [...ids].map(([externalId, count]) => ({ source, externalId, count })))
-      .sort((a, b) => b.count - a.count || a.source.localeCompare(b.source) || a.externalId.localeCompare(b.externalId)),
-  };
-  saveImportReport(client, report, Boolean(options.appendTo));
-  options.appendTo?.inTx?.(client, report);
-  return report;
-}

@@ -115,7 +115,7 @@ export async function startFakeHelpdesk(options: {
 
   const byCreated = () => [...fake.ratings].sort((a, b) => a.createdAt - b.createdAt || a.id - b.id);
 
-  const server: Server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     try {
       const url = new URL(req.url ?? "/", fake.url);
       const q = url.searchParams;
@@ -225,7 +225,8 @@ export async function startFakeHelpdesk(options: {
     } catch (err) {
       json(res, 500, { error: (err as Error).message });
     }
-  });
+  };
+  const server: Server = createServer((req, res) => void handle(req, res));
   server.on("connection", (s) => {
     sockets.add(s);
     s.on("close", () => sockets.delete(s));

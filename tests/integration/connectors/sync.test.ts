@@ -101,7 +101,7 @@ for (const vendor of VENDORS) {
       const afterCrash = await figures(ctx.db, vendor);
 
       // The same helpdesk synced once, without a crash, into a database of its own.
-      const clean = freshDb();
+      const clean = await freshDb();
       try {
         await seedDemoFast(clean.db);
         await mapFakeAgents(clean.db, vendor);
@@ -109,7 +109,7 @@ for (const vendor of VENDORS) {
         expect(cleanRun.status).toBe("ok");
         expect(await figures(clean.db, vendor)).toEqual(afterCrash);
       } finally {
-        clean.dispose();
+        await clean.dispose();
         // freshDb replaced the process database; put the test's back for its afterEach.
         (await import("@/db/client")).setDb(ctx.db);
       }

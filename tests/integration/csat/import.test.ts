@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { useFreshDb } from "@/tests/helpers/db";
 import { importCsat } from "@/lib/importers/csat/run-import";
-import { all, count, expectRollupsConsistent, fixture, importSampleOrg, importText, NOW, zendeskPage, type Rating } from "./helpers";
+import { all, count, expectRollupsConsistent, fixture, importSampleOrg, importText, json, NOW, zendeskPage, type Rating } from "./helpers";
 
 const ctx = useFreshDb();
 const SOURCES = ["zendesk.json", "freshdesk.json", "intercom.json", "helpscout.json", "chatwoot.json", "generic.csv"];
@@ -36,8 +36,8 @@ describe("importCsat", () => {
     );
     expect(report.unmatched).toEqual([{ source: "zendesk", externalId: "999", count: 1 }]);
 
-    const kim = all<{ id: number }>(ctx.db, "SELECT id FROM employees WHERE email = 'kim@sample.keeper.test'")[0].id;
-    const stored = all<Stored>(ctx.db, "SELECT * FROM csat_responses ORDER BY id");
+    const kim = (await all<{ id: number }>(ctx.db, "SELECT id FROM employees WHERE email = 'kim@sample.keeper.test'"))[0].id;
+    const stored = await all<Stored>(ctx.db, "SELECT * FROM csat_responses ORDER BY id");
     expect(stored).toHaveLength(15);
     expect(stored.find((r) => r.source_record_id === "35439")).toMatchObject({ employee_id: null, satisfied: 1 });
     expect(stored.filter((r) => r.employee_id === kim).map((r) => r.source_record_id)).toEqual([
@@ -48,15 +48,15 @@ describe("importCsat", () => {
       "501",
       "c-1",
     ]);
-    expect(all(ctx.db, "SELECT quarter, responses, satisfied FROM csat_rollups WHERE employee_id = ?", kim)).toEqual([
+    expect(await all(ctx.db, "SELECT quarter, responses, satisfied FROM csat_rollups WHERE employee_id = ?", kim)).toEqual([
       { quarter: "2026-Q3", responses: 6, satisfied: 6 },
     ]);
-    expectRollupsConsistent(ctx.db);
+    await expectRollupsConsistent(ctx.db);
   });
 
   it("records the import with its counts and report", async () => {
     const report = await importText("zendesk.json", fixture("zendesk.json"), { via: "upload", actorId: null });
-    const [row] = all<Record<string, unknown>>(ctx.db, "SELECT * FROM csat_imports");
+    const [row] = await all<Record<string, unknown>>(ctx.db, "SELECT * FROM csat_imports");
     expect(row).toMatchObject({
       id: report.importId,
       via: "upload",
@@ -68,24 +68,24 @@ describe("importCsat", () => {
       rejected: 0,
       created_at: NOW,
     });
-    expect(JSON.parse(row.report as string)).toMatchObject({
+    expect(json(row.report)).toMatchObject({
       unmatched: [{ externalId: "361" }, { externalId: "362" }, { externalId: "999" }],
       rejected: [],
     });
-    expect(all(ctx.db, "SELECT DISTINCT import_id FROM csat_responses")).toEqual([{ import_id: report.importId }]);
+    expect(await all(ctx.db, "SELECT DISTINCT import_id FROM csat_responses")).toEqual([{ import_id: report.importId }]);
   });
 
   it("is idempotent: the same files again change nothing", async () => {
     await importSampleOrg();
     const inputs = () => SOURCES.map((name) => ({ name, text: fixture(name) }));
     await importCsat({ inputs: inputs(), via: "cli", now: NOW });
-    const before = all(ctx.db, "SELECT * FROM csat_responses ORDER BY id");
-    const rollups = all(ctx.db, "SELECT * FROM csat_rollups ORDER BY 1, 2");
+    const before = await all(ctx.db, "SELECT * FROM csat_responses ORDER BY id");
+    const rollups = await all(ctx.db, "SELECT * FROM csat_rollups ORDER BY 1, 2");
     const again = await importCsat({ inputs: inputs(), via: "cli", now: NOW });
     expect(again).toMatchObject({ rowsRead: 17, imported: 0, updated: 0, unchanged: 15, notResponses: 2, rejectedCount: 0 });
-    expect(all(ctx.db, "SELECT * FROM csat_responses ORDER BY id")).toEqual(before);
-    expect(all(ctx.db, "SELECT * FROM csat_rollups ORDER BY 1, 2")).toEqual(rollups);
-    expect(count(ctx.db, "csat_imports")).toBe(2);
+    expect(await all(ctx.db, "SELECT * FROM csat_responses ORDER BY id")).toEqual(before);
+    expect(await all(ctx.db, "SELECT * FROM csat_rollups ORDER BY 1, 2")).toEqual(rollups);
+    expect(await count(ctx.db, "csat_imports")).toBe(2);
   });
 
   describe("a Zendesk rating changed from bad to good", () => {
@@ -101,31 +101,31 @@ describe("importCsat", () => {
     it("keeps the good one when it arrives last", async () => {
       await importSampleOrg();
       expect(await importText("old.json", zendeskPage([bad]))).toMatchObject({ imported: 1 });
-      expect(rollup()).toEqual([{ responses: 1, satisfied: 0 }]);
+      expect(await rollup()).toEqual([{ responses: 1, satisfied: 0 }]);
       expect(await importText("new.json", zendeskPage([good]))).toMatchObject({ imported: 0, updated: 1, unchanged: 0 });
-      expect(stored()).toEqual([{ satisfied: 1, raw_value: "good", comment: "Sorted in the end" }]);
-      expect(rollup()).toEqual([{ responses: 1, satisfied: 1 }]);
+      expect(await stored()).toEqual([{ satisfied: 1, raw_value: "good", comment: "Sorted in the end" }]);
+      expect(await rollup()).toEqual([{ responses: 1, satisfied: 1 }]);
     });
 
     it("keeps the good one when it arrives first", async () => {
       await importSampleOrg();
       await importText("new.json", zendeskPage([good]));
       expect(await importText("old.json", zendeskPage([bad]))).toMatchObject({ imported: 0, updated: 0, unchanged: 1 });
-      expect(stored()).toEqual([{ satisfied: 1, raw_value: "good", comment: "Sorted in the end" }]);
-      expect(rollup()).toEqual([{ responses: 1, satisfied: 1 }]);
+      expect(await stored()).toEqual([{ satisfied: 1, raw_value: "good", comment: "Sorted in the end" }]);
+      expect(await rollup()).toEqual([{ responses: 1, satisfied: 1 }]);
     });
 
     it("keeps the newest when both versions sit in one file, in either order", async () => {
       await importSampleOrg();
       expect(await importText("both.json", zendeskPage([good, bad]))).toMatchObject({ imported: 1, updated: 0, unchanged: 1 });
-      expect(stored()).toEqual([{ satisfied: 1, raw_value: "good", comment: "Sorted in the end" }]);
+      expect(await stored()).toEqual([{ satisfied: 1, raw_value: "good", comment: "Sorted in the end" }]);
       const second = zendeskPage([
         { ...bad, id: "78" },
         { ...good, id: "78" },
       ]);
       expect(await importText("both2.json", second)).toMatchObject({ imported: 1, updated: 1, unchanged: 0 });
-      expect(all(ctx.db, "SELECT satisfied FROM csat_responses WHERE source_record_id = '78'")).toEqual([{ satisfied: 1 }]);
-      expectRollupsConsistent(ctx.db);
+      expect(await all(ctx.db, "SELECT satisfied FROM csat_responses WHERE source_record_id = '78'")).toEqual([{ satisfied: 1 }]);
+      await expectRollupsConsistent(ctx.db);
     });
   });
 
@@ -133,27 +133,27 @@ describe("importCsat", () => {
     await importSampleOrg();
     const first: Rating = { id: "5", score: "good", assignee: 361, created: "2026-06-30T23:00:00Z", updated: "2026-07-01T00:00:00Z" };
     await importText("a.json", zendeskPage([first]));
-    expect(all(ctx.db, "SELECT quarter, responses, satisfied FROM csat_rollups")).toEqual([
+    expect(await all(ctx.db, "SELECT quarter, responses, satisfied FROM csat_rollups")).toEqual([
       { quarter: "2026-Q2", responses: 1, satisfied: 1 },
     ]);
     const moved: Rating = { ...first, assignee: 362, score: "bad", created: "2026-07-01T01:00:00Z", updated: "2026-07-02T00:00:00Z" };
     expect(await importText("b.json", zendeskPage([moved]))).toMatchObject({ updated: 1 });
-    const raj = all<{ id: number }>(ctx.db, "SELECT id FROM employees WHERE email = 'raj@sample.keeper.test'")[0].id;
-    expect(all(ctx.db, "SELECT employee_id, quarter, responses, satisfied FROM csat_rollups")).toEqual([
+    const raj = (await all<{ id: number }>(ctx.db, "SELECT id FROM employees WHERE email = 'raj@sample.keeper.test'"))[0].id;
+    expect(await all(ctx.db, "SELECT employee_id, quarter, responses, satisfied FROM csat_rollups")).toEqual([
       { employee_id: raj, quarter: "2026-Q3", responses: 1, satisfied: 0 },
     ]);
-    expectRollupsConsistent(ctx.db);
+    await expectRollupsConsistent(ctx.db);
   });
 
   it("stores unmatched agents' responses and credits them after an org import", async () => {
     const report = await importText("zendesk.json", fixture("zendesk.json"));
     expect(report.unmatched.map((u) => u.externalId)).toEqual(["361", "362", "999"]);
-    expect(count(ctx.db, "csat_rollups")).toBe(0);
-    expect(all(ctx.db, "SELECT count(*) AS n FROM csat_responses WHERE employee_id IS NULL")).toEqual([{ n: 3 }]);
+    expect(await count(ctx.db, "csat_rollups")).toBe(0);
+    expect(await all(ctx.db, "SELECT count(*) AS n FROM csat_responses WHERE employee_id IS NULL")).toEqual([{ n: 3 }]);
     await importSampleOrg();
-    expect(all(ctx.db, "SELECT agent_external_id FROM csat_responses WHERE employee_id IS NULL")).toEqual([{ agent_external_id: "999" }]);
-    expect(all(ctx.db, "SELECT sum(responses) AS r FROM csat_rollups")).toEqual([{ r: 2 }]);
-    expectRollupsConsistent(ctx.db);
+    expect(await all(ctx.db, "SELECT agent_external_id FROM csat_responses WHERE employee_id IS NULL")).toEqual([{ agent_external_id: "999" }]);
+    expect(await all(ctx.db, "SELECT sum(responses) AS r FROM csat_rollups")).toEqual([{ r: 2 }]);
+    await expectRollupsConsistent(ctx.db);
   });
 
   it("reads a stream, and keeps at most 1000 rejected rows in the stored report", async () => {
@@ -169,7 +169,7 @@ describe("importCsat", () => {
       expect(report).toMatchObject({ rowsRead: 1501, imported: 1, rejectedCount: 1500 });
       expect(report.rejected).toHaveLength(1000);
       expect(report.rejected[0]).toEqual({ file: "bad.csv", ref: "line 3", reason: "rating 9 is outside the 1-5 scale" });
-      const stored = JSON.parse(all<{ report: string }>(ctx.db, "SELECT report FROM csat_imports")[0].report);
+      const stored = json<{ rejected: unknown[]; rejectedCount: number }>((await all<{ report: unknown }>(ctx.db, "SELECT report FROM csat_imports"))[0].report);
       expect(stored.rejected).toHaveLength(1000);
       expect(stored.rejectedCount).toBe(1500);
     } finally {

@@ -2,10 +2,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { useFreshDb } from "@/tests/helpers/db";
 import { agentCsatTrend, csatReport, organisationCsat, recentComments } from "@/lib/csat/queries";
 import { importCsat } from "@/lib/importers/csat/run-import";
-import { all, fixture, importSampleOrg, importText, NOW } from "./helpers";
+import { all, fixture, importSampleOrg, importText, NOW, run } from "./helpers";
 
 const ctx = useFreshDb();
-const idOf = (email: string) => all<{ id: number }>(ctx.db, "SELECT id FROM employees WHERE email = ?", email)[0].id;
+const idOf = async (email: string) => (await all<{ id: number }>(ctx.db, "SELECT id FROM employees WHERE email = ?", email))[0].id;
 
 /** `n` generic CSV responses for one agent, the first `satisfied` of them satisfied. */
 function responses(email: string, n: number, satisfied: number, at: string, comment = ""): string {
@@ -42,7 +42,8 @@ describe("csatReport", () => {
   it("filters by team while keeping the organisation figure whole", async () => {
     const now = await importText("other.csv", responses("lead@sample.keeper.test", 12, 9, "2026-08-01T00:00:00Z"));
     expect(now.imported).toBe(12);
-    ctx.db.$client.exec(
+    await run(
+      ctx.db,
       "INSERT INTO teams (name) VALUES ('Leads'); UPDATE employees SET team_id = (SELECT id FROM teams WHERE name = 'Leads') WHERE email LIKE 'lead@%'",
     );
     const report = await csatReport({ quarter: "2026-Q3", team: "Leads" });
@@ -57,15 +58,15 @@ describe("csatReport", () => {
       organisation: { responses: 0, satisfied: 0, csat: null, ci95: null, tooFew: true },
       agents: [],
     });
-    expect(async () => csatReport({ quarter: "2026-Q5" })).toThrow(RangeError);
-    expect(async () => csatReport({ quarter: "2026-Q3", team: "Nope" })).toThrow("No team named 'Nope'");
+    await expect(csatReport({ quarter: "2026-Q5" })).rejects.toThrow(RangeError);
+    await expect(csatReport({ quarter: "2026-Q3", team: "Nope" })).rejects.toThrow("No team named 'Nope'");
   });
 });
 
 describe("agentCsatTrend and organisationCsat", () => {
   it("gives one figure per quarter asked for, zero where there is none", async () => {
     await importText("q2.csv", responses("kim@sample.keeper.test", 10, 9, "2026-05-01T00:00:00Z"));
-    const trend = await agentCsatTrend(idOf("kim@sample.keeper.test"), ["2026-Q1", "2026-Q2", "2026-Q3"]);
+    const trend = await agentCsatTrend(await idOf("kim@sample.keeper.test"), ["2026-Q1", "2026-Q2", "2026-Q3"]);
     expect(trend.map((t) => [t.quarter, t.responses, t.satisfied, t.csat, t.tooFew])).toEqual([
       ["2026-Q1", 0, 0, null, true],
       ["2026-Q2", 10, 9, 0.9, false],
@@ -78,7 +79,7 @@ describe("agentCsatTrend and organisationCsat", () => {
 
 describe("recentComments", () => {
   it("returns the agent's non-empty comments, newest first, filtered", async () => {
-    const kim = idOf("kim@sample.keeper.test");
+    const kim = await idOf("kim@sample.keeper.test");
     const all = await recentComments(kim, { limit: 50 });
     expect(all.map((c) => c.comment)).toEqual([
       "quick and kind",
@@ -89,7 +90,7 @@ describe("recentComments", () => {
       "Awesome support!",
     ]);
     expect(all[0]).toMatchObject({ source: "chatwoot", satisfied: true, quarter: "2026-Q3", ticketRef: "77" });
-    const raj = idOf("raj@sample.keeper.test");
+    const raj = await idOf("raj@sample.keeper.test");
     expect((await recentComments(raj, { sentiment: "negative" })).map((c) => c.comment)).toEqual([
       "no answer",
       "Did not fix it",
@@ -104,7 +105,7 @@ describe("recentComments", () => {
 
   it("searches for LIKE wildcards as plain text", async () => {
     await importText("pct.csv", responses("kim@sample.keeper.test", 1, 1, "2026-09-20T00:00:00Z", "100% sorted"));
-    const kim = idOf("kim@sample.keeper.test");
+    const kim = await idOf("kim@sample.keeper.test");
     expect((await recentComments(kim, { search: "100%" })).map((c) => c.comment)).toEqual(["100% sorted"]);
     expect(await recentComments(kim, { search: "%" })).toHaveLength(1);
     expect(await recentComments(kim, { search: "_" })).toEqual([]);

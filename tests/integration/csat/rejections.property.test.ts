@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { useFreshDb } from "@/tests/helpers/db";
 import { importCsat } from "@/lib/importers/csat/run-import";
 import type { CsatSourceOption } from "@/lib/importers/csat/types";
-import { all, count, expectRollupsConsistent, importSampleOrg, NOW } from "./helpers";
+import { all, count, expectRollupsConsistent, importSampleOrg, NOW, run } from "./helpers";
 
 const ctx = useFreshDb();
 
@@ -22,7 +22,7 @@ describe("rejected rows are never counted or stored", () => {
     await importSampleOrg();
     await fc.assert(
       fc.asyncProperty(fc.array(row, { maxLength: 25 }), fc.boolean(), async (rows, ragged) => {
-        ctx.db.$client.exec("DELETE FROM csat_responses; DELETE FROM csat_rollups; DELETE FROM csat_imports;");
+        await run(ctx.db, "DELETE FROM csat_responses; DELETE FROM csat_rollups; DELETE FROM csat_imports;");
         const lines = rows.map(([email, rating, scale, at, comment], i) => `id-${i},${email},${rating},${scale},${at},${comment}`);
         if (ragged && lines.length > 0) lines[0] += ",extra";
         const text = ["response_id,agent_email,rating,scale_max,responded_at,comment", ...lines].join("\r\n");
@@ -31,7 +31,7 @@ describe("rejected rows are never counted or stored", () => {
         expect(report.rowsRead).toBe(rows.length);
         expect(report.rowsRead).toBe(report.imported + report.updated + report.unchanged + report.notResponses + report.rejectedCount);
         expect(report.rejected).toHaveLength(report.rejectedCount);
-        const stored = new Set(all<{ id: string }>(ctx.db, "SELECT source_record_id AS id FROM csat_responses").map((r) => r.id));
+        const stored = new Set((await all<{ id: string }>(ctx.db, "SELECT source_record_id AS id FROM csat_responses")).map((r) => r.id));
         expect(stored.size).toBe(report.imported);
         // Find each rejected row's id through its line number, counting quoted line breaks.
         const startLine = new Map<number, string>();
@@ -45,8 +45,8 @@ describe("rejected rows are never counted or stored", () => {
           expect(id, `${r.ref} is the start of a row`).toBeDefined();
           expect(stored.has(id!), `${id} was rejected (${r.reason}) but stored`).toBe(false);
         }
-        expect(count(ctx.db, "csat_imports")).toBe(1);
-        expectRollupsConsistent(ctx.db);
+        expect(await count(ctx.db, "csat_imports")).toBe(1);
+        await expectRollupsConsistent(ctx.db);
       }),
       { numRuns: 80 },
     );

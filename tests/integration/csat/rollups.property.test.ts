@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { useFreshDb } from "@/tests/helpers/db";
 import { importCsat } from "@/lib/importers/csat/run-import";
-import { all, expectRollupsConsistent, importSampleOrg, NOW, zendeskPage, type Rating } from "./helpers";
+import { all, expectRollupsConsistent, importSampleOrg, NOW, zendeskPage, type Rating, run } from "./helpers";
 
 const ctx = useFreshDb();
 
@@ -32,7 +32,7 @@ describe("rollups under random sequences of imports", () => {
     await fc.assert(
       // Batches of 2 rows send most files through the staging worker; 2000 keeps them in this thread.
       fc.asyncProperty(imports, fc.constantFrom(2, 2000), async (sequence, batchRows) => {
-        ctx.db.$client.exec("DELETE FROM csat_responses; DELETE FROM csat_rollups; DELETE FROM csat_imports;");
+        await run(ctx.db, "DELETE FROM csat_responses; DELETE FROM csat_rollups; DELETE FROM csat_imports;");
         const newest = new Map<string, Rating>();
         for (const files of sequence) {
           const report = await importCsat({
@@ -47,9 +47,9 @@ describe("rollups under random sequences of imports", () => {
             const kept = newest.get(r.id);
             if (r.score !== "offered" && (!kept || r.updated >= kept.updated)) newest.set(r.id, r);
           }
-          expectRollupsConsistent(ctx.db);
+          await expectRollupsConsistent(ctx.db);
         }
-        const stored = all<{ source_record_id: string; agent_external_id: string; satisfied: number; updated_at: number }>(
+        const stored = await all<{ source_record_id: string; agent_external_id: string; satisfied: number; updated_at: number }>(
           ctx.db,
           "SELECT source_record_id, agent_external_id, satisfied, updated_at FROM csat_responses ORDER BY source_record_id",
         );

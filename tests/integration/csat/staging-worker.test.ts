@@ -35,7 +35,7 @@ type Outcome = { report: Omit<CsatImportReport, "importId">; responses: unknown[
 
 /** Runs the same imports on a fresh database and returns everything they left. */
 async function run(batches: CsatInput[][], options: Partial<ImportCsatOptions>): Promise<Outcome> {
-  const db = freshDb();
+  const db = await freshDb();
   try {
     await importSampleOrg();
     let worker = false;
@@ -43,16 +43,16 @@ async function run(batches: CsatInput[][], options: Partial<ImportCsatOptions>):
     for (const inputs of batches) {
       report = await importCsat({ inputs, via: "cli", now: NOW, ...options, onStep: (step) => (worker ||= step === "worker") });
     }
-    expectRollupsConsistent(db.db);
+    await expectRollupsConsistent(db.db);
     const { importId: _, ...rest } = report;
     return {
       report: rest,
-      responses: all(db.db, "SELECT * FROM csat_responses ORDER BY id"),
-      rollups: all(db.db, "SELECT * FROM csat_rollups ORDER BY 1, 2"),
+      responses: await all(db.db, "SELECT * FROM csat_responses ORDER BY id"),
+      rollups: await all(db.db, "SELECT * FROM csat_rollups ORDER BY 1, 2"),
       worker,
     };
   } finally {
-    db.dispose();
+    await db.dispose();
   }
 }
 
@@ -108,16 +108,16 @@ describe("the staging worker", () => {
   });
 
   it("fails the import, leaving nothing behind, when it fails after taking over", { timeout: 30_000 }, async () => {
-    const db = freshDb();
+    const db = await freshDb();
     try {
       await importSampleOrg();
       await importCsat({ inputs: [{ name: "zendesk.json", text: fixture("zendesk.json") }], via: "cli", now: NOW });
-      const snapshot = () => [
-        all(db.db, "SELECT * FROM csat_responses"),
-        all(db.db, "SELECT * FROM csat_rollups"),
-        all(db.db, "SELECT * FROM csat_imports"),
+      const snapshot = async () => [
+        await all(db.db, "SELECT * FROM csat_responses"),
+        await all(db.db, "SELECT * FROM csat_rollups"),
+        await all(db.db, "SELECT * FROM csat_imports"),
       ];
-      const before = snapshot();
+      const before = await snapshot();
       const failing = workerScript(`parentPort.postMessage({ op: "ready" });
         parentPort.on("message", (m) => { if (m.op === "rows") parentPort.postMessage({ op: "error", name: "SqliteError", message: "disk I/O error", code: "SQLITE_IOERR" }); });`);
       const dying = workerScript(`parentPort.postMessage({ op: "ready" }); parentPort.on("message", () => process.exit(1));`);
@@ -138,12 +138,12 @@ describe("the staging worker", () => {
         },
       });
       await expect(progress).rejects.toThrow("crash while the worker writes");
-      expect(snapshot()).toEqual(before);
+      expect(await snapshot()).toEqual(before);
       // The connection is still usable.
       expect(await importCsat({ inputs: inputs(), via: "cli", now: NOW, staging: { batchRows: 10 } })).toMatchObject({ rowsRead: 3000 });
-      expectRollupsConsistent(db.db);
+      await expectRollupsConsistent(db.db);
     } finally {
-      db.dispose();
+      await db.dispose();
     }
   });
 });
