@@ -53,8 +53,8 @@ describe("CSAT panel data", () => {
     expect(negative!.comments.every((c) => !c.satisfied)).toBe(true);
     const all = await getEmployeeCsat(ava, "2026-Q3", { commentLimit: 200 });
     const ids = all!.comments.map((c) => c.id);
-    const owners = ids.map(
-      async (id) => (await ctx.db.select({ e: csatResponses.employeeId }).from(csatResponses).where(eq(csatResponses.id, id)))[0]!.e,
+    const owners = await Promise.all(
+      ids.map(async (id) => (await ctx.db.select({ e: csatResponses.employeeId }).from(csatResponses).where(eq(csatResponses.id, id)))[0]!.e),
     );
     expect(new Set(owners)).toEqual(new Set([ava]));
   });

@@ -2,8 +2,9 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDb, type FreshDb } from "../../helpers/db";
+import { all } from "../csat/helpers";
 import { makeRatings } from "../../fakes/helpdesk/dataset";
 import { FAKE_CREDENTIALS, startFakeHelpdesk, type FakeHelpdesk } from "../../fakes/helpdesk/server";
 
@@ -29,14 +30,18 @@ function keeper(
 let fake: FakeHelpdesk;
 let dir: string;
 let env: Record<string, string>;
+let db: FreshDb;
 beforeAll(async () => {
   fake = await startFakeHelpdesk({ ratings: makeRatings(10), pageSize: 4 });
   dir = mkdtempSync(join(tmpdir(), "keeper-connect-"));
-  env = { DATABASE_URL: `file:${join(dir, "k.db")}`, KEEPER_SECRET_KEY: Buffer.alloc(32, 7).toString("base64") };
+  // The engine under test (a SQLite file, or a PostgreSQL database); migrating it again is a no-op.
+  db = await freshDb();
+  env = { DATABASE_URL: db.url, KEEPER_SECRET_KEY: Buffer.alloc(32, 7).toString("base64") };
   expect((await keeper(["db", "migrate"], env)).status).toBe(0);
 });
 afterAll(async () => {
   await fake.close();
+  await db.dispose();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -50,9 +55,7 @@ describe("keeper connect, connections, sync", () => {
     expect(connected.status).toBe(0);
     expect(connected.stdout).toContain("Connected to Zendesk: 4 ratings on the first page.");
 
-    const stored = new Database(join(dir, "k.db"), { readonly: true });
-    expect(JSON.stringify(stored.prepare("SELECT * FROM helpdesk_connections").all())).not.toContain(FAKE_CREDENTIALS.token);
-    stored.close();
+    expect(JSON.stringify(await all(db.db, "SELECT * FROM helpdesk_connections"))).not.toContain(FAKE_CREDENTIALS.token);
 
     const list = await keeper(["connections"], env);
     expect(list.stdout).toContain("zd (zendesk)");

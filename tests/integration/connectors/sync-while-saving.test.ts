@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import Database from "better-sqlite3";
+import pg from "pg";
+import { ENGINE } from "@/db/engine";
 import { syncConnection } from "@/lib/connectors/sync";
 import { saveReviewDraft } from "@/lib/dal/review-write";
 import { useFreshDb } from "../../helpers/db";
@@ -21,6 +23,32 @@ afterEach(async () => {
   await fake.close();
 });
 
+async function otherConnection(url: string): Promise<{ write: (statement: string) => Promise<void>; close: () => Promise<void> }> {
+  if (ENGINE === "postgres") {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query("SET lock_timeout = 200");
+    return {
+      write: async (statement) => {
+        await client.query("BEGIN");
+        await client.query(statement);
+        await client.query("COMMIT");
+      },
+      close: () => client.end(),
+    };
+  }
+  const other = new Database(url.replace(/^file:/, ""));
+  other.pragma("busy_timeout = 200");
+  return {
+    write: async (statement) => {
+      other.prepare("BEGIN IMMEDIATE").run();
+      other.prepare(statement).run();
+      other.prepare("COMMIT").run();
+    },
+    close: async () => void other.close(),
+  };
+}
+
 describe("a sync holds the write lock only page by page", () => {
   for (const vendor of VENDORS) {
     it(`${vendor}: a manager's draft saves keep succeeding while it runs, in this process and from another connection`, async () => {
@@ -31,9 +59,9 @@ describe("a sync holds the write lock only page by page", () => {
       fake.faults = Array.from({ length: 20 }, () => ({ kind: "slow" as const, ms: 30 }));
       signInAs(idOf(ctx.db, "mia"));
       const ava = idOf(ctx.db, "ava");
-      // Another process's connection, with a short busy timeout: it fails if a sync held the lock for long.
-      const other = new Database(ctx.path);
-      other.pragma("busy_timeout = 200");
+      // Another process's connection, with a short busy (SQLite) or lock (PostgreSQL) timeout: it
+      // fails if a sync held the lock for long.
+      const other = await otherConnection(ctx.url);
       let done = false;
       let version = 0;
       let otherWrites = 0;
@@ -53,13 +81,11 @@ describe("a sync holds the write lock only page by page", () => {
         });
         expect(saved).toMatchObject({ ok: true });
         if (saved.ok) version = saved.version;
-        other.prepare("BEGIN IMMEDIATE").run();
-        other.prepare("UPDATE settings SET value = value WHERE key = 'demo_seeded'").run();
-        other.prepare("COMMIT").run();
+        await other.write("UPDATE settings SET value = value WHERE key = 'demo_seeded'");
         otherWrites++;
         await new Promise((r) => setTimeout(r, 5));
       }
-      other.close();
+      await other.close();
       const out = await sync;
       expect(out.status).toBe("ok");
       expect(out.pages).toBeGreaterThan(2);

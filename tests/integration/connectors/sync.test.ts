@@ -214,7 +214,7 @@ describe("real-world faults", () => {
     });
     expect((await ctx.db.select().from(csatImports).where(eq(csatImports.via, "sync")))).toEqual([]);
     const { dueConnectionIds } = await import("@/lib/connectors/store");
-    expect(dueConnectionIds(Date.now() + 48 * 3_600_000)).toEqual([]);
+    expect(await dueConnectionIds(Date.now() + 48 * 3_600_000)).toEqual([]);
   });
 
   it("follows Zendesk's offset pagination (next_page) too", async () => {

@@ -74,7 +74,7 @@ describe("importOrg", () => {
       },
     ]);
     expect(
-      all(
+      await all(
         ctx.db,
         "SELECT source, external_id FROM identities i JOIN employees e ON e.id = i.employee_id WHERE e.email LIKE 'kim%' ORDER BY source",
       ),
