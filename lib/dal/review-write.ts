@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { writeTx, type Db } from "@/db/client";
+import { affected } from "@/db/raw";
 import { cycleTraits, cycles, employees, reviewRatings, reviews } from "@/db/schema";
 import { managersCanEdit } from "@/lib/domain/cycle-state";
 import { normaliseTraits, reviewSaveSchema, submitErrors, type FieldErrors, type ReviewSaveInput } from "@/lib/domain/review-validation";
@@ -81,7 +82,7 @@ async function writeContent(db: Db, viewer: Viewer, input: ReviewSaveInput, cycl
           .update(reviews)
           .set({ ...content, version: sql`${reviews.version} + 1` })
           .where(and(eq(reviews.id, existing.id), eq(reviews.version, input.version))));
-    if (updated.changes === 0) return fail("stale");
+    if (affected(updated) === 0) return fail("stale");
     reviewId = existing.id;
     version = input.version + 1;
   }
