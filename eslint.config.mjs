@@ -58,13 +58,17 @@ export default defineConfig([
   {
     // SQLite's synchronous `.get()/.all()/.run()` do not exist on PostgreSQL: the shared layer
     // awaits the builder, and hand-written SQL goes through db/raw.ts.
-    files: ["app/**", "components/**", "lib/dal/**", "lib/csat/**", "lib/mail/**", "lib/api/**", "lib/auth/**", "lib/scim/**"],
+    files: ["app/**", "components/**", "lib/dal/**", "lib/csat/**", "lib/mail/**", "lib/api/**", "lib/auth/**", "lib/scim/**", "lib/cli/**", "lib/follow-ups/**"],
     rules: {
       "no-restricted-syntax": [
         "error",
         {
           selector: "CallExpression[callee.property.name=/^(get|all|run)$/][arguments.length=0]",
           message: "SQLite-only: await the query builder instead (docs/decisions/0022).",
+        },
+        {
+          selector: "MemberExpression[property.name='changes'][object.type='Identifier']",
+          message: "`changes` is SQLite's: count changed rows with affected() from db/raw.ts, which also reads PostgreSQL's rowCount.",
         },
         {
           selector: "MemberExpression[property.name='$client']",

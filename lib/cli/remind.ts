@@ -1,5 +1,6 @@
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { writeTx } from "@/db/client";
+import { affected } from "@/db/raw";
 import { cycleParticipants, cycles, employees, outboxEmails, reminderLog, reviews } from "@/db/schema";
 import {
   followUpMessage,
@@ -61,7 +62,7 @@ export async function sendReminders(now = Date.now()): Promise<ReminderRun> {
               .insert(reminderLog)
               .values({ cycleId: cycle.id, employeeId: r.employeeId, day, kind: r.kind, sentAt: now })
               .onConflictDoNothing());
-      if (logged.changes === 1) claimed.push(r);
+      if (affected(logged) === 1) claimed.push(r);
     }
     const byReviewer = groupByReviewer(claimed);
     for (const [reviewerId, list] of byReviewer) {
@@ -114,7 +115,7 @@ export async function sendFollowUpReminders(now = Date.now()): Promise<FollowUpR
               .insert(reminderLog)
               .values({ cycleId: f.cycleId, employeeId: f.employeeId, day, kind: "follow_up", sentAt: now })
               .onConflictDoNothing());
-      if (logged.changes === 1) byManager.set(f.managerId, [...(byManager.get(f.managerId) ?? []), f]);
+      if (affected(logged) === 1) byManager.set(f.managerId, [...(byManager.get(f.managerId) ?? []), f]);
     }
     let followUps = 0;
     for (const [managerId, list] of byManager) {

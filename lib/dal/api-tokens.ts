@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, writeTx } from "@/db/client";
+import { affected } from "@/db/raw";
 import { apiTokens, employees } from "@/db/schema";
 import { recordAudit, recordDenied } from "./audit";
 import { tokenScopesFor } from "./policy";
@@ -94,7 +95,7 @@ export async function revokeApiToken(raw: unknown): Promise<{ ok: boolean; messa
           .update(apiTokens)
           .set({ revokedAt: Date.now() })
           .where(and(eq(apiTokens.id, parsed.data.id), isNull(apiTokens.revokedAt), managedBy(viewer))));
-    if (res.changes === 0) return { ok: false, message: "That token is already revoked or does not exist." };
+    if (affected(res) === 0) return { ok: false, message: "That token is already revoked or does not exist." };
     await recordAudit({ actorId: viewer.id, action: "api_token.revoke", targetType: "api_token", targetId: parsed.data.id });
     return { ok: true, message: "Token revoked. It stops working immediately." };
   });

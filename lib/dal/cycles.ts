@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, writeTx } from "@/db/client";
+import { affected } from "@/db/raw";
 import { perConnection, prepareNamed } from "@/db/per-connection";
 import { cycleParticipants, cycles, cycleTraits, employees, reviews, traitTemplate } from "@/db/schema";
 import {
@@ -177,7 +178,7 @@ export async function updateCycleSettings(raw: unknown): Promise<CycleActionResu
           .update(cycles)
           .set({ dueDate, shareKeeper, updatedAt: Date.now() })
           .where(and(eq(cycles.key, key), inArray(cycles.state, SETTINGS_EDITABLE_STATES))));
-    if (res.changes === 0) return { ok: false, message: "This cycle is closed or does not exist." };
+    if (affected(res) === 0) return { ok: false, message: "This cycle is closed or does not exist." };
     await recordAudit({ actorId: viewer.id, action: "cycle.settings", targetType: "cycle", targetId: key, detail: { dueDate, shareKeeper } });
     return { ok: true, message: `Saved settings for ${key}.` };
   });

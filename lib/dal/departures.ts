@@ -1,4 +1,4 @@
-import { row as readRow, rows as readRows, exec } from "@/db/raw";
+import { row as readRow, exec } from "@/db/raw";
 import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
