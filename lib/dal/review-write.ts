@@ -72,7 +72,10 @@ async function writeContent(db: Db, viewer: Viewer, input: ReviewSaveInput, cycl
     const inserted = (await db
           .insert(reviews)
           .values({ ...content, cycleId, employeeId: input.employeeId, version: 1, createdAt: now })
+          .onConflictDoNothing()
           .returning({ id: reviews.id }))[0];
+    // Another process inserted it since the read above (PostgreSQL: a unique violation otherwise).
+    if (!inserted) return fail("stale");
     reviewId = inserted.id;
     version = 1;
   } else {

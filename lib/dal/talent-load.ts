@@ -47,7 +47,7 @@ export async function loadPeople(db: Db, viewer: Viewer, cycle: TalentCycle, pre
     left join cycles pc on pc.key = ${previousKey}
     left join reviews pr on pr.cycle_id = pc.id and pr.employee_id = m.id and pr.status = 'submitted'
     left join csat_rollups cr on cr.employee_id = m.id and cr.quarter = ${cycle.key}
-    order by m.name collate nocase, m.id`));
+    order by lower(m.name), m.id`));
 }
 
 export interface RatingRow {

@@ -133,7 +133,7 @@ export async function scopedTeams(db: Db, viewer: Viewer, cycle: { id: number },
     with ${talentCtes(viewer, filter, oneCycleSql(cycle))}
     select st.id as id, st.name as name, m.id as managerId, m.email as managerEmail, m.name as managerName
     from scoped_team st left join employees m on m.id = st.manager_id
-    order by st.name collate nocase, st.id`));
+    order by lower(st.name), st.id`));
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
