@@ -42,7 +42,10 @@ export interface DemoSeedResult {
 /** `passwordHash` lets tests reuse one hash instead of paying scrypt for every account. */
 export async function seedDemo(db: Db, options: { passwordHash?: string } = {}): Promise<DemoSeedResult> {
   // Hash before the transaction: scrypt is async and a write lock must never wait on it.
-  const hashes = await Promise.all(demoPeople(createRandom(DEMO_SEED)).map(() => options.passwordHash ?? hashPassword(DEMO_PASSWORD)));
+  const count = demoPeople(createRandom(DEMO_SEED)).length;
+  const hashes = options.passwordHash
+    ? new Array<string>(count).fill(options.passwordHash)
+    : await Promise.all(Array.from({ length: count }, () => hashPassword(DEMO_PASSWORD)));
   const now = Date.UTC(2026, 10, 20, 12);
 
   return writeTx(async (db) => {

@@ -1,4 +1,6 @@
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
+import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { rows } from "@/db/raw";
@@ -120,5 +122,27 @@ describe("the large seed on this engine (scaled down)", () => {
     // An ordinary insert after the explicit ids gets the next id, on both engines.
     const next = await rows<{ id: number }>(ctx.db, sql`insert into teams (name) values ('Team new') returning id as "id"`);
     expect(next[0].id).toBe(3);
+  });
+});
+
+describe("keeper demo seed on this engine", () => {
+  it("seeds an empty database, says where without a password, and refuses one that has people", async () => {
+    const keeper = () =>
+      spawnSync(process.execPath, [join(process.cwd(), "bin", "keeper"), "demo", "seed"], {
+        env: { ...process.env, DATABASE_URL: ctx.url },
+        encoding: "utf8",
+        timeout: 120_000,
+      });
+    const first = keeper();
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toContain("Seeded the demo organisation");
+    expect(first.stdout).toContain("mia@demo.keeper.test");
+    expect((await counts(ctx.db, ["employees", "csat_responses"])).csat_responses).toBe(DEMO_COUNTS.csat_responses);
+    const second = keeper();
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout).toContain("already has people in it");
+    expect(await counts(ctx.db, ["employees"])).toEqual({ employees: DEMO_COUNTS.employees });
+    // Where the data is: a path, or postgres://host:port/database, never user:password@.
+    for (const out of [first.stdout, second.stdout]) expect(out).not.toMatch(/\/\/[^/\s]*@/);
   });
 });
