@@ -123,7 +123,9 @@ export async function recentComments(
   const search = options.search?.trim();
   if (search) {
     // Escape LIKE's wildcards so a search for "100%" means the text, not a pattern.
-    conditions.push(sql`${csatResponses.comment} LIKE ${`%${search.replace(/[\\%_]/g, "\\$&")}%`} ESCAPE '\\'`);
+    // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+    const pattern = `%${search.toLowerCase().replace(/[\\%_]/g, "\\$&")}%`;
+    conditions.push(sql`lower(${csatResponses.comment}) LIKE ${pattern} ESCAPE '\\'`);
   }
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? 20), 1), COMMENT_LIMIT_MAX);
   const rows = (await getDb()

@@ -55,9 +55,10 @@ export async function readAuditLog(raw: unknown): Promise<{ rows: AuditRow[]; ac
   if (f.person)
     where.push(
       or(
-        like(employees.email, `%${f.person}%`),
-        like(employees.name, `%${f.person}%`),
-        like(auditLog.targetId, `%${f.person}%`),
+        // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+        like(sql`lower(${employees.email})`, `%${f.person.toLowerCase()}%`),
+        like(sql`lower(${employees.name})`, `%${f.person.toLowerCase()}%`),
+        like(sql`lower(${auditLog.targetId})`, `%${f.person.toLowerCase()}%`),
         eq(auditLog.requestId, f.person),
       )!,
     );

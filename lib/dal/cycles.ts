@@ -72,8 +72,8 @@ async function withCounts(refs: CycleRef[]): Promise<CycleSummary[]> {
   const counts = (await getDb()
       .select({
         cycleId: reviews.cycleId,
-        drafts: sql<number>`sum(${reviews.status} = 'draft')`,
-        submitted: sql<number>`sum(${reviews.status} = 'submitted')`,
+        drafts: sql<number>`sum(case when ${reviews.status} = 'draft' then 1 else 0 end)`,
+        submitted: sql<number>`sum(case when ${reviews.status} = 'submitted' then 1 else 0 end)`,
       })
       .from(reviews)
       .where(

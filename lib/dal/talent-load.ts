@@ -140,7 +140,7 @@ export async function loadTeamKeeper(db: Db, viewer: Viewer, quarters: readonly 
   return (await rows<KeeperCountsRow>(db, sql`
     with ${talentCtes(viewer, filter, quarterCyclesSql(viewer, quarters))}
     select m.team_id as teamId, c.key as quarter, count(*) as submitted,
-      sum(r.keeper_answer = 'fight_hard') as fightHard
+      sum(case when r.keeper_answer = 'fight_hard' then 1 else 0 end) as fightHard
     from member m
     join reviews r on r.employee_id = m.id and r.cycle_id = m.cycle_id and r.status = 'submitted'
     join cycles c on c.id = m.cycle_id
@@ -156,7 +156,7 @@ export async function loadManagerKeeper(
 ): Promise<{ reviewerId: number; submitted: number; fightHard: number }[]> {
   return (await rows(db, sql`
     with ${talentCtes(viewer, filter, oneCycleSql(cycle))}
-    select r.reviewer_id as reviewerId, count(*) as submitted, sum(r.keeper_answer = 'fight_hard') as fightHard
+    select r.reviewer_id as reviewerId, count(*) as submitted, sum(case when r.keeper_answer = 'fight_hard' then 1 else 0 end) as fightHard
     from (select distinct manager_id from scoped_team where manager_id is not null) tm
     join reviews r on r.reviewer_id = tm.manager_id
     where r.cycle_id = ${cycle.id} and r.status = 'submitted'
@@ -190,7 +190,7 @@ async function organisationCounts(db: Db, viewer: Viewer, quarters: readonly str
     select quarter, sum(responses) as responses, sum(satisfied) as satisfied
     from csat_rollups where quarter in ${quarters} group by quarter`));
   const keeper = (await rows<{ quarter: string; submitted: number; fightHard: number }>(db, sql`
-    select c.key as quarter, count(*) as submitted, sum(r.keeper_answer = 'fight_hard') as fightHard
+    select c.key as quarter, count(*) as submitted, sum(case when r.keeper_answer = 'fight_hard' then 1 else 0 end) as fightHard
     from reviews r join cycles c on c.id = r.cycle_id
     where c.key in ${quarters} and r.status = 'submitted' and ${cycleVisibleSql(viewer, sql`c.state`)}
     group by c.key`));
