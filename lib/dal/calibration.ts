@@ -68,7 +68,7 @@ interface Target {
 /** The review, only when the viewer may calibrate it (the rule is in the query). */
 async function calibrationTarget(db: Db, viewer: Viewer, cycleKey: string, employeeId: number): Promise<Target | undefined> {
   return (await readRow<Target | undefined>(db, sql`
-    select r.id as reviewId, c.id as cycleId, c.state as state, r.status as status, r.version as version, r.keeper_answer as keeperAnswer
+    select r.id as "reviewId", c.id as "cycleId", c.state as state, r.status as status, r.version as version, r.keeper_answer as "keeperAnswer"
     from reviews r join cycles c on c.id = r.cycle_id join employees rv on rv.id = r.reviewer_id
     where c.key = ${cycleKey} and r.employee_id = ${employeeId} and ${calibratorSql(viewer, "r", "rv")}`));
 }
@@ -93,7 +93,7 @@ export async function calibrateReview(raw: unknown): Promise<CalibrationResult> 
     if (target.version !== input.version) return fail("stale");
 
     const current = (await readRows<{ cycleTraitId: number; key: string; rating: number | null; notObserved: number }>(db, sql`
-      select ct.id as cycleTraitId, ct.key as key, rr.rating as rating, coalesce(rr.not_observed, 0) as notObserved
+      select ct.id as "cycleTraitId", ct.key as key, rr.rating as rating, coalesce(rr.not_observed, 0) as "notObserved"
       from cycle_traits ct left join review_ratings rr on rr.cycle_trait_id = ct.id and rr.review_id = ${target.reviewId}
       where ct.cycle_id = ${target.cycleId}`));
     const byId = new Map(current.map((t) => [t.cycleTraitId, t]));
@@ -190,7 +190,7 @@ export async function getReviewCalibration(cycleKey: string, employeeId: number)
   const db = getDb();
   const review = (await readRow<{ id: number; state: CycleState; status: ReviewStatus; canCalibrate: number } | undefined>(db, sql`
     select reviews.id as id, cycles.state as state, reviews.status as status,
-      (case when ${calibratorSql(viewer, "reviews", "rv")} then 1 else 0 end) as canCalibrate
+      (case when ${calibratorSql(viewer, "reviews", "rv")} then 1 else 0 end) as "canCalibrate"
     from reviews join cycles on cycles.id = reviews.cycle_id join employees on employees.id = reviews.employee_id
     join employees rv on rv.id = reviews.reviewer_id
     where cycles.key = ${cycleKey} and reviews.employee_id = ${employeeId} and employees.id <> ${viewer.id}
@@ -210,8 +210,8 @@ export async function getReviewCalibration(cycleKey: string, employeeId: number)
       reason: string;
       traitLabel: string | null;
     }>(db, sql`
-    select cc.id as id, cc.at as at, a.id as actorId, a.name as actorName, cc.field as field, cc.before as before,
-      cc.after as after, cc.reason as reason, ct.label as traitLabel
+    select cc.id as id, cc.at as at, a.id as "actorId", a.name as "actorName", cc.field as field, cc.before as before,
+      cc.after as after, cc.reason as reason, ct.label as "traitLabel"
     from calibration_changes cc join employees a on a.id = cc.actor_id
     join reviews r on r.id = cc.review_id
     left join cycle_traits ct on ct.cycle_id = r.cycle_id and cc.field = 'trait:' || ct.key

@@ -67,7 +67,7 @@ export async function getLeavers(rawQuery?: unknown): Promise<LeaversView | null
     .map(person);
   const recent = db
     .all<Omit<Leaver, "active" | "regretted"> & { active: number; regretted: number }>(
-      sql`select ${PERSON}, d.left_at as leftAt, d.leave_type as leaveType, d.regretted as regretted, d.source as source
+      sql`select ${PERSON}, d.left_at as "leftAt", d.leave_type as "leaveType", d.regretted as regretted, d.source as source
       ${PERSON_FROM} join departures d on d.employee_id = e.id
       order by d.left_at desc, e.name limit ${LIST_LIMIT}`,
     )
@@ -108,7 +108,7 @@ export async function getPersonDeparture(rawId: unknown): Promise<PersonDepartur
   const departure = (await readRow<
     { leftAt: string; leaveType: LeaveType; regretted: number; source: "hr" | "import"; recordedAt: number } | undefined
   >(db, sql`
-    select left_at as leftAt, leave_type as leaveType, regretted, source, recorded_at as recordedAt from departures where employee_id = ${id.data}`));
+    select left_at as "leftAt", leave_type as "leaveType", regretted, source, recorded_at as "recordedAt" from departures where employee_id = ${id.data}`));
   const cycles = db
     .all<{ key: string }>(
       sql`select c.key as key from cycle_participants p join cycles c on c.id = p.cycle_id where p.employee_id = ${id.data} order by c.key`,

@@ -70,10 +70,10 @@ async function loadOutcomeRows(db: Db, viewer: Viewer, cycle: TalentCycle): Prom
     db,
     sql`
     with ${participantScopeCtes(viewer, oneCycleSql(cycle))}
-    select m.id as employeeId, m.team_id as teamId, t.name as teamName, r.reviewer_id as managerId, rv.name as managerName,
-      r.keeper_answer as answer, d.left_at as leftAt, d.regretted as regretted,
-      (case when e.active = 0 and d.id is null then 1 else 0 end) as leftUndated,
-      lr.keeper_answer as laterAnswer, coalesce(lcr.responses, 0) as laterResponses, coalesce(lcr.satisfied, 0) as laterSatisfied
+    select m.id as "employeeId", m.team_id as "teamId", t.name as "teamName", r.reviewer_id as "managerId", rv.name as "managerName",
+      r.keeper_answer as answer, d.left_at as "leftAt", d.regretted as regretted,
+      (case when e.active = 0 and d.id is null then 1 else 0 end) as "leftUndated",
+      lr.keeper_answer as "laterAnswer", coalesce(lcr.responses, 0) as "laterResponses", coalesce(lcr.satisfied, 0) as "laterSatisfied"
     from scoped_person m
     join reviews r on r.cycle_id = m.cycle_id and r.employee_id = m.id and r.status = 'submitted' and r.keeper_answer is not null
     join employees e on e.id = m.id

@@ -47,6 +47,6 @@ export async function removeUnreviewedFromOpenCycles(db: Db, employeeId: number)
       where employee_id = ${employeeId}
         and cycle_id in (select id from cycles where state = 'open')
         and not exists (select 1 from reviews r where r.cycle_id = cycle_participants.cycle_id and r.employee_id = ${employeeId})
-      returning cycle_id as cycleId`))
+      returning cycle_id as "cycleId"`))
     .map((r) => r.cycleId);
 }

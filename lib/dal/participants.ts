@@ -52,7 +52,7 @@ export async function getCycleRecord(key: string): Promise<CycleRecordView | nul
   const lateHires =
     cycle.state === "draft"
       ? []
-      : (await readRows<LateHire>(db, sql`select e.id as id, e.name as name, e.email as email, t.name as team, m.name as manager, e.hired_at as hiredAt
+      : (await readRows<LateHire>(db, sql`select e.id as id, e.name as name, e.email as email, t.name as team, m.name as manager, e.hired_at as "hiredAt"
           ${missing} order by e.hired_at desc, e.name limit ${LATE_HIRE_LIMIT}`));
   return { cycle, participants, lateHires, lateHiresTotal };
 }
@@ -114,7 +114,7 @@ export async function reassignReviewer(raw: unknown): Promise<ParticipantActionR
     if (!cycle) return { ok: false, message: "Unknown cycle." };
     if (cycle.state !== "open") return { ok: false, message: `${key} is not open: reviewers can only change while reviews are written.` };
     const row = (await readRow<{ id: number; employeeId: number; reviewerId: number | null } | undefined>(db, sql`
-      select p.id as id, p.employee_id as employeeId, p.reviewer_id as reviewerId from cycle_participants p
+      select p.id as id, p.employee_id as "employeeId", p.reviewer_id as "reviewerId" from cycle_participants p
       join employees e on e.id = p.employee_id where p.cycle_id = ${cycle.id} and lower(e.email) = ${employeeEmail}`));
     if (!row)
       return {

@@ -36,11 +36,11 @@ export interface PersonRow {
 export async function loadPeople(db: Db, viewer: Viewer, cycle: TalentCycle, previousKey: string, filter: TeamFilter): Promise<PersonRow[]> {
   return (await rows<PersonRow>(db, sql`
     with ${talentCtes(viewer, filter, oneCycleSql(cycle))}
-    select m.id as employeeId, m.name as name, m.email as email, m.team_id as teamId,
-      r.id as reviewId, r.status as status, r.version as version, r.keeper_answer as keeperAnswer,
-      r.reviewer_id as reviewerId, pr.keeper_answer as previousKeeperAnswer,
+    select m.id as "employeeId", m.name as name, m.email as email, m.team_id as "teamId",
+      r.id as "reviewId", r.status as status, r.version as version, r.keeper_answer as "keeperAnswer",
+      r.reviewer_id as "reviewerId", pr.keeper_answer as "previousKeeperAnswer",
       coalesce(cr.responses, 0) as responses, coalesce(cr.satisfied, 0) as satisfied,
-      (case when r.id is not null and ${calibratorSql(viewer, "r", "rv")} then 1 else 0 end) as isCalibrator
+      (case when r.id is not null and ${calibratorSql(viewer, "r", "rv")} then 1 else 0 end) as "isCalibrator"
     from member m
     left join reviews r on r.cycle_id = ${cycle.id} and r.employee_id = m.id
     left join employees rv on rv.id = r.reviewer_id
@@ -71,8 +71,8 @@ export async function loadRatings(db: Db, viewer: Viewer, cycle: TalentCycle, fi
   if (employeeIds?.length === 0) return [];
   return (await rows<RatingRow>(db, sql`
     with ${talentCtes(viewer, filter, oneCycleSql(cycle))}
-    select m.id as employeeId, rr.cycle_trait_id as cycleTraitId, ct.key as traitKey,
-      rr.rating as rating, rr.not_observed as notObserved
+    select m.id as "employeeId", rr.cycle_trait_id as "cycleTraitId", ct.key as "traitKey",
+      rr.rating as rating, rr.not_observed as "notObserved"
     from member m
     join reviews r on r.employee_id = m.id and r.cycle_id = ${cycle.id} and r.status = 'submitted'
     join review_ratings rr on rr.review_id = r.id
@@ -101,7 +101,7 @@ export async function loadHistory(
   if (quarters.length === 0 || employeeIds?.length === 0) return [];
   return (await rows<HistoryRow>(db, sql`
     with ${talentCtes(viewer, filter, oneCycleSql(cycle))}
-    select m.id as employeeId, c.key as quarter, r.keeper_answer as keeperAnswer
+    select m.id as "employeeId", c.key as quarter, r.keeper_answer as "keeperAnswer"
     from member m
     join reviews r on r.employee_id = m.id and r.status = 'submitted'
     join cycles c on c.id = r.cycle_id
@@ -120,7 +120,7 @@ export async function loadTeamCsat(db: Db, viewer: Viewer, quarters: readonly st
   if (quarters.length === 0) return [];
   return (await rows<CountsRow>(db, sql`
     with ${talentCtes(viewer, filter, quarterCyclesSql(viewer, quarters))}
-    select m.team_id as teamId, c.key as quarter, sum(cr.responses) as responses, sum(cr.satisfied) as satisfied
+    select m.team_id as "teamId", c.key as quarter, sum(cr.responses) as responses, sum(cr.satisfied) as satisfied
     from member m
     join cycles c on c.id = m.cycle_id
     join csat_rollups cr on cr.employee_id = m.id and cr.quarter = c.key
@@ -139,8 +139,8 @@ export async function loadTeamKeeper(db: Db, viewer: Viewer, quarters: readonly 
   if (quarters.length === 0) return [];
   return (await rows<KeeperCountsRow>(db, sql`
     with ${talentCtes(viewer, filter, quarterCyclesSql(viewer, quarters))}
-    select m.team_id as teamId, c.key as quarter, count(*) as submitted,
-      sum(case when r.keeper_answer = 'fight_hard' then 1 else 0 end) as fightHard
+    select m.team_id as "teamId", c.key as quarter, count(*) as submitted,
+      sum(case when r.keeper_answer = 'fight_hard' then 1 else 0 end) as "fightHard"
     from member m
     join reviews r on r.employee_id = m.id and r.cycle_id = m.cycle_id and r.status = 'submitted'
     join cycles c on c.id = m.cycle_id
@@ -156,7 +156,7 @@ export async function loadManagerKeeper(
 ): Promise<{ reviewerId: number; submitted: number; fightHard: number }[]> {
   return (await rows(db, sql`
     with ${talentCtes(viewer, filter, oneCycleSql(cycle))}
-    select r.reviewer_id as reviewerId, count(*) as submitted, sum(case when r.keeper_answer = 'fight_hard' then 1 else 0 end) as fightHard
+    select r.reviewer_id as "reviewerId", count(*) as submitted, sum(case when r.keeper_answer = 'fight_hard' then 1 else 0 end) as "fightHard"
     from (select distinct manager_id from scoped_team where manager_id is not null) tm
     join reviews r on r.reviewer_id = tm.manager_id
     where r.cycle_id = ${cycle.id} and r.status = 'submitted'
@@ -190,7 +190,7 @@ async function organisationCounts(db: Db, viewer: Viewer, quarters: readonly str
     select quarter, sum(responses) as responses, sum(satisfied) as satisfied
     from csat_rollups where quarter in ${quarters} group by quarter`));
   const keeper = (await rows<{ quarter: string; submitted: number; fightHard: number }>(db, sql`
-    select c.key as quarter, count(*) as submitted, sum(case when r.keeper_answer = 'fight_hard' then 1 else 0 end) as fightHard
+    select c.key as quarter, count(*) as submitted, sum(case when r.keeper_answer = 'fight_hard' then 1 else 0 end) as "fightHard"
     from reviews r join cycles c on c.id = r.cycle_id
     where c.key in ${quarters} and r.status = 'submitted' and ${cycleVisibleSql(viewer, sql`c.state`)}
     group by c.key`));
@@ -237,10 +237,10 @@ export interface PersonFigureRow {
 export async function loadPersonFigures(db: Db, viewer: Viewer, cycle: TalentCycle, previousKey: string, filter: TeamFilter): Promise<PersonFigureRow[]> {
   return (await rows<PersonFigureRow>(db, sql`
     with ${talentCtes(viewer, filter, oneCycleSql(cycle))}
-    select m.team_id as teamId, r.status as status, r.keeper_answer as keeperAnswer,
-      pr.keeper_answer as previousKeeperAnswer,
+    select m.team_id as "teamId", r.status as status, r.keeper_answer as "keeperAnswer",
+      pr.keeper_answer as "previousKeeperAnswer",
       coalesce(cr.responses, 0) as responses, coalesce(cr.satisfied, 0) as satisfied,
-      coalesce(pcr.responses, 0) as previousResponses, coalesce(pcr.satisfied, 0) as previousSatisfied
+      coalesce(pcr.responses, 0) as "previousResponses", coalesce(pcr.satisfied, 0) as "previousSatisfied"
     from member m
     left join reviews r on r.cycle_id = ${cycle.id} and r.employee_id = m.id
     left join cycles pc on pc.key = ${previousKey}
@@ -258,12 +258,12 @@ export interface TeamTraitTotalRow {
 
 /**
  * Per team and trait, the sum and count of submitted 1–5 ratings (not observed and unrated left
- * out, as traitAverage does): 6,000 rows instead of 30,000 ratings for the overview.
+ * out, as "traitAverage" does): 6,000 rows instead of 30,000 ratings for the overview.
  */
 export async function loadTeamTraitTotals(db: Db, viewer: Viewer, cycle: TalentCycle, filter: TeamFilter): Promise<TeamTraitTotalRow[]> {
   return (await rows<TeamTraitTotalRow>(db, sql`
     with ${talentCtes(viewer, filter, oneCycleSql(cycle))}
-    select m.team_id as teamId, ct.key as traitKey, sum(rr.rating) as sum, count(*) as rated
+    select m.team_id as "teamId", ct.key as "traitKey", sum(rr.rating) as sum, count(*) as rated
     from member m
     join reviews r on r.employee_id = m.id and r.cycle_id = ${cycle.id} and r.status = 'submitted'
     join review_ratings rr on rr.review_id = r.id and rr.not_observed = 0 and rr.rating is not null

@@ -131,7 +131,7 @@ export interface ScopedTeam {
 export async function scopedTeams(db: Db, viewer: Viewer, cycle: { id: number }, filter: TeamFilter = {}): Promise<ScopedTeam[]> {
   const rows = (await readRows<{ id: number; name: string; managerId: number | null; managerEmail: string | null; managerName: string | null }>(db, sql`
     with ${talentCtes(viewer, filter, oneCycleSql(cycle))}
-    select st.id as id, st.name as name, m.id as managerId, m.email as managerEmail, m.name as managerName
+    select st.id as id, st.name as name, m.id as "managerId", m.email as "managerEmail", m.name as "managerName"
     from scoped_team st left join employees m on m.id = st.manager_id
     order by lower(st.name), st.id`));
   return rows.map((r) => ({

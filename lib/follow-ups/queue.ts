@@ -33,9 +33,9 @@ export interface FollowUpRow {
  */
 export async function followUpRows(db: Db, where: SQL = sql`1 = 1`): Promise<FollowUpRow[]> {
   return (await rows<FollowUpRow>(db, sql`
-    select r.id as reviewId, c.id as cycleId, c.key as cycleKey, e.id as employeeId, e.name as employeeName, t.name as team,
-      m.id as managerId, m.name as managerName, r.keeper_answer as answer,
-      f.kind as kind, f.happened_on as happenedOn, f.review_on as reviewOn, f.note as note, f.recorded_at as recordedAt, rb.name as recordedByName
+    select r.id as "reviewId", c.id as "cycleId", c.key as "cycleKey", e.id as "employeeId", e.name as "employeeName", t.name as team,
+      m.id as "managerId", m.name as "managerName", r.keeper_answer as answer,
+      f.kind as kind, f.happened_on as "happenedOn", f.review_on as "reviewOn", f.note as note, f.recorded_at as "recordedAt", rb.name as "recordedByName"
     from reviews r
     join cycles c on c.id = r.cycle_id and c.state in ('released', 'closed')
     join employees e on e.id = r.employee_id and e.active = 1
