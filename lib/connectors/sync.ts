@@ -63,19 +63,23 @@ async function begin(id: number, options: SyncOptions, now: number): Promise<Sta
     const conn = (await db.select().from(helpdeskConnections).where(eq(helpdeskConnections.id, id)))[0];
     if (!conn) throw new Error(`No helpdesk connection #${id}.`);
     if (conn.leaseUntil !== null && conn.leaseUntil > now) return null;
-    (await db.update(helpdeskConnections)
-            .set({ leaseUntil: now + (options.leaseMs ?? LEASE_MS) })
-            .where(eq(helpdeskConnections.id, id)));
+    await db
+      .update(helpdeskConnections)
+      .set({ leaseUntil: now + (options.leaseMs ?? LEASE_MS) })
+      .where(eq(helpdeskConnections.id, id));
     // A run still marked running lost its process: its committed pages stay, `resume` goes on from there.
-    (await db.update(helpdeskSyncRuns)
-            .set({ status: "interrupted", finishedAt: now })
-            .where(and(eq(helpdeskSyncRuns.connectionId, id), eq(helpdeskSyncRuns.status, "running"))));
+    await db
+      .update(helpdeskSyncRuns)
+      .set({ status: "interrupted", finishedAt: now })
+      .where(and(eq(helpdeskSyncRuns.connectionId, id), eq(helpdeskSyncRuns.status, "running")));
     const label = CONNECTORS[conn.source].label;
     const importId = await insertImportRow(db, options.actorId ?? null, "sync", `${label} connection '${conn.name}'`, conn.source, now);
-    const run = (await db
-          .insert(helpdeskSyncRuns)
-          .values({ connectionId: id, importId, trigger: options.trigger, status: "running", startedAt: now })
-          .returning({ id: helpdeskSyncRuns.id }))[0];
+    const run = (
+      await db
+        .insert(helpdeskSyncRuns)
+        .values({ connectionId: id, importId, trigger: options.trigger, status: "running", startedAt: now })
+        .returning({ id: helpdeskSyncRuns.id })
+    )[0];
     return {
       runId: run.id,
       importId,
@@ -89,22 +93,22 @@ async function begin(id: number, options: SyncOptions, now: number): Promise<Sta
 
 /** HR hears about credentials that stopped working, once per breakage (admins do not manage connections). */
 async function tellHr(db: Parameters<Parameters<typeof writeTx>[0]>[0], name: string, message: string, now: number): Promise<void> {
-  const people = (await db
-      .select({ id: employees.id })
-      .from(employees)
-      .where(and(inArray(employees.role, ["hr"]), eq(employees.active, true))));
+  const people = await db
+    .select({ id: employees.id })
+    .from(employees)
+    .where(and(inArray(employees.role, ["hr"]), eq(employees.active, true)));
   for (const p of people) {
     await notify(
-            db,
-            {
-              recipientId: p.id,
-              kind: "connection_credentials",
-              title: `Helpdesk connection '${name}' needs new credentials`,
-              body: `${message}. CSAT from it is not being updated until someone enters working credentials.`,
-              link: "/hr/connections",
-            },
-            now,
-          );
+      db,
+      {
+        recipientId: p.id,
+        kind: "connection_credentials",
+        title: `Helpdesk connection '${name}' needs new credentials`,
+        body: `${message}. CSAT from it is not being updated until someone enters working credentials.`,
+        link: "/hr/connections",
+      },
+      now,
+    );
   }
 }
 
@@ -119,26 +123,28 @@ async function finish(
   pages: number,
 ): Promise<void> {
   await writeTx(async (db) => {
-        // A run that committed no page brought nothing in: its error is in the sync run, not an empty import.
-        const emptyImport = pages === 0 && status !== "ok";
-        const interval = started.intervalMinutes * 60_000;
-        (await db.update(helpdeskConnections)
-                .set({
-                  status,
-                  lastError: error,
-                  lastSyncAt: now,
-                  leaseUntil: null,
-                  nextRunAt: now + (status === "ok" ? interval : Math.min(interval, RETRY_FAILED_MS)),
-                  ...(status === "ok" ? { lastSuccessAt: now, cursorSince: passStartedAt, resume: null } : {}),
-                })
-                .where(eq(helpdeskConnections.id, id)));
-        (await db.update(helpdeskSyncRuns)
-                .set({ status, finishedAt: now, error, ...(emptyImport ? { importId: null } : {}) })
-                .where(eq(helpdeskSyncRuns.id, started.runId)));
-        if (emptyImport) (await db.delete(csatImports).where(eq(csatImports.id, started.importId)));
-        if (status === "needs_credentials" && started.status !== "needs_credentials")
-          await tellHr(db, name, error ?? "The helpdesk refused the credentials", now);
-      });
+    // A run that committed no page brought nothing in: its error is in the sync run, not an empty import.
+    const emptyImport = pages === 0 && status !== "ok";
+    const interval = started.intervalMinutes * 60_000;
+    await db
+      .update(helpdeskConnections)
+      .set({
+        status,
+        lastError: error,
+        lastSyncAt: now,
+        leaseUntil: null,
+        nextRunAt: now + (status === "ok" ? interval : Math.min(interval, RETRY_FAILED_MS)),
+        ...(status === "ok" ? { lastSuccessAt: now, cursorSince: passStartedAt, resume: null } : {}),
+      })
+      .where(eq(helpdeskConnections.id, id));
+    await db
+      .update(helpdeskSyncRuns)
+      .set({ status, finishedAt: now, error, ...(emptyImport ? { importId: null } : {}) })
+      .where(eq(helpdeskSyncRuns.id, started.runId));
+    if (emptyImport) await db.delete(csatImports).where(eq(csatImports.id, started.importId));
+    if (status === "needs_credentials" && started.status !== "needs_credentials")
+      await tellHr(db, name, error ?? "The helpdesk refused the credentials", now);
+  });
 }
 
 /**

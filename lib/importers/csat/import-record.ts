@@ -18,9 +18,15 @@ export async function insertImportRow(
 ): Promise<number> {
   const [row] = await db
     .insert(csatImports)
-    .values({ createdAt: now, actorId, via, fileName, source })
+    .values({ createdAt: now, actorId, via, fileName: fileName.replace(/\0/g, "\uFFFD"), source })
     .returning({ id: csatImports.id });
   return row.id;
+}
+
+/** NUL cannot be stored in PostgreSQL jsonb or text; a report quoting a binary file's header holds one. U+FFFD on both engines. */
+function withoutNul<T>(value: T): T {
+  if (!JSON.stringify(value).includes("\\u0000")) return value;
+  return JSON.parse(JSON.stringify(value), (_, v: unknown) => (typeof v === "string" ? v.replace(/\0/g, "\uFFFD") : v)) as T;
 }
 
 type StoredReport = Pick<CsatImportReport, "files" | "rejected" | "rejectedCount" | "fileErrors" | "unmatched">;
@@ -69,7 +75,7 @@ export async function saveImportReport(db: Db, report: CsatImportReport, append:
       unchanged: set(csatImports.unchanged, report.unchanged),
       notResponses: set(csatImports.notResponses, report.notResponses),
       rejected: set(csatImports.rejected, report.rejectedCount),
-      report: merged as unknown as Record<string, unknown>,
+      report: withoutNul(merged) as unknown as Record<string, unknown>,
     })
     .where(eq(csatImports.id, report.importId));
 }

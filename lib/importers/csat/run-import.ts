@@ -115,4 +115,3 @@ export async function importCsat(options: ImportCsatOptions): Promise<CsatImport
     await stage.dispose();
   }
 }
-

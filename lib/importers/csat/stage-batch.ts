@@ -51,7 +51,9 @@ export class BatchEncoder {
     const batch = {
       table: this.table,
       rows: this.rows,
-      text: this.text,
+      // NUL cannot be stored in PostgreSQL text: on both engines it becomes U+FFFD, which keeps
+      // every length (one UTF-16 unit each). One native scan per batch.
+      text: this.text.includes("\0") ? this.text.replace(/\0/g, "\uFFFD") : this.text,
       lens: full ? this.lens : this.lens.slice(0, this.lenAt),
       nums: full ? this.nums : this.nums.slice(0, this.numAt),
     };

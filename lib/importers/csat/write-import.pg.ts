@@ -28,24 +28,42 @@ export async function writeImportPg(w: WriteStep): Promise<CsatImportReport> {
   const stage = new Database(w.stagePath, { readonly: true });
   try {
     return await writeTx(async (db) => {
-      const { options, files, now } = w;
-      const staged = files.filter((f): f is StagedFile => f.ok);
-      const importId =
-        options.appendTo?.importId ??
-        (await insertImportRow(db, options.actorId ?? null, options.via, files.map((f) => f.name).join(", "), w.sourcesLabel, now));
-      const merge = new ResponseMerge(importId, await AgentMap.read(db), new RollupDeltas());
-      for (const file of staged) await mergeFilePg(db, stage, merge, file.table, file.source);
-      w.step("insert");
-      w.step("indexes");
-      await applyRollupsPg(db, merge.rollups);
-      const report = buildReport(importId, files, merge);
-      await saveImportReport(db, report, Boolean(options.appendTo));
-      await options.appendTo?.inTx?.(db, report);
-      return report;
+      try {
+        return await writeIn(db, stage, w);
+      } catch (error) {
+        throw databaseError(error);
+      }
     });
   } finally {
     stage.close();
   }
+}
+
+/**
+ * drizzle wraps a failed statement in an error whose message holds the whole statement and its
+ * parameters: for a bulk chunk, thousands of rows of CSAT comments. The import fails with the
+ * server's own error instead (its code still tells writeTx whether to retry).
+ */
+function databaseError(error: unknown): unknown {
+  const cause = (error as { query?: unknown; cause?: unknown }).cause;
+  return typeof (error as { query?: unknown }).query === "string" && cause instanceof Error ? cause : error;
+}
+
+async function writeIn(db: Db, stage: Database.Database, w: WriteStep): Promise<CsatImportReport> {
+  const { options, files, now } = w;
+  const staged = files.filter((f): f is StagedFile => f.ok);
+  const importId =
+    options.appendTo?.importId ??
+    (await insertImportRow(db, options.actorId ?? null, options.via, files.map((f) => f.name).join(", "), w.sourcesLabel, now));
+  const merge = new ResponseMerge(importId, await AgentMap.read(db), new RollupDeltas());
+  for (const file of staged) await mergeFilePg(db, stage, merge, file.table, file.source);
+  w.step("insert");
+  w.step("indexes");
+  await applyRollupsPg(db, merge.rollups);
+  const report = buildReport(importId, files, merge);
+  await saveImportReport(db, report, Boolean(options.appendTo));
+  await options.appendTo?.inTx?.(db, report);
+  return report;
 }
 
 /** Rows per statement: 5,000 rows of 12 columns is one round trip of a few hundred KB. */
@@ -68,7 +86,13 @@ async function mergeFilePg(db: Db, stage: Database.Database, merge: ResponseMerg
   const pages = (filter: string) => pagesOf(stage, table, table.repeated > 0 ? filter : "");
 
   for (const chunk of pages(`AND source_record_id NOT IN (${repeatedIds})`)) {
-    const stored = anyStored ? await storedVersions(db, source, chunk.map((r) => r[0])) : new Map<string, StoredRow>();
+    const stored = anyStored
+      ? await storedVersions(
+          db,
+          source,
+          chunk.map((r) => r[0]),
+        )
+      : new Map<string, StoredRow>();
     const inserts: Write[] = [];
     const updates: Write[] = [];
     for (const r of chunk) {
@@ -99,15 +123,25 @@ async function mergeFilePg(db: Db, stage: Database.Database, merge: ResponseMerg
       current.set(id, ResponseMerge.storedFrom(r, employeeId));
     }
     const writes = [...pending.values()];
-    await insertRows(db, source, merge.importId, writes.filter((p) => p.insert));
-    await updateRows(db, source, merge.importId, writes.filter((p) => !p.insert));
+    await insertRows(
+      db,
+      source,
+      merge.importId,
+      writes.filter((p) => p.insert),
+    );
+    await updateRows(
+      db,
+      source,
+      merge.importId,
+      writes.filter((p) => !p.insert),
+    );
   }
 }
 
 /** The staged rows of a table in file order, CHUNK at a time (paged by seq, so no cursor stays open across awaits). */
 function* pagesOf(stage: Database.Database, table: StageTable, filter: string): Generator<StagedRow[]> {
   const page = stage.prepare(`SELECT seq, ${STAGE_COLUMNS} FROM ${table.name} WHERE seq > ? ${filter} ORDER BY seq LIMIT ${CHUNK}`).raw();
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const got = page.all(after) as [number, ...StagedRow][];
     if (got.length === 0) return;
     after = got[got.length - 1][0];

@@ -54,7 +54,8 @@ export async function writeImportSqlite(w: WriteStep) {
 /** Waits (briefly) until no transaction is open on the connection. */
 async function idle(client: Database): Promise<void> {
   for (let waited = 0; client.inTransaction; waited++) {
-    if (waited > 30_000) throw new Error("The database connection stayed inside a transaction for 30 s; the CSAT import cannot attach its staging file.");
+    if (waited > 30_000)
+      throw new Error("The database connection stayed inside a transaction for 30 s; the CSAT import cannot attach its staging file.");
     await new Promise((done) => setTimeout(done, 1));
   }
 }

@@ -154,7 +154,8 @@ export async function upsertDepartures(
       count++;
       changed.add(row.email);
     }
-    if ((await exec(db, sql`UPDATE employees SET active = 0, updated_at = ${now} WHERE id = ${id} AND active = 1`)) > 0) changed.add(row.email);
+    if ((await exec(db, sql`UPDATE employees SET active = 0, updated_at = ${now} WHERE id = ${id} AND active = 1`)) > 0)
+      changed.add(row.email);
     await exec(
       db,
       sql`DELETE FROM cycle_participants WHERE employee_id = ${id}

@@ -42,7 +42,7 @@ describe("helpdesk connections for HR", () => {
     expect(JSON.stringify(list)).not.toContain(FAKE_CREDENTIALS.token);
     expect(JSON.stringify(list)).not.toContain(row.credentials);
     expect(list![0].credentialHint).toBe(`${FAKE_CREDENTIALS.email}, token ending …abcd`);
-    const audit = (await ctx.db.select().from(auditLog).where(eq(auditLog.action, "connection.create")));
+    const audit = await ctx.db.select().from(auditLog).where(eq(auditLog.action, "connection.create"));
     expect(JSON.stringify(audit)).not.toContain(FAKE_CREDENTIALS.token);
   });
 
@@ -60,7 +60,7 @@ describe("helpdesk connections for HR", () => {
   it("edits keep the stored credentials unless new ones are given, which clear 'needs new credentials'", async () => {
     const saved = await saveConnection(zendesk());
     const id = saved.ok ? saved.id : 0;
-    (await ctx.db.update(helpdeskConnections).set({ status: "needs_credentials" }).where(eq(helpdeskConnections.id, id)));
+    await ctx.db.update(helpdeskConnections).set({ status: "needs_credentials" }).where(eq(helpdeskConnections.id, id));
     expect(await saveConnection({ ...zendesk(), id: String(id), token: "", email: "", intervalMinutes: "15" })).toMatchObject({ ok: true });
     expect((await ctx.db.select().from(helpdeskConnections))[0]).toMatchObject({ intervalMinutes: 15, status: "needs_credentials" });
     expect((await testConnection({ id })).ok).toBe(true);

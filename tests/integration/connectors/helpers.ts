@@ -20,12 +20,14 @@ export const FAST_HTTP: HttpOptions = {
 
 /** Agents 9001 and 9002 are Ava and Liam in every helpdesk; 9003 is nobody Keeper knows. */
 export async function mapFakeAgents(db: Db, vendor: Vendor): Promise<void> {
-  (await db.insert(identities)
-        .values({ source: vendor, externalId: "9001", employeeId: idOf(db, "ava") })
-        .onConflictDoNothing());
-  (await db.insert(identities)
-        .values({ source: vendor, externalId: "9002", employeeId: idOf(db, "liam") })
-        .onConflictDoNothing());
+  await db
+    .insert(identities)
+    .values({ source: vendor, externalId: "9001", employeeId: idOf(db, "ava") })
+    .onConflictDoNothing();
+  await db
+    .insert(identities)
+    .values({ source: vendor, externalId: "9002", employeeId: idOf(db, "liam") })
+    .onConflictDoNothing();
 }
 
 export async function connect(vendor: Vendor, fake: FakeHelpdesk, name = `${vendor} test`): Promise<number> {
@@ -50,7 +52,8 @@ export async function connect(vendor: Vendor, fake: FakeHelpdesk, name = `${vend
 
 /** What the talent figures read: every stored response of the source, and the rollups. */
 export async function figures(db: Db, vendor: Vendor) {
-  const responses = (await db
+  const responses = (
+    await db
       .select({
         id: csatResponses.sourceRecordId,
         employee: csatResponses.employeeId,
@@ -60,22 +63,17 @@ export async function figures(db: Db, vendor: Vendor) {
         agent: csatResponses.agentExternalId,
       })
       .from(csatResponses)
-      .where(eq(csatResponses.source, vendor)))
+      .where(eq(csatResponses.source, vendor))
+  )
     .filter((r) => FAKE_AGENT_IDS.has(r.agent))
     .sort((a, b) => a.id.localeCompare(b.id));
-  const rollups = (await db
-      .select()
-      .from(csatRollups))
-    .sort((a, b) => a.employeeId - b.employeeId || a.quarter.localeCompare(b.quarter));
+  const rollups = (await db.select().from(csatRollups)).sort((a, b) => a.employeeId - b.employeeId || a.quarter.localeCompare(b.quarter));
   return { responses, rollups };
 }
 
-export const connectionRow = async (db: Db, id: number) => (await db.select().from(helpdeskConnections).where(eq(helpdeskConnections.id, id)))[0]!;
+export const connectionRow = async (db: Db, id: number) =>
+  (await db.select().from(helpdeskConnections).where(eq(helpdeskConnections.id, id)))[0]!;
 
 /** The fake's ratings as stored (the demo organisation has CSAT of its own from the same sources). */
 export const storedFakeRatings = async (db: Db, vendor: Vendor) =>
-  (await db
-        .select()
-        .from(csatResponses)
-        .where(eq(csatResponses.source, vendor)))
-    .filter((r) => FAKE_AGENT_IDS.has(r.agentExternalId));
+  (await db.select().from(csatResponses).where(eq(csatResponses.source, vendor))).filter((r) => FAKE_AGENT_IDS.has(r.agentExternalId));

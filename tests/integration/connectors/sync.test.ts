@@ -72,10 +72,12 @@ for (const vendor of VENDORS) {
       fake.served = [];
       const out = await sync(id);
       expect(out).toMatchObject({ status: "ok", imported: 1, updated: 1 });
-      const row = (await ctx.db
-              .select()
-              .from(csatResponses)
-              .where(and(eq(csatResponses.source, vendor), eq(csatResponses.sourceRecordId, String(bad.id)))))[0]!;
+      const row = (
+        await ctx.db
+          .select()
+          .from(csatResponses)
+          .where(and(eq(csatResponses.source, vendor), eq(csatResponses.sourceRecordId, String(bad.id))))
+      )[0]!;
       expect(row.satisfied).toBe(true);
       // Incremental: only the lookback window is read again, not the whole history.
       if (!big) expect(fake.served.length).toBeLessThan(5);
@@ -125,10 +127,10 @@ for (const vendor of VENDORS) {
       expect(await connectionRow(ctx.db, id)).toMatchObject({ status: "needs_credentials", cursorSince: cursor });
       await sync(id);
       const hr = idOf(ctx.db, "hr");
-      const told = (await ctx.db
-              .select()
-              .from(notifications)
-              .where(and(eq(notifications.recipientId, hr), eq(notifications.kind, "connection_credentials"))));
+      const told = await ctx.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.recipientId, hr), eq(notifications.kind, "connection_credentials")));
       expect(told).toHaveLength(1);
       expect(told[0].link).toBe("/hr/connections");
       expect(JSON.stringify(told)).not.toContain("fake-token");
@@ -185,7 +187,7 @@ describe("real-world faults", () => {
     });
     expect(out).toMatchObject({ status: "failed", pages: 2, error: "simulated crash" });
     // A hard kill would have left the run 'running' and the lease set; both are recovered.
-    (await ctx.db.update(helpdeskSyncRuns).set({ status: "running" }).where(eq(helpdeskSyncRuns.id, out.runId!)));
+    await ctx.db.update(helpdeskSyncRuns).set({ status: "running" }).where(eq(helpdeskSyncRuns.id, out.runId!));
     const next = await sync(id);
     expect(next.status).toBe("ok");
     expect(next.imported + out.imported).toBe(23);
@@ -212,7 +214,7 @@ describe("real-world faults", () => {
       importId: null,
       status: "needs_credentials",
     });
-    expect((await ctx.db.select().from(csatImports).where(eq(csatImports.via, "sync")))).toEqual([]);
+    expect(await ctx.db.select().from(csatImports).where(eq(csatImports.via, "sync"))).toEqual([]);
     const { dueConnectionIds } = await import("@/lib/connectors/store");
     expect(await dueConnectionIds(Date.now() + 48 * 3_600_000)).toEqual([]);
   });

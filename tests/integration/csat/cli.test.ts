@@ -3,24 +3,31 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDb, type FreshDb } from "@/tests/helpers/db";
 import { FIXTURES } from "./helpers";
 
 const ROOT = join(__dirname, "..", "..", "..");
 let dir: string;
 let env: NodeJS.ProcessEnv;
+let db: FreshDb;
 
 function keeper(...args: string[]): { code: number | null; out: string; err: string } {
   const result = spawnSync(process.execPath, [join(ROOT, "bin", "keeper"), ...args], { cwd: ROOT, env, encoding: "utf8", timeout: 60_000 });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "keeper-cli-"));
-  env = { ...process.env, DATABASE_URL: `file:${join(dir, "keeper.db")}` };
+  // The engine under test: a SQLite file, or a PostgreSQL database (migrating it again is a no-op).
+  db = await freshDb();
+  env = { ...process.env, DATABASE_URL: db.url };
   delete env.CSAT_MAX_BYTES;
   expect(keeper("db", "migrate").code).toBe(0);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await db.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe("keeper CLI", { timeout: 120_000 }, () => {
   it("imports the org chart", () => {

@@ -24,9 +24,17 @@ export const isPg = (db: Db): boolean => engineOfDb(db) === "postgres";
 
 /** A query with `?` parameters on either engine (numbered `$n` for PostgreSQL); rows keyed by column. */
 export async function all<T>(db: Db, sql: string, ...params: unknown[]): Promise<T[]> {
-  if (!isPg(db)) return sqliteClient(db).prepare(sql).all(...params) as T[];
+  if (!isPg(db))
+    return sqliteClient(db)
+      .prepare(sql)
+      .all(...params) as T[];
   let n = 0;
-  return (await pgPool(db).query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as T[];
+  return (
+    await pgPool(db).query(
+      sql.replace(/\?/g, () => `$${++n}`),
+      params,
+    )
+  ).rows as T[];
 }
 
 /** Statements without parameters, `;`-separated, on either engine. */
@@ -35,7 +43,8 @@ export async function run(db: Db, sql: string): Promise<void> {
   else sqliteClient(db).exec(sql);
 }
 
-export const count = async (db: Db, table: string): Promise<number> => (await all<{ n: number }>(db, `SELECT count(*) AS n FROM ${table}`))[0].n;
+export const count = async (db: Db, table: string): Promise<number> =>
+  (await all<{ n: number }>(db, `SELECT count(*) AS n FROM ${table}`))[0].n;
 
 /** A JSON column read by hand: text on SQLite, already parsed (jsonb) on PostgreSQL. */
 export const json = <T = Record<string, unknown>>(value: unknown): T => (typeof value === "string" ? JSON.parse(value) : value) as T;

@@ -151,7 +151,9 @@ describe("importCsat", () => {
     expect(await count(ctx.db, "csat_rollups")).toBe(0);
     expect(await all(ctx.db, "SELECT count(*) AS n FROM csat_responses WHERE employee_id IS NULL")).toEqual([{ n: 3 }]);
     await importSampleOrg();
-    expect(await all(ctx.db, "SELECT agent_external_id FROM csat_responses WHERE employee_id IS NULL")).toEqual([{ agent_external_id: "999" }]);
+    expect(await all(ctx.db, "SELECT agent_external_id FROM csat_responses WHERE employee_id IS NULL")).toEqual([
+      { agent_external_id: "999" },
+    ]);
     expect(await all(ctx.db, "SELECT sum(responses) AS r FROM csat_rollups")).toEqual([{ r: 2 }]);
     await expectRollupsConsistent(ctx.db);
   });
@@ -169,7 +171,9 @@ describe("importCsat", () => {
       expect(report).toMatchObject({ rowsRead: 1501, imported: 1, rejectedCount: 1500 });
       expect(report.rejected).toHaveLength(1000);
       expect(report.rejected[0]).toEqual({ file: "bad.csv", ref: "line 3", reason: "rating 9 is outside the 1-5 scale" });
-      const stored = json<{ rejected: unknown[]; rejectedCount: number }>((await all<{ report: unknown }>(ctx.db, "SELECT report FROM csat_imports"))[0].report);
+      const stored = json<{ rejected: unknown[]; rejectedCount: number }>(
+        (await all<{ report: unknown }>(ctx.db, "SELECT report FROM csat_imports"))[0].report,
+      );
       expect(stored.rejected).toHaveLength(1000);
       expect(stored.rejectedCount).toBe(1500);
     } finally {

@@ -100,7 +100,10 @@ describe("importOrg", () => {
     });
     expect(report).toMatchObject({ ok: true, created: 1, updated: 1, unchanged: 2, teamsCreated: 1 });
     expect((await people()).find((p) => p.email === "raj@sample.keeper.test")).toMatchObject({ title: "Senior Agent", team: "Denver" });
-    expect((await people()).find((p) => p.email === "new@sample.keeper.test")).toMatchObject({ manager: "kim@sample.keeper.test", team: null });
+    expect((await people()).find((p) => p.email === "new@sample.keeper.test")).toMatchObject({
+      manager: "kim@sample.keeper.test",
+      team: null,
+    });
     expect(await all(ctx.db, "SELECT password_hash FROM employees WHERE email = 'raj@sample.keeper.test'")).toEqual([
       { password_hash: "secret-hash" },
     ]);
@@ -164,7 +167,9 @@ describe("importOrg", () => {
         ctx.db,
         "SELECT indexname AS name, indexdef AS sql FROM pg_indexes WHERE tablename = 'csat_responses' ORDER BY indexname",
       );
-      expect(defs.find((d) => d.name === "csat_responses_agent_external_idx")?.sql).toMatch(/\(source, agent_external_id\) WHERE \(employee_id IS NULL\)$/);
+      expect(defs.find((d) => d.name === "csat_responses_agent_external_idx")?.sql).toMatch(
+        /\(source, agent_external_id\) WHERE \(employee_id IS NULL\)$/,
+      );
       expect(defs.find((d) => d.name === "csat_responses_employee_quarter_idx")?.sql).toMatch(/\(employee_id, quarter, rated_at\)$/);
       expect(defs.find((d) => d.name === "csat_responses_quarter_idx")).toBeUndefined();
       return;
@@ -182,14 +187,15 @@ describe("importOrg", () => {
       )
         .map((r) => r.detail)
         .join("; ");
-    expect(await plan("UPDATE csat_responses SET employee_id = ? WHERE source = ? AND agent_external_id = ? AND employee_id IS NULL")).toMatch(
-      /USING INDEX csat_responses_agent_external_idx/,
-    );
+    expect(
+      await plan("UPDATE csat_responses SET employee_id = ? WHERE source = ? AND agent_external_id = ? AND employee_id IS NULL"),
+    ).toMatch(/USING INDEX csat_responses_agent_external_idx/);
     expect(await plan("UPDATE csat_responses SET employee_id = ? WHERE employee_id = ? AND source = ? AND agent_external_id = ?")).toMatch(
       /USING INDEX csat_responses_employee_quarter_idx/,
     );
-    const definition = (await all<{ sql: string }>(ctx.db, "SELECT sql FROM sqlite_master WHERE name = 'csat_responses_agent_external_idx'"))[0]
-      .sql;
+    const definition = (
+      await all<{ sql: string }>(ctx.db, "SELECT sql FROM sqlite_master WHERE name = 'csat_responses_agent_external_idx'")
+    )[0].sql;
     expect(definition).toMatch(/WHERE .*employee_id.* IS NULL$/);
     expect(await all(ctx.db, "SELECT name FROM sqlite_master WHERE name = 'csat_responses_quarter_idx'")).toEqual([]);
   });
