@@ -1,4 +1,4 @@
-import { row as readRow, exec } from "@/db/raw";
+import { row as readRow, rows as readRows, exec } from "@/db/raw";
 import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
@@ -58,32 +58,35 @@ const searchSchema = z.string().trim().max(200);
 export async function getLeavers(rawQuery?: unknown): Promise<LeaversView | null> {
   if ((await hrOnly("/hr/people")) === null) return null;
   const db = getDb();
-  const awaitingDetails = db
-    .all<Omit<PersonSummary, "active"> & { active: number }>(
+  const awaitingDetails = (
+    await readRows<Omit<PersonSummary, "active"> & { active: number }>(
+      db,
       sql`select ${PERSON} ${PERSON_FROM}
       where e.active = 0 and not exists (select 1 from departures d where d.employee_id = e.id)
       order by e.updated_at desc, e.name limit ${LIST_LIMIT}`,
     )
-    .map(person);
-  const recent = db
-    .all<Omit<Leaver, "active" | "regretted"> & { active: number; regretted: number }>(
+  ).map(person);
+  const recent = (
+    await readRows<Omit<Leaver, "active" | "regretted"> & { active: number; regretted: number }>(
+      db,
       sql`select ${PERSON}, d.left_at as "leftAt", d.leave_type as "leaveType", d.regretted as regretted, d.source as source
       ${PERSON_FROM} join departures d on d.employee_id = e.id
       order by d.left_at desc, e.name limit ${LIST_LIMIT}`,
     )
-    .map((r) => ({ ...person(r), regretted: Boolean(r.regretted) }));
+  ).map((r) => ({ ...person(r), regretted: Boolean(r.regretted) }));
   const query = searchSchema.safeParse(rawQuery ?? "");
   const q = query.success ? query.data.toLowerCase() : "";
   // The search is text, not a pattern: % and _ typed by HR match themselves.
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const matches = q
-    ? db
-        .all<Omit<PersonSummary, "active"> & { active: number }>(
+    ? (
+        await readRows<Omit<PersonSummary, "active"> & { active: number }>(
+          db,
           sql`select ${PERSON} ${PERSON_FROM}
           where lower(e.name) like ${pattern} escape '\\' or lower(e.email) like ${pattern} escape '\\'
           order by e.name limit 50`,
         )
-        .map(person)
+      ).map(person)
     : null;
   return { awaitingDetails, recent, matches };
 }
@@ -101,19 +104,24 @@ export async function getPersonDeparture(rawId: unknown): Promise<PersonDepartur
   const id = z.coerce.number().int().positive().safeParse(rawId);
   if (!id.success) return null;
   const db = getDb();
-  const row = (await readRow<(Omit<PersonSummary, "active"> & { active: number }) | undefined>(db, 
+  const row = await readRow<(Omit<PersonSummary, "active"> & { active: number }) | undefined>(
+    db,
     sql`select ${PERSON} ${PERSON_FROM} where e.id = ${id.data}`,
-  ));
+  );
   if (!row) return null;
-  const departure = (await readRow<
+  const departure = await readRow<
     { leftAt: string; leaveType: LeaveType; regretted: number; source: "hr" | "import"; recordedAt: number } | undefined
-  >(db, sql`
-    select left_at as "leftAt", leave_type as "leaveType", regretted, source, recorded_at as "recordedAt" from departures where employee_id = ${id.data}`));
-  const cycles = db
-    .all<{ key: string }>(
+  >(
+    db,
+    sql`
+    select left_at as "leftAt", leave_type as "leaveType", regretted, source, recorded_at as "recordedAt" from departures where employee_id = ${id.data}`,
+  );
+  const cycles = (
+    await readRows<{ key: string }>(
+      db,
       sql`select c.key as key from cycle_participants p join cycles c on c.id = p.cycle_id where p.employee_id = ${id.data} order by c.key`,
     )
-    .map((c) => c.key);
+  ).map((c) => c.key);
   return { person: person(row), departure: departure ? { ...departure, regretted: Boolean(departure.regretted) } : null, cycles };
 }
 
@@ -138,21 +146,27 @@ export async function recordDeparture(raw: unknown, now = Date.now()): Promise<D
   const { employeeId, leftAt, leaveType, regretted } = parsed.data;
   if (employeeId === viewer.id) return { ok: false, message: "Someone else in HR records your own departure.", fieldErrors: {} };
   return writeTx(async (db): Promise<DepartureResult> => {
-    const employee = (await readRow<{ id: number; name: string } | undefined>(db, sql`select id, name from employees where id = ${employeeId}`));
+    const employee = await readRow<{ id: number; name: string } | undefined>(
+      db,
+      sql`select id, name from employees where id = ${employeeId}`,
+    );
     if (!employee) return { ok: false, message: "Nobody has this id.", fieldErrors: {} };
-    (await exec(db, sql`insert into departures (employee_id, left_at, leave_type, regretted, source, recorded_by, recorded_at)
+    await exec(
+      db,
+      sql`insert into departures (employee_id, left_at, leave_type, regretted, source, recorded_by, recorded_at)
       values (${employeeId}, ${leftAt}, ${leaveType}, ${regretted ? 1 : 0}, 'hr', ${viewer.id}, ${now})
       on conflict (employee_id) do update set left_at = excluded.left_at, leave_type = excluded.leave_type,
-        regretted = excluded.regretted, source = excluded.source, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`));
-    (await exec(db, sql`update employees set active = 0, updated_at = ${now} where id = ${employeeId} and active = 1`));
+        regretted = excluded.regretted, source = excluded.source, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`,
+    );
+    await exec(db, sql`update employees set active = 0, updated_at = ${now} where id = ${employeeId} and active = 1`);
     const leftCycles = await removeUnreviewedFromOpenCycles(db, employeeId);
     await recordAudit({
-            actorId: viewer.id,
-            action: "employee.departure",
-            targetType: "employee",
-            targetId: employeeId,
-            detail: { leftAt, leaveType, regretted, leftOpenCycles: leftCycles },
-          });
+      actorId: viewer.id,
+      action: "employee.departure",
+      targetType: "employee",
+      targetId: employeeId,
+      detail: { leftAt, leaveType, regretted, leftOpenCycles: leftCycles },
+    });
     return { ok: true, message: `Recorded ${employee.name}'s departure on ${leftAt}. They can no longer sign in.` };
   });
 }
