@@ -21,6 +21,8 @@ export type SyncOptions = {
   afterPage?: (page: number) => void | Promise<void>;
   /** Each page's commit renews the hold on the connection for this long. */
   leaseMs?: number;
+  /** Called once the connection is held (or found busy): "Sync now" answers after this, so the first progress poll sees it running. */
+  onClaimed?: () => void;
 };
 
 export type SyncStatus = "ok" | "failed" | "needs_credentials" | "busy";
@@ -157,6 +159,7 @@ async function finish(
 export async function syncConnection(id: number, options: SyncOptions): Promise<SyncOutcome> {
   const clock = options.now ?? Date.now;
   const started = await begin(id, options, clock());
+  options.onClaimed?.();
   const name =
     (await getDb().select({ name: helpdeskConnections.name }).from(helpdeskConnections).where(eq(helpdeskConnections.id, id)))[0]?.name ??
     `#${id}`;

@@ -93,9 +93,15 @@ export async function startSync(raw: unknown): Promise<ConnectionActionResult> {
   if (!conn) return { ok: false, message: "That connection no longer exists." };
   if (conn.running) return { ok: false, message: "A sync of this connection is already running." };
   await recordAudit({ actorId, action: "connection.sync", targetType: "helpdesk_connection", targetId: conn.id });
-  void syncConnection(conn.id, { trigger: "manual", actorId }).catch((error: unknown) => {
-    // syncConnection records its own failures; this is a bug or a lost database, worth a log line.
-    console.error("Helpdesk sync crashed", { connection: conn.id, error: (error as Error).message });
+  // The sync runs on after the answer, but only once it holds the connection: on PostgreSQL the
+  // claim is a few round trips, and a progress poll before it would read "not running" and stop.
+  await new Promise<void>((claimed) => {
+    syncConnection(conn.id, { trigger: "manual", actorId, onClaimed: claimed })
+      .catch((error: unknown) => {
+        // syncConnection records its own failures; this is a bug or a lost database, worth a log line.
+        console.error("Helpdesk sync crashed", { connection: conn.id, error: (error as Error).message });
+      })
+      .finally(claimed);
   });
   return { ok: true, message: "Sync started." };
 }
