@@ -159,7 +159,7 @@ describe("delivering the outbox", () => {
     await queueMail(ctx.db, { to: "mia@demo.keeper.test", subject: "ancient", body: "b" }, now - DELIVERY_WINDOW_MS - 1);
 
     expect(await deliverOutbox({ smtpUrl, now })).toEqual({ configured: true, sent: 1, failed: 1 });
-    const [one, two, ancient] = (await ctx.db.select().from(outboxEmails));
+    const [one, two, ancient] = await ctx.db.select().from(outboxEmails).orderBy(outboxEmails.id);
     expect(one.sentAt).toBeTypeOf("number");
     expect(two).toMatchObject({ sentAt: null, error: expect.stringContaining("550") });
     expect(ancient).toMatchObject({ sentAt: null, error: null });

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
+import { row } from "@/db/raw";
 import { beforeEach, describe, expect, it } from "vitest";
 import { hashToken } from "@/lib/auth/api-token-mint";
 import { useFreshDb } from "../helpers/db";
@@ -14,26 +15,25 @@ beforeEach(async () => {
 
 function keeper(args: string[]) {
   return spawnSync(process.execPath, [KEEPER, "token", "create", ...args], {
-    env: { ...process.env, DATABASE_URL: `file:${ctx.path}` },
+    env: { ...process.env, DATABASE_URL: ctx.url },
     encoding: "utf8",
     timeout: 60_000,
   });
 }
 
 describe("keeper token create", () => {
-  it("prints a scim token once on stdout, stores only its hash, owned by the first active admin, and audits it", () => {
+  it("prints a scim token once on stdout, stores only its hash, owned by the first active admin, and audits it", async () => {
     const run = keeper(["--scope", "scim", "--name", "Okta provisioning"]);
     expect(run.status).toBe(0);
     const token = run.stdout.trim();
     expect(token).toMatch(/^kpr_[A-Za-z0-9_-]{40,}$/);
     expect(run.stderr).toContain("owned by admin@demo.keeper.test");
-    const db = new Database(ctx.path, { readonly: true });
-    const row = db.prepare("select t.scope, t.name, t.token_hash, e.email from api_tokens t join employees e on e.id = t.created_by").get();
-    expect(row).toEqual({ scope: "scim", name: "Okta provisioning", token_hash: hashToken(token), email: "admin@demo.keeper.test" });
-    expect(db.prepare("select detail from audit_log where action = 'api_token.create'").get()).toMatchObject({
+    // Read through the test's own connection: the CLI wrote in another process.
+    const stored = await row(ctx.db, sql`select t.scope, t.name, t.token_hash, e.email from api_tokens t join employees e on e.id = t.created_by`);
+    expect(stored).toEqual({ scope: "scim", name: "Okta provisioning", token_hash: hashToken(token), email: "admin@demo.keeper.test" });
+    expect(await row(ctx.db, sql`select detail from audit_log where action = 'api_token.create'`)).toMatchObject({
       detail: expect.stringContaining('"via":"cli"'),
     });
-    db.close();
   });
 
   it("refuses a wrong scope, a missing name, an owner who may not hold the scope; HR owns read tokens", () => {

@@ -1,4 +1,3 @@
-import Database from "better-sqlite3";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import {
@@ -16,6 +15,8 @@ import {
 } from "@/db/schema";
 import { saveReviewDraft, submitReview } from "@/lib/dal/review-write";
 import { getTalentOverview } from "@/lib/dal/talent-overview";
+import { closeDatabase, openDatabase } from "@/db/client";
+import { exec } from "@/db/raw";
 import { useFreshDb } from "../helpers/db";
 import { idOf, seedDemoFast } from "../helpers/demo";
 import { signInAs } from "../helpers/session";
@@ -212,14 +213,14 @@ describe("another process's write", () => {
 
     expect(portland(before.value).distribution.fight_hard).toBeLessThan(portland(before.value).submitted);
     // A second connection, as `keeper start`'s other process or `keeper` on the command line has.
-    const other = new Database(ctx.path);
+    const other = openDatabase(ctx.url);
     try {
-      other.pragma("busy_timeout = 5000");
-      other
-        .prepare("update reviews set keeper_answer = 'fight_hard' where cycle_id = ? and status = 'submitted' and reviewer_id = ?")
-        .run(await cycleId("2026-Q3"), idOf(ctx.db, "mia"));
+      await exec(
+        other,
+        sql`update reviews set keeper_answer = 'fight_hard' where cycle_id = ${await cycleId("2026-Q3")} and status = 'submitted' and reviewer_id = ${idOf(ctx.db, "mia")}`,
+      );
     } finally {
-      other.close();
+      await closeDatabase(other);
     }
     const after = await getTalentOverview({ cycle: "2026-Q3" });
     if (!after.ok) throw new Error(after.reason);
