@@ -55,11 +55,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (refused) {
         logger.warn({ reason: refused.name, message: refused.message }, "single sign-on refused");
         await recordAudit({
-                    actorId: null,
-                    action: "auth.sign_in",
-                    outcome: "failed",
-                    detail: { method: "oidc", reason: "callback_not_verified", error: refused.name, message: refused.message.slice(0, 300) },
-                  });
+          actorId: null,
+          action: "auth.sign_in",
+          outcome: "failed",
+          detail: { method: "oidc", reason: "callback_not_verified", error: refused.name, message: refused.message.slice(0, 300) },
+        });
         return;
       }
       logger.error({ err: error }, "auth error");

@@ -23,19 +23,20 @@ export async function mintApiToken(
 ): Promise<{ id: number; token: string }> {
   const token = `kpr_${randomBytes(32).toString("base64url")}`;
   const { name, scope, expiresInDays, createdBy, via } = input;
-  const row = (await db
+  const row = (
+    await db
       .insert(apiTokens)
       .values({ name, scope, tokenHash: hashToken(token), createdBy, createdAt: now, expiresAt: now + expiresInDays * 86_400_000 })
-      .returning({ id: apiTokens.id }))[0];
-  (await db.insert(auditLog)
-        .values({
-          at: now,
-          actorId: createdBy,
-          action: "api_token.create",
-          outcome: "ok",
-          targetType: "api_token",
-          targetId: String(row.id),
-          detail: { name, scope, expiresInDays, via },
-        }));
+      .returning({ id: apiTokens.id })
+  )[0];
+  await db.insert(auditLog).values({
+    at: now,
+    actorId: createdBy,
+    action: "api_token.create",
+    outcome: "ok",
+    targetType: "api_token",
+    targetId: String(row.id),
+    detail: { name, scope, expiresInDays, via },
+  });
   return { id: row.id, token };
 }

@@ -36,42 +36,43 @@ export async function sendReminders(now = Date.now()): Promise<ReminderRun> {
   return writeTx(async (db) => {
     const cycle = (await db.select().from(cycles).where(eq(cycles.state, "open")))[0];
     if (!cycle || !cycle.dueDate) return { day, cycleKey: cycle?.key ?? null, reviews: 0, reviewers: 0 };
-    const due: ReviewDue[] = (await db
-          .select({
-            employeeId: employees.id,
-            employeeName: employees.name,
-            reviewerId: sql<number>`${cycleParticipants.reviewerId}`,
-            status: sql<ReviewDue["status"]>`coalesce(${reviews.status}, 'not_started')`,
-          })
-          // The cycle's participants, reminded through their assigned reviewer.
-          .from(cycleParticipants)
-          .innerJoin(employees, eq(employees.id, cycleParticipants.employeeId))
-          .leftJoin(reviews, and(eq(reviews.employeeId, employees.id), eq(reviews.cycleId, cycle.id)))
-          .where(and(eq(cycleParticipants.cycleId, cycle.id), eq(employees.active, true), isNotNull(cycleParticipants.reviewerId))));
+    const due: ReviewDue[] = await db
+      .select({
+        employeeId: employees.id,
+        employeeName: employees.name,
+        reviewerId: sql<number>`${cycleParticipants.reviewerId}`,
+        status: sql<ReviewDue["status"]>`coalesce(${reviews.status}, 'not_started')`,
+      })
+      // The cycle's participants, reminded through their assigned reviewer.
+      .from(cycleParticipants)
+      .innerJoin(employees, eq(employees.id, cycleParticipants.employeeId))
+      .leftJoin(reviews, and(eq(reviews.employeeId, employees.id), eq(reviews.cycleId, cycle.id)))
+      .where(and(eq(cycleParticipants.cycleId, cycle.id), eq(employees.active, true), isNotNull(cycleParticipants.reviewerId)));
     const already = new Set(
-      (await db
-                .select({ employeeId: reminderLog.employeeId })
-                .from(reminderLog)
-                .where(and(eq(reminderLog.cycleId, cycle.id), eq(reminderLog.day, day))))
-        .map((r) => r.employeeId),
+      (
+        await db
+          .select({ employeeId: reminderLog.employeeId })
+          .from(reminderLog)
+          .where(and(eq(reminderLog.cycleId, cycle.id), eq(reminderLog.day, day)))
+      ).map((r) => r.employeeId),
     );
     const claimed = [];
     for (const r of remindersFor({ cycle, day, reviews: due, alreadyReminded: already })) {
       // The unique key has the last word, whatever the read above saw.
-      const logged = (await db
-              .insert(reminderLog)
-              .values({ cycleId: cycle.id, employeeId: r.employeeId, day, kind: r.kind, sentAt: now })
-              .onConflictDoNothing());
+      const logged = await db
+        .insert(reminderLog)
+        .values({ cycleId: cycle.id, employeeId: r.employeeId, day, kind: r.kind, sentAt: now })
+        .onConflictDoNothing();
       if (affected(logged) === 1) claimed.push(r);
     }
     const byReviewer = groupByReviewer(claimed);
     for (const [reviewerId, list] of byReviewer) {
       const { title, body } = reminderMessage(cycle.key, cycle.dueDate!, day, list);
       await notify(
-                db,
-                { recipientId: reviewerId, kind: list[0].kind === "overdue" ? "review_overdue" : "review_due", title, body, link: "/" },
-                now,
-              );
+        db,
+        { recipientId: reviewerId, kind: list[0].kind === "overdue" ? "review_overdue" : "review_due", title, body, link: "/" },
+        now,
+      );
     }
     return { day, cycleKey: cycle.key, reviews: claimed.length, reviewers: byReviewer.size };
   });
@@ -94,12 +95,13 @@ export async function sendFollowUpReminders(now = Date.now()): Promise<FollowUpR
   return writeTx(async (db) => {
     const missing = await followUpRows(db, sql`f.id is null`);
     const last = new Map(
-      (await db
-                .select({ cycleId: reminderLog.cycleId, employeeId: reminderLog.employeeId, day: sql<string>`max(${reminderLog.day})` })
-                .from(reminderLog)
-                .where(eq(reminderLog.kind, "follow_up"))
-                .groupBy(reminderLog.cycleId, reminderLog.employeeId))
-        .map((r) => [`${r.cycleId}:${r.employeeId}`, r.day]),
+      (
+        await db
+          .select({ cycleId: reminderLog.cycleId, employeeId: reminderLog.employeeId, day: sql<string>`max(${reminderLog.day})` })
+          .from(reminderLog)
+          .where(eq(reminderLog.kind, "follow_up"))
+          .groupBy(reminderLog.cycleId, reminderLog.employeeId)
+      ).map((r) => [`${r.cycleId}:${r.employeeId}`, r.day]),
     );
     const due: FollowUpDue[] = missing.map((m) => ({
       cycleId: m.cycleId,
@@ -111,10 +113,10 @@ export async function sendFollowUpReminders(now = Date.now()): Promise<FollowUpR
     }));
     const byManager = new Map<number, FollowUpDue[]>();
     for (const f of followUpRemindersFor(day, due)) {
-      const logged = (await db
-              .insert(reminderLog)
-              .values({ cycleId: f.cycleId, employeeId: f.employeeId, day, kind: "follow_up", sentAt: now })
-              .onConflictDoNothing());
+      const logged = await db
+        .insert(reminderLog)
+        .values({ cycleId: f.cycleId, employeeId: f.employeeId, day, kind: "follow_up", sentAt: now })
+        .onConflictDoNothing();
       if (affected(logged) === 1) byManager.set(f.managerId, [...(byManager.get(f.managerId) ?? []), f]);
     }
     let followUps = 0;
@@ -130,10 +132,12 @@ export async function sendFollowUpReminders(now = Date.now()): Promise<FollowUpR
 async function waitingMail(): Promise<number> {
   return writeTx(
     async (db) =>
-      (await db
-                  .select({ n: sql<number>`count(*)` })
-                  .from(outboxEmails)
-                  .where(isNull(outboxEmails.sentAt)))[0]!.n,
+      (
+        await db
+          .select({ n: sql<number>`count(*)` })
+          .from(outboxEmails)
+          .where(isNull(outboxEmails.sentAt))
+      )[0]!.n,
   );
 }
 

@@ -49,11 +49,11 @@ export async function organisationCsat(quarter: string): Promise<CsatFigure> {
 export async function organisationCsatByQuarter(quarters: readonly string[]): Promise<Map<string, CsatFigure>> {
   quarters.forEach(checkQuarter);
   const rows = quarters.length
-    ? (await getDb()
-              .select({ quarter: csatRollups.quarter, ...totals })
-              .from(csatRollups)
-              .where(inArray(csatRollups.quarter, [...quarters]))
-              .groupBy(csatRollups.quarter))
+    ? await getDb()
+        .select({ quarter: csatRollups.quarter, ...totals })
+        .from(csatRollups)
+        .where(inArray(csatRollups.quarter, [...quarters]))
+        .groupBy(csatRollups.quarter)
     : [];
   const byQuarter = new Map(rows.map((r) => [r.quarter, r]));
   return new Map(quarters.map((q) => [q, csatFigure(byQuarter.get(q)?.satisfied ?? 0, byQuarter.get(q)?.responses ?? 0)]));
@@ -67,22 +67,22 @@ export async function csatReport({ quarter, team }: { quarter: string; team?: st
     teamId = (await db.select({ id: teams.id }).from(teams).where(eq(teams.name, team)))[0]?.id;
     if (teamId === undefined) throw new RangeError(`No team named '${team}'`);
   }
-  const rows = (await db
-      .select({
-        employeeId: csatRollups.employeeId,
-        email: employees.email,
-        name: employees.name,
-        team: teams.name,
-        responses: csatRollups.responses,
-        satisfied: csatRollups.satisfied,
-      })
-      .from(csatRollups)
-      .innerJoin(employees, eq(employees.id, csatRollups.employeeId))
-      .leftJoin(teams, eq(teams.id, employees.teamId))
-      .where(
-        and(eq(csatRollups.quarter, quarter), gt(csatRollups.responses, 0), teamId === undefined ? undefined : eq(employees.teamId, teamId)),
-      )
-      .orderBy(asc(teams.name), asc(employees.name), asc(employees.email)));
+  const rows = await db
+    .select({
+      employeeId: csatRollups.employeeId,
+      email: employees.email,
+      name: employees.name,
+      team: teams.name,
+      responses: csatRollups.responses,
+      satisfied: csatRollups.satisfied,
+    })
+    .from(csatRollups)
+    .innerJoin(employees, eq(employees.id, csatRollups.employeeId))
+    .leftJoin(teams, eq(teams.id, employees.teamId))
+    .where(
+      and(eq(csatRollups.quarter, quarter), gt(csatRollups.responses, 0), teamId === undefined ? undefined : eq(employees.teamId, teamId)),
+    )
+    .orderBy(asc(teams.name), asc(employees.name), asc(employees.email));
   const agents = rows.map(({ responses, satisfied, ...who }) => ({ ...who, ...csatFigure(satisfied, responses) }));
   const report: CsatReport = { quarter, organisation: await organisationCsat(quarter), agents };
   if (team !== undefined) {
@@ -96,10 +96,10 @@ export async function csatReport({ quarter, team }: { quarter: string; team?: st
 export async function agentCsatTrend(employeeId: number, quarters: string[]): Promise<(CsatFigure & { quarter: string })[]> {
   quarters.forEach(checkQuarter);
   if (quarters.length === 0) return [];
-  const rows = (await getDb()
-      .select({ quarter: csatRollups.quarter, responses: csatRollups.responses, satisfied: csatRollups.satisfied })
-      .from(csatRollups)
-      .where(and(eq(csatRollups.employeeId, employeeId), inArray(csatRollups.quarter, quarters))));
+  const rows = await getDb()
+    .select({ quarter: csatRollups.quarter, responses: csatRollups.responses, satisfied: csatRollups.satisfied })
+    .from(csatRollups)
+    .where(and(eq(csatRollups.employeeId, employeeId), inArray(csatRollups.quarter, quarters)));
   const byQuarter = new Map(rows.map((r) => [r.quarter, r]));
   return quarters.map((quarter) => {
     const r = byQuarter.get(quarter);
@@ -128,22 +128,22 @@ export async function recentComments(
     conditions.push(sql`lower(${csatResponses.comment}) LIKE ${pattern} ESCAPE '\\'`);
   }
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? 20), 1), COMMENT_LIMIT_MAX);
-  const rows = (await getDb()
-      .select({
-        id: csatResponses.id,
-        source: csatResponses.source,
-        ratedAt: csatResponses.ratedAt,
-        quarter: csatResponses.quarter,
-        satisfied: csatResponses.satisfied,
-        rawValue: csatResponses.rawValue,
-        scale: csatResponses.scale,
-        channel: csatResponses.channel,
-        comment: csatResponses.comment,
-        ticketRef: csatResponses.ticketRef,
-      })
-      .from(csatResponses)
-      .where(and(...conditions))
-      .orderBy(desc(csatResponses.ratedAt), desc(csatResponses.id))
-      .limit(limit));
+  const rows = await getDb()
+    .select({
+      id: csatResponses.id,
+      source: csatResponses.source,
+      ratedAt: csatResponses.ratedAt,
+      quarter: csatResponses.quarter,
+      satisfied: csatResponses.satisfied,
+      rawValue: csatResponses.rawValue,
+      scale: csatResponses.scale,
+      channel: csatResponses.channel,
+      comment: csatResponses.comment,
+      ticketRef: csatResponses.ticketRef,
+    })
+    .from(csatResponses)
+    .where(and(...conditions))
+    .orderBy(desc(csatResponses.ratedAt), desc(csatResponses.id))
+    .limit(limit);
   return rows.map((r) => ({ ...r, comment: r.comment ?? "" }));
 }

@@ -41,21 +41,21 @@ function managedBy(viewer: Viewer) {
 export async function listApiTokens(): Promise<{ tokens: TokenSummary[]; scopes: readonly TokenScope[] } | null> {
   const viewer = await requireTokenManager("list");
   if (!viewer) return null;
-  const tokens = (await getDb()
-      .select({
-        id: apiTokens.id,
-        name: apiTokens.name,
-        scope: apiTokens.scope,
-        createdBy: employees.name,
-        createdAt: apiTokens.createdAt,
-        expiresAt: apiTokens.expiresAt,
-        lastUsedAt: apiTokens.lastUsedAt,
-        revokedAt: apiTokens.revokedAt,
-      })
-      .from(apiTokens)
-      .innerJoin(employees, eq(employees.id, apiTokens.createdBy))
-      .where(managedBy(viewer))
-      .orderBy(desc(apiTokens.createdAt)));
+  const tokens = await getDb()
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      scope: apiTokens.scope,
+      createdBy: employees.name,
+      createdAt: apiTokens.createdAt,
+      expiresAt: apiTokens.expiresAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+    })
+    .from(apiTokens)
+    .innerJoin(employees, eq(employees.id, apiTokens.createdBy))
+    .where(managedBy(viewer))
+    .orderBy(desc(apiTokens.createdAt));
   return { tokens, scopes: tokenScopesFor(viewer) };
 }
 
@@ -91,10 +91,10 @@ export async function revokeApiToken(raw: unknown): Promise<{ ok: boolean; messa
   const parsed = z.object({ id: z.coerce.number().int().positive() }).safeParse(raw);
   if (!parsed.success) return { ok: false, message: "Unknown token." };
   return writeTx(async (db) => {
-    const res = (await db
-          .update(apiTokens)
-          .set({ revokedAt: Date.now() })
-          .where(and(eq(apiTokens.id, parsed.data.id), isNull(apiTokens.revokedAt), managedBy(viewer))));
+    const res = await db
+      .update(apiTokens)
+      .set({ revokedAt: Date.now() })
+      .where(and(eq(apiTokens.id, parsed.data.id), isNull(apiTokens.revokedAt), managedBy(viewer)));
     if (affected(res) === 0) return { ok: false, message: "That token is already revoked or does not exist." };
     await recordAudit({ actorId: viewer.id, action: "api_token.revoke", targetType: "api_token", targetId: parsed.data.id });
     return { ok: true, message: "Token revoked. It stops working immediately." };

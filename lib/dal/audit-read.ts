@@ -68,31 +68,27 @@ export async function readAuditLog(raw: unknown): Promise<{ rows: AuditRow[]; ac
   if (f.to) where.push(lt(auditLog.at, Date.parse(`${f.to}T00:00:00Z`) + 86_400_000));
   if (f.before) where.push(lt(auditLog.id, f.before));
   const db = getDb();
-  const rows = (await db
-      .select({
-        id: auditLog.id,
-        at: auditLog.at,
-        actor: employees.name,
-        actorEmail: employees.email,
-        action: auditLog.action,
-        outcome: auditLog.outcome,
-        target: sql<
-          string | null
-        >`case when ${auditLog.targetType} is null then null else ${auditLog.targetType} || ' ' || coalesce(${auditLog.targetId}, '') end`,
-        detail: auditLog.detail,
-        requestId: auditLog.requestId,
-        targetType: auditLog.targetType,
-      })
-      .from(auditLog)
-      .leftJoin(employees, eq(employees.id, auditLog.actorId))
-      .where(where.length ? and(...where) : undefined)
-      .orderBy(desc(auditLog.id))
-      .limit(AUDIT_PAGE_SIZE + 1));
-  const actions = (await db
-      .selectDistinct({ action: auditLog.action })
-      .from(auditLog)
-      .orderBy(auditLog.action))
-    .map((r) => r.action);
+  const rows = await db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      actor: employees.name,
+      actorEmail: employees.email,
+      action: auditLog.action,
+      outcome: auditLog.outcome,
+      target: sql<
+        string | null
+      >`case when ${auditLog.targetType} is null then null else ${auditLog.targetType} || ' ' || coalesce(${auditLog.targetId}, '') end`,
+      detail: auditLog.detail,
+      requestId: auditLog.requestId,
+      targetType: auditLog.targetType,
+    })
+    .from(auditLog)
+    .leftJoin(employees, eq(employees.id, auditLog.actorId))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(auditLog.id))
+    .limit(AUDIT_PAGE_SIZE + 1);
+  const actions = (await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action)).map((r) => r.action);
   const more = rows.length > AUDIT_PAGE_SIZE;
   const page = rows
     .slice(0, AUDIT_PAGE_SIZE)

@@ -25,18 +25,18 @@ export async function recordAudit(entry: AuditEntry): Promise<void> {
       { audit: entry.action, outcome, actorId: entry.actorId, targetType: entry.targetType, targetId: entry.targetId, requestId },
       "audit",
     );
-  (await getDb()
-        .insert(auditLog)
-        .values({
-          at: Date.now(),
-          actorId: entry.actorId,
-          action: entry.action,
-          outcome,
-          requestId,
-          targetType: entry.targetType ?? null,
-          targetId: entry.targetId === undefined ? null : String(entry.targetId),
-          detail: entry.detail ?? null,
-        }));
+  await getDb()
+    .insert(auditLog)
+    .values({
+      at: Date.now(),
+      actorId: entry.actorId,
+      action: entry.action,
+      outcome,
+      requestId,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId === undefined ? null : String(entry.targetId),
+      detail: entry.detail ?? null,
+    });
 }
 
 export async function recordDenied(actorId: number | null, targetType: string, targetId: string | number, why: string): Promise<void> {

@@ -67,10 +67,13 @@ interface Target {
 
 /** The review, only when the viewer may calibrate it (the rule is in the query). */
 async function calibrationTarget(db: Db, viewer: Viewer, cycleKey: string, employeeId: number): Promise<Target | undefined> {
-  return (await readRow<Target | undefined>(db, sql`
+  return await readRow<Target | undefined>(
+    db,
+    sql`
     select r.id as "reviewId", c.id as "cycleId", c.state as state, r.status as status, r.version as version, r.keeper_answer as "keeperAnswer"
     from reviews r join cycles c on c.id = r.cycle_id join employees rv on rv.id = r.reviewer_id
-    where c.key = ${cycleKey} and r.employee_id = ${employeeId} and ${calibratorSql(viewer, "r", "rv")}`));
+    where c.key = ${cycleKey} and r.employee_id = ${employeeId} and ${calibratorSql(viewer, "r", "rv")}`,
+  );
 }
 
 export async function calibrateReview(raw: unknown): Promise<CalibrationResult> {
@@ -92,10 +95,13 @@ export async function calibrateReview(raw: unknown): Promise<CalibrationResult> 
     if (target.status !== "submitted") return fail("not_submitted");
     if (target.version !== input.version) return fail("stale");
 
-    const current = (await readRows<{ cycleTraitId: number; key: string; rating: number | null; notObserved: number }>(db, sql`
+    const current = await readRows<{ cycleTraitId: number; key: string; rating: number | null; notObserved: number }>(
+      db,
+      sql`
       select ct.id as "cycleTraitId", ct.key as key, rr.rating as rating, coalesce(rr.not_observed, 0) as "notObserved"
       from cycle_traits ct left join review_ratings rr on rr.cycle_trait_id = ct.id and rr.review_id = ${target.reviewId}
-      where ct.cycle_id = ${target.cycleId}`));
+      where ct.cycle_id = ${target.cycleId}`,
+    );
     const byId = new Map(current.map((t) => [t.cycleTraitId, t]));
     const changes: {
       field: string;
@@ -121,41 +127,44 @@ export async function calibrateReview(raw: unknown): Promise<CalibrationResult> 
     if (changes.length === 0) return fail("unchanged");
 
     const at = Date.now();
-    const updated = (await exec(db, sql`
+    const updated = await exec(
+      db,
+      sql`
       update reviews set keeper_answer = ${input.keeperAnswer}, version = version + 1, updated_at = ${at}
-      where id = ${target.reviewId} and version = ${input.version} and status = 'submitted'`));
+      where id = ${target.reviewId} and version = ${input.version} and status = 'submitted'`,
+    );
     if (updated === 0) return fail("stale");
     for (const c of changes) {
       if (c.cycleTraitId !== undefined) {
-        (await db.insert(reviewRatings)
-                    .values({
-                      reviewId: target.reviewId,
-                      cycleTraitId: c.cycleTraitId,
-                      rating: c.rating ?? null,
-                      notObserved: c.notObserved ?? false,
-                    })
-                    .onConflictDoUpdate({
-                      target: [reviewRatings.reviewId, reviewRatings.cycleTraitId],
-                      set: { rating: c.rating ?? null, notObserved: c.notObserved ?? false },
-                    }));
+        await db
+          .insert(reviewRatings)
+          .values({
+            reviewId: target.reviewId,
+            cycleTraitId: c.cycleTraitId,
+            rating: c.rating ?? null,
+            notObserved: c.notObserved ?? false,
+          })
+          .onConflictDoUpdate({
+            target: [reviewRatings.reviewId, reviewRatings.cycleTraitId],
+            set: { rating: c.rating ?? null, notObserved: c.notObserved ?? false },
+          });
       }
-      (await db.insert(calibrationChanges)
-                .values({
-                  reviewId: target.reviewId,
-                  actorId: viewer.id,
-                  at,
-                  field: c.field,
-                  before: c.before,
-                  after: c.after,
-                  reason: input.reason,
-                }));
+      await db.insert(calibrationChanges).values({
+        reviewId: target.reviewId,
+        actorId: viewer.id,
+        at,
+        field: c.field,
+        before: c.before,
+        after: c.after,
+        reason: input.reason,
+      });
       await recordAudit({
-                actorId: viewer.id,
-                action: "review.calibrate",
-                targetType: "review",
-                targetId: target.reviewId,
-                detail: { cycle: input.cycleKey, employeeId: input.employeeId, field: c.field, before: c.before, after: c.after },
-              });
+        actorId: viewer.id,
+        action: "review.calibrate",
+        targetType: "review",
+        targetId: target.reviewId,
+        detail: { cycle: input.cycleKey, employeeId: input.employeeId, field: c.field, before: c.before, after: c.after },
+      });
     }
     const n = changes.length;
     return { ok: true, version: input.version + 1, changes: n, message: `Saved ${n} calibration change${n === 1 ? "" : "s"}.` };
@@ -188,35 +197,41 @@ export interface ReviewCalibration {
 export async function getReviewCalibration(cycleKey: string, employeeId: number): Promise<ReviewCalibration | null> {
   const viewer = await verifySession();
   const db = getDb();
-  const review = (await readRow<{ id: number; state: CycleState; status: ReviewStatus; canCalibrate: number } | undefined>(db, sql`
+  const review = await readRow<{ id: number; state: CycleState; status: ReviewStatus; canCalibrate: number } | undefined>(
+    db,
+    sql`
     select reviews.id as id, cycles.state as state, reviews.status as status,
       (case when ${calibratorSql(viewer, "reviews", "rv")} then 1 else 0 end) as "canCalibrate"
     from reviews join cycles on cycles.id = reviews.cycle_id join employees on employees.id = reviews.employee_id
     join employees rv on rv.id = reviews.reviewer_id
     where cycles.key = ${cycleKey} and reviews.employee_id = ${employeeId} and employees.id <> ${viewer.id}
-      and ${reviewVisibleSql(viewer)}`));
+      and ${reviewVisibleSql(viewer)}`,
+  );
   if (!review) {
     await recordDenied(viewer.id, "calibration", `${cycleKey}/${employeeId}`, "review not visible or not started");
     return null;
   }
-  const rows = (await readRows<{
-      id: number;
-      at: number;
-      actorId: number;
-      actorName: string;
-      field: string;
-      before: string | null;
-      after: string | null;
-      reason: string;
-      traitLabel: string | null;
-    }>(db, sql`
+  const rows = await readRows<{
+    id: number;
+    at: number;
+    actorId: number;
+    actorName: string;
+    field: string;
+    before: string | null;
+    after: string | null;
+    reason: string;
+    traitLabel: string | null;
+  }>(
+    db,
+    sql`
     select cc.id as id, cc.at as at, a.id as "actorId", a.name as "actorName", cc.field as field, cc.before as before,
       cc.after as after, cc.reason as reason, ct.label as "traitLabel"
     from calibration_changes cc join employees a on a.id = cc.actor_id
     join reviews r on r.id = cc.review_id
     left join cycle_traits ct on ct.cycle_id = r.cycle_id and cc.field = 'trait:' || ct.key
     where cc.review_id = ${review.id}
-    order by cc.at desc, cc.id desc`));
+    order by cc.at desc, cc.id desc`,
+  );
   return {
     history: rows.map((r) => ({
       id: r.id,

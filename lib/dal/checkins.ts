@@ -73,30 +73,33 @@ function view(r: Row): CheckinView {
 /** Check-ins the viewer asked, newest first, and the manager they would ask now (null: nobody). */
 export async function listMyCheckins(): Promise<{ manager: { id: number; name: string } | null; checkins: CheckinView[] }> {
   const viewer = await verifySession();
-  const current = (await getDb()
+  const current = (
+    await getDb()
       .select({ id: manager.id, name: manager.name })
       .from(employees)
       .innerJoin(manager, and(eq(manager.id, employees.managerId), eq(manager.active, true)))
-      .where(eq(employees.id, viewer.id)))[0];
-  const checkins = (await checkinQuery()
-      .where(eq(keeperCheckins.agentId, viewer.id))
-      .orderBy(desc(keeperCheckins.askedAt), desc(keeperCheckins.id)))
-    .map(view);
+      .where(eq(employees.id, viewer.id))
+  )[0];
+  const checkins = (
+    await checkinQuery().where(eq(keeperCheckins.agentId, viewer.id)).orderBy(desc(keeperCheckins.askedAt), desc(keeperCheckins.id))
+  ).map(view);
   return { manager: current ?? null, checkins };
 }
 
 /** Check-ins addressed to the viewer: waiting ones oldest first, then the latest answered. */
 export async function listCheckinsToAnswer(): Promise<{ pending: CheckinView[]; answered: CheckinView[] }> {
   const viewer = await verifySession();
-  const pending = (await checkinQuery()
+  const pending = (
+    await checkinQuery()
       .where(and(eq(keeperCheckins.managerId, viewer.id), isNull(keeperCheckins.answeredAt)))
-      .orderBy(asc(keeperCheckins.askedAt), asc(keeperCheckins.id)))
-    .map(view);
-  const answered = (await checkinQuery()
+      .orderBy(asc(keeperCheckins.askedAt), asc(keeperCheckins.id))
+  ).map(view);
+  const answered = (
+    await checkinQuery()
       .where(and(eq(keeperCheckins.managerId, viewer.id), isNotNull(keeperCheckins.answeredAt)))
       .orderBy(desc(keeperCheckins.answeredAt))
-      .limit(20))
-    .map(view);
+      .limit(20)
+  ).map(view);
   return { pending, answered };
 }
 
@@ -108,36 +111,42 @@ export async function askForCheckin(raw: unknown): Promise<CheckinResult> {
   const parsed = askSchema.safeParse(raw ?? {});
   if (!parsed.success) return { ok: false, code: "invalid", message: parsed.error.issues[0].message, field: "message" };
   const result = await writeTx(async (db): Promise<CheckinResult> => {
-      const me = (await db
-            .select({ managerId: manager.id, managerName: manager.name })
-            .from(employees)
-            .innerJoin(manager, and(eq(manager.id, employees.managerId), eq(manager.active, true)))
-            .where(eq(employees.id, viewer.id)))[0];
-      if (!me) return { ok: false, code: "no_manager", message: "You have no manager in Keeper to ask." };
-      const open = (await db
-            .select({ id: keeperCheckins.id })
-            .from(keeperCheckins)
-            .where(and(eq(keeperCheckins.agentId, viewer.id), isNull(keeperCheckins.answeredAt))))[0];
-      if (open) return { ok: false, code: "pending", message: "You already have a check-in waiting for an answer." };
-      const now = Date.now();
-      const row = (await db
-            .insert(keeperCheckins)
-            .values({ agentId: viewer.id, managerId: me.managerId, askedAt: now, message: parsed.data.message })
-            .returning({ id: keeperCheckins.id }))[0];
-      await recordAudit({ actorId: viewer.id, action: "checkin.ask", targetType: "checkin", targetId: row.id });
-      await notify(
-              db,
-              {
-                recipientId: me.managerId,
-                kind: "checkin_asked",
-                title: `${firstName(viewer.name)} asked you for a keeper check-in`,
-                body: `"${CHECKIN_QUESTION}" Answer with a keeper answer and a note.`,
-                link: "/checkins",
-              },
-              now,
-            );
-      return { ok: true, message: `Asked ${firstName(me.managerName)}. You will be notified when they answer.` };
-    });
+    const me = (
+      await db
+        .select({ managerId: manager.id, managerName: manager.name })
+        .from(employees)
+        .innerJoin(manager, and(eq(manager.id, employees.managerId), eq(manager.active, true)))
+        .where(eq(employees.id, viewer.id))
+    )[0];
+    if (!me) return { ok: false, code: "no_manager", message: "You have no manager in Keeper to ask." };
+    const open = (
+      await db
+        .select({ id: keeperCheckins.id })
+        .from(keeperCheckins)
+        .where(and(eq(keeperCheckins.agentId, viewer.id), isNull(keeperCheckins.answeredAt)))
+    )[0];
+    if (open) return { ok: false, code: "pending", message: "You already have a check-in waiting for an answer." };
+    const now = Date.now();
+    const row = (
+      await db
+        .insert(keeperCheckins)
+        .values({ agentId: viewer.id, managerId: me.managerId, askedAt: now, message: parsed.data.message })
+        .returning({ id: keeperCheckins.id })
+    )[0];
+    await recordAudit({ actorId: viewer.id, action: "checkin.ask", targetType: "checkin", targetId: row.id });
+    await notify(
+      db,
+      {
+        recipientId: me.managerId,
+        kind: "checkin_asked",
+        title: `${firstName(viewer.name)} asked you for a keeper check-in`,
+        body: `"${CHECKIN_QUESTION}" Answer with a keeper answer and a note.`,
+        link: "/checkins",
+      },
+      now,
+    );
+    return { ok: true, message: `Asked ${firstName(me.managerName)}. You will be notified when they answer.` };
+  });
   if (result.ok) scheduleDelivery();
   return result;
 }
@@ -158,34 +167,38 @@ export async function answerCheckin(raw: unknown): Promise<CheckinResult> {
   }
   const { id, answer, note } = parsed.data;
   const result = await writeTx(async (db): Promise<CheckinResult> => {
-      const now = Date.now();
-      const row = (await db
-            .update(keeperCheckins)
-            .set({ answer, note, answeredAt: now })
-            .where(and(eq(keeperCheckins.id, id), eq(keeperCheckins.managerId, viewer.id), isNull(keeperCheckins.answeredAt)))
-            .returning({ agentId: keeperCheckins.agentId }))[0];
-      if (!row) {
-        const mine = (await db
-                .select({ id: keeperCheckins.id })
-                .from(keeperCheckins)
-                .where(and(eq(keeperCheckins.id, id), eq(keeperCheckins.managerId, viewer.id))))[0];
-        if (mine) return { ok: false, code: "already_answered", message: "This check-in has already been answered." };
-        await recordDenied(viewer.id, "checkin", id, "answer: not addressed to the viewer or does not exist");
-        return { ok: false, code: "not_found", message: "Check-in not found." };
-      }
-      await recordAudit({ actorId: viewer.id, action: "checkin.answer", targetType: "checkin", targetId: id });
-      await notify(
-              db,
-              {
-                recipientId: row.agentId,
-                kind: "checkin_answered",
-                title: `${firstName(viewer.name)} answered your keeper check-in`,
-                link: "/checkins",
-              },
-              now,
-            );
-      return { ok: true, message: "Answer sent." };
-    });
+    const now = Date.now();
+    const row = (
+      await db
+        .update(keeperCheckins)
+        .set({ answer, note, answeredAt: now })
+        .where(and(eq(keeperCheckins.id, id), eq(keeperCheckins.managerId, viewer.id), isNull(keeperCheckins.answeredAt)))
+        .returning({ agentId: keeperCheckins.agentId })
+    )[0];
+    if (!row) {
+      const mine = (
+        await db
+          .select({ id: keeperCheckins.id })
+          .from(keeperCheckins)
+          .where(and(eq(keeperCheckins.id, id), eq(keeperCheckins.managerId, viewer.id)))
+      )[0];
+      if (mine) return { ok: false, code: "already_answered", message: "This check-in has already been answered." };
+      await recordDenied(viewer.id, "checkin", id, "answer: not addressed to the viewer or does not exist");
+      return { ok: false, code: "not_found", message: "Check-in not found." };
+    }
+    await recordAudit({ actorId: viewer.id, action: "checkin.answer", targetType: "checkin", targetId: id });
+    await notify(
+      db,
+      {
+        recipientId: row.agentId,
+        kind: "checkin_answered",
+        title: `${firstName(viewer.name)} answered your keeper check-in`,
+        link: "/checkins",
+      },
+      now,
+    );
+    return { ok: true, message: "Answer sent." };
+  });
   if (result.ok) scheduleDelivery();
   return result;
 }
@@ -204,17 +217,17 @@ export interface ManagerCheckinStats {
 /** Per manager: how many check-ins are open and how long people waited. HR only; no content. */
 export async function checkinStatsByManager(): Promise<ManagerCheckinStats[] | null> {
   if (!(await requireRole("hr", { type: "checkin", id: "stats" }))) return null;
-  return (await getDb()
-      .select({
-        managerId: manager.id,
-        managerName: manager.name,
-        open: sql<number>`sum(case when ${keeperCheckins.answeredAt} is null then 1 else 0 end)`,
-        oldestOpenAskedAt: sql<number | null>`min(case when ${keeperCheckins.answeredAt} is null then ${keeperCheckins.askedAt} end)`,
-        answered: sql<number>`sum(case when ${keeperCheckins.answeredAt} is not null then 1 else 0 end)`,
-        averageWaitMs: sql<number | null>`avg(${keeperCheckins.answeredAt} - ${keeperCheckins.askedAt})`,
-      })
-      .from(keeperCheckins)
-      .innerJoin(manager, eq(manager.id, keeperCheckins.managerId))
-      .groupBy(manager.id, manager.name)
-      .orderBy(desc(sql`sum(case when ${keeperCheckins.answeredAt} is null then 1 else 0 end)`), asc(manager.name)));
+  return await getDb()
+    .select({
+      managerId: manager.id,
+      managerName: manager.name,
+      open: sql<number>`sum(case when ${keeperCheckins.answeredAt} is null then 1 else 0 end)`,
+      oldestOpenAskedAt: sql<number | null>`min(case when ${keeperCheckins.answeredAt} is null then ${keeperCheckins.askedAt} end)`,
+      answered: sql<number>`sum(case when ${keeperCheckins.answeredAt} is not null then 1 else 0 end)`,
+      averageWaitMs: sql<number | null>`avg(${keeperCheckins.answeredAt} - ${keeperCheckins.askedAt})`,
+    })
+    .from(keeperCheckins)
+    .innerJoin(manager, eq(manager.id, keeperCheckins.managerId))
+    .groupBy(manager.id, manager.name)
+    .orderBy(desc(sql`sum(case when ${keeperCheckins.answeredAt} is null then 1 else 0 end)`), asc(manager.name));
 }

@@ -51,12 +51,12 @@ export async function saveConnection(raw: Record<string, unknown>): Promise<Conn
   if (!saved.ok) return { ok: false, message: saved.message, fieldErrors: saved.field ? { [saved.field]: saved.message } : undefined };
   const { name, source, baseUrl, intervalMinutes } = parsed.data;
   await recordAudit({
-        actorId,
-        action: editing ? "connection.update" : "connection.create",
-        targetType: "helpdesk_connection",
-        targetId: saved.id,
-        detail: { name, source, baseUrl, intervalMinutes },
-      });
+    actorId,
+    action: editing ? "connection.update" : "connection.create",
+    targetType: "helpdesk_connection",
+    targetId: saved.id,
+    detail: { name, source, baseUrl, intervalMinutes },
+  });
   return {
     ok: true,
     message: editing ? `Connection '${name}' saved.` : `Connection '${name}' added. Test it, then sync now or wait for the next run.`,
@@ -68,7 +68,7 @@ export async function removeConnection(raw: unknown): Promise<ConnectionActionRe
   const parsed = idSchema.safeParse(raw);
   const actorId = await requireHrSession("remove", parsed.success ? parsed.data.id : "?");
   if (actorId === null) return { ok: false, message: "Only HR can manage helpdesk connections." };
-  if (!parsed.success || !await deleteConnection(parsed.data.id)) return { ok: false, message: "That connection no longer exists." };
+  if (!parsed.success || !(await deleteConnection(parsed.data.id))) return { ok: false, message: "That connection no longer exists." };
   await recordAudit({ actorId, action: "connection.remove", targetType: "helpdesk_connection", targetId: parsed.data.id });
   return { ok: true, message: "Connection removed. The CSAT it brought in stays." };
 }
@@ -77,7 +77,7 @@ export async function testConnection(raw: unknown): Promise<ConnectionActionResu
   const parsed = idSchema.safeParse(raw);
   const actorId = await requireHrSession("test", parsed.success ? parsed.data.id : "?");
   if (actorId === null) return { ok: false, message: "Only HR can manage helpdesk connections." };
-  if (!parsed.success || !await findConnection(parsed.data.id)) return { ok: false, message: "That connection no longer exists." };
+  if (!parsed.success || !(await findConnection(parsed.data.id))) return { ok: false, message: "That connection no longer exists." };
   return testConnectionConfig(parsed.data.id);
 }
 

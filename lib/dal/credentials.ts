@@ -37,16 +37,17 @@ export async function checkCredentials(input: unknown, clientAddress: string | n
   if (blocked !== null) {
     await recordSignInAttempt(email, clientAddress, false);
     await recordAudit({
-            actorId: null,
-            action: "auth.sign_in",
-            outcome: "denied",
-            targetType: "account",
-            targetId: email,
-            detail: { reason: "throttled", ip: clientAddress },
-          });
+      actorId: null,
+      action: "auth.sign_in",
+      outcome: "denied",
+      targetType: "account",
+      targetId: email,
+      detail: { reason: "throttled", ip: clientAddress },
+    });
     return { ok: false, blockedUntil: blocked };
   }
-  const user = (await getDb()
+  const user = (
+    await getDb()
       .select({
         id: employees.id,
         email: employees.email,
@@ -56,30 +57,31 @@ export async function checkCredentials(input: unknown, clientAddress: string | n
         passwordHash: employees.passwordHash,
       })
       .from(employees)
-      .where(eq(employees.email, email)))[0];
+      .where(eq(employees.email, email))
+  )[0];
   const ok = await verifyPassword(password, user?.passwordHash);
   if (!user || !ok || !user.active) {
     await recordAudit({
-            actorId: user?.id ?? null,
-            action: "auth.sign_in",
-            outcome: "failed",
-            targetType: "account",
-            targetId: email,
-            detail: { reason: !user ? "unknown_account" : !ok ? "wrong_password" : "inactive", ip: clientAddress },
-          });
+      actorId: user?.id ?? null,
+      action: "auth.sign_in",
+      outcome: "failed",
+      targetType: "account",
+      targetId: email,
+      detail: { reason: !user ? "unknown_account" : !ok ? "wrong_password" : "inactive", ip: clientAddress },
+    });
     await recordSignInAttempt(email, clientAddress, false);
     return { ok: false, blockedUntil: null };
   }
   // Checked after the password, so the answer reveals nothing to someone who does not know it.
   if (ssoOnly() && user.role !== "admin") {
     await recordAudit({
-            actorId: user.id,
-            action: "auth.sign_in",
-            outcome: "denied",
-            targetType: "account",
-            targetId: email,
-            detail: { reason: "sso_only", ip: clientAddress },
-          });
+      actorId: user.id,
+      action: "auth.sign_in",
+      outcome: "denied",
+      targetType: "account",
+      targetId: email,
+      detail: { reason: "sso_only", ip: clientAddress },
+    });
     return { ok: false, blockedUntil: null, ssoOnly: true };
   }
   await recordSignInAttempt(email, clientAddress, true);
@@ -94,13 +96,13 @@ export async function signInRefusal(email: string, headers: Headers): Promise<{ 
   if (until === null) return null;
   await recordSignInAttempt(email, ip, false);
   await recordAudit({
-        actorId: null,
-        action: "auth.sign_in",
-        outcome: "denied",
-        targetType: "account",
-        targetId: email,
-        detail: { reason: "throttled", ip },
-      });
+    actorId: null,
+    action: "auth.sign_in",
+    outcome: "denied",
+    targetType: "account",
+    targetId: email,
+    detail: { reason: "throttled", ip },
+  });
   return {
     message: "Too many failed sign-in attempts. Sign-in is paused for 15 minutes.",
     retryAfterSeconds: Math.max(1, Math.ceil((until - Date.now()) / 1000)),

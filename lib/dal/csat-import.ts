@@ -27,19 +27,19 @@ export async function runCsatImport(input: CsatInput, source: CsatSourceOption, 
   try {
     const report = await importCsat({ inputs: [input], source, via, actorId: viewer.id });
     await recordAudit({
-            actorId: viewer.id,
-            action: "csat.import",
-            targetType: "csat_import",
-            targetId: report.importId,
-            detail: {
-              via,
-              file: input.name,
-              rowsRead: report.rowsRead,
-              imported: report.imported,
-              updated: report.updated,
-              rejected: report.rejectedCount,
-            },
-          });
+      actorId: viewer.id,
+      action: "csat.import",
+      targetType: "csat_import",
+      targetId: report.importId,
+      detail: {
+        via,
+        file: input.name,
+        rowsRead: report.rowsRead,
+        imported: report.imported,
+        updated: report.updated,
+        rejected: report.rejectedCount,
+      },
+    });
     return { ok: true, report };
   } catch (error) {
     if (error instanceof TypeError || error instanceof RangeError) return { ok: false, status: 400, message: error.message };

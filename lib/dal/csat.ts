@@ -21,10 +21,12 @@ export interface EmployeeCsat {
 
 /** The employee when the viewer may see their CSAT: themselves, anyone above them, HR. */
 async function visibleEmployee(viewer: Viewer, employeeId: number) {
-  return (await getDb()
+  return (
+    await getDb()
       .select({ id: employees.id, name: employees.name, email: employees.email })
       .from(employees)
-      .where(and(eq(employees.id, employeeId), csatVisibleSql(viewer))))[0];
+      .where(and(eq(employees.id, employeeId), csatVisibleSql(viewer)))
+  )[0];
 }
 
 /**
@@ -53,11 +55,11 @@ export async function getEmployeeCsat(
     organisation: organisation.get(quarter)!,
     trend,
     comments: await recentComments(employeeId, {
-          quarter,
-          sentiment: options.sentiment,
-          search: options.search,
-          limit: options.commentLimit ?? 8,
-        }),
+      quarter,
+      sentiment: options.sentiment,
+      search: options.search,
+      limit: options.commentLimit ?? 8,
+    }),
   };
 }
 
@@ -96,21 +98,23 @@ const requireHrViewer = (what: string) => requireRole("hr", { type: "csat_import
 /** Every import, newest first (HR). */
 export async function listImports(limit = 200): Promise<ImportSummary[] | null> {
   if (!(await requireHrViewer("history"))) return null;
-  return (await getDb()
-      .select(IMPORT_COLUMNS)
-      .from(csatImports)
-      .leftJoin(employees, eq(employees.id, csatImports.actorId))
-      .orderBy(desc(csatImports.id))
-      .limit(limit));
+  return await getDb()
+    .select(IMPORT_COLUMNS)
+    .from(csatImports)
+    .leftJoin(employees, eq(employees.id, csatImports.actorId))
+    .orderBy(desc(csatImports.id))
+    .limit(limit);
 }
 
 /** One import with its full report (HR). */
 export async function getImport(id: number): Promise<(ImportSummary & { report: Record<string, unknown> | null }) | null> {
   if (!(await requireHrViewer(String(id)))) return null;
-  const row = (await getDb()
+  const row = (
+    await getDb()
       .select({ ...IMPORT_COLUMNS, report: csatImports.report })
       .from(csatImports)
       .leftJoin(employees, eq(employees.id, csatImports.actorId))
-      .where(eq(csatImports.id, id)))[0];
+      .where(eq(csatImports.id, id))
+  )[0];
   return row ?? null;
 }

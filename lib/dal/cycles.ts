@@ -40,10 +40,12 @@ export type CycleActionResult = { ok: true; message: string } | { ok: false; mes
 
 /** Everyone reviewable: active employees who have a manager. */
 async function expectedCount(): Promise<number> {
-  return (await getDb()
+  return (
+    await getDb()
       .select({ n: sql<number>`count(*)` })
       .from(employees)
-      .where(and(eq(employees.active, true), isNotNull(employees.managerId))))[0]!.n;
+      .where(and(eq(employees.active, true), isNotNull(employees.managerId)))
+  )[0]!.n;
 }
 
 /** Cycles the viewer may see, newest first: HR sees drafts too; everyone else sees cycles once opened. */
@@ -54,7 +56,9 @@ export async function listCycleRefs(): Promise<CycleRef[]> {
 
 // Most pages ask for the cycle list, so both variants are prepared once per connection.
 const cycleRefColumns = { id: cycles.id, key: cycles.key, state: cycles.state, dueDate: cycles.dueDate, shareKeeper: cycles.shareKeeper };
-const allCycleRefs = perConnection((db) => prepareNamed(db.select(cycleRefColumns).from(cycles).orderBy(desc(cycles.key)), "keeper_all_cycle_refs"));
+const allCycleRefs = perConnection((db) =>
+  prepareNamed(db.select(cycleRefColumns).from(cycles).orderBy(desc(cycles.key)), "keeper_all_cycle_refs"),
+);
 const openedCycleRefs = perConnection((db) =>
   prepareNamed(
     db.select(cycleRefColumns).from(cycles).where(inArray(cycles.state, PUBLISHED_STATES)).orderBy(desc(cycles.key)),
@@ -69,34 +73,35 @@ const openedCycleRefs = perConnection((db) =>
 async function withCounts(refs: CycleRef[]): Promise<CycleSummary[]> {
   if (refs.length === 0) return [];
   const expected = await expectedCount();
-  const counts = (await getDb()
-      .select({
-        cycleId: reviews.cycleId,
-        drafts: sql<number>`sum(case when ${reviews.status} = 'draft' then 1 else 0 end)`,
-        submitted: sql<number>`sum(case when ${reviews.status} = 'submitted' then 1 else 0 end)`,
-      })
-      .from(reviews)
-      .where(
-        inArray(
-          reviews.cycleId,
-          refs.map((r) => r.id),
-        ),
-      )
-      .groupBy(reviews.cycleId));
+  const counts = await getDb()
+    .select({
+      cycleId: reviews.cycleId,
+      drafts: sql<number>`sum(case when ${reviews.status} = 'draft' then 1 else 0 end)`,
+      submitted: sql<number>`sum(case when ${reviews.status} = 'submitted' then 1 else 0 end)`,
+    })
+    .from(reviews)
+    .where(
+      inArray(
+        reviews.cycleId,
+        refs.map((r) => r.id),
+      ),
+    )
+    .groupBy(reviews.cycleId);
   const byId = new Map(counts.map((c) => [c.cycleId, c]));
   // An opened cycle expects its own participants; a draft, everyone who would be in it today.
   const recorded = new Map(
-    (await getDb()
-            .select({ cycleId: cycleParticipants.cycleId, n: sql<number>`count(*)` })
-            .from(cycleParticipants)
-            .where(
-              inArray(
-                cycleParticipants.cycleId,
-                refs.map((r) => r.id),
-              ),
-            )
-            .groupBy(cycleParticipants.cycleId))
-      .map((c) => [c.cycleId, c.n]),
+    (
+      await getDb()
+        .select({ cycleId: cycleParticipants.cycleId, n: sql<number>`count(*)` })
+        .from(cycleParticipants)
+        .where(
+          inArray(
+            cycleParticipants.cycleId,
+            refs.map((r) => r.id),
+          ),
+        )
+        .groupBy(cycleParticipants.cycleId)
+    ).map((c) => [c.cycleId, c.n]),
   );
   return refs.map((r) => ({
     ...r,
@@ -143,17 +148,26 @@ export async function createCycle(raw: unknown): Promise<CycleActionResult> {
       return { ok: false, message: `A cycle for ${key} already exists.`, field: "key" };
     }
     const now = Date.now();
-    const cycle = (await db
-          .insert(cycles)
-          .values({ key, state: "draft", dueDate: quarterEndDate(key), shareKeeper: true, createdAt: now, updatedAt: now })
-          .returning({ id: cycles.id }))[0];
+    const cycle = (
+      await db
+        .insert(cycles)
+        .values({ key, state: "draft", dueDate: quarterEndDate(key), shareKeeper: true, createdAt: now, updatedAt: now })
+        .returning({ id: cycles.id })
+    )[0];
     // The cycle keeps its own copy of the template so later template edits never rewrite it.
-    const template = (await db.select().from(traitTemplate).where(eq(traitTemplate.retired, false)).orderBy(asc(traitTemplate.position)));
+    const template = await db.select().from(traitTemplate).where(eq(traitTemplate.retired, false)).orderBy(asc(traitTemplate.position));
     for (const t of template) {
-      (await db.insert(cycleTraits)
-                .values({ cycleId: cycle.id, key: t.key, label: t.label, description: t.description, levels: t.levels, position: t.position }));
+      await db
+        .insert(cycleTraits)
+        .values({ cycleId: cycle.id, key: t.key, label: t.label, description: t.description, levels: t.levels, position: t.position });
     }
-    await recordAudit({ actorId: viewer.id, action: "cycle.create", targetType: "cycle", targetId: key, detail: { traits: template.length } });
+    await recordAudit({
+      actorId: viewer.id,
+      action: "cycle.create",
+      targetType: "cycle",
+      targetId: key,
+      detail: { traits: template.length },
+    });
     return { ok: true, message: `Cycle ${key} created as a draft.` };
   });
 }
@@ -174,12 +188,18 @@ export async function updateCycleSettings(raw: unknown): Promise<CycleActionResu
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message, field: String(parsed.error.issues[0].path[0] ?? "") };
   const { key, dueDate, shareKeeper } = parsed.data;
   return writeTx(async (db) => {
-    const res = (await db
-          .update(cycles)
-          .set({ dueDate, shareKeeper, updatedAt: Date.now() })
-          .where(and(eq(cycles.key, key), inArray(cycles.state, SETTINGS_EDITABLE_STATES))));
+    const res = await db
+      .update(cycles)
+      .set({ dueDate, shareKeeper, updatedAt: Date.now() })
+      .where(and(eq(cycles.key, key), inArray(cycles.state, SETTINGS_EDITABLE_STATES)));
     if (affected(res) === 0) return { ok: false, message: "This cycle is closed or does not exist." };
-    await recordAudit({ actorId: viewer.id, action: "cycle.settings", targetType: "cycle", targetId: key, detail: { dueDate, shareKeeper } });
+    await recordAudit({
+      actorId: viewer.id,
+      action: "cycle.settings",
+      targetType: "cycle",
+      targetId: key,
+      detail: { dueDate, shareKeeper },
+    });
     return { ok: true, message: `Saved settings for ${key}.` };
   });
 }
@@ -197,29 +217,33 @@ export async function transitionCycle(raw: unknown): Promise<CycleActionResult> 
     if (!cycle) return { ok: false, message: "Unknown cycle." };
     if (!canTransition(cycle.state, to)) return { ok: false, message: `A ${cycle.state} cycle cannot move to ${to}.` };
     if (to === "open") {
-      const other = (await db
-              .select({ key: cycles.key })
-              .from(cycles)
-              .where(and(eq(cycles.state, "open"), ne(cycles.id, cycle.id))))[0];
+      const other = (
+        await db
+          .select({ key: cycles.key })
+          .from(cycles)
+          .where(and(eq(cycles.state, "open"), ne(cycles.id, cycle.id)))
+      )[0];
       if (other) return { ok: false, message: `${other.key} is still open. Move it to calibration first.` };
     }
     const now = Date.now();
-    (await db.update(cycles).set({ state: to, updatedAt: now }).where(eq(cycles.id, cycle.id)));
+    await db.update(cycles).set({ state: to, updatedAt: now }).where(eq(cycles.id, cycle.id));
     // The cycle's record of who it covers, as the org is now: past figures never follow later moves.
     const participants = cycle.state === "draft" && to === "open" ? await snapshotParticipants(db, cycle.id, now) : undefined;
     // Each agent with a submitted review hears about it in the same transaction as the release.
     if (to === "released") await notifyReviewsReleased(db, cycle.id, key);
-    const submitted = (await db
-          .select({ n: sql<number>`count(*)` })
-          .from(reviews)
-          .where(and(eq(reviews.cycleId, cycle.id), inArray(reviews.status, ["submitted"]))))[0]!.n;
+    const submitted = (
+      await db
+        .select({ n: sql<number>`count(*)` })
+        .from(reviews)
+        .where(and(eq(reviews.cycleId, cycle.id), inArray(reviews.status, ["submitted"])))
+    )[0]!.n;
     await recordAudit({
-            actorId: viewer.id,
-            action: "cycle.transition",
-            targetType: "cycle",
-            targetId: key,
-            detail: { from: cycle.state, to, submitted, ...(participants === undefined ? {} : { participants }) },
-          });
+      actorId: viewer.id,
+      action: "cycle.transition",
+      targetType: "cycle",
+      targetId: key,
+      detail: { from: cycle.state, to, submitted, ...(participants === undefined ? {} : { participants }) },
+    });
     return { ok: true, message: `${key} is now ${to}.` };
   });
 }

@@ -76,12 +76,12 @@ export async function exportReviewsCsv(raw: TalentInput): Promise<TalentResult<C
   const csv = toCsv(headers, rows);
   const teamName = raw.teamName ?? null;
   await recordAudit({
-        actorId: viewer.id,
-        action: "export.reviews",
-        targetType: "cycle",
-        targetId: report.cycle.key,
-        detail: { team: teamName, rows: rows.length },
-      });
+    actorId: viewer.id,
+    action: "export.reviews",
+    targetType: "cycle",
+    targetId: report.cycle.key,
+    detail: { team: teamName, rows: rows.length },
+  });
   const suffix = teamName
     ? `-${teamName
         .replace(/[^A-Za-z0-9]+/g, "-")

@@ -52,18 +52,18 @@ export function buildTraitTrend(reviews: readonly ReviewView[]): TraitTrend {
 
 async function repliedAtFor(viewerId: number, reviewIds: number[]): Promise<Map<number, number | null>> {
   if (reviewIds.length === 0) return new Map();
-  const rows = (await getDb()
-      .select({ id: reviews.id, repliedAt: reviews.repliedAt })
-      .from(reviews)
-      .where(and(eq(reviews.employeeId, viewerId), inArray(reviews.id, reviewIds))));
+  const rows = await getDb()
+    .select({ id: reviews.id, repliedAt: reviews.repliedAt })
+    .from(reviews)
+    .where(and(eq(reviews.employeeId, viewerId), inArray(reviews.id, reviewIds)));
   return new Map(rows.map((r) => [r.id, r.repliedAt]));
 }
 
 async function toItems(viewerId: number, list: ReviewView[]): Promise<FeedbackItem[]> {
   const replied = await repliedAtFor(
-      viewerId,
-      list.map((r) => r.id!),
-    );
+    viewerId,
+    list.map((r) => r.id!),
+  );
   return list.map((review) => {
     const open = agentsCanRespond(review.cycle.state);
     const repliedAt = replied.get(review.id!) ?? null;
@@ -99,7 +99,8 @@ const replySchema = ackSchema.extend({
 
 /** The viewer's own submitted review in a cycle they may read; the rule is in the WHERE clause. */
 async function ownReleasedReview(viewerId: number, cycleKey: string) {
-  return (await getDb()
+  return (
+    await getDb()
       .select({
         id: reviews.id,
         state: cycles.state,
@@ -118,7 +119,8 @@ async function ownReleasedReview(viewerId: number, cycleKey: string) {
           eq(reviews.status, "submitted"),
           inArray(cycles.state, AGENT_READABLE_STATES),
         ),
-      ))[0];
+      )
+  )[0];
 }
 
 const CLOSED: FeedbackResult = { ok: false, code: "closed", message: "This cycle is closed, so the review is read only." };
@@ -137,9 +139,10 @@ export async function acknowledgeReview(raw: unknown): Promise<FeedbackResult> {
     }
     if (review.acknowledgedAt !== null) return { ok: true, message: "You have acknowledged this review." };
     if (!agentsCanRespond(review.state)) return CLOSED;
-    (await db.update(reviews)
-            .set({ acknowledgedAt: Date.now() })
-            .where(and(eq(reviews.id, review.id), sql`${reviews.acknowledgedAt} is null`)));
+    await db
+      .update(reviews)
+      .set({ acknowledgedAt: Date.now() })
+      .where(and(eq(reviews.id, review.id), sql`${reviews.acknowledgedAt} is null`));
     await recordAudit({ actorId: viewer.id, action: "review.acknowledge", targetType: "review", targetId: review.id });
     return { ok: true, message: "Acknowledged. Your manager and HR can see that you have read it." };
   });
@@ -152,31 +155,32 @@ export async function replyToReview(raw: unknown): Promise<FeedbackResult> {
   if (!parsed.success) return { ok: false, code: "invalid", message: parsed.error.issues[0].message };
   const { cycleKey, reply } = parsed.data;
   const result = await writeTx(async (db): Promise<FeedbackResult> => {
-      const review = await ownReleasedReview(viewer.id, cycleKey);
-      if (!review) {
-        await recordDenied(viewer.id, "review", cycleKey, "reply: not the viewer's released review");
-        return NOT_FOUND;
-      }
-      if (review.repliedAt !== null)
-        return { ok: false, code: "already_replied", message: "You have already replied to this review; a review takes one reply." };
-      if (!agentsCanRespond(review.state)) return CLOSED;
-      const now = Date.now();
-      (await db.update(reviews)
-              .set({ agentReply: reply, repliedAt: now, acknowledgedAt: review.acknowledgedAt ?? now })
-              .where(and(eq(reviews.id, review.id), sql`${reviews.repliedAt} is null`)));
-      await recordAudit({ actorId: viewer.id, action: "review.reply", targetType: "review", targetId: review.id });
-      await notify(
-              db,
-              {
-                recipientId: review.reviewerId,
-                kind: "reply_received",
-                title: `${firstName(review.employeeName)} replied to their ${cycleKey} review`,
-                link: `/reviews/${cycleKey}/${viewer.id}`,
-              },
-              now,
-            );
-      return { ok: true, message: "Reply sent. Your manager has been told." };
-    });
+    const review = await ownReleasedReview(viewer.id, cycleKey);
+    if (!review) {
+      await recordDenied(viewer.id, "review", cycleKey, "reply: not the viewer's released review");
+      return NOT_FOUND;
+    }
+    if (review.repliedAt !== null)
+      return { ok: false, code: "already_replied", message: "You have already replied to this review; a review takes one reply." };
+    if (!agentsCanRespond(review.state)) return CLOSED;
+    const now = Date.now();
+    await db
+      .update(reviews)
+      .set({ agentReply: reply, repliedAt: now, acknowledgedAt: review.acknowledgedAt ?? now })
+      .where(and(eq(reviews.id, review.id), sql`${reviews.repliedAt} is null`));
+    await recordAudit({ actorId: viewer.id, action: "review.reply", targetType: "review", targetId: review.id });
+    await notify(
+      db,
+      {
+        recipientId: review.reviewerId,
+        kind: "reply_received",
+        title: `${firstName(review.employeeName)} replied to their ${cycleKey} review`,
+        link: `/reviews/${cycleKey}/${viewer.id}`,
+      },
+      now,
+    );
+    return { ok: true, message: "Reply sent. Your manager has been told." };
+  });
   if (result.ok) scheduleDelivery();
   return result;
 }
@@ -190,11 +194,13 @@ export interface ReviewResponse {
 /** The subject's acknowledgement and reply, for anyone who may read the review (manager, HR). */
 export async function getReviewResponse(cycleKey: string, employeeId: number): Promise<ReviewResponse | null> {
   const viewer = await verifySession();
-  const row = (await getDb()
+  const row = (
+    await getDb()
       .select({ acknowledgedAt: reviews.acknowledgedAt, agentReply: reviews.agentReply, repliedAt: reviews.repliedAt })
       .from(reviews)
       .innerJoin(cycles, eq(cycles.id, reviews.cycleId))
       .innerJoin(employees, eq(employees.id, reviews.employeeId))
-      .where(and(eq(cycles.key, cycleKey), eq(employees.id, employeeId), reviewVisibleSql(viewer))))[0];
+      .where(and(eq(cycles.key, cycleKey), eq(employees.id, employeeId), reviewVisibleSql(viewer)))
+  )[0];
   return row ?? null;
 }

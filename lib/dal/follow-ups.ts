@@ -64,11 +64,11 @@ export async function recordFollowUp(raw: unknown, now = Date.now()): Promise<Fo
       Number.isInteger(reviewId) && reviewId > 0 ? (await followUpRows(db, sql`r.id = ${reviewId} and m.id = ${viewer.id}`))[0] : undefined;
     if (!target) {
       await recordDenied(
-                viewer.id,
-                "review",
-                String((raw as { reviewId?: unknown })?.reviewId ?? "?"),
-                "follow-up: not the person's manager or no follow-up asked",
-              );
+        viewer.id,
+        "review",
+        String((raw as { reviewId?: unknown })?.reviewId ?? "?"),
+        "follow-up: not the person's manager or no follow-up asked",
+      );
       return { ok: false, message: "Only the person's manager can record a follow-up for this answer.", fieldErrors: {} };
     }
     if (!parsed.success) {
@@ -77,17 +77,20 @@ export async function recordFollowUp(raw: unknown, now = Date.now()): Promise<Fo
       return { ok: false, message: "Check the highlighted fields. Nothing was saved.", fieldErrors };
     }
     const { kind, happenedOn, reviewOn, note } = parsed.data;
-    (await exec(db, sql`insert into keeper_follow_ups (review_id, kind, happened_on, review_on, note, recorded_by, recorded_at)
+    await exec(
+      db,
+      sql`insert into keeper_follow_ups (review_id, kind, happened_on, review_on, note, recorded_by, recorded_at)
       values (${reviewId}, ${kind}, ${happenedOn}, ${reviewOn}, ${note}, ${viewer.id}, ${now})
       on conflict (review_id) do update set kind = excluded.kind, happened_on = excluded.happened_on, review_on = excluded.review_on,
-        note = excluded.note, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`));
+        note = excluded.note, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`,
+    );
     await recordAudit({
-            actorId: viewer.id,
-            action: "review.follow_up",
-            targetType: "review",
-            targetId: reviewId,
-            detail: { kind, happenedOn, reviewOn },
-          });
+      actorId: viewer.id,
+      action: "review.follow_up",
+      targetType: "review",
+      targetId: reviewId,
+      detail: { kind, happenedOn, reviewOn },
+    });
     return { ok: true, message: `Recorded the follow-up for ${target.employeeName}.` };
   });
 }

@@ -49,10 +49,10 @@ export async function getMyComments(raw: unknown): Promise<{ filter: CommentFilt
   const parsed = commentFilterSchema.safeParse(raw ?? {});
   const filter: CommentFilter = parsed.success ? parsed.data : {};
   const comments = await recentComments(viewer.id, {
-      quarter: filter.quarter,
-      sentiment: filter.sentiment,
-      search: filter.search || undefined,
-      limit: MY_COMMENTS_LIMIT,
-    });
+    quarter: filter.quarter,
+    sentiment: filter.sentiment,
+    search: filter.search || undefined,
+    limit: MY_COMMENTS_LIMIT,
+  });
   return { filter, comments };
 }

@@ -24,20 +24,20 @@ export interface NotificationView {
 /** The viewer's own notifications, newest first. Nobody reads anyone else's. */
 export async function listMyNotifications(limit = 50): Promise<NotificationView[]> {
   const viewer = await verifySession();
-  return (await getDb()
-      .select({
-        id: notifications.id,
-        kind: notifications.kind,
-        title: notifications.title,
-        body: notifications.body,
-        link: notifications.link,
-        createdAt: notifications.createdAt,
-        readAt: notifications.readAt,
-      })
-      .from(notifications)
-      .where(eq(notifications.recipientId, viewer.id))
-      .orderBy(desc(notifications.createdAt), desc(notifications.id))
-      .limit(Math.min(Math.max(1, limit), 200)));
+  return await getDb()
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      title: notifications.title,
+      body: notifications.body,
+      link: notifications.link,
+      createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
+    })
+    .from(notifications)
+    .where(eq(notifications.recipientId, viewer.id))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(Math.min(Math.max(1, limit), 200));
 }
 
 // Every signed-in page's header asks for it.
@@ -58,12 +58,13 @@ export async function unreadNotificationCount(): Promise<number> {
 
 export async function markAllNotificationsRead(): Promise<number> {
   const viewer = await verifySession();
-  return writeTx(
-    async (db) =>
-      affected(await db
-                  .update(notifications)
-                  .set({ readAt: Date.now() })
-                  .where(and(eq(notifications.recipientId, viewer.id), isNull(notifications.readAt)))),
+  return writeTx(async (db) =>
+    affected(
+      await db
+        .update(notifications)
+        .set({ readAt: Date.now() })
+        .where(and(eq(notifications.recipientId, viewer.id), isNull(notifications.readAt))),
+    ),
   );
 }
 
@@ -74,13 +75,16 @@ export async function openNotification(raw: unknown): Promise<{ link: string } |
   const viewer = await verifySession();
   const parsed = openSchema.safeParse(raw);
   if (!parsed.success) return null;
-  const row = await writeTx(async (db) =>
-      (await db
-              .update(notifications)
-              .set({ readAt: sql`coalesce(${notifications.readAt}, ${Date.now()})` })
-              .where(and(eq(notifications.id, parsed.data.id), eq(notifications.recipientId, viewer.id)))
-              .returning({ link: notifications.link }))[0],
-    );
+  const row = await writeTx(
+    async (db) =>
+      (
+        await db
+          .update(notifications)
+          .set({ readAt: sql`coalesce(${notifications.readAt}, ${Date.now()})` })
+          .where(and(eq(notifications.id, parsed.data.id), eq(notifications.recipientId, viewer.id)))
+          .returning({ link: notifications.link })
+      )[0],
+  );
   if (!row) {
     await recordDenied(viewer.id, "notification", parsed.data.id, "not the recipient or does not exist");
     return null;
@@ -93,23 +97,23 @@ export async function openNotification(raw: unknown): Promise<{ link: string } |
 
 /** Tells every employee with a submitted review in the cycle that it is released to them. */
 export async function notifyReviewsReleased(db: Db, cycleId: number, cycleKey: string, now = Date.now()): Promise<number> {
-  const subjects = (await db
-      .select({ employeeId: reviews.employeeId })
-      .from(reviews)
-      .where(and(eq(reviews.cycleId, cycleId), eq(reviews.status, "submitted"))));
+  const subjects = await db
+    .select({ employeeId: reviews.employeeId })
+    .from(reviews)
+    .where(and(eq(reviews.cycleId, cycleId), eq(reviews.status, "submitted")));
   let sent = 0;
   for (const { employeeId } of subjects) {
     const ok = await notify(
-          db,
-          {
-            recipientId: employeeId,
-            kind: "review_released",
-            title: `Your ${cycleKey} review is ready`,
-            body: "Your manager's feedback for the quarter has been released. Read it, acknowledge it, and reply if you want to.",
-            link: `/feedback/${cycleKey}`,
-          },
-          now,
-        );
+      db,
+      {
+        recipientId: employeeId,
+        kind: "review_released",
+        title: `Your ${cycleKey} review is ready`,
+        body: "Your manager's feedback for the quarter has been released. Read it, acknowledge it, and reply if you want to.",
+        link: `/feedback/${cycleKey}`,
+      },
+      now,
+    );
     if (ok) sent += 1;
   }
   scheduleDelivery();
@@ -130,10 +134,10 @@ export interface OutboxView {
  */
 export async function listOutbox(limit = 100): Promise<OutboxView | null> {
   if (!(await requireRole("admin", { type: "page", id: "/admin/outbox" }))) return null;
-  const mails = (await getDb()
-      .select()
-      .from(outboxEmails)
-      .orderBy(desc(outboxEmails.id))
-      .limit(Math.min(Math.max(1, limit), 500)));
+  const mails = await getDb()
+    .select()
+    .from(outboxEmails)
+    .orderBy(desc(outboxEmails.id))
+    .limit(Math.min(Math.max(1, limit), 500));
   return { smtpConfigured: smtpConfigured(), mails };
 }

@@ -91,6 +91,12 @@ export async function exportOutcomesCsv(raw: { cycle?: string }): Promise<Talent
     ...s.teams.map((t) => [s.cycle.key, "Team", t.label, ...figureCells(t.figures)]),
     ...s.managers.map((m) => [s.cycle.key, "Manager", m.label, ...figureCells(m.figures)]),
   ];
-  await recordAudit({ actorId: viewer.id, action: "export.outcomes", targetType: "cycle", targetId: s.cycle.key, detail: { rows: rows.length } });
+  await recordAudit({
+    actorId: viewer.id,
+    action: "export.outcomes",
+    targetType: "cycle",
+    targetId: s.cycle.key,
+    detail: { rows: rows.length },
+  });
   return { ok: true, value: { filename: `keeper-outcomes-${s.cycle.key}.csv`, csv: toCsv(OUTCOME_CSV_HEADERS, rows) } };
 }

@@ -41,9 +41,13 @@ export async function getCycleRecord(key: string): Promise<CycleRecordView | nul
     return null;
   }
   const db = getDb();
-  const cycle = (await readRow<{ id: number; key: string; state: string } | undefined>(db, sql`select id, key, state from cycles where key = ${key}`));
+  const cycle = await readRow<{ id: number; key: string; state: string } | undefined>(
+    db,
+    sql`select id, key, state from cycles where key = ${key}`,
+  );
   if (!cycle) return null;
-  const participants = (await readRow<{ n: number }>(db, sql`select count(*) as n from cycle_participants where cycle_id = ${cycle.id}`))!.n;
+  const participants = (await readRow<{ n: number }>(db, sql`select count(*) as n from cycle_participants where cycle_id = ${cycle.id}`))!
+    .n;
   const missing = sql`from employees e
     join employees m on m.id = e.manager_id
     left join teams t on t.id = e.team_id
@@ -52,8 +56,11 @@ export async function getCycleRecord(key: string): Promise<CycleRecordView | nul
   const lateHires =
     cycle.state === "draft"
       ? []
-      : (await readRows<LateHire>(db, sql`select e.id as id, e.name as name, e.email as email, t.name as team, m.name as manager, e.hired_at as "hiredAt"
-          ${missing} order by e.hired_at desc, e.name limit ${LATE_HIRE_LIMIT}`));
+      : await readRows<LateHire>(
+          db,
+          sql`select e.id as id, e.name as name, e.email as email, t.name as team, m.name as manager, e.hired_at as "hiredAt"
+          ${missing} order by e.hired_at desc, e.name limit ${LATE_HIRE_LIMIT}`,
+        );
   return { cycle, participants, lateHires, lateHiresTotal };
 }
 
@@ -72,18 +79,18 @@ export async function addLateHires(raw: unknown): Promise<ParticipantActionResul
   }
   const { key, employeeIds } = parsed.data;
   return writeTx(async (db): Promise<ParticipantActionResult> => {
-    const cycle = (await readRow<{ id: number; state: string } | undefined>(db, sql`select id, state from cycles where key = ${key}`));
+    const cycle = await readRow<{ id: number; state: string } | undefined>(db, sql`select id, state from cycles where key = ${key}`);
     if (!cycle) return { ok: false, message: "Unknown cycle." };
     if (cycle.state !== "open") return { ok: false, message: `${key} is not open: only an open cycle takes new people.` };
     const added = await addParticipants(db, cycle.id, employeeIds, viewer.id, Date.now());
     if (added.length === 0) return { ok: false, message: "Nobody was added: they are already in the cycle, inactive, or have no manager." };
     await recordAudit({
-            actorId: viewer.id,
-            action: "cycle.participants_add",
-            targetType: "cycle",
-            targetId: key,
-            detail: { employeeIds: added },
-          });
+      actorId: viewer.id,
+      action: "cycle.participants_add",
+      targetType: "cycle",
+      targetId: key,
+      detail: { employeeIds: added },
+    });
     return { ok: true, message: `Added ${added.length === 1 ? "1 person" : `${added.length} people`} to ${key}.` };
   });
 }
@@ -110,32 +117,38 @@ export async function reassignReviewer(raw: unknown): Promise<ParticipantActionR
   }
   const { key, employeeEmail, reviewerEmail } = parsed.data;
   return writeTx(async (db): Promise<ParticipantActionResult> => {
-    const cycle = (await readRow<{ id: number; state: string } | undefined>(db, sql`select id, state from cycles where key = ${key}`));
+    const cycle = await readRow<{ id: number; state: string } | undefined>(db, sql`select id, state from cycles where key = ${key}`);
     if (!cycle) return { ok: false, message: "Unknown cycle." };
     if (cycle.state !== "open") return { ok: false, message: `${key} is not open: reviewers can only change while reviews are written.` };
-    const row = (await readRow<{ id: number; employeeId: number; reviewerId: number | null } | undefined>(db, sql`
+    const row = await readRow<{ id: number; employeeId: number; reviewerId: number | null } | undefined>(
+      db,
+      sql`
       select p.id as id, p.employee_id as "employeeId", p.reviewer_id as "reviewerId" from cycle_participants p
-      join employees e on e.id = p.employee_id where p.cycle_id = ${cycle.id} and lower(e.email) = ${employeeEmail}`));
+      join employees e on e.id = p.employee_id where p.cycle_id = ${cycle.id} and lower(e.email) = ${employeeEmail}`,
+    );
     if (!row)
       return {
         ok: false,
         message: "Check the highlighted fields.",
         fieldErrors: { employeeEmail: `Nobody with this email is in ${key}.` },
       };
-    const reviewer = (await readRow<{ id: number } | undefined>(db, sql`select id from employees where lower(email) = ${reviewerEmail} and active = 1`));
+    const reviewer = await readRow<{ id: number } | undefined>(
+      db,
+      sql`select id from employees where lower(email) = ${reviewerEmail} and active = 1`,
+    );
     if (!reviewer)
       return { ok: false, message: "Check the highlighted fields.", fieldErrors: { reviewerEmail: "No active employee has this email." } };
     if (reviewer.id === row.employeeId)
       return { ok: false, message: "Check the highlighted fields.", fieldErrors: { reviewerEmail: "Nobody reviews themself." } };
     if (reviewer.id === row.reviewerId) return { ok: true, message: "That is already the reviewer." };
-    (await exec(db, sql`update cycle_participants set reviewer_id = ${reviewer.id} where id = ${row.id}`));
+    await exec(db, sql`update cycle_participants set reviewer_id = ${reviewer.id} where id = ${row.id}`);
     await recordAudit({
-            actorId: viewer.id,
-            action: "cycle.reviewer_reassign",
-            targetType: "review",
-            targetId: `${key}/${row.employeeId}`,
-            detail: { from: row.reviewerId, to: reviewer.id },
-          });
+      actorId: viewer.id,
+      action: "cycle.reviewer_reassign",
+      targetType: "review",
+      targetId: `${key}/${row.employeeId}`,
+      detail: { from: row.reviewerId, to: reviewer.id },
+    });
     return { ok: true, message: `${reviewerEmail} now writes ${employeeEmail}'s ${key} review.` };
   });
 }

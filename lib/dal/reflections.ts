@@ -29,7 +29,8 @@ export const REFLECTION_MAX = 4000;
 /** The viewer's reflection for the open cycle, or null when no cycle is open or nobody reviews them. */
 export async function getMyOpenReflection(): Promise<(ReflectionView & { dueDate: string | null }) | null> {
   const viewer = await verifySession();
-  const row = (await getDb()
+  const row = (
+    await getDb()
       .select({
         cycleKey: cycles.key,
         dueDate: cycles.dueDate,
@@ -41,7 +42,8 @@ export async function getMyOpenReflection(): Promise<(ReflectionView & { dueDate
       // Written in the same window as the manager's review, so the manager sees it while writing.
       .innerJoin(cycles, inArray(cycles.state, MANAGER_EDITABLE_STATES))
       .leftJoin(reflections, and(eq(reflections.cycleId, cycles.id), eq(reflections.employeeId, employees.id)))
-      .where(and(eq(employees.id, viewer.id), isNotNull(employees.managerId))))[0];
+      .where(and(eq(employees.id, viewer.id), isNotNull(employees.managerId)))
+  )[0];
   if (!row) return null;
   return {
     cycleKey: row.cycleKey,
@@ -79,16 +81,19 @@ export async function saveMyReflection(raw: unknown): Promise<ReflectionResult> 
   const { cycleKey, proudOf, growth } = parsed.data;
   return writeTx(async (db): Promise<ReflectionResult> => {
     // The author is always the viewer: no employee id is taken from the request.
-    const cycle = (await db
-          .select({ id: cycles.id })
-          .from(cycles)
-          .innerJoin(employees, and(eq(employees.id, viewer.id), isNotNull(employees.managerId)))
-          .where(and(eq(cycles.key, cycleKey), inArray(cycles.state, MANAGER_EDITABLE_STATES))))[0];
+    const cycle = (
+      await db
+        .select({ id: cycles.id })
+        .from(cycles)
+        .innerJoin(employees, and(eq(employees.id, viewer.id), isNotNull(employees.managerId)))
+        .where(and(eq(cycles.key, cycleKey), inArray(cycles.state, MANAGER_EDITABLE_STATES)))
+    )[0];
     if (!cycle) return { ok: false, code: "closed", message: "Self-reflections can be written only while the cycle is open." };
     const now = Date.now();
-    (await db.insert(reflections)
-            .values({ cycleId: cycle.id, employeeId: viewer.id, proudOf, growth, updatedAt: now })
-            .onConflictDoUpdate({ target: [reflections.cycleId, reflections.employeeId], set: { proudOf, growth, updatedAt: now } }));
+    await db
+      .insert(reflections)
+      .values({ cycleId: cycle.id, employeeId: viewer.id, proudOf, growth, updatedAt: now })
+      .onConflictDoUpdate({ target: [reflections.cycleId, reflections.employeeId], set: { proudOf, growth, updatedAt: now } });
     await recordAudit({ actorId: viewer.id, action: "reflection.save", targetType: "cycle", targetId: cycleKey });
     return { ok: true, message: "Saved. Your manager sees it beside your review.", updatedAt: now };
   });
@@ -101,12 +106,14 @@ export async function saveMyReflection(raw: unknown): Promise<ReflectionResult> 
 export async function getReflectionFor(cycleKey: string, employeeId: number): Promise<{ reflection: ReflectionView | null } | null> {
   const viewer = await verifySession();
   const visible = employeeVisibleSql(viewer, employees.id, { self: true });
-  const row = (await getDb()
+  const row = (
+    await getDb()
       .select({ state: cycles.state, proudOf: reflections.proudOf, growth: reflections.growth, updatedAt: reflections.updatedAt })
       .from(employees)
       .innerJoin(cycles, eq(cycles.key, cycleKey))
       .leftJoin(reflections, and(eq(reflections.cycleId, cycles.id), eq(reflections.employeeId, employees.id)))
-      .where(and(eq(employees.id, employeeId), visible)))[0];
+      .where(and(eq(employees.id, employeeId), visible))
+  )[0];
   if (!row) {
     await recordDenied(viewer.id, "reflection", `${cycleKey}/${employeeId}`, "not visible to viewer or does not exist");
     return null;

@@ -57,16 +57,16 @@ async function traitsForRows(rows: readonly ReviewRow[]): Promise<Map<ReviewRow,
   const cycleIds = [...new Set(rows.map((r) => r.cycleId))];
   const reviewIds = rows.flatMap((r) => (r.reviewId === null ? [] : [r.reviewId]));
   const defs = cycleIds.length
-    ? (await db.select().from(cycleTraits).where(inArray(cycleTraits.cycleId, cycleIds)).orderBy(asc(cycleTraits.position)))
+    ? await db.select().from(cycleTraits).where(inArray(cycleTraits.cycleId, cycleIds)).orderBy(asc(cycleTraits.position))
     : [];
   // In slices: SQLite caps bound parameters per statement, and the API may list a whole cycle.
   const ratings = [];
   for (let i = 0; i < reviewIds.length; i += 5000) {
     ratings.push(
       ...(await db
-                .select()
-                .from(reviewRatings)
-                .where(inArray(reviewRatings.reviewId, reviewIds.slice(i, i + 5000)))),
+        .select()
+        .from(reviewRatings)
+        .where(inArray(reviewRatings.reviewId, reviewIds.slice(i, i + 5000)))),
     );
   }
   const defsByCycle = new Map<number, typeof defs>();
@@ -171,15 +171,16 @@ type ReviewRow = Awaited<ReturnType<ReturnType<typeof baseQuery>["all"]>>[number
 /** The review of one employee in one cycle, as the viewer may see it; null (and audited) otherwise. */
 export async function getReviewForPage(cycleKey: string, employeeId: number): Promise<ReviewView | null> {
   const viewer = await verifySession();
-  const row = (await baseQuery(viewer)
-      .where(
-        and(
-          eq(cycles.key, cycleKey),
-          eq(employees.id, employeeId),
-          sql`(case when ${reviews.id} is null then ${unstartedReviewVisibleSql(viewer)} else ${reviewVisibleSql(viewer)} end)`,
-          cycleVisibleSql(viewer),
-        ),
-      ))[0];
+  const row = (
+    await baseQuery(viewer).where(
+      and(
+        eq(cycles.key, cycleKey),
+        eq(employees.id, employeeId),
+        sql`(case when ${reviews.id} is null then ${unstartedReviewVisibleSql(viewer)} else ${reviewVisibleSql(viewer)} end)`,
+        cycleVisibleSql(viewer),
+      ),
+    )
+  )[0];
   if (!row) {
     await recordDenied(viewer.id, "review", `${cycleKey}/${employeeId}`, "not visible to viewer or does not exist");
     return null;
@@ -190,8 +191,7 @@ export async function getReviewForPage(cycleKey: string, employeeId: number): Pr
 /** A started review by id (API), or null (and audited) when the viewer may not see it. */
 export async function getReviewById(id: number): Promise<ReviewView | null> {
   const viewer = await verifySession();
-  const row = (await baseQuery(viewer)
-      .where(and(eq(reviews.id, id), reviewVisibleSql(viewer))))[0];
+  const row = (await baseQuery(viewer).where(and(eq(reviews.id, id), reviewVisibleSql(viewer))))[0];
   if (!row) {
     await recordDenied(viewer.id, "review", id, "not visible to viewer or does not exist");
     return null;
@@ -207,18 +207,18 @@ export async function getReviewById(id: number): Promise<ReviewView | null> {
  */
 export async function listVisibleReviews(cycleKey: string, page: { afterId: number; limit: number }): Promise<ReviewView[]> {
   const viewer = await verifySession();
-  const rows = (await baseQuery(viewer)
-      .where(and(eq(cycles.key, cycleKey), gt(reviews.id, page.afterId), reviewVisibleSql(viewer)))
-      .orderBy(asc(reviews.id))
-      .limit(page.limit + 1));
+  const rows = await baseQuery(viewer)
+    .where(and(eq(cycles.key, cycleKey), gt(reviews.id, page.afterId), reviewVisibleSql(viewer)))
+    .orderBy(asc(reviews.id))
+    .limit(page.limit + 1);
   return shapeAll(viewer, rows);
 }
 
 /** The viewer's own released reviews, newest cycle first. */
 export async function listMyReleasedReviews(): Promise<ReviewView[]> {
   const viewer = await verifySession();
-  const rows = (await baseQuery(viewer)
-      .where(and(eq(employees.id, viewer.id), inArray(cycles.state, AGENT_READABLE_STATES), eq(reviews.status, "submitted")))
-      .orderBy(desc(cycles.key)));
+  const rows = await baseQuery(viewer)
+    .where(and(eq(employees.id, viewer.id), inArray(cycles.state, AGENT_READABLE_STATES), eq(reviews.status, "submitted")))
+    .orderBy(desc(cycles.key));
   return shapeAll(viewer, rows);
 }

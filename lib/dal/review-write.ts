@@ -28,21 +28,19 @@ function fail(code: keyof typeof MESSAGES): SaveResult {
 
 /** The cycle and employee, only when the viewer writes the employee's review (policy.ts). */
 async function writableTarget(db: Db, viewer: Viewer, cycleKey: string, employeeId: number) {
-  return (await db
+  return (
+    await db
       .select({ cycleId: cycles.id, state: cycles.state })
       .from(employees)
       .innerJoin(cycles, eq(cycles.key, cycleKey))
-      .where(and(eq(employees.id, employeeId), reviewWriterSql(viewer))))[0];
+      .where(and(eq(employees.id, employeeId), reviewWriterSql(viewer)))
+  )[0];
 }
 
 async function writeContent(db: Db, viewer: Viewer, input: ReviewSaveInput, cycleId: number, submit: boolean): Promise<SaveResult> {
   const now = Date.now();
   const traitIds = new Set(
-    (await db
-            .select({ id: cycleTraits.id })
-            .from(cycleTraits)
-            .where(eq(cycleTraits.cycleId, cycleId)))
-      .map((t) => t.id),
+    (await db.select({ id: cycleTraits.id }).from(cycleTraits).where(eq(cycleTraits.cycleId, cycleId))).map((t) => t.id),
   );
   const traits = normaliseTraits(input.traits).filter((t) => traitIds.has(t.cycleTraitId));
   if (submit) {
@@ -51,10 +49,12 @@ async function writeContent(db: Db, viewer: Viewer, input: ReviewSaveInput, cycl
       return { ok: false, code: "invalid", message: "Some answers are missing. Check the highlighted fields.", fieldErrors: errors };
     }
   }
-  const existing = (await db
+  const existing = (
+    await db
       .select({ id: reviews.id, status: reviews.status, version: reviews.version })
       .from(reviews)
-      .where(and(eq(reviews.cycleId, cycleId), eq(reviews.employeeId, input.employeeId))))[0];
+      .where(and(eq(reviews.cycleId, cycleId), eq(reviews.employeeId, input.employeeId)))
+  )[0];
   const content = {
     keeperAnswer: input.keeperAnswer,
     keeperReason: input.keeperReason,
@@ -69,11 +69,13 @@ async function writeContent(db: Db, viewer: Viewer, input: ReviewSaveInput, cycl
   let version: number;
   if (!existing) {
     if (input.version !== 0) return fail("stale");
-    const inserted = (await db
-          .insert(reviews)
-          .values({ ...content, cycleId, employeeId: input.employeeId, version: 1, createdAt: now })
-          .onConflictDoNothing()
-          .returning({ id: reviews.id }))[0];
+    const inserted = (
+      await db
+        .insert(reviews)
+        .values({ ...content, cycleId, employeeId: input.employeeId, version: 1, createdAt: now })
+        .onConflictDoNothing()
+        .returning({ id: reviews.id })
+    )[0];
     // Another process inserted it since the read above (PostgreSQL: a unique violation otherwise).
     if (!inserted) return fail("stale");
     reviewId = inserted.id;
@@ -81,23 +83,25 @@ async function writeContent(db: Db, viewer: Viewer, input: ReviewSaveInput, cycl
   } else {
     if (existing.status === "submitted") return fail("submitted");
     // The version check is in the UPDATE itself, so two tabs can never both win.
-    const updated = (await db
-          .update(reviews)
-          .set({ ...content, version: sql`${reviews.version} + 1` })
-          .where(and(eq(reviews.id, existing.id), eq(reviews.version, input.version))));
+    const updated = await db
+      .update(reviews)
+      .set({ ...content, version: sql`${reviews.version} + 1` })
+      .where(and(eq(reviews.id, existing.id), eq(reviews.version, input.version)));
     if (affected(updated) === 0) return fail("stale");
     reviewId = existing.id;
     version = input.version + 1;
   }
   for (const t of traits) {
-    (await db.insert(reviewRatings)
-            .values({ reviewId, cycleTraitId: t.cycleTraitId, rating: t.rating, notObserved: t.notObserved, comment: t.comment })
-            .onConflictDoUpdate({
-              target: [reviewRatings.reviewId, reviewRatings.cycleTraitId],
-              set: { rating: t.rating, notObserved: t.notObserved, comment: t.comment },
-            }));
+    await db
+      .insert(reviewRatings)
+      .values({ reviewId, cycleTraitId: t.cycleTraitId, rating: t.rating, notObserved: t.notObserved, comment: t.comment })
+      .onConflictDoUpdate({
+        target: [reviewRatings.reviewId, reviewRatings.cycleTraitId],
+        set: { rating: t.rating, notObserved: t.notObserved, comment: t.comment },
+      });
   }
-  if (submit) await recordAudit({ actorId: viewer.id, action: "review.submit", targetType: "review", targetId: reviewId, detail: { version } });
+  if (submit)
+    await recordAudit({ actorId: viewer.id, action: "review.submit", targetType: "review", targetId: reviewId, detail: { version } });
   return { ok: true, version, reviewId, savedAt: now, status: content.status };
 }
 
@@ -145,20 +149,28 @@ export async function reopenReview(raw: unknown): Promise<SaveResult> {
     }
     if (!managersCanEdit(target.state)) return fail("locked");
     const now = Date.now();
-    const row = (await db
-          .update(reviews)
-          .set({ status: "draft", submittedAt: null, version: sql`${reviews.version} + 1`, updatedAt: now })
-          .where(
-            and(
-              eq(reviews.cycleId, target.cycleId),
-              eq(reviews.employeeId, employeeId),
-              eq(reviews.status, "submitted"),
-              eq(reviews.version, version),
-            ),
-          )
-          .returning({ id: reviews.id, version: reviews.version }))[0];
+    const row = (
+      await db
+        .update(reviews)
+        .set({ status: "draft", submittedAt: null, version: sql`${reviews.version} + 1`, updatedAt: now })
+        .where(
+          and(
+            eq(reviews.cycleId, target.cycleId),
+            eq(reviews.employeeId, employeeId),
+            eq(reviews.status, "submitted"),
+            eq(reviews.version, version),
+          ),
+        )
+        .returning({ id: reviews.id, version: reviews.version })
+    )[0];
     if (!row) return fail("stale");
-    await recordAudit({ actorId: viewer.id, action: "review.reopen", targetType: "review", targetId: row.id, detail: { version: row.version } });
+    await recordAudit({
+      actorId: viewer.id,
+      action: "review.reopen",
+      targetType: "review",
+      targetId: row.id,
+      detail: { version: row.version },
+    });
     return { ok: true, version: row.version, reviewId: row.id, savedAt: now, status: "draft" };
   });
 }

@@ -53,14 +53,14 @@ export async function listScimUsers(base: string, params: URLSearchParams): Prom
   const rows =
     count === 0
       ? []
-      : (await db
-                    .select(personColumns)
-                    .from(employees)
-                    .leftJoin(teams, eq(teams.id, employees.teamId))
-                    .where(where)
-                    .orderBy(asc(employees.id))
-                    .limit(count)
-                    .offset(startIndex - 1));
+      : await db
+          .select(personColumns)
+          .from(employees)
+          .leftJoin(teams, eq(teams.id, employees.teamId))
+          .where(where)
+          .orderBy(asc(employees.id))
+          .limit(count)
+          .offset(startIndex - 1);
   return {
     ok: true,
     status: 200,
@@ -94,29 +94,31 @@ export async function createScimUser(client: ScimClient, base: string, body: unk
         return fail(409, `A user with userName ${changes.email} already exists.`, "uniqueness");
       }
       const now = Date.now();
-      const created = (await db
-              .insert(employees)
-              .values({
-                email: changes.email!,
-                name: changes.name ?? changes.email!,
-                title: changes.title ?? "",
-                active: changes.active ?? true,
-                role: "agent",
-                passwordHash: null,
-                createdAt: now,
-                updatedAt: now,
-              })
-              .returning({ id: employees.id }))[0];
+      const created = (
+        await db
+          .insert(employees)
+          .values({
+            email: changes.email!,
+            name: changes.name ?? changes.email!,
+            title: changes.title ?? "",
+            active: changes.active ?? true,
+            role: "agent",
+            passwordHash: null,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning({ id: employees.id })
+      )[0];
       const { managerScimId, department } = changes;
       const outcome = await applyChanges(db, client, created.id, { managerScimId, department }, "created");
       if (outcome) throw new RollBack(outcome);
       await recordAudit({
-                actorId: client.actorId,
-                action: "scim.user.create",
-                targetType: "employee",
-                targetId: created.id,
-                detail: { tokenId: client.tokenId, email: changes.email, active: changes.active ?? true, managerScimId, department },
-              });
+        actorId: client.actorId,
+        action: "scim.user.create",
+        targetType: "employee",
+        targetId: created.id,
+        detail: { tokenId: client.tokenId, email: changes.email, active: changes.active ?? true, managerScimId, department },
+      });
       const row = (await person(db, created.id))!;
       return {
         ok: true,
@@ -167,7 +169,12 @@ async function run(fn: () => Promise<ScimOutcome> | ScimOutcome): Promise<ScimOu
   }
 }
 
-async function update(client: ScimClient, base: string, rawId: string, changesFor: (before: PersonRow) => UserChanges): Promise<ScimOutcome> {
+async function update(
+  client: ScimClient,
+  base: string,
+  rawId: string,
+  changesFor: (before: PersonRow) => UserChanges,
+): Promise<ScimOutcome> {
   const id = scimId(rawId);
   if (id === null) return fail(404, `No user with id ${rawId}.`);
   return run(async () => {
@@ -188,8 +195,15 @@ async function update(client: ScimClient, base: string, rawId: string, changesFo
  * all (no write, no audit, no talent-version bump) when the request repeats what is stored.
  * Returns a refusal, or null when done.
  */
-async function applyChanges(db: Db, client: ScimClient, id: number, changes: UserChanges, kind: "created" | "updated"): Promise<ScimOutcome | null> {
-  const current = (await db
+async function applyChanges(
+  db: Db,
+  client: ScimClient,
+  id: number,
+  changes: UserChanges,
+  kind: "created" | "updated",
+): Promise<ScimOutcome | null> {
+  const current = (
+    await db
       .select({
         email: employees.email,
         name: employees.name,
@@ -199,7 +213,8 @@ async function applyChanges(db: Db, client: ScimClient, id: number, changes: Use
         teamId: employees.teamId,
       })
       .from(employees)
-      .where(eq(employees.id, id)))[0]!;
+      .where(eq(employees.id, id))
+  )[0]!;
   const set: Partial<typeof current> = {};
   const diff: Record<string, [unknown, unknown]> = {};
   const note = <K extends keyof typeof current>(key: K, value: (typeof current)[K]) => {
@@ -240,37 +255,39 @@ async function applyChanges(db: Db, client: ScimClient, id: number, changes: Use
       if (teamId === null) {
         teamId = (await db.insert(teams).values({ name: changes.department }).returning({ id: teams.id }))[0].id;
         await recordAudit({
-                    actorId: client.actorId,
-                    action: "scim.team.create",
-                    targetType: "team",
-                    targetId: teamId,
-                    detail: { tokenId: client.tokenId, name: changes.department },
-                  });
+          actorId: client.actorId,
+          action: "scim.team.create",
+          targetType: "team",
+          targetId: teamId,
+          detail: { tokenId: client.tokenId, name: changes.department },
+        });
       }
     }
     note("teamId", teamId);
   }
 
   if (Object.keys(set).length === 0) return null;
-  (await db.update(employees)
-        .set({ ...set, updatedAt: Date.now() })
-        .where(eq(employees.id, id)));
+  await db
+    .update(employees)
+    .set({ ...set, updatedAt: Date.now() })
+    .where(eq(employees.id, id));
   if (set.active === false) {
     // Their sessions end with the next request (every request re-reads `active`); their own API
     // tokens are revoked outright, so reactivating them later does not revive the tokens.
-    (await db.update(apiTokens)
-            .set({ revokedAt: Date.now() })
-            .where(and(eq(apiTokens.createdBy, id), isNull(apiTokens.revokedAt))));
+    await db
+      .update(apiTokens)
+      .set({ revokedAt: Date.now() })
+      .where(and(eq(apiTokens.createdBy, id), isNull(apiTokens.revokedAt)));
   }
   if (kind === "updated") {
     const action = set.active === false ? "scim.user.deactivate" : set.active === true ? "scim.user.reactivate" : "scim.user.update";
     await recordAudit({
-            actorId: client.actorId,
-            action,
-            targetType: "employee",
-            targetId: id,
-            detail: { tokenId: client.tokenId, changes: diff },
-          });
+      actorId: client.actorId,
+      action,
+      targetType: "employee",
+      targetId: id,
+      detail: { tokenId: client.tokenId, changes: diff },
+    });
   }
   return null;
 }
@@ -298,7 +315,7 @@ async function reportingLoop(db: Db, id: number, managerId: number | null): Prom
   };
   // Walk the chain first (each step is a query), then look for the loop in memory.
   const chain = new Map<string, string | null>();
-  for (let at: string | null = start; at !== null && !chain.has(at); ) {
+  for (let at: string | null = start; at !== null && !chain.has(at);) {
     const next = await managerOf(at);
     chain.set(at, next);
     at = next;

@@ -35,19 +35,19 @@ export interface Viewer {
 // Every request asks, so the query is prepared once per connection.
 const viewerRow = perConnection((db) =>
   prepareNamed(
-  db
-    .select({
-      id: employees.id,
-      email: employees.email,
-      name: employees.name,
-      role: employees.role,
-      teamId: employees.teamId,
-      // Qualified by hand: drizzle leaves columns unqualified in single-table selects.
-      hasReports: sql<number>`exists (select 1 from employees r where r.manager_id = "employees"."id" and r.active = 1)`,
-    })
-    .from(employees)
-    .where(and(eq(employees.id, sql.placeholder("id")), eq(employees.active, true))),
-  "keeper_viewer_row",
+    db
+      .select({
+        id: employees.id,
+        email: employees.email,
+        name: employees.name,
+        role: employees.role,
+        teamId: employees.teamId,
+        // Qualified by hand: drizzle leaves columns unqualified in single-table selects.
+        hasReports: sql<number>`exists (select 1 from employees r where r.manager_id = "employees"."id" and r.active = 1)`,
+      })
+      .from(employees)
+      .where(and(eq(employees.id, sql.placeholder("id")), eq(employees.active, true))),
+    "keeper_viewer_row",
   ),
 );
 

@@ -10,13 +10,14 @@ export async function signInBlockedUntil(email: string, clientAddress: string | 
   let until: number | null = null;
   for (const key of keys) {
     // Indexed on (key, at); only the newest few failures inside the window matter.
-    const times = (await getDb()
-          .select({ at: signInAttempts.at })
-          .from(signInAttempts)
-          .where(and(eq(signInAttempts.key, key), eq(signInAttempts.ok, false), gt(signInAttempts.at, now - THROTTLE_WINDOW_MS)))
-          .orderBy(desc(signInAttempts.at))
-          .limit(THROTTLE_MAX_FAILURES))
-      .map((r) => r.at);
+    const times = (
+      await getDb()
+        .select({ at: signInAttempts.at })
+        .from(signInAttempts)
+        .where(and(eq(signInAttempts.key, key), eq(signInAttempts.ok, false), gt(signInAttempts.at, now - THROTTLE_WINDOW_MS)))
+        .orderBy(desc(signInAttempts.at))
+        .limit(THROTTLE_MAX_FAILURES)
+    ).map((r) => r.at);
     const blocked = blockedUntil(times, now);
     if (blocked !== null && (until === null || blocked > until)) until = blocked;
   }
@@ -25,8 +26,7 @@ export async function signInBlockedUntil(email: string, clientAddress: string | 
 
 export async function recordSignInAttempt(email: string, clientAddress: string | null, ok: boolean, now = Date.now()): Promise<void> {
   const db = getDb();
-  for (const key of throttleKeys(email, clientAddress)) (await db.insert(signInAttempts).values({ key, at: now, ok }));
+  for (const key of throttleKeys(email, clientAddress)) await db.insert(signInAttempts).values({ key, at: now, ok });
   // Keep the table small: attempts older than a day never matter again.
-  (await db.delete(signInAttempts)
-        .where(lt(signInAttempts.at, now - 86_400_000)));
+  await db.delete(signInAttempts).where(lt(signInAttempts.at, now - 86_400_000));
 }

@@ -40,13 +40,13 @@ export async function matchOidcSignIn(raw: unknown): Promise<SsoMatch> {
   return writeTx(async (db) => {
     const refuse = async (reason: SsoRefusal, actorId: number | null = null): Promise<SsoMatch> => {
       await recordAudit({
-                actorId,
-                action: "auth.sign_in",
-                outcome: "denied",
-                targetType: "account",
-                targetId: email ?? sub,
-                detail: { method: "oidc", reason, sub },
-              });
+        actorId,
+        action: "auth.sign_in",
+        outcome: "denied",
+        targetType: "account",
+        targetId: email ?? sub,
+        detail: { method: "oidc", reason, sub },
+      });
       return { ok: false, reason };
     };
     const pick = { id: employees.id, email: employees.email, active: employees.active, oidcSubject: employees.oidcSubject };
@@ -61,17 +61,18 @@ export async function matchOidcSignIn(raw: unknown): Promise<SsoMatch> {
     }
     if (!person.active) return refuse("inactive", person.id);
     if (person.oidcSubject === null) {
-      (await db.update(employees)
-                .set({ oidcSubject: sub })
-                .where(and(eq(employees.id, person.id), sql`${employees.oidcSubject} is null`)));
+      await db
+        .update(employees)
+        .set({ oidcSubject: sub })
+        .where(and(eq(employees.id, person.id), sql`${employees.oidcSubject} is null`));
     }
     await recordAudit({
-            actorId: person.id,
-            action: "auth.sign_in",
-            targetType: "account",
-            targetId: person.email,
-            detail: { method: "oidc", sub },
-          });
+      actorId: person.id,
+      action: "auth.sign_in",
+      targetType: "account",
+      targetId: person.email,
+      detail: { method: "oidc", sub },
+    });
     return { ok: true, employeeId: person.id };
   });
 }
@@ -79,9 +80,11 @@ export async function matchOidcSignIn(raw: unknown): Promise<SsoMatch> {
 /** The active employee linked to this OIDC `sub` (after matchOidcSignIn linked them), for the session. */
 export async function employeeForSubject(sub: unknown): Promise<number | null> {
   if (typeof sub !== "string" || sub === "") return null;
-  const row = (await getDb()
+  const row = (
+    await getDb()
       .select({ id: employees.id })
       .from(employees)
-      .where(and(eq(employees.oidcSubject, sub), eq(employees.active, true))))[0];
+      .where(and(eq(employees.oidcSubject, sub), eq(employees.active, true)))
+  )[0];
   return row?.id ?? null;
 }

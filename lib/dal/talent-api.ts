@@ -72,29 +72,29 @@ export async function getTalentApiPage(
   // A team the viewer may not see is audited inside, so a denial is never kept: it is audited
   // every time it is asked for.
   const pages = await memoUntilTalentChange(
-      getDb(),
-      key,
-      async (): Promise<TalentResult<TalentApiPages>> => {
-        const scoped = await teamsInScope(viewer, cycle, filter, false);
-        if (!scoped.ok) return scoped;
-        const report = await assemble(viewer, cycle, filter, scoped.value.teams, [], false, false);
-        const { organisation } = report;
-        const head = JSON.stringify({
-          cycle: report.cycle.key,
-          organisation: {
-            csat: organisation.csat.csat,
-            ci95: organisation.csat.ci95,
-            responses: organisation.csat.responses,
-            keeperRate: organisation.keeperRate,
-          },
-        });
-        const teams = report.teams
-          .map((t) => ({ name: t.team, json: Buffer.from(JSON.stringify(teamJson(t))) }))
-          .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-        return { ok: true, value: { head: Buffer.from(head.slice(0, -1)), teams } };
-      },
-      (result) => result.ok,
-    );
+    getDb(),
+    key,
+    async (): Promise<TalentResult<TalentApiPages>> => {
+      const scoped = await teamsInScope(viewer, cycle, filter, false);
+      if (!scoped.ok) return scoped;
+      const report = await assemble(viewer, cycle, filter, scoped.value.teams, [], false, false);
+      const { organisation } = report;
+      const head = JSON.stringify({
+        cycle: report.cycle.key,
+        organisation: {
+          csat: organisation.csat.csat,
+          ci95: organisation.csat.ci95,
+          responses: organisation.csat.responses,
+          keeperRate: organisation.keeperRate,
+        },
+      });
+      const teams = report.teams
+        .map((t) => ({ name: t.team, json: Buffer.from(JSON.stringify(teamJson(t))) }))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      return { ok: true, value: { head: Buffer.from(head.slice(0, -1)), teams } };
+    },
+    (result) => result.ok,
+  );
   if (!pages.ok) return pages;
   const { head, teams } = pages.value;
   const from = page.afterTeam === null ? 0 : teams.findIndex((t) => t.name > page.afterTeam!);

@@ -33,8 +33,16 @@ export interface PersonRow {
 }
 
 /** One row per person in scope: their review this cycle, last quarter's answer and CSAT counts. */
-export async function loadPeople(db: Db, viewer: Viewer, cycle: TalentCycle, previousKey: string, filter: TeamFilter): Promise<PersonRow[]> {
-  return (await rows<PersonRow>(db, sql`
+export async function loadPeople(
+  db: Db,
+  viewer: Viewer,
+  cycle: TalentCycle,
+  previousKey: string,
+  filter: TeamFilter,
+): Promise<PersonRow[]> {
+  return await rows<PersonRow>(
+    db,
+    sql`
     with ${talentCtes(viewer, filter, oneCycleSql(cycle))}
     select m.id as "employeeId", m.name as name, m.email as email, m.team_id as "teamId",
       r.id as "reviewId", r.status as status, r.version as version, r.keeper_answer as "keeperAnswer",
@@ -47,7 +55,8 @@ export async function loadPeople(db: Db, viewer: Viewer, cycle: TalentCycle, pre
     left join cycles pc on pc.key = ${previousKey}
     left join reviews pr on pr.cycle_id = pc.id and pr.employee_id = m.id and pr.status = 'submitted'
     left join csat_rollups cr on cr.employee_id = m.id and cr.quarter = ${cycle.key}
-    order by lower(m.name), m.id`));
+    order by lower(m.name), m.id`,
+  );
 }
 
 export interface RatingRow {
@@ -67,9 +76,17 @@ function onlyPeople(employeeIds: readonly number[] | undefined) {
  * Trait ratings of the submitted reviews in scope (drafts never count towards figures), of
  * everyone or only of `employeeIds` (never an empty list: there is nothing to ask then).
  */
-export async function loadRatings(db: Db, viewer: Viewer, cycle: TalentCycle, filter: TeamFilter, employeeIds?: readonly number[]): Promise<RatingRow[]> {
+export async function loadRatings(
+  db: Db,
+  viewer: Viewer,
+  cycle: TalentCycle,
+  filter: TeamFilter,
+  employeeIds?: readonly number[],
+): Promise<RatingRow[]> {
   if (employeeIds?.length === 0) return [];
-  return (await rows<RatingRow>(db, sql`
+  return await rows<RatingRow>(
+    db,
+    sql`
     with ${talentCtes(viewer, filter, oneCycleSql(cycle))}
     select m.id as "employeeId", rr.cycle_trait_id as "cycleTraitId", ct.key as "traitKey",
       rr.rating as rating, rr.not_observed as "notObserved"
@@ -77,7 +94,8 @@ export async function loadRatings(db: Db, viewer: Viewer, cycle: TalentCycle, fi
     join reviews r on r.employee_id = m.id and r.cycle_id = ${cycle.id} and r.status = 'submitted'
     join review_ratings rr on rr.review_id = r.id
     join cycle_traits ct on ct.id = rr.cycle_trait_id
-    where 1 = 1 ${onlyPeople(employeeIds)}`));
+    where 1 = 1 ${onlyPeople(employeeIds)}`,
+  );
 }
 
 export interface HistoryRow {
@@ -99,13 +117,16 @@ export async function loadHistory(
   employeeIds?: readonly number[],
 ): Promise<HistoryRow[]> {
   if (quarters.length === 0 || employeeIds?.length === 0) return [];
-  return (await rows<HistoryRow>(db, sql`
+  return await rows<HistoryRow>(
+    db,
+    sql`
     with ${talentCtes(viewer, filter, oneCycleSql(cycle))}
     select m.id as "employeeId", c.key as quarter, r.keeper_answer as "keeperAnswer"
     from member m
     join reviews r on r.employee_id = m.id and r.status = 'submitted'
     join cycles c on c.id = r.cycle_id
-    where c.key in ${quarters} and ${cycleVisibleSql(viewer, sql`c.state`)} ${onlyPeople(employeeIds)}`));
+    where c.key in ${quarters} and ${cycleVisibleSql(viewer, sql`c.state`)} ${onlyPeople(employeeIds)}`,
+  );
 }
 
 export interface CountsRow {
@@ -118,13 +139,16 @@ export interface CountsRow {
 /** CSAT counts per team and quarter, summed from the rollups of the people in that quarter's cycle record (none without a cycle). */
 export async function loadTeamCsat(db: Db, viewer: Viewer, quarters: readonly string[], filter: TeamFilter): Promise<CountsRow[]> {
   if (quarters.length === 0) return [];
-  return (await rows<CountsRow>(db, sql`
+  return await rows<CountsRow>(
+    db,
+    sql`
     with ${talentCtes(viewer, filter, quarterCyclesSql(viewer, quarters))}
     select m.team_id as "teamId", c.key as quarter, sum(cr.responses) as responses, sum(cr.satisfied) as satisfied
     from member m
     join cycles c on c.id = m.cycle_id
     join csat_rollups cr on cr.employee_id = m.id and cr.quarter = c.key
-    group by m.team_id, c.key`));
+    group by m.team_id, c.key`,
+  );
 }
 
 export interface KeeperCountsRow {
@@ -137,14 +161,17 @@ export interface KeeperCountsRow {
 /** Submitted reviews and fight_hard answers per team and quarter, for the people in scope in each quarter's own record. */
 export async function loadTeamKeeper(db: Db, viewer: Viewer, quarters: readonly string[], filter: TeamFilter): Promise<KeeperCountsRow[]> {
   if (quarters.length === 0) return [];
-  return (await rows<KeeperCountsRow>(db, sql`
+  return await rows<KeeperCountsRow>(
+    db,
+    sql`
     with ${talentCtes(viewer, filter, quarterCyclesSql(viewer, quarters))}
     select m.team_id as "teamId", c.key as quarter, count(*) as submitted,
       sum(case when r.keeper_answer = 'fight_hard' then 1 else 0 end) as "fightHard"
     from member m
     join reviews r on r.employee_id = m.id and r.cycle_id = m.cycle_id and r.status = 'submitted'
     join cycles c on c.id = m.cycle_id
-    group by m.team_id, c.key`));
+    group by m.team_id, c.key`,
+  );
 }
 
 /** Submitted reviews and fight_hard answers written by each team manager in scope this cycle. */
@@ -154,13 +181,16 @@ export async function loadManagerKeeper(
   cycle: TalentCycle,
   filter: TeamFilter,
 ): Promise<{ reviewerId: number; submitted: number; fightHard: number }[]> {
-  return (await rows(db, sql`
+  return await rows(
+    db,
+    sql`
     with ${talentCtes(viewer, filter, oneCycleSql(cycle))}
     select r.reviewer_id as "reviewerId", count(*) as submitted, sum(case when r.keeper_answer = 'fight_hard' then 1 else 0 end) as "fightHard"
     from (select distinct manager_id from scoped_team where manager_id is not null) tm
     join reviews r on r.reviewer_id = tm.manager_id
     where r.cycle_id = ${cycle.id} and r.status = 'submitted'
-    group by r.reviewer_id`));
+    group by r.reviewer_id`,
+  );
 }
 
 export interface OrganisationCounts {
@@ -186,14 +216,20 @@ export async function loadOrganisation(db: Db, viewer: Viewer, quarters: readonl
 }
 
 async function organisationCounts(db: Db, viewer: Viewer, quarters: readonly string[]): Promise<OrganisationCounts[]> {
-  const csat = (await rows<{ quarter: string; responses: number; satisfied: number }>(db, sql`
+  const csat = await rows<{ quarter: string; responses: number; satisfied: number }>(
+    db,
+    sql`
     select quarter, sum(responses) as responses, sum(satisfied) as satisfied
-    from csat_rollups where quarter in ${quarters} group by quarter`));
-  const keeper = (await rows<{ quarter: string; submitted: number; fightHard: number }>(db, sql`
+    from csat_rollups where quarter in ${quarters} group by quarter`,
+  );
+  const keeper = await rows<{ quarter: string; submitted: number; fightHard: number }>(
+    db,
+    sql`
     select c.key as quarter, count(*) as submitted, sum(case when r.keeper_answer = 'fight_hard' then 1 else 0 end) as "fightHard"
     from reviews r join cycles c on c.id = r.cycle_id
     where c.key in ${quarters} and r.status = 'submitted' and ${cycleVisibleSql(viewer, sql`c.state`)}
-    group by c.key`));
+    group by c.key`,
+  );
   return quarters.map((quarter) => {
     const c = csat.find((row) => row.quarter === quarter);
     const k = keeper.find((row) => row.quarter === quarter);
@@ -214,8 +250,11 @@ export interface CycleTraitRow {
 }
 
 export async function loadCycleTraits(db: Db, cycle: TalentCycle): Promise<CycleTraitRow[]> {
-  return (await rows<CycleTraitRow>(db, sql`
-    select id, key, label from cycle_traits where cycle_id = ${cycle.id} order by position, id`));
+  return await rows<CycleTraitRow>(
+    db,
+    sql`
+    select id, key, label from cycle_traits where cycle_id = ${cycle.id} order by position, id`,
+  );
 }
 
 export interface PersonFigureRow {
@@ -234,8 +273,16 @@ export interface PersonFigureRow {
  * loadPeople without names, order or calibration rights: what a team's figures and flags need,
  * for the organisation overview, which sums 10,000 people into 1,000 rows.
  */
-export async function loadPersonFigures(db: Db, viewer: Viewer, cycle: TalentCycle, previousKey: string, filter: TeamFilter): Promise<PersonFigureRow[]> {
-  return (await rows<PersonFigureRow>(db, sql`
+export async function loadPersonFigures(
+  db: Db,
+  viewer: Viewer,
+  cycle: TalentCycle,
+  previousKey: string,
+  filter: TeamFilter,
+): Promise<PersonFigureRow[]> {
+  return await rows<PersonFigureRow>(
+    db,
+    sql`
     with ${talentCtes(viewer, filter, oneCycleSql(cycle))}
     select m.team_id as "teamId", r.status as status, r.keeper_answer as "keeperAnswer",
       pr.keeper_answer as "previousKeeperAnswer",
@@ -246,7 +293,8 @@ export async function loadPersonFigures(db: Db, viewer: Viewer, cycle: TalentCyc
     left join cycles pc on pc.key = ${previousKey}
     left join reviews pr on pr.cycle_id = pc.id and pr.employee_id = m.id and pr.status = 'submitted'
     left join csat_rollups cr on cr.employee_id = m.id and cr.quarter = ${cycle.key}
-    left join csat_rollups pcr on pcr.employee_id = m.id and pcr.quarter = ${previousKey}`));
+    left join csat_rollups pcr on pcr.employee_id = m.id and pcr.quarter = ${previousKey}`,
+  );
 }
 
 export interface TeamTraitTotalRow {
@@ -261,12 +309,15 @@ export interface TeamTraitTotalRow {
  * out, as "traitAverage" does): 6,000 rows instead of 30,000 ratings for the overview.
  */
 export async function loadTeamTraitTotals(db: Db, viewer: Viewer, cycle: TalentCycle, filter: TeamFilter): Promise<TeamTraitTotalRow[]> {
-  return (await rows<TeamTraitTotalRow>(db, sql`
+  return await rows<TeamTraitTotalRow>(
+    db,
+    sql`
     with ${talentCtes(viewer, filter, oneCycleSql(cycle))}
     select m.team_id as "teamId", ct.key as "traitKey", sum(rr.rating) as sum, count(*) as rated
     from member m
     join reviews r on r.employee_id = m.id and r.cycle_id = ${cycle.id} and r.status = 'submitted'
     join review_ratings rr on rr.review_id = r.id and rr.not_observed = 0 and rr.rating is not null
     join cycle_traits ct on ct.id = rr.cycle_trait_id
-    group by m.team_id, ct.key`));
+    group by m.team_id, ct.key`,
+  );
 }

@@ -129,11 +129,20 @@ export interface ScopedTeam {
 
 /** The teams the viewer may see in a cycle, by name. */
 export async function scopedTeams(db: Db, viewer: Viewer, cycle: { id: number }, filter: TeamFilter = {}): Promise<ScopedTeam[]> {
-  const rows = (await readRows<{ id: number; name: string; managerId: number | null; managerEmail: string | null; managerName: string | null }>(db, sql`
+  const rows = await readRows<{
+    id: number;
+    name: string;
+    managerId: number | null;
+    managerEmail: string | null;
+    managerName: string | null;
+  }>(
+    db,
+    sql`
     with ${talentCtes(viewer, filter, oneCycleSql(cycle))}
     select st.id as id, st.name as name, m.id as "managerId", m.email as "managerEmail", m.name as "managerName"
     from scoped_team st left join employees m on m.id = st.manager_id
-    order by lower(st.name), st.id`));
+    order by lower(st.name), st.id`,
+  );
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -149,8 +158,11 @@ export interface TalentCycle {
 
 /** A cycle by key, as the viewer may see it: drafts are HR's only (as in lib/dal/cycles.ts). */
 export async function visibleCycle(db: Db, viewer: Viewer, key: string): Promise<TalentCycle | null> {
-  const row = (await readRow<TalentCycle | undefined>(db, sql`
+  const row = await readRow<TalentCycle | undefined>(
+    db,
+    sql`
     select id, key, state from cycles
-    where key = ${key} and ${cycleVisibleSql(viewer, sql`state`)}`));
+    where key = ${key} and ${cycleVisibleSql(viewer, sql`state`)}`,
+  );
   return row ?? null;
 }

@@ -55,15 +55,15 @@ export async function listDirectReports(cycleKey: string): Promise<ReportStatus[
     union
     select cp.employee_id from cycle_participants cp join cycles c2 on c2.id = cp.cycle_id
     where cp.reviewer_id = ${viewer.id} and c2.key = ${cycleKey})`;
-  return (await reportsQuery(cycleKey)
-      .where(and(mine, eq(employees.active, true)))
-      .orderBy(asc(employees.name)));
+  return await reportsQuery(cycleKey)
+    .where(and(mine, eq(employees.active, true)))
+    .orderBy(asc(employees.name));
 }
 
 /** Reports of the viewer's reports (and below), for managers of managers: read only. */
 export async function listIndirectReports(cycleKey: string): Promise<ReportStatus[]> {
   const viewer = await verifySession();
-  return (await reportsQuery(cycleKey)
-      .where(and(sql`${employees.id} in ${subtreeIdsSql(viewer.id)}`, ne(employees.managerId, viewer.id), eq(employees.active, true)))
-      .orderBy(asc(manager.name), asc(employees.name)));
+  return await reportsQuery(cycleKey)
+    .where(and(sql`${employees.id} in ${subtreeIdsSql(viewer.id)}`, ne(employees.managerId, viewer.id), eq(employees.active, true)))
+    .orderBy(asc(manager.name), asc(employees.name));
 }

@@ -19,7 +19,8 @@ export interface ResolvedToken {
  */
 export async function resolveToken(token: string, scopes: readonly TokenScope[], now = Date.now()): Promise<ResolvedToken | null> {
   const db = getDb();
-  const row = (await db
+  const row = (
+    await db
       .select({ id: apiTokens.id, employeeId: apiTokens.createdBy, scope: apiTokens.scope })
       .from(apiTokens)
       .where(
@@ -29,8 +30,9 @@ export async function resolveToken(token: string, scopes: readonly TokenScope[],
           gt(apiTokens.expiresAt, now),
           inArray(apiTokens.scope, [...scopes]),
         ),
-      ))[0];
+      )
+  )[0];
   if (!row) return null;
-  (await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id)));
+  await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
   return row;
 }

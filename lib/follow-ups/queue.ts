@@ -32,7 +32,9 @@ export interface FollowUpRow {
  * and only their latest released answer (a later one supersedes it). `where` narrows further.
  */
 export async function followUpRows(db: Db, where: SQL = sql`1 = 1`): Promise<FollowUpRow[]> {
-  return (await rows<FollowUpRow>(db, sql`
+  return await rows<FollowUpRow>(
+    db,
+    sql`
     select r.id as "reviewId", c.id as "cycleId", c.key as "cycleKey", e.id as "employeeId", e.name as "employeeName", t.name as team,
       m.id as "managerId", m.name as "managerName", r.keeper_answer as answer,
       f.kind as kind, f.happened_on as "happenedOn", f.review_on as "reviewOn", f.note as note, f.recorded_at as "recordedAt", rb.name as "recordedByName"
@@ -47,5 +49,6 @@ export async function followUpRows(db: Db, where: SQL = sql`1 = 1`): Promise<Fol
       and c.key = (select max(c2.key) from reviews r2 join cycles c2 on c2.id = r2.cycle_id
         where r2.employee_id = r.employee_id and r2.status = 'submitted' and c2.state in ('released', 'closed'))
       and ${where}
-    order by c.key desc, e.name, e.id`));
+    order by c.key desc, e.name, e.id`,
+  );
 }

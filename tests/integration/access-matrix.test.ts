@@ -38,7 +38,7 @@ const EXPECTED: Record<RoleName, { readReleased: boolean; readOpenDraft: boolean
 
 async function completeContent(cycleKey: string, employeeId: number, version: number) {
   const cycleId = (await ctx.db.select().from(cycles).where(eq(cycles.key, cycleKey)))[0]!.id;
-  const traits = (await ctx.db.select().from(cycleTraits).where(eq(cycleTraits.cycleId, cycleId)));
+  const traits = await ctx.db.select().from(cycleTraits).where(eq(cycleTraits.cycleId, cycleId));
   return {
     cycleKey,
     employeeId,
@@ -64,11 +64,7 @@ describe("access matrix: a review of Ava (Team Portland)", () => {
       signInAs(idOf(ctx.db, local));
       const before = await deniedCount();
       const page = await getReviewForPage("2026-Q3", ava);
-      const reviewId = (await ctx.db
-              .select()
-              .from(reviews)
-              .where(eq(reviews.employeeId, ava)))
-        .find((r) => r.status === "submitted")!.id;
+      const reviewId = (await ctx.db.select().from(reviews).where(eq(reviews.employeeId, ava))).find((r) => r.status === "submitted")!.id;
       const api = await getReviewById(reviewId);
       expect(page !== null).toBe(expected.readReleased);
       expect(api !== null).toBe(expected.readReleased);
@@ -84,7 +80,7 @@ describe("access matrix: a review of Ava (Team Portland)", () => {
     it(`${role} read of the open 2026-Q4 draft: ${expected.readOpenDraft ? "allow" : "deny"}`, async () => {
       const ava = idOf(ctx.db, "ava");
       signInAs(idOf(ctx.db, "mia"));
-      expect((await saveReviewDraft({ ...await completeContent("2026-Q4", ava, 0), summary: "draft" })).ok).toBe(true);
+      expect((await saveReviewDraft({ ...(await completeContent("2026-Q4", ava, 0)), summary: "draft" })).ok).toBe(true);
       signInAs(idOf(ctx.db, local));
       const page = await getReviewForPage("2026-Q4", ava);
       expect(page !== null).toBe(expected.readOpenDraft);
@@ -98,10 +94,10 @@ describe("access matrix: a review of Ava (Team Portland)", () => {
       const version = saved.ok ? saved.version : 0;
       const submitted = await submitReview(await completeContent("2026-Q4", ava, version));
       expect(submitted.ok).toBe(expected.submit);
-      const stored = (await ctx.db
-              .select()
-              .from(reviews)
-              .where(and(eq(reviews.employeeId, ava))));
+      const stored = await ctx.db
+        .select()
+        .from(reviews)
+        .where(and(eq(reviews.employeeId, ava)));
       const q4 = (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")))[0]!;
       expect(stored.some((r) => r.cycleId === q4.id)).toBe(expected.save);
       if (!expected.save) expect(saved).toMatchObject({ ok: false, code: "not_found" });
@@ -120,7 +116,7 @@ describe("the release-state rule of review visibility", () => {
     const reviewId = saved.ok ? saved.reviewId : 0;
     const q4 = (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")))[0]!;
     for (const state of ["open", "calibration", "released", "closed"] as const) {
-      (await ctx.db.update(cycles).set({ state }).where(eq(cycles.id, q4.id)));
+      await ctx.db.update(cycles).set({ state }).where(eq(cycles.id, q4.id));
       signInAs(ava);
       const readable = state === "released" || state === "closed";
       expect((await getReviewForPage("2026-Q4", ava)) !== null, `page in ${state}`).toBe(readable);

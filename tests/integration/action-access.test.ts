@@ -82,26 +82,26 @@ const CALLS: Record<string, () => Promise<unknown>> = {
   recordFollowUpAction: async () => {
     // One of Mia's reports answered unsure or let go in 2026-Q3, the latest released cycle.
     const q3 = (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q3")))[0]!;
-    const row = (await ctx.db
-          .select({ id: reviews.id })
-          .from(reviews)
-          .innerJoin(employees, eq(employees.id, reviews.employeeId))
-          .where(and(eq(reviews.cycleId, q3.id), eq(employees.managerId, id("mia")), inArray(reviews.keeperAnswer, ["unsure", "let_go"]))))[0]!;
+    const row = (
+      await ctx.db
+        .select({ id: reviews.id })
+        .from(reviews)
+        .innerJoin(employees, eq(employees.id, reviews.employeeId))
+        .where(and(eq(reviews.cycleId, q3.id), eq(employees.managerId, id("mia")), inArray(reviews.keeperAnswer, ["unsure", "let_go"])))
+    )[0]!;
     return recordFollowUpAction(null, form({ reviewId: row.id, kind: "nonsense", happenedOn: "" }));
   },
   createTokenAction: () => createTokenAction(null, form({ name: "", scope: "read", expiresInDays: 0 })),
   revokeTokenAction: () => revokeTokenAction(424242),
   calibrateAction: async () => {
     const q3 = (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q3")))[0]!;
-    const review = (await ctx.db
-          .select()
-          .from(reviews)
-          .where(and(eq(reviews.cycleId, q3.id), eq(reviews.employeeId, id("ava")))))[0]!;
-    const traitIds = (await ctx.db
-          .select()
-          .from(cycleTraits)
-          .where(eq(cycleTraits.cycleId, q3.id)))
-      .map((t) => t.id);
+    const review = (
+      await ctx.db
+        .select()
+        .from(reviews)
+        .where(and(eq(reviews.cycleId, q3.id), eq(reviews.employeeId, id("ava"))))
+    )[0]!;
+    const traitIds = (await ctx.db.select().from(cycleTraits).where(eq(cycleTraits.cycleId, q3.id))).map((t) => t.id);
     return calibrateAction({
       cycleKey: "2026-Q3",
       employeeId: id("ava"),
@@ -126,10 +126,12 @@ const CALLS: Record<string, () => Promise<unknown>> = {
   replyAction: () => replyAction(null, form({ cycleKey: "2026-Q3", reply: "Thank you." })),
   saveReflectionAction: () => saveReflectionAction(null, form({ cycleKey: "2026-Q4", proudOf: "x".repeat(20000), growth: "" })),
   openNotificationAction: async () => {
-    const n = (await ctx.db
-          .select()
-          .from(notifications)
-          .where(eq(notifications.recipientId, id("ava"))))[0]!;
+    const n = (
+      await ctx.db
+        .select()
+        .from(notifications)
+        .where(eq(notifications.recipientId, id("ava")))
+    )[0]!;
     try {
       await openNotificationAction(form({ id: n.id }));
     } catch (error) {
@@ -149,14 +151,16 @@ async function withTargets(): Promise<void> {
   const asked = await askCheckinAction(null, form({ message: "How am I doing?" }));
   expect(asked.ok).toBe(true);
   if (
-    (await ctx.db
-            .select()
-            .from(notifications)
-            .where(eq(notifications.recipientId, id("ava")))).length === 0
+    (
+      await ctx.db
+        .select()
+        .from(notifications)
+        .where(eq(notifications.recipientId, id("ava")))
+    ).length === 0
   ) {
-    (await ctx.db
-            .insert(notifications)
-            .values({ recipientId: id("ava"), kind: "review_released", title: "Your review is ready", link: "/feedback", createdAt: Date.now() }));
+    await ctx.db
+      .insert(notifications)
+      .values({ recipientId: id("ava"), kind: "review_released", title: "Your review is ready", link: "/feedback", createdAt: Date.now() });
   }
 }
 
@@ -177,7 +181,7 @@ describe("every server action, for every role: allowed roles pass the access rul
         signInAs(id(LOGIN[role]));
         const before = await denials();
         await CALLS[action]();
-        const denied = await denials() > before;
+        const denied = (await denials()) > before;
         expect({ role, denied }).toEqual({ role, denied: !allowed.includes(role) });
       }
     });

@@ -90,19 +90,19 @@ describe("an admin is not HR", () => {
   it("runs the outbox and reads the audit log, without the review content an entry may hold", async () => {
     const hr = idOf(ctx.db, "hr");
     await recordAudit({
-            actorId: hr,
-            action: "review.calibrate",
-            targetType: "review",
-            targetId: 1,
-            detail: { field: "keeper_answer", before: "keep", after: "let_go" },
-          });
+      actorId: hr,
+      action: "review.calibrate",
+      targetType: "review",
+      targetId: 1,
+      detail: { field: "keeper_answer", before: "keep", after: "let_go" },
+    });
     await recordAudit({
-            actorId: hr,
-            action: "cycle.transition",
-            targetType: "cycle",
-            targetId: "2026-Q4",
-            detail: { from: "open", to: "calibration" },
-          });
+      actorId: hr,
+      action: "cycle.transition",
+      targetType: "cycle",
+      targetId: "2026-Q4",
+      detail: { from: "open", to: "calibration" },
+    });
 
     signInAs(idOf(ctx.db, "admin"));
     expect(await listOutbox()).not.toBeNull();

@@ -48,11 +48,12 @@ describe("an agent's feedback is theirs alone", () => {
   it("acknowledging acts on the viewer's own review only; there is no way to name another's", async () => {
     signInAs(who.liam);
     expect(await acknowledgeReview({ cycleKey: "2026-Q3", employeeId: who.ava })).toMatchObject({ ok: true });
-    const q3 = (await ctx.db
-          .select()
-          .from(reviews)
-          .where(inArray(reviews.employeeId, [who.ava, who.liam])))
-      .filter((r) => r.acknowledgedAt !== null);
+    const q3 = (
+      await ctx.db
+        .select()
+        .from(reviews)
+        .where(inArray(reviews.employeeId, [who.ava, who.liam]))
+    ).filter((r) => r.acknowledgedAt !== null);
     expect(q3.map((r) => r.employeeId)).toEqual([who.liam]);
   });
 
@@ -84,15 +85,15 @@ describe("an agent's customers are theirs alone", () => {
     signInAs(who.ava);
     const { comments } = await getMyComments({ employeeId: who.liam, search: "" });
     expect(comments.length).toBeGreaterThan(0);
-    const owners = (await ctx.db
-          .select({ employeeId: csatResponses.employeeId })
-          .from(csatResponses)
-          .where(
-            inArray(
-              csatResponses.id,
-              comments.map((c) => c.id),
-            ),
-          ));
+    const owners = await ctx.db
+      .select({ employeeId: csatResponses.employeeId })
+      .from(csatResponses)
+      .where(
+        inArray(
+          csatResponses.id,
+          comments.map((c) => c.id),
+        ),
+      );
     expect(new Set(owners.map((o) => o.employeeId))).toEqual(new Set([who.ava]));
   });
 
@@ -112,10 +113,12 @@ describe("an agent's customers are theirs alone", () => {
     signInAs(who.liam);
     const quarters = await getMyCsat(Date.UTC(2026, 10, 22));
     expect(quarters.map((q) => q.quarter)).toEqual(["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]);
-    const q3 = (await ctx.db
-          .select()
-          .from(csatRollups)
-          .where(and(eq(csatRollups.employeeId, who.liam), eq(csatRollups.quarter, "2026-Q3"))))[0]!;
+    const q3 = (
+      await ctx.db
+        .select()
+        .from(csatRollups)
+        .where(and(eq(csatRollups.employeeId, who.liam), eq(csatRollups.quarter, "2026-Q3")))
+    )[0]!;
     expect(quarters[2].mine).toMatchObject({ responses: q3.responses, satisfied: q3.satisfied });
     expect(quarters[2].organisation.responses).toBeGreaterThan(q3.responses);
   });
@@ -192,14 +195,14 @@ describe("self-reflections", () => {
     form.set("growth", "");
     form.set("employeeId", String(who.ava));
     expect(await saveReflectionAction(null, form)).toMatchObject({ ok: true });
-    const rows = (await ctx.db.select().from(reflections));
+    const rows = await ctx.db.select().from(reflections);
     expect(rows.map((r) => [r.employeeId, r.proudOf])).toEqual([[who.liam, "Written by Liam"]]);
   });
 
   it("can be written only while the cycle is open", async () => {
     signInAs(who.ava);
     expect(await saveMyReflection({ cycleKey: "2026-Q3", proudOf: "late", growth: "" })).toMatchObject({ ok: false, code: "closed" });
-    expect((await ctx.db.select().from(reflections))).toEqual([]);
+    expect(await ctx.db.select().from(reflections)).toEqual([]);
   });
 });
 

@@ -51,7 +51,7 @@ describe("the keeper check-in round trip", () => {
     });
 
     // Two events, two mails, none quoting what was said.
-    const mail = (await ctx.db.select().from(outboxEmails));
+    const mail = await ctx.db.select().from(outboxEmails);
     expect(mail.map((m) => m.toAddress)).toEqual(["mia@demo.keeper.test", "ava@demo.keeper.test"]);
     expect(mail.some((m) => m.body.includes("first person customers ask for") || m.body.includes("in a year"))).toBe(false);
   });
@@ -65,7 +65,7 @@ describe("the keeper check-in round trip", () => {
     await answerCheckin({ id, answer: "keep", note: "Solid, steady work." });
     signInAs(ava);
     expect(await askForCheckin({ message: "And now?" })).toMatchObject({ ok: true });
-    expect((await ctx.db.select().from(keeperCheckins))).toHaveLength(2);
+    expect(await ctx.db.select().from(keeperCheckins)).toHaveLength(2);
   });
 
   it("needs a keeper answer and a note, and is answered once", async () => {
@@ -93,13 +93,11 @@ describe("what HR sees", () => {
     const now = Date.now();
     const liam = idOf(ctx.db, "liam");
     const noah = idOf(ctx.db, "noah");
-    (await ctx.db
-            .insert(keeperCheckins)
-            .values([
-              { agentId: ava, managerId: mia, askedAt: now - 10 * day, answeredAt: now - 8 * day, answer: "keep", note: "private words" },
-              { agentId: ava, managerId: mia, askedAt: now - 4 * day, answeredAt: now, answer: "fight_hard", note: "more private words" },
-              { agentId: liam, managerId: noah, askedAt: now - 9 * day, message: "private question" },
-            ]));
+    await ctx.db.insert(keeperCheckins).values([
+      { agentId: ava, managerId: mia, askedAt: now - 10 * day, answeredAt: now - 8 * day, answer: "keep", note: "private words" },
+      { agentId: ava, managerId: mia, askedAt: now - 4 * day, answeredAt: now, answer: "fight_hard", note: "more private words" },
+      { agentId: liam, managerId: noah, askedAt: now - 9 * day, message: "private question" },
+    ]);
     signInAs(idOf(ctx.db, "hr"));
     const stats = await checkinStatsByManager();
     expect(stats).toEqual([
@@ -113,20 +111,18 @@ describe("what HR sees", () => {
 describe("reading notifications", () => {
   it("opening one marks it read and returns only in-app links; mark all clears the count", async () => {
     const now = Date.now();
-    (await ctx.db
-            .insert(notifications)
-            .values([
-              { recipientId: ava, kind: "review_released", title: "a", link: "/feedback/2026-Q3", createdAt: now },
-              { recipientId: ava, kind: "review_released", title: "b", link: "https://evil.example.com", createdAt: now },
-              { recipientId: ava, kind: "review_released", title: "c", link: "//evil.example.com", createdAt: now },
-            ]));
+    await ctx.db.insert(notifications).values([
+      { recipientId: ava, kind: "review_released", title: "a", link: "/feedback/2026-Q3", createdAt: now },
+      { recipientId: ava, kind: "review_released", title: "b", link: "https://evil.example.com", createdAt: now },
+      { recipientId: ava, kind: "review_released", title: "c", link: "//evil.example.com", createdAt: now },
+    ]);
     signInAs(ava);
-    const [a, b, c] = (await ctx.db.select().from(notifications).where(eq(notifications.recipientId, ava)));
+    const [a, b, c] = await ctx.db.select().from(notifications).where(eq(notifications.recipientId, ava));
     expect(await openNotification({ id: a.id })).toEqual({ link: "/feedback/2026-Q3" });
     expect(await openNotification({ id: b.id })).toEqual({ link: "/notifications" });
     expect(await openNotification({ id: c.id })).toEqual({ link: "/notifications" });
     expect(await unreadNotificationCount()).toBe(0);
-    (await ctx.db.insert(notifications).values({ recipientId: ava, kind: "checkin_answered", title: "d", createdAt: now }));
+    await ctx.db.insert(notifications).values({ recipientId: ava, kind: "checkin_answered", title: "d", createdAt: now });
     expect(await unreadNotificationCount()).toBe(1);
     expect(await markAllNotificationsRead()).toBe(1);
     expect(await unreadNotificationCount()).toBe(0);

@@ -22,10 +22,12 @@ beforeEach(async () => {
 
 async function avaReview(cycleKey: string) {
   const cycle = (await ctx.db.select().from(cycles).where(eq(cycles.key, cycleKey)))[0]!;
-  return (await ctx.db
+  return (
+    await ctx.db
       .select()
       .from(reviews)
-      .where(and(eq(reviews.cycleId, cycle.id), eq(reviews.employeeId, ava))))[0];
+      .where(and(eq(reviews.cycleId, cycle.id), eq(reviews.employeeId, ava)))
+  )[0];
 }
 
 describe("acknowledging a released review", () => {
@@ -36,7 +38,7 @@ describe("acknowledging a released review", () => {
     await new Promise((r) => setTimeout(r, 5));
     expect(await acknowledgeReview({ cycleKey: "2026-Q3" })).toMatchObject({ ok: true });
     expect((await avaReview("2026-Q3"))!.acknowledgedAt).toBe(first);
-    expect((await ctx.db.select().from(auditLog).where(eq(auditLog.action, "review.acknowledge")))).toHaveLength(1);
+    expect(await ctx.db.select().from(auditLog).where(eq(auditLog.action, "review.acknowledge"))).toHaveLength(1);
   });
 
   it("is impossible for a review that is not released to the agent (open cycle, not submitted)", async () => {
@@ -45,7 +47,7 @@ describe("acknowledging a released review", () => {
   });
 
   it("is read only once the cycle is closed, though the review stays readable", async () => {
-    (await ctx.db.update(cycles).set({ state: "closed" }).where(eq(cycles.key, "2026-Q2")));
+    await ctx.db.update(cycles).set({ state: "closed" }).where(eq(cycles.key, "2026-Q2"));
     expect(await acknowledgeReview({ cycleKey: "2026-Q2" })).toMatchObject({ ok: false, code: "closed" });
     expect(await replyToReview({ cycleKey: "2026-Q2", reply: "Too late?" })).toMatchObject({ ok: false, code: "closed" });
     const q2 = (await getMyFeedback()).items.find((i) => i.review.cycle.key === "2026-Q2")!;
@@ -63,10 +65,10 @@ describe("replying to a released review", () => {
     expect(row.repliedAt).toBeTypeOf("number");
     expect(row.acknowledgedAt).toBe(row.repliedAt);
 
-    const told = (await ctx.db.select().from(notifications).where(eq(notifications.recipientId, row.reviewerId)));
+    const told = await ctx.db.select().from(notifications).where(eq(notifications.recipientId, row.reviewerId));
     expect(told).toEqual([expect.objectContaining({ kind: "reply_received", link: `/reviews/2026-Q3/${ava}`, readAt: null })]);
     expect(told[0].title).toContain("Ava replied");
-    const mail = (await ctx.db.select().from(outboxEmails));
+    const mail = await ctx.db.select().from(outboxEmails);
     expect(mail).toEqual([expect.objectContaining({ toAddress: "mia@demo.keeper.test", sentAt: null })]);
     // Mail says that something happened; the reply itself stays in the app.
     expect(mail[0].body).not.toContain("billing tickets");
@@ -76,7 +78,7 @@ describe("replying to a released review", () => {
     await replyToReview({ cycleKey: "2026-Q3", reply: "First." });
     expect(await replyToReview({ cycleKey: "2026-Q3", reply: "Second thoughts." })).toMatchObject({ ok: false, code: "already_replied" });
     expect((await avaReview("2026-Q3"))!.agentReply).toBe("First.");
-    expect((await ctx.db.select().from(notifications))).toHaveLength(1);
+    expect(await ctx.db.select().from(notifications)).toHaveLength(1);
   });
 
   it("refuses an empty or over-long reply and stores nothing", async () => {
@@ -114,12 +116,12 @@ describe("my feedback", () => {
       const t = q3.traits.find((x) => x.key === row.key)!;
       expect(row.ratings[2]).toBe(t.notObserved ? null : t.rating);
     }
-    const stored = (await ctx.db.select().from(reviewRatings).where(eq(reviewRatings.reviewId, q3.id!)));
+    const stored = await ctx.db.select().from(reviewRatings).where(eq(reviewRatings.reviewId, q3.id!));
     expect(stored).toHaveLength(6);
   });
 
   it("hides the keeper answer when the cycle does not share it", async () => {
-    (await ctx.db.update(cycles).set({ shareKeeper: false }).where(eq(cycles.key, "2026-Q3")));
+    await ctx.db.update(cycles).set({ shareKeeper: false }).where(eq(cycles.key, "2026-Q3"));
     const { items } = await getMyFeedback();
     expect(items.find((i) => i.review.cycle.key === "2026-Q3")!.review.keeper).toBeNull();
     expect(items.find((i) => i.review.cycle.key === "2026-Q2")!.review.keeper).not.toBeNull();
@@ -130,17 +132,17 @@ describe("releasing a cycle", () => {
   it("notifies each employee with a submitted review, in-app and by mail, and nobody else", async () => {
     signInAs(idOf(ctx.db, "hr"));
     expect(await transitionCycle({ key: "2026-Q4", to: "calibration" })).toMatchObject({ ok: true });
-    expect((await ctx.db.select().from(notifications))).toEqual([]);
+    expect(await ctx.db.select().from(notifications)).toEqual([]);
     expect(await transitionCycle({ key: "2026-Q4", to: "released" })).toMatchObject({ ok: true });
     const q4 = (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")))[0]!;
-    const submitted = (await ctx.db
-          .select()
-          .from(reviews)
-          .where(and(eq(reviews.cycleId, q4.id), eq(reviews.status, "submitted"))));
-    const told = (await ctx.db.select().from(notifications).where(eq(notifications.kind, "review_released")));
+    const submitted = await ctx.db
+      .select()
+      .from(reviews)
+      .where(and(eq(reviews.cycleId, q4.id), eq(reviews.status, "submitted")));
+    const told = await ctx.db.select().from(notifications).where(eq(notifications.kind, "review_released"));
     expect(told.map((n) => n.recipientId).sort()).toEqual(submitted.map((r) => r.employeeId).sort());
     expect(told.every((n) => n.link === "/feedback/2026-Q4")).toBe(true);
     expect(told.some((n) => n.recipientId === ava)).toBe(false); // Ava's Q4 review was never started
-    expect((await ctx.db.select().from(outboxEmails))).toHaveLength(submitted.length);
+    expect(await ctx.db.select().from(outboxEmails)).toHaveLength(submitted.length);
   });
 });

@@ -24,16 +24,14 @@ afterEach(async () => {
 /** Reviews in the open cycle nobody has submitted, each with the manager who must write it. */
 async function unsubmitted() {
   const q4 = (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")))[0]!;
-  const people = (await ctx.db
-      .select()
-      .from(employees))
-    .filter((e) => e.managerId !== null && e.active);
+  const people = (await ctx.db.select().from(employees)).filter((e) => e.managerId !== null && e.active);
   const submitted = new Set(
-    (await ctx.db
-            .select()
-            .from(reviews)
-            .where(and(eq(reviews.cycleId, q4.id), eq(reviews.status, "submitted"))))
-      .map((r) => r.employeeId),
+    (
+      await ctx.db
+        .select()
+        .from(reviews)
+        .where(and(eq(reviews.cycleId, q4.id), eq(reviews.status, "submitted")))
+    ).map((r) => r.employeeId),
   );
   return people.filter((p) => !submitted.has(p.id));
 }
@@ -41,7 +39,7 @@ async function unsubmitted() {
 describe("keeper remind", () => {
   it("sends nothing while the due date is more than 7 days away", async () => {
     expect(await sendReminders(at("2026-12-07T09:00:00Z"))).toMatchObject({ cycleKey: "2026-Q4", reviews: 0, reviewers: 0 });
-    expect((await ctx.db.select().from(notifications))).toEqual([]);
+    expect(await ctx.db.select().from(notifications)).toEqual([]);
   });
 
   it("reminds each reviewer once a day about every review not submitted, however often it runs", async () => {
@@ -49,18 +47,18 @@ describe("keeper remind", () => {
     const reviewers = new Set(pending.map((p) => p.managerId));
     const first = await sendReminders(at("2026-12-10T06:00:00Z"));
     expect(first).toEqual({ day: "2026-12-10", cycleKey: "2026-Q4", reviews: pending.length, reviewers: reviewers.size });
-    const told = (await ctx.db.select().from(notifications));
+    const told = await ctx.db.select().from(notifications);
     expect(told).toHaveLength(reviewers.size);
     expect(told.every((n) => n.kind === "review_due" && n.title.includes("due in 5 days"))).toBe(true);
     const mia = idOf(ctx.db, "mia");
     expect(told.find((n) => n.recipientId === mia)!.body).toContain("Ava Thompson");
-    expect((await ctx.db.select().from(outboxEmails))).toHaveLength(reviewers.size);
+    expect(await ctx.db.select().from(outboxEmails)).toHaveLength(reviewers.size);
 
     // Every hour for the rest of the day: nothing more.
     for (const hour of ["07", "12", "23"])
       expect(await sendReminders(at(`2026-12-10T${hour}:00:00Z`))).toMatchObject({ reviews: 0, reviewers: 0 });
-    expect((await ctx.db.select().from(notifications))).toHaveLength(reviewers.size);
-    expect((await ctx.db.select().from(reminderLog))).toHaveLength(pending.length);
+    expect(await ctx.db.select().from(notifications)).toHaveLength(reviewers.size);
+    expect(await ctx.db.select().from(reminderLog)).toHaveLength(pending.length);
 
     // The next UTC day is a new day.
     expect((await sendReminders(at("2026-12-11T00:30:00Z"))).reviews).toBe(pending.length);
@@ -69,37 +67,34 @@ describe("keeper remind", () => {
   it("leaves out reviews submitted since, and a review another run already claimed today", async () => {
     const ava = idOf(ctx.db, "ava");
     const q4 = (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")))[0]!;
-    (await ctx.db
-            .insert(reminderLog)
-            .values({ cycleId: q4.id, employeeId: ava, day: "2026-12-12", kind: "due_soon", sentAt: at("2026-12-12T01:00:00Z") }));
+    await ctx.db
+      .insert(reminderLog)
+      .values({ cycleId: q4.id, employeeId: ava, day: "2026-12-12", kind: "due_soon", sentAt: at("2026-12-12T01:00:00Z") });
     const liam = idOf(ctx.db, "liam");
-    (await ctx.db
-            .update(reviews)
-            .set({ status: "submitted" })
-            .where(and(eq(reviews.cycleId, q4.id), eq(reviews.employeeId, liam))));
+    await ctx.db
+      .update(reviews)
+      .set({ status: "submitted" })
+      .where(and(eq(reviews.cycleId, q4.id), eq(reviews.employeeId, liam)));
     const result = await sendReminders(at("2026-12-12T09:00:00Z"));
     expect(result.reviews).toBe((await unsubmitted()).length - 1);
-    const logged = (await ctx.db.select().from(reminderLog).where(eq(reminderLog.day, "2026-12-12")));
+    const logged = await ctx.db.select().from(reminderLog).where(eq(reminderLog.day, "2026-12-12"));
     expect(logged.filter((l) => l.employeeId === ava)).toHaveLength(1);
     expect(logged.some((l) => l.employeeId === liam)).toBe(false);
-    const miaNote = (await ctx.db
-          .select()
-          .from(notifications)
-          .where(eq(notifications.recipientId, idOf(ctx.db, "mia"))))[0]!;
+    const miaNote = (
+      await ctx.db
+        .select()
+        .from(notifications)
+        .where(eq(notifications.recipientId, idOf(ctx.db, "mia")))
+    )[0]!;
     expect(miaNote.body).not.toContain("Ava Thompson");
   });
 
   it("says overdue after the due date", async () => {
     await sendReminders(at("2026-12-16T09:00:00Z"));
-    const told = (await ctx.db.select().from(notifications));
+    const told = await ctx.db.select().from(notifications);
     expect(told.length).toBeGreaterThan(0);
     expect(told.every((n) => n.kind === "review_overdue" && n.title.includes("overdue"))).toBe(true);
-    expect(
-      (await ctx.db
-                .select()
-                .from(reminderLog))
-        .every((l) => l.kind === "overdue"),
-    ).toBe(true);
+    expect((await ctx.db.select().from(reminderLog)).every((l) => l.kind === "overdue")).toBe(true);
   });
 
   it("runs from the CLI: reminds, and without SMTP_URL keeps the mail in the outbox", async () => {
@@ -129,16 +124,12 @@ describe("keeper remind", () => {
     const reviewers = new Set((await unsubmitted()).map((p) => p.managerId)).size;
     // One mail per reviewer with reviews due, and one per manager with follow-ups to record.
     const followUpManagers = new Set(
-      (await ctx.db
-                .select()
-                .from(notifications)
-                .where(eq(notifications.kind, "follow_up_due")))
-        .map((n) => n.recipientId),
+      (await ctx.db.select().from(notifications).where(eq(notifications.kind, "follow_up_due"))).map((n) => n.recipientId),
     ).size;
     expect(followUpManagers).toBeGreaterThan(0);
     expect(smtp.messages).toHaveLength(reviewers + followUpManagers);
     expect(smtp.messages.some((m) => m.to.includes("mia@demo.keeper.test"))).toBe(true);
-    expect((await ctx.db.select().from(outboxEmails).where(isNull(outboxEmails.sentAt)))).toEqual([]);
+    expect(await ctx.db.select().from(outboxEmails).where(isNull(outboxEmails.sentAt))).toEqual([]);
   });
 });
 

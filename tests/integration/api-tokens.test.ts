@@ -30,7 +30,7 @@ describe("API tokens", () => {
   it("are shown once, stored only as a hash, and authenticate as their admin creator", async () => {
     const token = await newToken("read");
     expect(token).toMatch(/^kpr_[A-Za-z0-9_-]{40,}$/);
-    const stored = (await ctx.db.select().from(apiTokens));
+    const stored = await ctx.db.select().from(apiTokens);
     expect(stored).toHaveLength(1);
     expect(JSON.stringify(stored)).not.toContain(token);
     useBearer(token);
@@ -57,18 +57,18 @@ describe("API tokens", () => {
     expect(await apiViewer(new Request(API))).toBeNull();
 
     const expiring = await newToken("read", 1);
-    (await ctx.db
-            .update(apiTokens)
-            .set({ expiresAt: Date.now() - 1 })
-            .where(eq(apiTokens.name, "ci read")));
+    await ctx.db
+      .update(apiTokens)
+      .set({ expiresAt: Date.now() - 1 })
+      .where(eq(apiTokens.name, "ci read"));
     useBearer(expiring);
     expect(await apiViewer(new Request(API))).toBeNull();
 
     const live = await newToken("read", 5);
-    (await ctx.db
-            .update(employees)
-            .set({ active: false })
-            .where(eq(employees.id, idOf(ctx.db, "admin"))));
+    await ctx.db
+      .update(employees)
+      .set({ active: false })
+      .where(eq(employees.id, idOf(ctx.db, "admin")));
     useBearer(live);
     expect(await apiViewer(new Request(API))).toBeNull();
   });
@@ -100,10 +100,7 @@ describe("API tokens", () => {
     expect(await listApiTokens()).toBeNull();
     await newToken("read");
     expect((await listApiTokens())!.tokens).toHaveLength(1);
-    const actions = (await ctx.db
-          .select()
-          .from(auditLog))
-      .map((a) => a.action);
+    const actions = (await ctx.db.select().from(auditLog)).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["access.denied", "api_token.create"]));
   });
 
@@ -128,10 +125,10 @@ describe("API tokens", () => {
     expect(await apiViewer(new Request(API))).toMatchObject({ id: idOf(ctx.db, "admin"), isHr: false });
 
     // An HR token dies when its owner stops being HR.
-    (await ctx.db
-            .update(employees)
-            .set({ role: "agent" })
-            .where(eq(employees.id, idOf(ctx.db, "hr"))));
+    await ctx.db
+      .update(employees)
+      .set({ role: "agent" })
+      .where(eq(employees.id, idOf(ctx.db, "hr")));
     useBearer(created.token);
     expect(await apiViewer(new Request(API))).toBeNull();
 

@@ -16,18 +16,18 @@ beforeEach(async () => {
   // answers fight hard for everyone (a manager outlier).
   const cycleId = async (key: string) => (await ctx.db.select().from(cycles).where(eq(cycles.key, key)))[0]!.id;
   const ava = idOf(ctx.db, "ava");
-  (await ctx.db
-        .update(reviews)
-        .set({ keeperAnswer: "fight_hard" })
-        .where(and(eq(reviews.cycleId, await cycleId("2026-Q2")), eq(reviews.employeeId, ava))));
-  (await ctx.db
-        .update(reviews)
-        .set({ keeperAnswer: "unsure" })
-        .where(and(eq(reviews.cycleId, await cycleId("2026-Q3")), eq(reviews.employeeId, ava))));
-  (await ctx.db
-        .update(reviews)
-        .set({ keeperAnswer: "fight_hard" })
-        .where(and(eq(reviews.cycleId, await cycleId("2026-Q3")), eq(reviews.reviewerId, idOf(ctx.db, "noah")))));
+  await ctx.db
+    .update(reviews)
+    .set({ keeperAnswer: "fight_hard" })
+    .where(and(eq(reviews.cycleId, await cycleId("2026-Q2")), eq(reviews.employeeId, ava)));
+  await ctx.db
+    .update(reviews)
+    .set({ keeperAnswer: "unsure" })
+    .where(and(eq(reviews.cycleId, await cycleId("2026-Q3")), eq(reviews.employeeId, ava)));
+  await ctx.db
+    .update(reviews)
+    .set({ keeperAnswer: "fight_hard" })
+    .where(and(eq(reviews.cycleId, await cycleId("2026-Q3")), eq(reviews.reviewerId, idOf(ctx.db, "noah"))));
 });
 
 async function fullQueue(cycle: string) {

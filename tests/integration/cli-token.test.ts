@@ -29,7 +29,10 @@ describe("keeper token create", () => {
     expect(token).toMatch(/^kpr_[A-Za-z0-9_-]{40,}$/);
     expect(run.stderr).toContain("owned by admin@demo.keeper.test");
     // Read through the test's own connection: the CLI wrote in another process.
-    const stored = await row(ctx.db, sql`select t.scope, t.name, t.token_hash, e.email from api_tokens t join employees e on e.id = t.created_by`);
+    const stored = await row(
+      ctx.db,
+      sql`select t.scope, t.name, t.token_hash, e.email from api_tokens t join employees e on e.id = t.created_by`,
+    );
     expect(stored).toEqual({ scope: "scim", name: "Okta provisioning", token_hash: hashToken(token), email: "admin@demo.keeper.test" });
     expect(await row(ctx.db, sql`select detail from audit_log where action = 'api_token.create'`)).toMatchObject({
       detail: expect.stringContaining('"via":"cli"'),

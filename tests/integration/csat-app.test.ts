@@ -54,7 +54,9 @@ describe("CSAT panel data", () => {
     const all = await getEmployeeCsat(ava, "2026-Q3", { commentLimit: 200 });
     const ids = all!.comments.map((c) => c.id);
     const owners = await Promise.all(
-      ids.map(async (id) => (await ctx.db.select({ e: csatResponses.employeeId }).from(csatResponses).where(eq(csatResponses.id, id)))[0]!.e),
+      ids.map(
+        async (id) => (await ctx.db.select({ e: csatResponses.employeeId }).from(csatResponses).where(eq(csatResponses.id, id)))[0]!.e,
+      ),
     );
     expect(new Set(owners)).toEqual(new Set([ava]));
   });
@@ -93,7 +95,7 @@ describe("importing CSAT through the app", () => {
     expect(result.report.rejected[0]).toMatchObject({ ref: "line 3" });
     const history = await listImports();
     expect(history?.[0]).toMatchObject({ fileName: "x.csv", via: "upload", imported: 1, rejected: 1 });
-    expect((await ctx.db.select().from(auditLog).where(eq(auditLog.action, "csat.import")))).toHaveLength(1);
+    expect(await ctx.db.select().from(auditLog).where(eq(auditLog.action, "csat.import"))).toHaveLength(1);
   });
 
   it("POST /api/v1/csat/responses takes generic records and export pages, with the same report", async () => {

@@ -19,10 +19,12 @@ const id = (who: string) => idOf(ctx.db, who);
 const NOW = Date.UTC(2026, 11, 6, 12);
 const q4 = async () => (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")))[0]!.id;
 const inQ4 = async (employeeId: number) =>
-  (await ctx.db
-        .select()
-        .from(cycleParticipants)
-        .where(and(eq(cycleParticipants.cycleId, await q4()), eq(cycleParticipants.employeeId, employeeId))))[0] !== undefined;
+  (
+    await ctx.db
+      .select()
+      .from(cycleParticipants)
+      .where(and(eq(cycleParticipants.cycleId, await q4()), eq(cycleParticipants.employeeId, employeeId)))
+  )[0] !== undefined;
 
 describe("recording a departure", () => {
   it("deactivates the person, keeps their history, and takes them out of the open cycle only when nobody started their review", async () => {
@@ -48,7 +50,7 @@ describe("recording a departure", () => {
     });
     const person = await getPersonDeparture(ava);
     expect(person?.cycles).toEqual(["2026-Q1", "2026-Q2", "2026-Q3"]);
-    const audit = (await ctx.db.select().from(auditLog).where(eq(auditLog.action, "employee.departure")));
+    const audit = await ctx.db.select().from(auditLog).where(eq(auditLog.action, "employee.departure"));
     expect(audit.map((a) => a.detail)).toEqual([
       { leftAt: "2026-12-01", leaveType: "voluntary", regretted: true, leftOpenCycles: [] },
       { leftAt: "2026-12-05", leaveType: "involuntary", regretted: false, leftOpenCycles: [await q4()] },
@@ -82,12 +84,14 @@ describe("recording a departure", () => {
       expect(await getLeavers()).toBeNull();
       expect(await getPersonDeparture(id("liam"))).toBeNull();
     }
-    expect((await ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied")))).toHaveLength(9);
+    expect(await ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied"))).toHaveLength(9);
     expect(
-      (await ctx.db
-                .select()
-                .from(employees)
-                .where(eq(employees.id, id("liam"))))[0]!.active,
+      (
+        await ctx.db
+          .select()
+          .from(employees)
+          .where(eq(employees.id, id("liam")))
+      )[0]!.active,
     ).toBe(true);
   });
 
@@ -95,10 +99,10 @@ describe("recording a departure", () => {
     signInAs(id("hr"));
     const before = (await getLeavers())!;
     expect(before.awaitingDetails.map((p) => p.email)).toEqual(["viktor.stahl@demo.keeper.test"]);
-    (await ctx.db
-            .update(employees)
-            .set({ active: false, updatedAt: NOW })
-            .where(eq(employees.id, id("liam"))));
+    await ctx.db
+      .update(employees)
+      .set({ active: false, updatedAt: NOW })
+      .where(eq(employees.id, id("liam")));
     const listed = (await getLeavers())!;
     expect(listed.awaitingDetails.map((p) => p.email)).toEqual(["liam@demo.keeper.test", "viktor.stahl@demo.keeper.test"]);
     expect(
@@ -119,22 +123,28 @@ describe("the org CSV's left_at, leave_type and regretted columns", () => {
     const report = await importOrg(csv, { now: NOW });
     expect(report).toMatchObject({ ok: true, departures: 1 });
     expect(
-      (await ctx.db
-                .select()
-                .from(departures)
-                .where(eq(departures.employeeId, id("ava"))))[0],
+      (
+        await ctx.db
+          .select()
+          .from(departures)
+          .where(eq(departures.employeeId, id("ava")))
+      )[0],
     ).toMatchObject({ leftAt: "2026-11-28", leaveType: "voluntary", regretted: true, source: "import" });
     expect(
-      (await ctx.db
-                .select()
-                .from(employees)
-                .where(eq(employees.id, id("ava"))))[0]!.active,
+      (
+        await ctx.db
+          .select()
+          .from(employees)
+          .where(eq(employees.id, id("ava")))
+      )[0]!.active,
     ).toBe(false);
     expect(
-      (await ctx.db
-                .select()
-                .from(employees)
-                .where(eq(employees.id, id("liam"))))[0]!.active,
+      (
+        await ctx.db
+          .select()
+          .from(employees)
+          .where(eq(employees.id, id("liam")))
+      )[0]!.active,
     ).toBe(true);
     expect(await inQ4(id("ava"))).toBe(false);
     // The same file again changes nothing.
@@ -158,7 +168,7 @@ describe("the org CSV's left_at, leave_type and regretted columns", () => {
       "4: left_at 2027-01-01 is in the future; import the departure on or after the last day",
       "5: regretted 'maybe' is not yes or no",
     ]);
-    expect((await ctx.db.select().from(departures))).toHaveLength(10);
+    expect(await ctx.db.select().from(departures)).toHaveLength(10);
   });
 });
 

@@ -33,11 +33,12 @@ describe("follow-ups of unsure and let go answers", () => {
     expect(mia.pending.every((r) => r.cycleKey === "2026-Q3" && (r.answer === "unsure" || r.answer === "let_go") && r.canRecord)).toBe(
       true,
     );
-    const expected = (await ctx.db
-          .select()
-          .from(reviews)
-          .where(and(eq(reviews.cycleId, await q3()), eq(reviews.status, "submitted"))))
-      .filter((r) => r.keeperAnswer === "unsure" || r.keeperAnswer === "let_go");
+    const expected = (
+      await ctx.db
+        .select()
+        .from(reviews)
+        .where(and(eq(reviews.cycleId, await q3()), eq(reviews.status, "submitted")))
+    ).filter((r) => r.keeperAnswer === "unsure" || r.keeperAnswer === "let_go");
     signInAs(id("hr"));
     const hr = (await listFollowUps())!;
     expect([...hr.pending, ...hr.recorded].map((r) => r.reviewId).sort()).toEqual(expected.map((r) => r.id).sort());
@@ -89,7 +90,7 @@ describe("follow-ups of unsure and let go answers", () => {
       kind: "improvement_plan",
       recordedByName: "Mia Chen",
     });
-    expect((await ctx.db.select().from(auditLog).where(eq(auditLog.action, "review.follow_up")))).toHaveLength(1);
+    expect(await ctx.db.select().from(auditLog).where(eq(auditLog.action, "review.follow_up"))).toHaveLength(1);
 
     // Nobody but the person's manager records one, HR included; each refusal is audited.
     for (const who of ["noah", "director", "hr", "ava"]) {
@@ -98,12 +99,15 @@ describe("follow-ups of unsure and let go answers", () => {
         await recordFollowUp({ reviewId: target.reviewId, kind: "conversation", happenedOn: "2026-11-02", reviewOn: "", note: "" }, NOW),
       ).toMatchObject({ ok: false });
     }
-    expect((await ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied")))).toHaveLength(4);
+    expect(await ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied"))).toHaveLength(4);
   });
 
   it("never shows the person their follow-up, nor an answer their cycle keeps from them", async () => {
     const target = (await miaPending()).pending[0];
-    (await ctx.db.update(cycles).set({ shareKeeper: false }).where(eq(cycles.id, await q3())));
+    await ctx.db
+      .update(cycles)
+      .set({ shareKeeper: false })
+      .where(eq(cycles.id, await q3()));
     signInAs(target.employeeId);
     expect(await listFollowUps()).toBeNull();
     const mine = await listMyReleasedReviews();
@@ -113,10 +117,10 @@ describe("follow-ups of unsure and let go answers", () => {
   it("reminds each manager weekly until the follow-up is recorded", async () => {
     const first = await sendFollowUpReminders(NOW);
     expect(first.followUps).toBeGreaterThan(0);
-    const toMia = (await ctx.db
-          .select()
-          .from(notifications)
-          .where(and(eq(notifications.recipientId, id("mia")), eq(notifications.kind, "follow_up_due"))));
+    const toMia = await ctx.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.recipientId, id("mia")), eq(notifications.kind, "follow_up_due")));
     expect(toMia).toHaveLength(1);
     expect(toMia[0].link).toBe("/follow-ups");
     expect(await sendFollowUpReminders(NOW + 3_600_000)).toMatchObject({ followUps: 0, managers: 0 });
@@ -128,11 +132,11 @@ describe("follow-ups of unsure and let go answers", () => {
     const week = await sendFollowUpReminders(NOW + 7 * 86_400_000);
     expect(week.followUps).toBe(first.followUps - pending.length);
     expect(
-      (await ctx.db
-                .select()
-                .from(notifications)
-                .where(and(eq(notifications.recipientId, id("mia")), eq(notifications.kind, "follow_up_due")))),
+      await ctx.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.recipientId, id("mia")), eq(notifications.kind, "follow_up_due"))),
     ).toHaveLength(1);
-    expect((await ctx.db.select().from(reminderLog).where(eq(reminderLog.kind, "follow_up")))).toHaveLength(first.followUps + week.followUps);
+    expect(await ctx.db.select().from(reminderLog).where(eq(reminderLog.kind, "follow_up"))).toHaveLength(first.followUps + week.followUps);
   });
 });

@@ -30,10 +30,10 @@ const cycleId = async (key: string) => (await ctx.db.select().from(cycles).where
 
 /** Moves someone in today's org chart, as an org import or SCIM would. */
 async function move(who: string, team: string, manager: string) {
-  (await ctx.db
-        .update(employees)
-        .set({ teamId: await teamId(team), managerId: id(manager), updatedAt: Date.now() })
-        .where(eq(employees.id, id(who))));
+  await ctx.db
+    .update(employees)
+    .set({ teamId: await teamId(team), managerId: id(manager), updatedAt: Date.now() })
+    .where(eq(employees.id, id(who)));
 }
 
 /** Everything a past cycle shows, as seen by one person, with nothing that depends on the clock. */
@@ -75,14 +75,16 @@ describe("a past cycle's figures never follow later moves", () => {
 
     // Ava moves to Denver under Noah; a Denver agent moves to Austin; Grace's team is renamed nothing.
     await move("ava", "Team Denver", "noah");
-    const denverAgent = (await ctx.db
-          .select()
-          .from(employees)
-          .where(and(eq(employees.teamId, await teamId("Team Denver")), eq(employees.role, "agent"))))[0]!;
-    (await ctx.db
-            .update(employees)
-            .set({ teamId: await teamId("Team Austin"), managerId: id("grace") })
-            .where(eq(employees.id, denverAgent.id)));
+    const denverAgent = (
+      await ctx.db
+        .select()
+        .from(employees)
+        .where(and(eq(employees.teamId, await teamId("Team Denver")), eq(employees.role, "agent")))
+    )[0]!;
+    await ctx.db
+      .update(employees)
+      .set({ teamId: await teamId("Team Austin"), managerId: id("grace") })
+      .where(eq(employees.id, denverAgent.id));
 
     expect(await figures("hr", "2026-Q3")).toEqual(before.hr);
     expect(await figures("mia", "2026-Q3")).toEqual(before.mia);
@@ -96,14 +98,14 @@ describe("a past cycle's figures never follow later moves", () => {
   it("keeps a released cycle's figures when its team's manager changes and a manager leaves", async () => {
     const before = await figures("director", "2026-Q3");
     // Mia hands Portland to Grace, then leaves.
-    (await ctx.db
-            .update(employees)
-            .set({ managerId: id("grace") })
-            .where(eq(employees.managerId, id("mia"))));
-    (await ctx.db
-            .update(employees)
-            .set({ active: false })
-            .where(eq(employees.id, id("mia"))));
+    await ctx.db
+      .update(employees)
+      .set({ managerId: id("grace") })
+      .where(eq(employees.managerId, id("mia")));
+    await ctx.db
+      .update(employees)
+      .set({ active: false })
+      .where(eq(employees.id, id("mia")));
     expect(await figures("director", "2026-Q3")).toEqual(before);
   });
 });
@@ -114,14 +116,10 @@ describe("the participant record", () => {
     expect((await transitionCycle({ key: "2026-Q4", to: "calibration" })).ok).toBe(true);
     expect((await createCycle({ key: "2027-Q1" })).ok).toBe(true);
     const q1 = await cycleId("2027-Q1");
-    expect((await ctx.db.select().from(cycleParticipants).where(eq(cycleParticipants.cycleId, q1)))).toHaveLength(0);
+    expect(await ctx.db.select().from(cycleParticipants).where(eq(cycleParticipants.cycleId, q1))).toHaveLength(0);
     expect((await transitionCycle({ key: "2027-Q1", to: "open" })).ok).toBe(true);
-    const rows = (await ctx.db.select().from(cycleParticipants).where(eq(cycleParticipants.cycleId, q1)));
-    const reviewable = (await ctx.db
-          .select()
-          .from(employees)
-          .where(eq(employees.active, true)))
-      .filter((e) => e.managerId !== null);
+    const rows = await ctx.db.select().from(cycleParticipants).where(eq(cycleParticipants.cycleId, q1));
+    const reviewable = (await ctx.db.select().from(employees).where(eq(employees.active, true))).filter((e) => e.managerId !== null);
     expect(rows.map((r) => r.employeeId).sort((a, b) => a - b)).toEqual(reviewable.map((e) => e.id).sort((a, b) => a - b));
     const ava = rows.find((r) => r.employeeId === id("ava"))!;
     expect(ava).toMatchObject({
@@ -136,19 +134,21 @@ describe("the participant record", () => {
 
   it("lets HR add a late hire to the open cycle, audited, and counts them in its figures", async () => {
     const now = Date.now();
-    const newcomer = (await ctx.db
-          .insert(employees)
-          .values({
-            email: "new.hire@demo.keeper.test",
-            name: "New Hire",
-            teamId: await teamId("Team Portland"),
-            managerId: id("mia"),
-            role: "agent",
-            hiredAt: "2026-11-30",
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning({ id: employees.id }))[0].id;
+    const newcomer = (
+      await ctx.db
+        .insert(employees)
+        .values({
+          email: "new.hire@demo.keeper.test",
+          name: "New Hire",
+          teamId: await teamId("Team Portland"),
+          managerId: id("mia"),
+          role: "agent",
+          hiredAt: "2026-11-30",
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: employees.id })
+    )[0].id;
     signInAs(id("hr"));
     const portland = async () => (await getTalentReport({ cycle: "2026-Q4", teamName: "Team Portland" })).ok;
     const headcount = async () => {
@@ -167,7 +167,7 @@ describe("the participant record", () => {
     expect(await addLateHires({ key: "2026-Q3", employeeIds: [newcomer] })).toMatchObject({ ok: false });
     expect(await addLateHires({ key: "2026-Q4", employeeIds: [newcomer] })).toMatchObject({ ok: true });
     expect(await headcount()).toBe(before + 1);
-    const audit = (await ctx.db.select().from(auditLog).where(eq(auditLog.action, "cycle.participants_add")));
+    const audit = await ctx.db.select().from(auditLog).where(eq(auditLog.action, "cycle.participants_add"));
     expect(audit).toHaveLength(1);
     expect(audit[0].detail).toEqual({ employeeIds: [newcomer] });
     // Mia may now write the review.
@@ -201,10 +201,12 @@ describe("a report who changes manager mid-cycle", () => {
   it("stays readable by the manager who wrote the review, readable by the new manager, and HR can reassign who writes it", async () => {
     // Liam's Q4 review is a draft by Noah. Liam moves to Mia.
     const liam = id("liam");
-    const review = (await ctx.db
-          .select()
-          .from(reviews)
-          .where(and(eq(reviews.cycleId, await cycleId("2026-Q4")), eq(reviews.employeeId, liam))))[0]!;
+    const review = (
+      await ctx.db
+        .select()
+        .from(reviews)
+        .where(and(eq(reviews.cycleId, await cycleId("2026-Q4")), eq(reviews.employeeId, liam)))
+    )[0]!;
     await move("liam", "Team Portland", "mia");
 
     signInAs(id("noah"));
@@ -237,7 +239,7 @@ describe("a report who changes manager mid-cycle", () => {
     expect(
       (await reassignReviewer({ key: "2026-Q4", employeeEmail: "liam@demo.keeper.test", reviewerEmail: "mia@demo.keeper.test" })).ok,
     ).toBe(true);
-    const audit = (await ctx.db.select().from(auditLog).where(eq(auditLog.action, "cycle.reviewer_reassign")));
+    const audit = await ctx.db.select().from(auditLog).where(eq(auditLog.action, "cycle.reviewer_reassign"));
     expect(audit).toHaveLength(1);
     expect(audit[0].detail).toEqual({ from: id("noah"), to: id("mia") });
 

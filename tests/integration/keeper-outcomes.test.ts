@@ -20,10 +20,14 @@ const id = (who: string) => idOf(ctx.db, who);
 const NOW = Date.UTC(2026, 11, 6, 12);
 const cycleId = async (key: string) => (await ctx.db.select().from(cycles).where(eq(cycles.key, key)))[0]!.id;
 const answered = async (key: string, answers: string[]) =>
-  (await ctx.db
-        .select()
-        .from(reviews)
-        .where(and(eq(reviews.cycleId, await cycleId(key)), eq(reviews.status, "submitted"), inArray(reviews.keeperAnswer, answers as never[])))).length;
+  (
+    await ctx.db
+      .select()
+      .from(reviews)
+      .where(
+        and(eq(reviews.cycleId, await cycleId(key)), eq(reviews.status, "submitted"), inArray(reviews.keeperAnswer, answers as never[])),
+      )
+  ).length;
 
 async function outcomesAs(who: string, cycle?: string) {
   signInAs(id(who));
@@ -84,10 +88,10 @@ describe("keeper accuracy", () => {
   it("does not change when people move after the cycle", async () => {
     const before = { hr: await outcomesAs("hr", "2026-Q1"), mia: await outcomesAs("mia", "2026-Q1") };
     const denver = (await ctx.db.select().from(teams).where(eq(teams.name, "Team Denver")))[0]!.id;
-    (await ctx.db
-            .update(employees)
-            .set({ teamId: denver, managerId: id("noah") })
-            .where(inArray(employees.id, [id("ava"), id("rosa.delgado")])));
+    await ctx.db
+      .update(employees)
+      .set({ teamId: denver, managerId: id("noah") })
+      .where(inArray(employees.id, [id("ava"), id("rosa.delgado")]));
     expect(await outcomesAs("hr", "2026-Q1")).toEqual(before.hr);
     expect(await outcomesAs("mia", "2026-Q1")).toEqual(before.mia);
   });
@@ -117,7 +121,7 @@ describe("GET /api/v1/outcomes and the CSV export", () => {
   });
 
   it("exports a formula-safe CSV of the scope, each team and each manager, and audits it", async () => {
-    (await ctx.db.update(teams).set({ name: '=HYPERLINK("http://x")' }).where(eq(teams.name, "Team Austin")));
+    await ctx.db.update(teams).set({ name: '=HYPERLINK("http://x")' }).where(eq(teams.name, "Team Austin"));
     signInAs(id("hr"));
     const res = await outcomesCsv(new NextRequest("http://localhost/api/v1/export/outcomes.csv?cycle=2026-Q1"));
     expect(res.status).toBe(200);
@@ -131,7 +135,7 @@ describe("GET /api/v1/outcomes and the CSV export", () => {
     expect(lines[1].startsWith("2026-Q1,All in scope,Organisation,")).toBe(true);
     expect(lines.some((l) => l.includes(`Team,"'=HYPERLINK(""http://x"")"`))).toBe(true);
     expect(lines[1].split(",").filter((c) => c === "not yet known")).toHaveLength(1);
-    expect((await ctx.db.select().from(auditLog).where(eq(auditLog.action, "export.outcomes")))).toHaveLength(1);
+    expect(await ctx.db.select().from(auditLog).where(eq(auditLog.action, "export.outcomes"))).toHaveLength(1);
     signInAs(id("liam"));
     expect((await outcomesCsv(new NextRequest("http://localhost/api/v1/export/outcomes.csv?cycle=2026-Q1"))).status).toBe(404);
   });

@@ -38,7 +38,7 @@ describe("audit entries and errors carry the request id", () => {
   it("writes the request's id with each audit entry, and none outside a request", async () => {
     await runWithRequestId("req-audit-0001", async () => recordDenied(null, "page", "/hr", "test"));
     await recordAudit({ actorId: null, action: "cli.something" });
-    const rows = (await ctx.db.select().from(auditLog).orderBy(desc(auditLog.id)));
+    const rows = await ctx.db.select().from(auditLog).orderBy(desc(auditLog.id));
     expect(rows[0]).toMatchObject({ action: "cli.something", requestId: null });
     expect(rows[1]).toMatchObject({ action: "access.denied", requestId: "req-audit-0001" });
   });
@@ -58,7 +58,7 @@ describe("audit entries and errors carry the request id", () => {
       "API handler failed",
       expect.objectContaining({ requestId: "req-fail-0001", viewer: idOf(ctx.db, "hr") }),
     );
-    expect((await ctx.db.select().from(auditLog).where(eq(auditLog.requestId, "req-fail-0001")))).toEqual([]);
+    expect(await ctx.db.select().from(auditLog).where(eq(auditLog.requestId, "req-fail-0001"))).toEqual([]);
   });
 });
 

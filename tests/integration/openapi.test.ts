@@ -74,10 +74,12 @@ describe("GET /api/v1/openapi.json", () => {
     const ajv = validator(doc);
     const ava = idOf(ctx.db, "ava");
     const q3 = (await ctx.db.select({ id: cycles.id }).from(cycles).where(eq(cycles.key, "2026-Q3")))[0]!.id;
-    const avaReview = (await ctx.db
-          .select({ id: reviews.id })
-          .from(reviews)
-          .where(and(eq(reviews.cycleId, q3), eq(reviews.employeeId, ava))))[0]!.id;
+    const avaReview = (
+      await ctx.db
+        .select({ id: reviews.id })
+        .from(reviews)
+        .where(and(eq(reviews.cycleId, q3), eq(reviews.employeeId, ava)))
+    )[0]!.id;
 
     for (const who of ["hr", "mia", "ava"]) {
       signInAs(idOf(ctx.db, who));

@@ -23,15 +23,15 @@ function runBackfill() {
 describe.skipIf(ENGINE === "postgres")("migration 0009's participant backfill (SQLite upgrades only)", () => {
   it("records opened cycles from today's org chart plus everyone reviewed in them, the review's author as reviewer", async () => {
     const q3 = (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q3")))[0]!.id;
-    const before = (await ctx.db.select().from(cycleParticipants).where(eq(cycleParticipants.cycleId, q3)));
+    const before = await ctx.db.select().from(cycleParticipants).where(eq(cycleParticipants.cycleId, q3));
     // An installation from before participant records: none at all; Ava's Q3 review written by Noah.
     sqliteClient(ctx.db).exec("delete from cycle_participants");
-    (await ctx.db
-            .update(reviews)
-            .set({ reviewerId: idOf(ctx.db, "noah") })
-            .where(and(eq(reviews.cycleId, q3), eq(reviews.employeeId, idOf(ctx.db, "ava")))));
+    await ctx.db
+      .update(reviews)
+      .set({ reviewerId: idOf(ctx.db, "noah") })
+      .where(and(eq(reviews.cycleId, q3), eq(reviews.employeeId, idOf(ctx.db, "ava"))));
     runBackfill();
-    const after = (await ctx.db.select().from(cycleParticipants).where(eq(cycleParticipants.cycleId, q3)));
+    const after = await ctx.db.select().from(cycleParticipants).where(eq(cycleParticipants.cycleId, q3));
     expect(after.map((p) => p.employeeId).sort()).toEqual(before.map((p) => p.employeeId).sort());
     expect(after.find((p) => p.employeeId === idOf(ctx.db, "ava"))).toMatchObject({
       managerId: idOf(ctx.db, "mia"),
@@ -43,14 +43,16 @@ describe.skipIf(ENGINE === "postgres")("migration 0009's participant backfill (S
     const rosa = idOf(ctx.db, "rosa.delgado");
     expect((await ctx.db.select().from(employees).where(eq(employees.id, rosa)))[0]!.active).toBe(false);
     expect(
-      (await ctx.db
-                .select()
-                .from(cycleParticipants)
-                .where(and(eq(cycleParticipants.cycleId, q1), eq(cycleParticipants.employeeId, rosa))))[0],
+      (
+        await ctx.db
+          .select()
+          .from(cycleParticipants)
+          .where(and(eq(cycleParticipants.cycleId, q1), eq(cycleParticipants.employeeId, rosa)))
+      )[0],
     ).toBeDefined();
     // Running it again adds nothing.
     const count = (await ctx.db.select().from(cycleParticipants)).length;
     runBackfill();
-    expect((await ctx.db.select().from(cycleParticipants))).toHaveLength(count);
+    expect(await ctx.db.select().from(cycleParticipants)).toHaveLength(count);
   });
 });

@@ -24,15 +24,24 @@ beforeEach(async () => {
 });
 
 const q4 = async () => (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")))[0]!;
-const setQ4 = async (state: (typeof CYCLE_STATES)[number]) => (await ctx.db.update(cycles).set({ state }).where(eq(cycles.id, (await q4()).id)));
+const setQ4 = async (state: (typeof CYCLE_STATES)[number]) =>
+  await ctx.db
+    .update(cycles)
+    .set({ state })
+    .where(eq(cycles.id, (await q4()).id));
 const avaQ4 = async () =>
-  (await ctx.db
-        .select()
-        .from(reviews)
-        .where(and(eq(reviews.cycleId, (await q4()).id), eq(reviews.employeeId, idOf(ctx.db, "ava")))))[0];
+  (
+    await ctx.db
+      .select()
+      .from(reviews)
+      .where(and(eq(reviews.cycleId, (await q4()).id), eq(reviews.employeeId, idOf(ctx.db, "ava"))))
+  )[0];
 
 async function content(version: number) {
-  const traits = (await ctx.db.select().from(cycleTraits).where(eq(cycleTraits.cycleId, (await q4()).id)));
+  const traits = await ctx.db
+    .select()
+    .from(cycleTraits)
+    .where(eq(cycleTraits.cycleId, (await q4()).id));
   return {
     cycleKey: "2026-Q4",
     employeeId: idOf(ctx.db, "ava"),

@@ -17,11 +17,7 @@ beforeEach(async () => {
   await seedDemoFast(ctx.db);
   ava = idOf(ctx.db, "ava");
   const q4 = (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")))[0]!;
-  traitIds = (await ctx.db
-      .select()
-      .from(cycleTraits)
-      .where(eq(cycleTraits.cycleId, q4.id)))
-    .map((t) => t.id);
+  traitIds = (await ctx.db.select().from(cycleTraits).where(eq(cycleTraits.cycleId, q4.id))).map((t) => t.id);
   signInAs(idOf(ctx.db, "mia"));
 });
 
@@ -60,11 +56,7 @@ describe("saving a review", () => {
     expect((await saveReviewDraft(draft(1, { summary: "tab A v2" }))).ok).toBe(true);
     const stale = await saveReviewDraft(draft(1, { summary: "tab B, stale" }));
     expect(stale).toMatchObject({ ok: false, code: "stale" });
-    const row = (await ctx.db
-          .select()
-          .from(reviews)
-          .where(eq(reviews.employeeId, ava)))
-      .find((r) => r.status === "draft")!;
+    const row = (await ctx.db.select().from(reviews).where(eq(reviews.employeeId, ava))).find((r) => r.status === "draft")!;
     expect(row.summary).toBe("tab A v2");
   });
 
@@ -79,13 +71,7 @@ describe("saving a review", () => {
     if (!result.ok && result.code === "invalid") {
       expect(Object.keys(result.fieldErrors)).toEqual(expect.arrayContaining(["keeperAnswer", "keeperReason"]));
     } else throw new Error("expected invalid");
-    expect(
-      (await ctx.db
-                .select()
-                .from(reviews)
-                .where(eq(reviews.employeeId, ava)))
-        .filter((r) => r.status === "draft"),
-    ).toHaveLength(0);
+    expect((await ctx.db.select().from(reviews).where(eq(reviews.employeeId, ava))).filter((r) => r.status === "draft")).toHaveLength(0);
   });
 });
 
@@ -105,16 +91,13 @@ describe("submitting and reopening", () => {
     const submitted = await submitReview(complete(0));
     expect(submitted).toMatchObject({ ok: true, status: "submitted", version: 1 });
     if (!submitted.ok) throw new Error("expected submit");
-    const ratings = (await ctx.db.select().from(reviewRatings).where(eq(reviewRatings.reviewId, submitted.reviewId)));
+    const ratings = await ctx.db.select().from(reviewRatings).where(eq(reviewRatings.reviewId, submitted.reviewId));
     expect(ratings.find((r) => r.cycleTraitId === traitIds[0])).toMatchObject({ rating: null, notObserved: true });
     expect(await saveReviewDraft(draft(1, { summary: "late edit" }))).toMatchObject({ ok: false, code: "submitted" });
     const reopened = await reopenReview({ cycleKey: "2026-Q4", employeeId: ava, version: 1 });
     expect(reopened).toMatchObject({ ok: true, status: "draft", version: 2 });
     expect((await saveReviewDraft(draft(2, { summary: "edited" }))).ok).toBe(true);
-    const actions = (await ctx.db
-          .select()
-          .from(auditLog))
-      .map((a) => a.action);
+    const actions = (await ctx.db.select().from(auditLog)).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["review.submit", "review.reopen"]));
   });
 
@@ -157,13 +140,13 @@ describe("cycle transitions", () => {
     signInAs(idOf(ctx.db, "hr"));
     expect((await transitionCycle({ key: "2026-Q4", to: "released" })).ok).toBe(false);
     expect((await transitionCycle({ key: "2026-Q4", to: "calibration" })).ok).toBe(true);
-    const moves = (await ctx.db
-          .select()
-          .from(auditLog)
-          .where(and(eq(auditLog.action, "cycle.transition"))));
+    const moves = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "cycle.transition")));
     expect(moves).toHaveLength(1);
     expect(moves[0].detail).toMatchObject({ from: "open", to: "calibration" });
-    const denied = (await ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied")));
+    const denied = await ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied"));
     expect(denied.length).toBeGreaterThanOrEqual(1);
   });
 });

@@ -73,8 +73,9 @@ async function scim(
 }
 
 const row = async (email: string) => (await ctx.db.select().from(employees).where(eq(employees.email, email)))[0];
-const talentVersion = async () => (await rawRow<{ version: number }>(ctx.db, sql`select version from data_versions where topic = 'talent'`))!.version;
-const audits = async (action: string) => (await ctx.db.select().from(auditLog).where(eq(auditLog.action, action)));
+const talentVersion = async () =>
+  (await rawRow<{ version: number }>(ctx.db, sql`select version from data_versions where topic = 'talent'`))!.version;
+const audits = async (action: string) => await ctx.db.select().from(auditLog).where(eq(auditLog.action, action));
 
 describe("SCIM authentication", () => {
   it("answers 401 in SCIM's error format without a token, with another scope, a revoked token or a session", async () => {
@@ -89,10 +90,10 @@ describe("SCIM authentication", () => {
     expect((await scim("GET", "/Users", undefined, null)).status).toBe(401);
     signInAs(null);
     // The token dies with its owner's admin rights.
-    (await ctx.db
-            .update(employees)
-            .set({ role: "hr" })
-            .where(eq(employees.id, idOf(ctx.db, "admin"))));
+    await ctx.db
+      .update(employees)
+      .set({ role: "hr" })
+      .where(eq(employees.id, idOf(ctx.db, "admin")));
     expect((await scim("GET", "/ServiceProviderConfig")).status).toBe(401);
   });
 
@@ -179,7 +180,7 @@ describe("Okta's provisioning sequence", () => {
     );
 
     // 4. PUT with a new title and a new team (created on the fly).
-    const version = (await talentVersion());
+    const version = await talentVersion();
     const put = await scim("PUT", `/Users/${id}`, {
       ...created.json,
       title: "Senior Customer Support Agent",
@@ -188,12 +189,12 @@ describe("Okta's provisioning sequence", () => {
     expect(put.status).toBe(200);
     expect((await row("zoe.quill@demo.keeper.test"))!.title).toBe("Senior Customer Support Agent");
     expect((await ctx.db.select().from(teams).where(eq(teams.name, "Team Seattle")))[0]).toBeTruthy();
-    expect((await talentVersion())).toBeGreaterThan(version);
+    expect(await talentVersion()).toBeGreaterThan(version);
 
     // Re-sending the same user changes nothing: no write, no audit, no version bump.
     const before = {
       row: await row("zoe.quill@demo.keeper.test"),
-      version: (await talentVersion()),
+      version: await talentVersion(),
       audits: (await ctx.db.select().from(auditLog)).length,
     };
     expect((await scim("PUT", `/Users/${id}`, put.json)).status).toBe(200);
@@ -207,7 +208,7 @@ describe("Okta's provisioning sequence", () => {
     ).toBe(200);
     expect({
       row: await row("zoe.quill@demo.keeper.test"),
-      version: (await talentVersion()),
+      version: await talentVersion(),
       audits: (await ctx.db.select().from(auditLog)).length,
     }).toEqual(before);
 
@@ -342,15 +343,15 @@ describe("provisioning rules", () => {
     expect(gone.status).toBe(204);
     signInAs(ava);
     expect(await getViewer()).toBeNull();
-    expect((await ctx.db.select().from(reviews).where(eq(reviews.employeeId, ava)))).toHaveLength(reviewsBefore);
-    expect((await ctx.db.select().from(csatRollups).where(eq(csatRollups.employeeId, ava)))).toHaveLength(csatBefore);
+    expect(await ctx.db.select().from(reviews).where(eq(reviews.employeeId, ava))).toHaveLength(reviewsBefore);
+    expect(await ctx.db.select().from(csatRollups).where(eq(csatRollups.employeeId, ava))).toHaveLength(csatBefore);
     expect((await audits("scim.user.deactivate"))[0]).toMatchObject({ actorId: adminId, targetId: String(ava) });
 
     // A second admin's tokens are revoked when IT deactivates them; the SCIM token itself is the first admin's.
-    (await ctx.db
-            .update(employees)
-            .set({ role: "admin" })
-            .where(eq(employees.id, idOf(ctx.db, "hr"))));
+    await ctx.db
+      .update(employees)
+      .set({ role: "admin" })
+      .where(eq(employees.id, idOf(ctx.db, "hr")));
     signInAs(idOf(ctx.db, "hr"));
     const hrToken = await createApiToken({ name: "hr read", scope: "read", expiresInDays: 5 });
     expect(hrToken.ok).toBe(true);
@@ -359,10 +360,12 @@ describe("provisioning rules", () => {
       Operations: [{ op: "replace", path: "active", value: false }],
     });
     expect(
-      (await ctx.db
-                .select()
-                .from(apiTokens)
-                .where(and(eq(apiTokens.name, "hr read"))))[0]!.revokedAt,
+      (
+        await ctx.db
+          .select()
+          .from(apiTokens)
+          .where(and(eq(apiTokens.name, "hr read")))
+      )[0]!.revokedAt,
     ).not.toBeNull();
   });
 
@@ -409,11 +412,7 @@ describe("provisioning rules", () => {
     const total = (await ctx.db.select().from(employees)).length;
     const page = await scim("GET", "/Users?startIndex=3&count=2");
     expect(page.json).toMatchObject({ totalResults: total, startIndex: 3, itemsPerPage: 2 });
-    const ids = (await ctx.db
-          .select({ id: employees.id })
-          .from(employees)
-          .orderBy(employees.id))
-      .map((e) => String(e.id));
+    const ids = (await ctx.db.select({ id: employees.id }).from(employees).orderBy(employees.id)).map((e) => String(e.id));
     expect(page.json.Resources.map((r: { id: string }) => r.id)).toEqual(ids.slice(2, 4));
     expect((await scim("GET", "/Users?count=0")).json).toMatchObject({ totalResults: total, Resources: [] });
   });

@@ -17,7 +17,7 @@ describe("sign-in", () => {
   it("accepts the right password case-insensitively by email and audits it", async () => {
     const result = await checkCredentials({ ...mia, email: "MIA@demo.keeper.test" }, "10.0.0.1");
     expect(result.ok).toBe(true);
-    const rows = (await ctx.db.select().from(auditLog).where(eq(auditLog.action, "auth.sign_in")));
+    const rows = await ctx.db.select().from(auditLog).where(eq(auditLog.action, "auth.sign_in"));
     expect(rows.at(-1)).toMatchObject({ outcome: "ok" });
   });
 
@@ -27,16 +27,14 @@ describe("sign-in", () => {
       ok: false,
       blockedUntil: null,
     });
-    const reasons = (await ctx.db
-          .select()
-          .from(auditLog)
-          .where(eq(auditLog.action, "auth.sign_in")))
-      .map((r) => (r.detail as { reason?: string }).reason);
+    const reasons = (await ctx.db.select().from(auditLog).where(eq(auditLog.action, "auth.sign_in"))).map(
+      (r) => (r.detail as { reason?: string }).reason,
+    );
     expect(reasons).toEqual(["wrong_password", "unknown_account"]);
   });
 
   it("refuses a deactivated employee", async () => {
-    (await ctx.db.update(employees).set({ active: false }).where(eq(employees.email, mia.email)));
+    await ctx.db.update(employees).set({ active: false }).where(eq(employees.email, mia.email));
     expect((await checkCredentials(mia, null)).ok).toBe(false);
   });
 

@@ -36,22 +36,22 @@ describe("matching a single sign-on identity to an employee", () => {
       ok: false,
       reason: "unknown",
     });
-    expect((await ctx.db.select().from(employees))).toHaveLength(before);
+    expect(await ctx.db.select().from(employees)).toHaveLength(before);
     expect(await lastSignIn()).toMatchObject({ outcome: "denied", targetId: "new.person@demo.keeper.test", detail: { reason: "unknown" } });
   });
 
   it("refuses an inactive employee, by email and by stored sub", async () => {
     expect((await matchOidcSignIn(ava())).ok).toBe(true);
-    (await ctx.db
-            .update(employees)
-            .set({ active: false })
-            .where(eq(employees.id, idOf(ctx.db, "ava"))));
+    await ctx.db
+      .update(employees)
+      .set({ active: false })
+      .where(eq(employees.id, idOf(ctx.db, "ava")));
     expect(await matchOidcSignIn(ava())).toEqual({ ok: false, reason: "inactive" });
     expect(await employeeForSubject("idp-ava")).toBeNull();
-    (await ctx.db
-            .update(employees)
-            .set({ active: false })
-            .where(eq(employees.id, idOf(ctx.db, "liam"))));
+    await ctx.db
+      .update(employees)
+      .set({ active: false })
+      .where(eq(employees.id, idOf(ctx.db, "liam")));
     expect(await matchOidcSignIn({ sub: "idp-liam", email: "liam@demo.keeper.test", email_verified: true })).toEqual({
       ok: false,
       reason: "inactive",

@@ -152,10 +152,10 @@ describe("GET /api/v1/talent, reused until the next write", () => {
     expect(answer).toBeDefined();
     const changed = answer === "let_go" ? "fight_hard" : "let_go";
     const q3 = (await ctx.db.select({ id: cycles.id }).from(cycles).where(eq(cycles.key, "2026-Q3")))[0]!.id;
-    (await ctx.db
-            .update(reviews)
-            .set({ keeperAnswer: changed })
-            .where(and(eq(reviews.cycleId, q3), eq(reviews.employeeId, idOf(ctx.db, "ava")))));
+    await ctx.db
+      .update(reviews)
+      .set({ keeperAnswer: changed })
+      .where(and(eq(reviews.cycleId, q3), eq(reviews.employeeId, idOf(ctx.db, "ava"))));
     expect(gridOf((await get("hr", "?cycle=2026-Q3")).body, "ava@demo.keeper.test")).toBe(changed);
   });
 

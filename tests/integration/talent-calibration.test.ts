@@ -15,15 +15,17 @@ const ctx = useFreshDb();
 
 async function q4Traits() {
   const cycleId = (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")))[0]!.id;
-  return (await ctx.db.select().from(cycleTraits).where(eq(cycleTraits.cycleId, cycleId)).orderBy(cycleTraits.position));
+  return await ctx.db.select().from(cycleTraits).where(eq(cycleTraits.cycleId, cycleId)).orderBy(cycleTraits.position);
 }
 
 async function avaReview() {
   const cycleId = (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")))[0]!.id;
-  return (await ctx.db
+  return (
+    await ctx.db
       .select()
       .from(reviews)
-      .where(and(eq(reviews.cycleId, cycleId), eq(reviews.employeeId, idOf(ctx.db, "ava")))))[0]!;
+      .where(and(eq(reviews.cycleId, cycleId), eq(reviews.employeeId, idOf(ctx.db, "ava"))))
+  )[0]!;
 }
 
 /** Mia submits Ava's 2026-Q4 review (all traits 5, fight hard) while the cycle is open. */
@@ -63,8 +65,8 @@ async function input(overrides: Record<string, unknown> = {}) {
   };
 }
 
-const historyRows = async () => (await ctx.db.select().from(calibrationChanges));
-const calibrateAudits = async () => (await ctx.db.select().from(auditLog).where(eq(auditLog.action, "review.calibrate")));
+const historyRows = async () => await ctx.db.select().from(calibrationChanges);
+const calibrateAudits = async () => await ctx.db.select().from(auditLog).where(eq(auditLog.action, "review.calibrate"));
 
 beforeEach(async () => {
   await seedDemoFast(ctx.db);
@@ -111,16 +113,18 @@ describe("calibration", () => {
     signInAs(idOf(ctx.db, "director"));
     const result = await calibrateReview(
       await input({
-                keeperAnswer: "fight_hard",
-                traits: [{ cycleTraitId: politeness.id, rating: 3, notObserved: false }],
-                reason: "Two complaints about tone.",
-              }),
+        keeperAnswer: "fight_hard",
+        traits: [{ cycleTraitId: politeness.id, rating: 3, notObserved: false }],
+        reason: "Two complaints about tone.",
+      }),
     );
     expect(result).toMatchObject({ ok: true, changes: 1 });
-    const rating = (await ctx.db
-          .select()
-          .from(reviewRatings)
-          .where(and(eq(reviewRatings.reviewId, (await avaReview()).id), eq(reviewRatings.cycleTraitId, politeness.id))))[0];
+    const rating = (
+      await ctx.db
+        .select()
+        .from(reviewRatings)
+        .where(and(eq(reviewRatings.reviewId, (await avaReview()).id), eq(reviewRatings.cycleTraitId, politeness.id)))
+    )[0];
     expect(rating).toMatchObject({ rating: 3, notObserved: false });
     expect(await historyRows()).toEqual([
       expect.objectContaining({
@@ -144,11 +148,9 @@ describe("calibration", () => {
     expect((await avaReview()).keeperAnswer).toBe("fight_hard");
     expect(await historyRows()).toEqual([]);
     expect(
-      (await ctx.db
-                .select()
-                .from(auditLog)
-                .where(eq(auditLog.action, "access.denied")))
-        .filter((a) => a.targetId === `2026-Q4/${idOf(ctx.db, "ava")}`),
+      (await ctx.db.select().from(auditLog).where(eq(auditLog.action, "access.denied"))).filter(
+        (a) => a.targetId === `2026-Q4/${idOf(ctx.db, "ava")}`,
+      ),
     ).toHaveLength(3);
     // Managers' editing stays locked in calibration, and mia sees no calibration form.
     signInAs(idOf(ctx.db, "mia"));
@@ -207,12 +209,12 @@ describe("calibration", () => {
     signInAs(idOf(ctx.db, "hr"));
     const result = await calibrateReview(
       await input({
-                keeperAnswer: "unsure",
-                traits: [
-                  { cycleTraitId: first.id, rating: 5, notObserved: false },
-                  { cycleTraitId: second.id, rating: null, notObserved: true },
-                ],
-              }),
+        keeperAnswer: "unsure",
+        traits: [
+          { cycleTraitId: first.id, rating: 5, notObserved: false },
+          { cycleTraitId: second.id, rating: null, notObserved: true },
+        ],
+      }),
     );
     expect(result).toMatchObject({ ok: true, changes: 2 });
     expect((await historyRows()).map((r) => [r.field, r.before, r.after])).toEqual([

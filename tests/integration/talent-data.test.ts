@@ -24,12 +24,13 @@ async function reportAs(local: string, input: Parameters<typeof getTalentReport>
 
 /** The team's agents, straight from the tables: the population the talent review should cover. */
 async function agentsOf(teamName: string): Promise<number[]> {
-  return (await ctx.db
+  return (
+    await ctx.db
       .select({ id: employees.id })
       .from(employees)
       .innerJoin(teams, eq(teams.id, employees.teamId))
-      .where(and(eq(teams.name, teamName), eq(employees.role, "agent"), eq(employees.active, true))))
-    .map((r) => r.id);
+      .where(and(eq(teams.name, teamName), eq(employees.role, "agent"), eq(employees.active, true)))
+  ).map((r) => r.id);
 }
 
 async function cycleId(key: string): Promise<number> {
@@ -37,11 +38,12 @@ async function cycleId(key: string): Promise<number> {
 }
 
 async function reviewsOf(key: string, ids: number[]) {
-  return (await ctx.db
+  return (
+    await ctx.db
       .select()
       .from(reviews)
-      .where(eq(reviews.cycleId, await cycleId(key))))
-    .filter((r) => ids.includes(r.employeeId));
+      .where(eq(reviews.cycleId, await cycleId(key)))
+  ).filter((r) => ids.includes(r.employeeId));
 }
 
 async function deniedCount(): Promise<number> {
@@ -87,19 +89,19 @@ describe("talent data layer", () => {
       expect(team.keeperRate).toBeCloseTo(fightHard / submitted.length, 12);
       expect(Object.values(team.distribution).reduce((a, b) => a + b, 0)).toBe(submitted.length);
       expect(team.distribution.fight_hard).toBe(fightHard);
-      const rollups = (await ctx.db
-              .select()
-              .from(csatRollups)
-              .where(eq(csatRollups.quarter, "2026-Q3")))
-        .filter((r) => ids.includes(r.employeeId));
+      const rollups = (await ctx.db.select().from(csatRollups).where(eq(csatRollups.quarter, "2026-Q3"))).filter((r) =>
+        ids.includes(r.employeeId),
+      );
       expect(team.csat.responses).toBe(rollups.reduce((n, r) => n + r.responses, 0));
       expect(team.csat.satisfied).toBe(rollups.reduce((n, r) => n + r.satisfied, 0));
       expect(team.traitAverages).toHaveLength(6);
     }
-    const org = (await ctx.db
-          .select({ r: sql<number>`sum(responses)`, s: sql<number>`sum(satisfied)` })
-          .from(csatRollups)
-          .where(eq(csatRollups.quarter, "2026-Q3")))[0]!;
+    const org = (
+      await ctx.db
+        .select({ r: sql<number>`sum(responses)`, s: sql<number>`sum(satisfied)` })
+        .from(csatRollups)
+        .where(eq(csatRollups.quarter, "2026-Q3"))
+    )[0]!;
     expect(report.organisation.csat.responses).toBe(org.r);
     expect(report.organisation.csat.csat).toBeCloseTo(org.s / org.r, 12);
   });
@@ -126,15 +128,15 @@ describe("talent data layer", () => {
     const ava = idOf(ctx.db, "ava");
     const [low, high] = portland.filter((id) => id !== ava);
     const setAnswer = async (cycle: number, employee: number, answer: "fight_hard" | "unsure" | "let_go") =>
-      (await ctx.db
-                .update(reviews)
-                .set({ keeperAnswer: answer })
-                .where(and(eq(reviews.cycleId, cycle), eq(reviews.employeeId, employee))));
+      await ctx.db
+        .update(reviews)
+        .set({ keeperAnswer: answer })
+        .where(and(eq(reviews.cycleId, cycle), eq(reviews.employeeId, employee)));
     const setCsat = async (employee: number, responses: number, satisfied: number) =>
-      (await ctx.db
-                .update(csatRollups)
-                .set({ responses, satisfied })
-                .where(and(eq(csatRollups.employeeId, employee), eq(csatRollups.quarter, "2026-Q3"))));
+      await ctx.db
+        .update(csatRollups)
+        .set({ responses, satisfied })
+        .where(and(eq(csatRollups.employeeId, employee), eq(csatRollups.quarter, "2026-Q3")));
     await setAnswer(q3, low, "fight_hard");
     await setCsat(low, 60, 5);
     await setAnswer(q3, high, "let_go");
@@ -142,10 +144,10 @@ describe("talent data layer", () => {
     await setAnswer(q2, ava, "fight_hard");
     await setAnswer(q3, ava, "unsure");
     // Noah answers fight_hard for everyone: far above the organisation's rate.
-    (await ctx.db
-            .update(reviews)
-            .set({ keeperAnswer: "fight_hard" })
-            .where(and(eq(reviews.cycleId, q3), eq(reviews.reviewerId, idOf(ctx.db, "noah")))));
+    await ctx.db
+      .update(reviews)
+      .set({ keeperAnswer: "fight_hard" })
+      .where(and(eq(reviews.cycleId, q3), eq(reviews.reviewerId, idOf(ctx.db, "noah"))));
 
     const report = await reportAs("hr", { cycle: "2026-Q3" });
     const team = report.teams.find((t) => t.team === "Team Portland")!;
@@ -196,7 +198,7 @@ describe("talent data layer", () => {
 
   it("hides draft cycles from managers, as the cycles page does", async () => {
     const now = Date.now();
-    (await ctx.db.insert(cycles).values({ key: "2027-Q1", state: "draft", createdAt: now, updatedAt: now }));
+    await ctx.db.insert(cycles).values({ key: "2027-Q1", state: "draft", createdAt: now, updatedAt: now });
     signInAs(idOf(ctx.db, "director"));
     expect(await getTalentReport({ cycle: "2027-Q1" })).toEqual({ ok: false, reason: "not_found" });
     const hr = await reportAs("hr", { cycle: "2027-Q1" });
@@ -211,10 +213,10 @@ describe("talent data layer", () => {
     // Leading quarters with no data at all are dropped.
     expect(trends.quarters).toEqual(["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]);
     for (const [i, quarter] of trends.quarters.entries()) {
-      const rows = (await ctx.db
-              .select()
-              .from(reviews)
-              .where(and(eq(reviews.cycleId, await cycleId(quarter)), eq(reviews.status, "submitted"))));
+      const rows = await ctx.db
+        .select()
+        .from(reviews)
+        .where(and(eq(reviews.cycleId, await cycleId(quarter)), eq(reviews.status, "submitted")));
       const point = trends.organisation.points[i];
       expect(point.submitted).toBe(rows.length);
       expect(point.keeperRate).toBeCloseTo(rows.filter((r) => r.keeperAnswer === "fight_hard").length / rows.length, 12);

@@ -27,7 +27,7 @@ function parseCsv(text: string): string[][] {
   return Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
 }
 
-const exports = async () => (await ctx.db.select().from(auditLog).where(eq(auditLog.action, "export.reviews")));
+const exports = async () => await ctx.db.select().from(auditLog).where(eq(auditLog.action, "export.reviews"));
 
 describe("GET /api/v1/export/reviews.csv", () => {
   it("sends HR a UTF-8 CSV download with a BOM, one row per person, and audits it", async () => {
@@ -71,15 +71,15 @@ describe("GET /api/v1/export/reviews.csv", () => {
 
   it("defuses spreadsheet formulas typed into names", async () => {
     const evil = '=HYPERLINK("http://evil.example","Click for bonus")';
-    (await ctx.db
-            .update(employees)
-            .set({ name: evil })
-            .where(eq(employees.id, idOf(ctx.db, "ava"))));
-    (await ctx.db
-            .update(employees)
-            .set({ name: "@SUM(1+1)" })
-            .where(eq(employees.id, idOf(ctx.db, "liam"))));
-    (await ctx.db.update(employees).set({ name: "-2+3" }).where(eq(employees.email, "mia@demo.keeper.test")));
+    await ctx.db
+      .update(employees)
+      .set({ name: evil })
+      .where(eq(employees.id, idOf(ctx.db, "ava")));
+    await ctx.db
+      .update(employees)
+      .set({ name: "@SUM(1+1)" })
+      .where(eq(employees.id, idOf(ctx.db, "liam")));
+    await ctx.db.update(employees).set({ name: "-2+3" }).where(eq(employees.email, "mia@demo.keeper.test"));
     const { text } = await download("hr", "?cycle=2026-Q3");
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""Click for bonus"")"`);
     const rows = parseCsv(text.slice(1));

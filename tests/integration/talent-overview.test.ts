@@ -59,12 +59,12 @@ describe("talent overview (team figures summed in SQL)", () => {
   it("reflects a write made after it was computed (memoised only until the next write)", async () => {
     const first = await both("hr", "2026-Q4");
     const cycleId = (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")))[0]!.id;
-    const submitted = (await ctx.db
-          .select()
-          .from(reviews)
-          .where(and(eq(reviews.cycleId, cycleId), eq(reviews.status, "submitted"))));
+    const submitted = await ctx.db
+      .select()
+      .from(reviews)
+      .where(and(eq(reviews.cycleId, cycleId), eq(reviews.status, "submitted")));
     expect(submitted.length).toBeGreaterThan(0);
-    (await ctx.db.update(reviews).set({ status: "draft" }).where(eq(reviews.id, submitted[0].id)));
+    await ctx.db.update(reviews).set({ status: "draft" }).where(eq(reviews.id, submitted[0].id));
     const second = await both("hr", "2026-Q4");
     expect(second.overview.organisation.submitted).toBe(first.overview.organisation.submitted - 1);
     expect(second.overview.teams.map(columns)).toEqual(second.report.teams.map(columns));

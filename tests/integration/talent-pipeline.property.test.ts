@@ -45,33 +45,31 @@ async function rewrite(cycleKey: string, people: number[], generated: Review[], 
   const cycleId = (await ctx.db.select().from(cycles).where(eq(cycles.key, cycleKey)))[0]!.id;
   // Follow-ups hang off reviews (the demo records some); they go with the reviews they follow.
   await exec(ctx.db, sql`delete from keeper_follow_ups where review_id in (select id from reviews where cycle_id = ${cycleId})`);
-  (await ctx.db.delete(reviews).where(eq(reviews.cycleId, cycleId)));
+  await ctx.db.delete(reviews).where(eq(reviews.cycleId, cycleId));
   const now = Date.now();
   for (const [i, employeeId] of people.entries()) {
     const r = generated[i % generated.length];
     if (r.kind === "none") continue;
-    (await ctx.db
-            .insert(reviews)
-            .values({
-              cycleId,
-              employeeId,
-              reviewerId: managerOf.get(employeeId)!,
-              status: r.kind,
-              version: 1,
-              keeperAnswer: r.answer,
-              submittedAt: r.kind === "submitted" ? now : null,
-              createdAt: now,
-              updatedAt: now,
-            }));
+    await ctx.db.insert(reviews).values({
+      cycleId,
+      employeeId,
+      reviewerId: managerOf.get(employeeId)!,
+      status: r.kind,
+      version: 1,
+      keeperAnswer: r.answer,
+      submittedAt: r.kind === "submitted" ? now : null,
+      createdAt: now,
+      updatedAt: now,
+    });
   }
 }
 
 describe("one talent pipeline", () => {
   it("gives the same figures on every talent reader, and counts only submitted reviews", async () => {
-    const reviewed = (await ctx.db
-          .select({ id: employees.id, managerId: employees.managerId })
-          .from(employees)
-          .where(and(isNotNull(employees.managerId), eq(employees.active, true))));
+    const reviewed = await ctx.db
+      .select({ id: employees.id, managerId: employees.managerId })
+      .from(employees)
+      .where(and(isNotNull(employees.managerId), eq(employees.active, true)));
     const people = reviewed.map((p) => p.id);
     const managerOf = new Map(reviewed.map((p) => [p.id, p.managerId!]));
     const viewers = ["hr", "director", "mia"].map((local) => idOf(ctx.db, local));
@@ -85,7 +83,7 @@ describe("one talent pipeline", () => {
         async (now, then, state, viewer) => {
           await rewrite("2026-Q4", people, now, managerOf);
           await rewrite("2026-Q3", people, then, managerOf);
-          (await ctx.db.update(cycles).set({ state }).where(eq(cycles.key, "2026-Q4")));
+          await ctx.db.update(cycles).set({ state }).where(eq(cycles.key, "2026-Q4"));
           signInAs(viewer);
 
           const overview = await getTalentOverview({ cycle: "2026-Q4" });
@@ -96,13 +94,7 @@ describe("one talent pipeline", () => {
 
           // Against the generated data: per team, only submitted reviews make the figures.
           const q4 = (await ctx.db.select().from(cycles).where(eq(cycles.key, "2026-Q4")))[0]!;
-          const rows = new Map(
-            (await ctx.db
-                            .select()
-                            .from(reviews)
-                            .where(eq(reviews.cycleId, q4.id)))
-              .map((r) => [r.employeeId, r]),
-          );
+          const rows = new Map((await ctx.db.select().from(reviews).where(eq(reviews.cycleId, q4.id))).map((r) => [r.employeeId, r]));
           for (const team of report.value.teams) {
             const mine = team.people.map((p) => rows.get(p.employeeId)).filter((r) => r !== undefined);
             const submitted = mine.filter((r) => r.status === "submitted");
@@ -158,10 +150,12 @@ describe("one talent pipeline", () => {
     );
     // The generated mixes really had drafts with answers, or the property would prove little.
     expect(
-      (await ctx.db
-                .select()
-                .from(reviews)
-                .where(inArray(reviews.status, ["draft", "submitted"]))).length,
+      (
+        await ctx.db
+          .select()
+          .from(reviews)
+          .where(inArray(reviews.status, ["draft", "submitted"]))
+      ).length,
     ).toBeGreaterThan(0);
   });
 });

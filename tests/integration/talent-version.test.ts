@@ -34,10 +34,10 @@ const talentVersion = async () => (await ctx.db.select().from(dataVersions).wher
 const cycleId = async (key: string) => (await ctx.db.select().from(cycles).where(eq(cycles.key, key)))[0]!.id;
 
 async function content(employeeId: number, version: number, summary: string) {
-  const traits = (await ctx.db
-      .select()
-      .from(cycleTraits)
-      .where(eq(cycleTraits.cycleId, await cycleId("2026-Q4"))));
+  const traits = await ctx.db
+    .select()
+    .from(cycleTraits)
+    .where(eq(cycleTraits.cycleId, await cycleId("2026-Q4")));
   return {
     cycleKey: "2026-Q4",
     employeeId,
@@ -52,11 +52,13 @@ async function content(employeeId: number, version: number, summary: string) {
 
 /** Someone in Mia's team with no 2026-Q4 review yet. */
 async function notStartedInPortland(): Promise<number> {
-  const row = (await ctx.db
+  const row = (
+    await ctx.db
       .select({ id: employees.id })
       .from(employees)
       .leftJoin(reviews, and(eq(reviews.employeeId, employees.id), eq(reviews.cycleId, await cycleId("2026-Q4"))))
-      .where(and(eq(employees.managerId, idOf(ctx.db, "mia")), isNull(reviews.id))))[0];
+      .where(and(eq(employees.managerId, idOf(ctx.db, "mia")), isNull(reviews.id)))
+  )[0];
   if (!row) throw new Error("the demo has nobody in Team Portland without a 2026-Q4 review");
   return row.id;
 }
@@ -74,7 +76,7 @@ describe("the talent version", () => {
 
     const second = await saveReviewDraft(await content(employeeId, first.version, "second"));
     if (!second.ok) throw new Error(second.message);
-    const third = await saveReviewDraft({ ...await content(employeeId, second.version, "third"), keeperAnswer: "fight_hard" });
+    const third = await saveReviewDraft({ ...(await content(employeeId, second.version, "third")), keeperAnswer: "fight_hard" });
     if (!third.ok) throw new Error(third.message);
     expect(await talentVersion()).toBe(started); // text, answer and ratings of a draft: no talent figure reads them
 
@@ -84,25 +86,29 @@ describe("the talent version", () => {
   });
 
   it("moves when a submitted review's ratings change, not a draft's", async () => {
-    const submittedRating = (await ctx.db
-          .select({ id: reviewRatings.id })
-          .from(reviewRatings)
-          .innerJoin(reviews, eq(reviews.id, reviewRatings.reviewId))
-          .where(eq(reviews.status, "submitted")))[0]!;
-    const draftRating = (await ctx.db
-          .select({ id: reviewRatings.id })
-          .from(reviewRatings)
-          .innerJoin(reviews, eq(reviews.id, reviewRatings.reviewId))
-          .where(eq(reviews.status, "draft")))[0];
+    const submittedRating = (
+      await ctx.db
+        .select({ id: reviewRatings.id })
+        .from(reviewRatings)
+        .innerJoin(reviews, eq(reviews.id, reviewRatings.reviewId))
+        .where(eq(reviews.status, "submitted"))
+    )[0]!;
+    const draftRating = (
+      await ctx.db
+        .select({ id: reviewRatings.id })
+        .from(reviewRatings)
+        .innerJoin(reviews, eq(reviews.id, reviewRatings.reviewId))
+        .where(eq(reviews.status, "draft"))
+    )[0];
     if (draftRating) {
       const v = await talentVersion();
-      (await ctx.db.update(reviewRatings).set({ comment: "draft note" }).where(eq(reviewRatings.id, draftRating.id)));
+      await ctx.db.update(reviewRatings).set({ comment: "draft note" }).where(eq(reviewRatings.id, draftRating.id));
       expect(await talentVersion()).toBe(v);
     }
     const v = await talentVersion();
-    (await ctx.db.update(reviewRatings).set({ rating: 1 }).where(eq(reviewRatings.id, submittedRating.id)));
+    await ctx.db.update(reviewRatings).set({ rating: 1 }).where(eq(reviewRatings.id, submittedRating.id));
     expect(await talentVersion()).toBe(v + 1);
-    (await ctx.db.delete(reviewRatings).where(eq(reviewRatings.id, submittedRating.id)));
+    await ctx.db.delete(reviewRatings).where(eq(reviewRatings.id, submittedRating.id));
     expect(await talentVersion()).toBe(v + 2);
   });
 
@@ -111,43 +117,40 @@ describe("the talent version", () => {
       [
         "employees",
         async () =>
-          (await ctx.db
-                        .update(employees)
-                        .set({ title: "Senior agent" })
-                        .where(eq(employees.id, idOf(ctx.db, "ava")))),
+          await ctx.db
+            .update(employees)
+            .set({ title: "Senior agent" })
+            .where(eq(employees.id, idOf(ctx.db, "ava"))),
       ],
-      ["teams", async () => (await ctx.db.update(teams).set({ name: "Team Portland East" }).where(eq(teams.name, "Team Portland")))],
-      ["cycles", async () => (await ctx.db.update(cycles).set({ dueDate: "2026-12-31" }).where(eq(cycles.key, "2026-Q4")))],
+      ["teams", async () => await ctx.db.update(teams).set({ name: "Team Portland East" }).where(eq(teams.name, "Team Portland"))],
+      ["cycles", async () => await ctx.db.update(cycles).set({ dueDate: "2026-12-31" }).where(eq(cycles.key, "2026-Q4"))],
       [
         "cycle_traits",
         async () =>
-          (await ctx.db
-                        .update(cycleTraits)
-                        .set({ label: "Warmth" })
-                        .where(and(eq(cycleTraits.cycleId, await cycleId("2026-Q4")), eq(cycleTraits.position, 0)))),
+          await ctx.db
+            .update(cycleTraits)
+            .set({ label: "Warmth" })
+            .where(and(eq(cycleTraits.cycleId, await cycleId("2026-Q4")), eq(cycleTraits.position, 0))),
       ],
       [
         "cycle_participants",
         async () =>
-          (await ctx.db
-                        .update(cycleParticipants)
-                        .set({ title: "Lead" })
-                        .where(eq(cycleParticipants.employeeId, idOf(ctx.db, "ava")))),
+          await ctx.db
+            .update(cycleParticipants)
+            .set({ title: "Lead" })
+            .where(eq(cycleParticipants.employeeId, idOf(ctx.db, "ava"))),
       ],
       [
         "cycle_participants delete",
-        async () =>
-          (await ctx.db
-                        .delete(cycleParticipants)
-                        .where(eq(cycleParticipants.employeeId, idOf(ctx.db, "liam")))),
+        async () => await ctx.db.delete(cycleParticipants).where(eq(cycleParticipants.employeeId, idOf(ctx.db, "liam"))),
       ],
       [
         "csat_rollups",
         async () =>
-          (await ctx.db
-                        .update(csatRollups)
-                        .set({ responses: sql`${csatRollups.responses} + 1` })
-                        .where(eq(csatRollups.employeeId, idOf(ctx.db, "ava")))),
+          await ctx.db
+            .update(csatRollups)
+            .set({ responses: sql`${csatRollups.responses} + 1` })
+            .where(eq(csatRollups.employeeId, idOf(ctx.db, "ava"))),
       ],
     ];
     for (const [table, write] of bumps) {
@@ -159,12 +162,12 @@ describe("the talent version", () => {
 
   it("ignores what talent figures never read: audit rows, notifications", async () => {
     const v = await talentVersion();
-    (await ctx.db
-            .insert(auditLog)
-            .values({ at: Date.now(), actorId: idOf(ctx.db, "hr"), action: "test.write", targetType: "test", targetId: "1", detail: {} }));
-    (await ctx.db
-            .insert(notifications)
-            .values({ recipientId: idOf(ctx.db, "ava"), kind: "test", title: "t", body: "b", link: "/", createdAt: Date.now() }));
+    await ctx.db
+      .insert(auditLog)
+      .values({ at: Date.now(), actorId: idOf(ctx.db, "hr"), action: "test.write", targetType: "test", targetId: "1", detail: {} });
+    await ctx.db
+      .insert(notifications)
+      .values({ recipientId: idOf(ctx.db, "ava"), kind: "test", title: "t", body: "b", link: "/", createdAt: Date.now() });
     expect(await talentVersion()).toBe(v);
   });
 });

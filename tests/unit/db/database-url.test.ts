@@ -11,7 +11,8 @@ describe("DATABASE_URL", () => {
     expect(databasePath("data/k.db")).toBe(resolve("data/k.db"));
     expect(databasePath(":memory:")).toBe(":memory:");
     expect(databasePath("file::memory:")).toBe(":memory:");
-    for (const url of ["file:./data/keeper.db", "/tmp/k.db", ":memory:", "C:\\keeper\\keeper.db"]) expect(engineOf(url), url).toBe("sqlite");
+    for (const url of ["file:./data/keeper.db", "/tmp/k.db", ":memory:", "C:\\keeper\\keeper.db"])
+      expect(engineOf(url), url).toBe("sqlite");
   });
 
   it("selects PostgreSQL for postgres:// and postgresql:// URLs", () => {
