@@ -35,6 +35,8 @@ const connections = new WeakMap<Db, Connection>();
 export function databasePath(url = databaseUrl()): string {
   if (engineOf(url) !== "sqlite") throw new UnsupportedDatabaseUrl(`${url.split(":")[0]}: is not a SQLite file URL.`);
   const path = url.startsWith("file:") ? url.slice("file:".length) : url;
+  // `file:postgres://…` is a URL pasted behind a prefix, not a file someone meant to create.
+  if (/^[a-z][a-z0-9+.-]+:\/\//i.test(path)) throw new UnsupportedDatabaseUrl(`DATABASE_URL "file:" must be followed by a file path.`);
   return path === ":memory:" ? path : resolve(path);
 }
 

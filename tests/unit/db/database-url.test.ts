@@ -21,6 +21,7 @@ describe("DATABASE_URL", () => {
     expect(engineOf("POSTGRES://db/keeper")).toBe("postgres");
     // A PostgreSQL URL is never taken as a file path (it used to make a folder called 'postgres:').
     expect(() => databasePath("postgres://keeper:secret@db/keeper")).toThrow(UnsupportedDatabaseUrl);
+    expect(() => databasePath("file:postgres://keeper:secret@db/keeper")).toThrow(/file path/);
   });
 
   it("refuses any other URL by name, listing the supported forms, without repeating the URL", () => {
