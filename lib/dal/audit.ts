@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/db/client";
+import { writeTx } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import { logger } from "@/lib/observability/log";
 import { currentRequestId } from "@/lib/observability/request-context";
@@ -25,9 +25,10 @@ export async function recordAudit(entry: AuditEntry): Promise<void> {
       { audit: entry.action, outcome, actorId: entry.actorId, targetType: entry.targetType, targetId: entry.targetId, requestId },
       "audit",
     );
-  await getDb()
-    .insert(auditLog)
-    .values({
+  // A write transaction of its own, or part of the caller's: on SQLite the process shares one
+  // connection, and a bare insert would otherwise land inside another request's open transaction.
+  await writeTx((db) =>
+    db.insert(auditLog).values({
       at: Date.now(),
       actorId: entry.actorId,
       action: entry.action,
@@ -36,7 +37,8 @@ export async function recordAudit(entry: AuditEntry): Promise<void> {
       targetType: entry.targetType ?? null,
       targetId: entry.targetId === undefined ? null : String(entry.targetId),
       detail: entry.detail ?? null,
-    });
+    }),
+  );
 }
 
 export async function recordDenied(actorId: number | null, targetType: string, targetId: string | number, why: string): Promise<void> {
