@@ -48,18 +48,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A wrong password or a refused single sign-on is an expected, audited outcome, not a server
     // error worth a stack trace; a callback that failed its checks (state, nonce, an expired or
     // forged ID token) is a warning with the reason.
-    async error(error) {
+    error(error) {
       const type = (error as { type?: string }).type ?? error.name;
       if (type === "CredentialsSignin" || type === "AccessDenied") return;
       const refused = refusedCallback(error);
       if (refused) {
         logger.warn({ reason: refused.name, message: refused.message }, "single sign-on refused");
-        await recordAudit({
+        // Auth.js calls its logger without waiting; the audit write must not become an unhandled rejection.
+        void recordAudit({
           actorId: null,
           action: "auth.sign_in",
           outcome: "failed",
           detail: { method: "oidc", reason: "callback_not_verified", error: refused.name, message: refused.message.slice(0, 300) },
-        });
+        }).catch((err: unknown) => logger.error({ err }, "audit of a refused sign-in failed"));
         return;
       }
       logger.error({ err: error }, "auth error");
