@@ -58,7 +58,18 @@ export default defineConfig([
   {
     // SQLite's synchronous `.get()/.all()/.run()` do not exist on PostgreSQL: the shared layer
     // awaits the builder, and hand-written SQL goes through db/raw.ts.
-    files: ["app/**", "components/**", "lib/dal/**", "lib/csat/**", "lib/mail/**", "lib/api/**", "lib/auth/**", "lib/scim/**", "lib/cli/**", "lib/follow-ups/**"],
+    files: [
+      "app/**",
+      "components/**",
+      "lib/dal/**",
+      "lib/csat/**",
+      "lib/mail/**",
+      "lib/api/**",
+      "lib/auth/**",
+      "lib/scim/**",
+      "lib/cli/**",
+      "lib/follow-ups/**",
+    ],
     rules: {
       "no-restricted-syntax": [
         "error",
