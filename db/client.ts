@@ -29,7 +29,12 @@ interface Connection {
   queue: Promise<void>;
 }
 
-const connections = new WeakMap<Db, Connection>();
+// On globalThis like the handle itself (below): Next's production build can evaluate this module
+// once per bundle, and a handle opened by one copy must be known to the others.
+const connections = ((globalThis as unknown as { __keeperConnections?: WeakMap<Db, Connection> }).__keeperConnections ??= new WeakMap<
+  Db,
+  Connection
+>());
 
 /** `file:./data/keeper.db` → an absolute path; refuses URLs of other engines by name. */
 export function databasePath(url = databaseUrl()): string {
