@@ -6,15 +6,26 @@
  * first-load JavaScript per route (gzip, what the browser downloads), peak server memory, and the
  * CSAT import against sqlite3's .import (scripts/bench-import.ts). Requires `npm run build` first.
  * BENCH_DB=path reuses a seeded large database (seeding takes about two minutes).
+ *
+ * Both engines side by side: `npm run bench -- --engines sqlite,postgres` (or
+ * BENCH_ENGINES=sqlite,postgres; `npm run bench:engines`) runs the same page and save runs on the
+ * SQLite file and then on PostgreSQL holding the same rows (`keeper db copy` of that file, then
+ * ANALYZE), and prints one table with both engines' columns. PostgreSQL is BENCH_PG_URL (reused when
+ * it already holds the large organisation, else copied into, so it must be empty), or DATABASE_URL
+ * when it is a postgres:// URL, or else a throwaway cluster from scripts/pg-cluster.mjs. On
+ * PostgreSQL the server's CPU includes the PostgreSQL processes' (the postmaster and its children):
+ * on SQLite the database's work happens inside the server process, so only the sum compares.
+ * Without the option: SQLite only, as before.
  */
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import { Client } from "pg";
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { ROOT, serverActionId, signInCookie, startServer, memoryPeaks, treeCpuMs } from "./lib/server";
+import { ROOT, parentPid, serverActionId, signInCookie, startServer, memoryPeaks, treeCpuMs, treePids } from "./lib/server";
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 15);
 const CONNECTIONS = 20;
@@ -29,8 +40,12 @@ interface Row {
   rps: number;
   target: number | null;
   non2xx: number;
-  /** The server's CPU time per completed request, all processes and threads. */
+  /** The server's CPU time per completed request, all processes and threads (PostgreSQL's included). */
   cpuMs: number;
+  /** Of which PostgreSQL's processes (0 on SQLite). */
+  dbCpuMs: number;
+  /** Server processes that died during the run (their CPU is lost, so cpuMs is too low). */
+  died: number;
   /** This process's (the load generator's) CPU time per completed request, on the same cores. */
   benchCpuMs: number;
   connections: number;
@@ -41,27 +56,49 @@ interface Row {
  * Runs one autocannon load and charges the CPU time the server and this process spent meanwhile
  * to the requests it completed.
  */
+/**
+ * Where the server's CPU time is read: the server's process tree, and on PostgreSQL also the
+ * database's (the postmaster and its children), since on SQLite that work is inside the server.
+ */
+interface CpuMeter {
+  serverPid: number;
+  databasePid?: number;
+}
+
 async function timed(
-  serverPid: number,
+  meter: CpuMeter,
   opts: autocannon.Options,
-): Promise<{ result: autocannon.Result; cpuMs: number; benchCpuMs: number }> {
-  const server0 = treeCpuMs(serverPid);
+): Promise<{ result: autocannon.Result; cpuMs: number; dbCpuMs: number; benchCpuMs: number; died: number }> {
+  const db0 = meter.databasePid ? treeCpuMs(meter.databasePid, { reaped: true }) : 0;
+  const server0 = treeCpuMs(meter.serverPid);
+  const pids0 = treePids(meter.serverPid);
   const own0 = process.cpuUsage();
   const result = await autocannon(opts);
   const own = process.cpuUsage(own0);
+  // A server process that died meanwhile (and was replaced by the supervisor) takes its CPU time
+  // with it: the figure would be too low, even negative. Said in the table instead.
+  const after = new Set(treePids(meter.serverPid));
+  const died = pids0.filter((p) => !after.has(p)).length;
   const completed = Math.max(1, result.requests.total);
-  return { result, cpuMs: (treeCpuMs(serverPid) - server0) / completed, benchCpuMs: (own.user + own.system) / 1000 / completed };
+  const dbCpuMs = (meter.databasePid ? treeCpuMs(meter.databasePid, { reaped: true }) - db0 : 0) / completed;
+  return {
+    result,
+    cpuMs: (treeCpuMs(meter.serverPid) - server0) / completed + dbCpuMs,
+    dbCpuMs,
+    benchCpuMs: (own.user + own.system) / 1000 / completed,
+    died,
+  };
 }
 
-async function measure(
-  serverPid: number,
-  url: string,
-  name: string,
-  target: number | null,
-  opts: Partial<autocannon.Options>,
-): Promise<Row> {
+async function measure(meter: CpuMeter, url: string, name: string, target: number | null, opts: Partial<autocannon.Options>): Promise<Row> {
   const connections = opts.connections ?? CONNECTIONS;
-  const { result: r, cpuMs, benchCpuMs } = await timed(serverPid, { url, connections, duration: SECONDS, ...opts } as autocannon.Options);
+  const {
+    result: r,
+    cpuMs,
+    dbCpuMs,
+    benchCpuMs,
+    died,
+  } = await timed(meter, { url, connections, duration: SECONDS, ...opts } as autocannon.Options);
   return {
     name,
     p50: r.latency.p50,
@@ -70,8 +107,10 @@ async function measure(
     target,
     non2xx: r.non2xx,
     cpuMs,
+    dbCpuMs,
     benchCpuMs,
     connections,
+    died,
   };
 }
 
@@ -103,35 +142,64 @@ async function firstLoadJs(url: string, path: string, cookie: string): Promise<n
   return total;
 }
 
-async function main() {
-  let dbPath = process.env.BENCH_DB;
-  if (!dbPath || !existsSync(dbPath)) {
-    dbPath ??= join(mkdtempSync(join(tmpdir(), "keeper-bench-")), "large.db");
-    console.log(`Seeding the large organisation into ${dbPath}…`);
-    execFileSync(process.execPath, [join(ROOT, "bin", "keeper"), "demo", "seed", "--scale", "large"], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: `file:${dbPath}` },
-      stdio: "inherit",
-    });
-  }
-  const db = new Database(dbPath, { readonly: true });
-  const pick = (sql: string) => (db.prepare(sql).get() as { id: number }).id;
-  const manager = "manager0@large.keeper.test";
-  const managerId = pick(`select id from employees where email = '${manager}'`);
-  const teamId = pick(`select team_id as id from employees where id = ${managerId}`);
-  const agentId = pick(`select id from employees where manager_id = ${managerId} order by id limit 1`);
-  const draftTarget = db
-    .prepare(
-      `select e.id as id, coalesce(r.version, 0) as version from employees e join cycles c on c.key = '2026-Q4'
-    left join reviews r on r.employee_id = e.id and r.cycle_id = c.id where e.manager_id = ${managerId} and coalesce(r.status, 'draft') = 'draft' limit 1`,
-    )
-    .get() as { id: number; version: number };
-  db.close();
+type EngineName = "sqlite" | "postgres";
 
-  const server = await startServer({ port: PORT, dbPath });
+/** One SELECT's first row, on either engine (the picks below are plain SQL both accept). */
+async function firstRow<T>(databaseUrl: string, query: string): Promise<T> {
+  if (databaseUrl.startsWith("file:")) {
+    const db = new Database(databaseUrl.slice("file:".length), { readonly: true });
+    try {
+      return db.prepare(query).get() as T;
+    } finally {
+      db.close();
+    }
+  }
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(query)).rows[0] as T;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The PostgreSQL server's main process (postmaster): its children are the connections' backends. */
+async function postmasterPid(databaseUrl: string): Promise<number | undefined> {
+  const { pid } = await firstRow<{ pid: number }>(databaseUrl, "select pg_backend_pid() as pid");
+  return parentPid(pid); // undefined when PostgreSQL is not on this machine: its CPU cannot be read
+}
+
+interface EngineRun {
+  engine: EngineName;
+  rows: Row[];
+  js: [string, number, number | null][];
+  peak: number;
+  peakRssSum: number;
+  loadAtEnd: string;
+  /** Whether PostgreSQL's CPU could be read and is in `cpuMs`. */
+  databaseCpu: boolean;
+}
+
+/** The page and save runs against one database: a fresh server, the same pages, the same saves. */
+async function benchEngine(engine: EngineName, databaseUrl: string, measureJs: boolean): Promise<EngineRun> {
+  const pick = async (query: string) => (await firstRow<{ id: number }>(databaseUrl, query)).id;
+  const manager = "manager0@large.keeper.test";
+  const managerId = await pick(`select id from employees where email = '${manager}'`);
+  const teamId = await pick(`select team_id as id from employees where id = ${managerId}`);
+  const agentId = await pick(`select id from employees where manager_id = ${managerId} order by id limit 1`);
+  const draftTarget = await firstRow<{ id: number; version: number }>(
+    databaseUrl,
+    `select e.id as id, coalesce(r.version, 0) as version from employees e join cycles c on c.key = '2026-Q4'
+    left join reviews r on r.employee_id = e.id and r.cycle_id = c.id where e.manager_id = ${managerId} and coalesce(r.status, 'draft') = 'draft' order by e.id limit 1`,
+  );
+
+  const databasePid = engine === "postgres" ? await postmasterPid(databaseUrl) : undefined;
+  const server = await startServer({ port: PORT, databaseUrl });
   const serverPid = server.process.pid!;
+  const meter: CpuMeter = { serverPid, databasePid };
   // PSS: shared pages (the Node binary, libraries) counted once, not once per process (treeMemoryMb).
-  // Also per run, so the table shows which page or save drives the peak.
+  // Also per run, so the table shows which page or save drives the peak. The server's own: on
+  // PostgreSQL the database's memory is not in it.
   const memory = memoryPeaks(serverPid, 250);
   try {
     const hr = await signInCookie(server.url, "hr@large.keeper.test");
@@ -157,8 +225,8 @@ async function main() {
     for (const [name, path, cookie, target] of pages) {
       await fetch(server.url + path, { headers: { cookie } }); // warm up
       memory.newRun();
-      rows.push({ ...(await measure(serverPid, server.url + path, name, target, { headers: { cookie } })), peakMb: memory.peaks.runPss });
-      console.log(`  measured ${name}`);
+      rows.push({ ...(await measure(meter, server.url + path, name, target, { headers: { cookie } })), peakMb: memory.peaks.runPss });
+      console.log(`  ${engine}: measured ${name}`);
     }
     // Draft saves through the real server action, one review, versions carried forward.
     const action = serverActionId("app/(app)/reviews/actions.ts", "saveDraftAction");
@@ -177,7 +245,7 @@ async function main() {
       path: `/reviews/2026-Q4/${draftTarget.id}`,
       headers: { cookie: mgr, "next-action": action, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" },
     };
-    let version = draftTarget.version;
+    let version = Number(draftTarget.version);
     const savedVersion = (body: string) => /"ok":true,"version":(\d+)/.exec(body)?.[1];
     // Checked saves: a failed action (stale version, wrong id) must stop the bench rather than time
     // error responses.
@@ -209,19 +277,21 @@ async function main() {
       memory.newRun();
       const [name, path, cookie, target] = pages.find(([, p]) => p.startsWith("/talent?"))!;
       // Its CPU per request includes the saves'.
-      const row = await measure(serverPid, server.url + path, `${name} while a manager saves drafts`, target, { headers: { cookie } });
+      const row = await measure(meter, server.url + path, `${name} while a manager saves drafts`, target, { headers: { cookie } });
       saving = false;
       await saver;
       rows.push({ ...row, name: `${row.name} (${saves} saves)`, peakMb: memory.peaks.runPss });
-      console.log(`  measured ${row.name}`);
+      console.log(`  ${engine}: measured ${row.name}`);
     }
 
     memory.newRun();
     const {
       result: save,
       cpuMs: saveCpuMs,
+      dbCpuMs: saveDbCpuMs,
       benchCpuMs: saveBenchCpuMs,
-    } = await timed(serverPid, {
+      died: saveDied,
+    } = await timed(meter, {
       url: server.url,
       connections: 1,
       duration: SECONDS,
@@ -249,74 +319,231 @@ async function main() {
       target: 50,
       non2xx: save.non2xx,
       cpuMs: saveCpuMs,
+      dbCpuMs: saveDbCpuMs,
       benchCpuMs: saveBenchCpuMs,
+      died: saveDied,
       connections: 1,
       peakMb: memory.peaks.runPss,
     });
+    console.log(`  ${engine}: measured Draft save (server action)`);
 
+    // The same build on both engines: the JavaScript is measured once.
     const js: [string, number, number | null][] = [];
-    for (const [name, path, cookie] of pages.filter(([, p]) => !p.startsWith("/api")))
-      js.push([name, await firstLoadJs(server.url, path, cookie), name === "Review form" ? 150 : null]);
+    if (measureJs) {
+      for (const [name, path, cookie] of pages.filter(([, p]) => !p.startsWith("/api")))
+        js.push([name, await firstLoadJs(server.url, path, cookie), name === "Review form" ? 150 : null]);
+    }
 
     memory.stop();
-    const { pss: peak, rss: peakRssSum } = memory.peaks;
     // The machine may be shared: the figures mean little without the load they were taken under.
     const loadAtEnd = loadavg()
       .map((l) => l.toFixed(2))
       .join(", ");
-    // Stopped first: an idle server still collects garbage after the load ends (V8's memory
-    // reducer), on the cores the import and the sqlite3 shell are being timed on.
-    await server.stop();
-    const importRun = spawnSync(
-      process.execPath,
-      [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), join(ROOT, "scripts", "bench-import.ts")],
-      { cwd: ROOT, encoding: "utf8", env: process.env },
-    );
-    const importLines = (importRun.stdout || importRun.stderr).trim().split("\n").slice(-8);
-
-    const baseline = rows[0];
-    const verdict = (r: Row) => {
-      const errors = r.non2xx ? `, ${r.non2xx} non-2xx` : "";
-      if (r.target === null) return errors.slice(2);
-      return r.p95 < r.target && r.non2xx === 0 ? "met" : `missed${errors}`;
+    return {
+      engine,
+      rows,
+      js,
+      peak: memory.peaks.pss,
+      peakRssSum: memory.peaks.rss,
+      loadAtEnd,
+      databaseCpu: databasePid !== undefined,
     };
-    const benchCpu = rows.map((r) => r.benchCpuMs);
-    const table = [
-      `| what (${CONNECTIONS} concurrent, ${SECONDS} s) | p50 ms | p95 ms | p95 × baseline | req/s | server CPU ms / request | least mean ms | target p95 | | server memory, MB (PSS) |`,
-      "|---|---:|---:|---:|---:|---:|---:|---:|---|---:|",
-      ...rows.map(
-        (r) =>
-          `| ${r.name} | ${r.p50} | ${r.p95} | ${r.name.startsWith("Draft save") ? "" : (r.p95 / baseline.p95).toFixed(2)} | ${r.rps.toFixed(1)} | ` +
-          `${r.cpuMs.toFixed(1)} | ${leastMeanMs(r.cpuMs, r.connections, CORES).toFixed(0)} | ${r.target === null ? "" : `< ${r.target}`} | ${verdict(r)} | ${r.peakMb?.toFixed(0) ?? ""} |`,
-      ),
-      "",
-      `Least mean: the lowest mean latency a request with that CPU cost can have with ${CONNECTIONS} requests always in flight on ` +
-        `${CORES} cores (${CONNECTIONS} × CPU ÷ ${CORES}, Little's law; the draft save runs one at a time, so its CPU). A p95 target ` +
-        `is out of reach of any tuning while the least mean is near or above it: ${CONNECTIONS} connections and a p95 under 150 ms ` +
-        `need well under ${((150 * CORES) / CONNECTIONS).toFixed(0)} ms of server CPU per request, and the sign-in page alone takes ` +
-        `${baseline.cpuMs.toFixed(1)}. The load generator (this process) took ${Math.min(...benchCpu).toFixed(1)}–${Math.max(...benchCpu).toFixed(1)} ms ` +
-        "of CPU per request on the same cores.",
-      "",
-      "| first-load JavaScript (gzip) | KB | target | |",
-      "|---|---:|---:|---|",
-      ...js.map(
-        ([name, bytes, target]) =>
-          `| ${name} | ${(bytes / 1024).toFixed(1)} | ${target ? `< ${target}` : ""} | ${target ? (bytes / 1024 < target ? "met" : "missed") : ""} |`,
-      ),
-      "",
-      `Peak server memory during the page and save runs: ${peak.toFixed(0)} MB PSS (target < 500 MB: ${peak < 500 ? "met" : "missed"}); ` +
-        `${peakRssSum.toFixed(0)} MB summing each process's RSS, which counts the pages the supervisor and server processes share once per process.`,
-      `Load average at the end of the page and save runs: ${loadAtEnd}.`,
-      "",
-      "CSAT import (scripts/bench-import.ts):",
-      ...importLines.map((l) => `    ${l}`),
-    ].join("\n");
-    console.log(`\n${table}`);
-    writeFileSync(join(ROOT, "data", "bench-latest.md"), `${table}\n`);
   } finally {
     memory.stop();
+    // Stopped before anything else is timed: an idle server still collects garbage after the load
+    // ends (V8's memory reducer), on the cores the next run is timed on.
     await server.stop();
   }
+}
+
+const verdict = (r: Row) => {
+  const errors = (r.non2xx ? `, ${r.non2xx} non-2xx` : "") + (r.died ? `, ${r.died} server process(es) died: CPU figure invalid` : "");
+  if (r.target === null) return errors.slice(2);
+  return r.p95 < r.target && r.non2xx === 0 ? "met" : `missed${errors}`;
+};
+
+/** The table `npm run bench` has always printed, for one engine. */
+function singleEngineTable(run: EngineRun): string[] {
+  const { rows } = run;
+  const baseline = rows[0];
+  const benchCpu = rows.map((r) => r.benchCpuMs);
+  return [
+    `| what (${CONNECTIONS} concurrent, ${SECONDS} s) | p50 ms | p95 ms | p95 × baseline | req/s | server CPU ms / request | least mean ms | target p95 | | server memory, MB (PSS) |`,
+    "|---|---:|---:|---:|---:|---:|---:|---:|---|---:|",
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${r.p50} | ${r.p95} | ${r.name.startsWith("Draft save") ? "" : (r.p95 / baseline.p95).toFixed(2)} | ${r.rps.toFixed(1)} | ` +
+        `${r.cpuMs.toFixed(1)} | ${leastMeanMs(r.cpuMs, r.connections, CORES).toFixed(0)} | ${r.target === null ? "" : `< ${r.target}`} | ${verdict(r)} | ${r.peakMb?.toFixed(0) ?? ""} |`,
+    ),
+    "",
+    `Least mean: the lowest mean latency a request with that CPU cost can have with ${CONNECTIONS} requests always in flight on ` +
+      `${CORES} cores (${CONNECTIONS} × CPU ÷ ${CORES}, Little's law; the draft save runs one at a time, so its CPU). A p95 target ` +
+      `is out of reach of any tuning while the least mean is near or above it: ${CONNECTIONS} connections and a p95 under 150 ms ` +
+      `need well under ${((150 * CORES) / CONNECTIONS).toFixed(0)} ms of server CPU per request, and the sign-in page alone takes ` +
+      `${baseline.cpuMs.toFixed(1)}. The load generator (this process) took ${Math.min(...benchCpu).toFixed(1)}–${Math.max(...benchCpu).toFixed(1)} ms ` +
+      "of CPU per request on the same cores.",
+  ];
+}
+
+/** Both engines' columns side by side, row by row (the same pages in the same order). */
+function sideBySideTable(runs: EngineRun[]): string[] {
+  const label = (e: EngineName) => (e === "sqlite" ? "SQLite" : "PostgreSQL");
+  const header = runs.map((r) => `${label(r.engine)} p50 | p95 | req/s | CPU ms / req | p95 × baseline | | MB`).join(" | ");
+  const [first] = runs;
+  const lines = [
+    `| what (${CONNECTIONS} concurrent, ${SECONDS} s) | target p95 | ${header} |`,
+    `|---|---:|${runs.map(() => "---:|---:|---:|---:|---:|---|---:").join("|")}|`,
+    ...first.rows.map((row, i) => {
+      const cells = runs.map((run) => {
+        const r = run.rows[i];
+        const cpu =
+          run.engine === "postgres" && run.databaseCpu ? `${r.cpuMs.toFixed(1)} (db ${r.dbCpuMs.toFixed(1)})` : r.cpuMs.toFixed(1);
+        const multiple = r.name.startsWith("Draft save") ? "" : (r.p95 / run.rows[0].p95).toFixed(2);
+        return `${r.p50} | ${r.p95} | ${r.rps.toFixed(1)} | ${cpu} | ${multiple} | ${verdict(r)} | ${r.peakMb?.toFixed(0) ?? ""}`;
+      });
+      // The overview-while-saving row names its save count, which differs per run.
+      const name = row.name.replace(
+        / \(\d+ saves\)$/,
+        ` (${runs.map((run) => /\((\d+) saves\)/.exec(run.rows[i].name)?.[1] ?? "?").join(" / ")} saves)`,
+      );
+      return `| ${name} | ${row.target === null ? "" : `< ${row.target}`} | ${cells.join(" | ")} |`;
+    }),
+    "",
+    "CPU ms / req: the server's CPU time per completed request, every process and thread; on PostgreSQL it includes the " +
+      "PostgreSQL server's processes (db: that part), since on SQLite the database's work is inside the server process. " +
+      "MB: the server's peak memory (PSS) during the run; PostgreSQL's own is not in it.",
+    ...runs.map(
+      (run) =>
+        `${label(run.engine)}: baseline (sign-in page, no database) ${run.rows[0].cpuMs.toFixed(1)} ms CPU / request, p95 ${run.rows[0].p95} ms; ` +
+        `peak server memory ${run.peak.toFixed(0)} MB PSS; load average at the end of its runs ${run.loadAtEnd}` +
+        (run.engine === "postgres" && !run.databaseCpu ? "; PostgreSQL runs elsewhere, its CPU is NOT included" : "") +
+        ".",
+    ),
+  ];
+  return lines;
+}
+
+function enginesWanted(): EngineName[] {
+  const at = process.argv.indexOf("--engines");
+  const arg = at >= 0 ? process.argv[at + 1] : process.argv.find((a) => a.startsWith("--engines="))?.slice("--engines=".length);
+  const list = (arg ?? process.env.BENCH_ENGINES ?? "sqlite")
+    .split(",")
+    .map((e) => e.trim().toLowerCase())
+    .filter(Boolean)
+    .map((e) => (e === "pg" || e === "postgresql" ? "postgres" : e));
+  for (const e of list) if (e !== "sqlite" && e !== "postgres") throw new Error(`--engines: unknown engine '${e}' (sqlite, postgres)`);
+  return [...new Set(list)] as EngineName[];
+}
+
+const isPostgres = (url: string | undefined) => /^postgres(ql)?:\/\//i.test(url ?? "");
+
+/**
+ * PostgreSQL holding the large organisation: reused when it already does, else a copy of the SQLite
+ * file (`keeper db copy`, which migrates the empty target), then ANALYZE, since a bulk load leaves
+ * the planner without statistics until autovacuum gets to it.
+ */
+async function preparePostgres(pgUrl: string, dbPath: string): Promise<void> {
+  const client = new Client({ connectionString: pgUrl });
+  await client.connect();
+  try {
+    const has = await client.query(
+      `select 1 from information_schema.tables where table_name = 'employees' and table_schema = current_schema()`,
+    );
+    const seeded =
+      has.rowCount! > 0 && (await client.query(`select 1 from employees where email = 'manager0@large.keeper.test'`)).rowCount! > 0;
+    if (!seeded) {
+      console.log(`Copying the large organisation from ${dbPath} into PostgreSQL (keeper db copy)…`);
+      const t0 = Date.now();
+      execFileSync(process.execPath, [join(ROOT, "bin", "keeper"), "db", "copy", "--to", pgUrl], {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: `file:${dbPath}` },
+        stdio: "inherit",
+      });
+      console.log(`  copied in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    } else console.log("PostgreSQL already holds the large organisation: reusing it.");
+    const t0 = Date.now();
+    await client.query("analyze");
+    console.log(`  ANALYZE in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function main() {
+  const engines = enginesWanted();
+  const pgUrl = process.env.BENCH_PG_URL || (isPostgres(process.env.DATABASE_URL) ? process.env.DATABASE_URL : undefined);
+  if (engines.includes("postgres") && !pgUrl) {
+    // No PostgreSQL given: this same run again under a throwaway cluster, which sets DATABASE_URL.
+    console.log("No BENCH_PG_URL: starting a throwaway PostgreSQL cluster (scripts/pg-cluster.mjs).");
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, "scripts", "pg-cluster.mjs"),
+        "run",
+        "--",
+        process.execPath,
+        join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"),
+        __filename,
+        ...process.argv.slice(2),
+      ],
+      { cwd: ROOT, stdio: "inherit", env: { ...process.env, BENCH_ENGINES: engines.join(",") } },
+    );
+    process.exitCode = run.status ?? 1;
+    return;
+  }
+
+  let dbPath = process.env.BENCH_DB;
+  if (!dbPath || !existsSync(dbPath)) {
+    dbPath ??= join(mkdtempSync(join(tmpdir(), "keeper-bench-")), "large.db");
+    console.log(`Seeding the large organisation into ${dbPath}…`);
+    execFileSync(process.execPath, [join(ROOT, "bin", "keeper"), "demo", "seed", "--scale", "large"], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: `file:${dbPath}` },
+      stdio: "inherit",
+    });
+  }
+  // Copied before either run saves a draft, so both engines start from the same rows.
+  if (engines.includes("postgres")) await preparePostgres(pgUrl!, dbPath);
+
+  const runs: EngineRun[] = [];
+  for (const engine of engines) {
+    const url = engine === "sqlite" ? `file:${dbPath}` : pgUrl!;
+    runs.push(await benchEngine(engine, url, runs.length === 0));
+  }
+
+  // The import benchmark is SQLite's (the CSV into the file, against sqlite3's .import): once.
+  const { DATABASE_URL: _omit, ...importEnv } = process.env;
+  const importRun = spawnSync(
+    process.execPath,
+    [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), join(ROOT, "scripts", "bench-import.ts")],
+    { cwd: ROOT, encoding: "utf8", env: importEnv },
+  );
+  const importLines = (importRun.stdout || importRun.stderr).trim().split("\n").slice(-8);
+
+  const [first] = runs;
+  const table = [
+    ...(runs.length === 1 ? singleEngineTable(first) : sideBySideTable(runs)),
+    "",
+    "| first-load JavaScript (gzip) | KB | target | |",
+    "|---|---:|---:|---|",
+    ...first.js.map(
+      ([name, bytes, target]) =>
+        `| ${name} | ${(bytes / 1024).toFixed(1)} | ${target ? `< ${target}` : ""} | ${target ? (bytes / 1024 < target ? "met" : "missed") : ""} |`,
+    ),
+    "",
+    ...(runs.length === 1
+      ? [
+          `Peak server memory during the page and save runs: ${first.peak.toFixed(0)} MB PSS (target < 500 MB: ${first.peak < 500 ? "met" : "missed"}); ` +
+            `${first.peakRssSum.toFixed(0)} MB summing each process's RSS, which counts the pages the supervisor and server processes share once per process.`,
+          `Load average at the end of the page and save runs: ${first.loadAtEnd}.`,
+        ]
+      : []),
+    "",
+    "CSAT import (scripts/bench-import.ts):",
+    ...importLines.map((l) => `    ${l}`),
+  ].join("\n");
+  console.log(`\n${table}`);
+  writeFileSync(join(ROOT, "data", runs.length === 1 ? "bench-latest.md" : "bench-engines-latest.md"), `${table}\n`);
 }
 
 main().catch((err) => {

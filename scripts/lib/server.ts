@@ -1,6 +1,6 @@
 /** Shared by the load test, the fault tests and the benchmarks: a production server on loopback. */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { createWriteStream, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
 export const ROOT = join(__dirname, "..", "..");
@@ -15,15 +15,28 @@ export function removeDatabase(path: string): void {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
 }
 
-/** Starts `keeper start` (the production build) on loopback and waits until it answers. */
-export async function startServer(opts: { port: number; dbPath: string; env?: Record<string, string> }): Promise<RunningServer> {
+/**
+ * Starts `keeper start` (the production build) on loopback and waits until it answers. The database
+ * is `databaseUrl` (any URL db/engine.ts accepts: `postgres://…` or `file:…`) or the SQLite file
+ * `dbPath`; one of them is required.
+ */
+export async function startServer(opts: {
+  port: number;
+  dbPath?: string;
+  databaseUrl?: string;
+  env?: Record<string, string>;
+  /** A file that gets the server's stdout (its JSON log); otherwise it is discarded. */
+  logFile?: string;
+}): Promise<RunningServer> {
+  const databaseUrl = opts.databaseUrl ?? (opts.dbPath ? `file:${opts.dbPath}` : undefined);
+  if (!databaseUrl) throw new Error("startServer needs a databaseUrl or a dbPath");
   const child = spawn(process.execPath, [join(ROOT, "bin", "keeper"), "start"], {
     cwd: ROOT,
     env: {
       ...process.env,
       PORT: String(opts.port),
       HOSTNAME: "127.0.0.1",
-      DATABASE_URL: `file:${opts.dbPath}`,
+      DATABASE_URL: databaseUrl,
       AUTH_SECRET: "bench-only-secret-0123456789abcdef0123456789",
       KEEPER_SECRET_KEY: "YmVuY2gtb25seS1rZWVwZXItc2VjcmV0LWtleS0wMDA=",
       NEXT_TELEMETRY_DISABLED: "1",
@@ -31,7 +44,8 @@ export async function startServer(opts: { port: number; dbPath: string; env?: Re
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
-  child.stdout?.resume();
+  if (opts.logFile) child.stdout?.pipe(createWriteStream(opts.logFile));
+  else child.stdout?.resume();
   const url = `http://127.0.0.1:${opts.port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -90,8 +104,18 @@ function childrenOf(pid: number): number[] {
   }
 }
 
+/** A process's parent (e.g. the PostgreSQL postmaster of a backend), or undefined if unreadable. */
+export function parentPid(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    return undefined;
+  }
+}
+
 /** A process and its descendants (the server runs under a supervisor, `keeper start`). */
-function treePids(pid: number): number[] {
+export function treePids(pid: number): number[] {
   return [pid, ...childrenOf(pid).flatMap((c) => [c, ...childrenOf(c)])];
 }
 
@@ -128,16 +152,21 @@ const CLOCK_TICKS_PER_SECOND = (() => {
 /**
  * CPU time, user and system, of a process and all its descendants in ms: every thread's, so V8's
  * garbage-collection helpers and libuv's pool count too (utime and stime of /proc/PID/stat).
+ * `reaped` adds what exited children used (cutime and cstime): for PostgreSQL, whose backends end
+ * with their connections, so a difference of two readings does not lose a backend's CPU (or go
+ * negative) when a connection closes in between.
  */
-export function treeCpuMs(pid: number): number {
+export function treeCpuMs(pid: number, opts: { reaped?: boolean } = {}): number {
   let ticks = 0;
   for (const p of treePids(pid)) {
     try {
       const stat = readFileSync(`/proc/${p}/stat`, "utf8");
       // The fields after the command name, which may itself hold spaces: state is the first,
-      // utime the 12th and stime the 13th.
+      // utime the 12th and stime the 13th; cutime and cstime (the 14th and 15th) are the CPU of
+      // children that have exited and been waited for.
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       ticks += Number(fields[11]) + Number(fields[12]);
+      if (opts.reaped) ticks += Number(fields[13]) + Number(fields[14]);
     } catch {
       // the process ended between listing and reading
     }
