@@ -42,11 +42,14 @@ function stage(rows: Row[], batchRows: number) {
 }
 
 describe("staged rows", () => {
-  it("come out of a batch exactly as they went in: nulls, empty strings, any characters", () => {
+  it("come out of a batch exactly as they went in: nulls, empty strings, any characters but NUL", () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 30 }), fc.integer({ min: 1, max: 7 }), (rows, batchRows) => {
         const { stored, totals, repeated } = stage(rows, batchRows);
-        expect(stored).toEqual(rows);
+        // NUL is the one character that does not come back: PostgreSQL text cannot hold it, so the
+        // batch stores U+FFFD on both engines (lib/importers/csat/stage-batch.ts).
+        const noNul = (v: unknown) => (typeof v === "string" ? v.replace(/\0/g, "\uFFFD") : v);
+        expect(stored).toEqual(rows.map((r) => r.map(noNul)));
         expect(totals.count).toBe(rows.length);
         const ids = rows.map((r) => r[0]);
         const twice = [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))].sort();
