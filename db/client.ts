@@ -158,8 +158,18 @@ function pgCode(error: unknown): string | undefined {
  *   no HTTP call made inside it.
  * A writeTx inside another joins it. `on` is for the seeds and the CLI, which hold a database
  * that is not (yet) the process's.
+ *
+ * `isolation: "read committed"` (PostgreSQL only; SQLite is always serial) is for a path whose
+ * every check is in its own conditional UPDATE or under a row lock it takes (db/dialect.ts
+ * forShare), so it needs no SERIALIZABLE retries: the draft save, which many users race.
  */
-export async function writeTx<T>(fn: (db: Db) => Promise<T> | T, on?: Db): Promise<T> {
+export interface WriteTxOptions {
+  on?: Db;
+  isolation?: "serializable" | "read committed";
+}
+
+export async function writeTx<T>(fn: (db: Db) => Promise<T> | T, options: Db | WriteTxOptions = {}): Promise<T> {
+  const { on, isolation = "serializable" } = connections.has(options as Db) ? { on: options as Db } : (options as WriteTxOptions);
   const current = transaction.getStore();
   if (current) return fn(current);
   const db = on ?? processDb();
@@ -169,7 +179,7 @@ export async function writeTx<T>(fn: (db: Db) => Promise<T> | T, on?: Db): Promi
     try {
       const pgDb = db as unknown as ReturnType<typeof drizzlePg>;
       return await pgDb.transaction((tx) => transaction.run(tx as unknown as Db, () => Promise.resolve(fn(tx as unknown as Db))), {
-        isolationLevel: "serializable",
+        isolationLevel: isolation,
       });
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has(pgCode(error) ?? "")) throw error;

@@ -293,6 +293,9 @@ export async function copySqliteToPostgres(source: Db, target: Db, options: Copy
     for (const row of targetCounts.rows) copied.find((c) => c.table === row.name)!.target = Number(row.n);
     const ok = copied.every((c) => c.source === c.target);
     await client.query(ok ? "COMMIT" : "ROLLBACK");
+    // Fresh tables have no planner statistics until autovacuum comes round; the first pages
+    // served from the copy would otherwise be planned blind.
+    if (ok) await client.query("ANALYZE");
     const rows = copied.reduce((sum, c) => sum + c.source, 0);
     return { ok, tables: copied, rows, ms: Date.now() - started };
   } catch (error) {

@@ -25,7 +25,15 @@ interface Entry {
   value: unknown;
 }
 
-const holder = globalThis as unknown as { __keeperReadMemo?: WeakMap<Db, Map<string, Entry>> };
+interface Flight {
+  version: number;
+  promise: Promise<unknown>;
+}
+
+const holder = globalThis as unknown as {
+  __keeperReadMemo?: WeakMap<Db, Map<string, Entry>>;
+  __keeperReadMemoFlights?: WeakMap<Db, Map<string, Flight>>;
+};
 
 /**
  * `keep` decides whether a result is worth remembering: a denial must not be, since it is audited
@@ -46,7 +54,25 @@ export async function memoUntilTalentChange<T>(
   if (!entries) holder.__keeperReadMemo.set(db, (entries = new Map()));
   const hit = entries.get(key);
   if (hit && hit.version === version) return hit.value as T;
-  const value = await compute();
+  // One computation per key and version at a time: on a cold process every concurrent request
+  // would otherwise build the same large report at once (on PostgreSQL each waits on its queries).
+  holder.__keeperReadMemoFlights ??= new WeakMap();
+  let flights = holder.__keeperReadMemoFlights.get(db);
+  if (!flights) holder.__keeperReadMemoFlights.set(db, (flights = new Map()));
+  const flying = flights.get(key);
+  if (flying && flying.version === version) {
+    const shared = (await flying.promise) as T;
+    // A denial is audited inside compute, once per request: this request asks for itself.
+    return keep(shared) ? shared : compute();
+  }
+  const promise = Promise.resolve().then(compute);
+  flights.set(key, { version, promise });
+  let value: T;
+  try {
+    value = await promise;
+  } finally {
+    if (flights.get(key)?.promise === promise) flights.delete(key);
+  }
   entries.delete(key);
   if (!keep(value)) return value;
   // The version is taken before compute(): a change committed meanwhile is stored under the older

@@ -1,9 +1,10 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { writeTx, type Db } from "@/db/client";
-import { affected } from "@/db/raw";
+import { forShare } from "@/db/dialect";
+import { affected, row } from "@/db/raw";
 import { cycleTraits, cycles, employees, reviewRatings, reviews } from "@/db/schema";
-import { managersCanEdit } from "@/lib/domain/cycle-state";
+import { managersCanEdit, type CycleState } from "@/lib/domain/cycle-state";
 import { normaliseTraits, reviewSaveSchema, submitErrors, type FieldErrors, type ReviewSaveInput } from "@/lib/domain/review-validation";
 import { recordAudit, recordDenied } from "./audit";
 import { reviewWriterSql } from "./policy";
@@ -114,15 +115,23 @@ async function save(raw: unknown, submit: boolean): Promise<SaveResult> {
     return { ok: false, code: "invalid", message: "Some answers could not be saved. Check the highlighted fields.", fieldErrors };
   }
   const input = parsed.data;
-  return writeTx(async (db) => {
-    const target = await writableTarget(db, viewer, input.cycleKey, input.employeeId);
-    if (!target) {
-      await recordDenied(viewer.id, "review", `${input.cycleKey}/${input.employeeId}`, submit ? "submit" : "save");
-      return fail("not_found");
-    }
-    if (!managersCanEdit(target.state)) return fail("locked");
-    return writeContent(db, viewer, input, target.cycleId, submit);
-  });
+  // Read committed, not serializable (db/client.ts writeTx): many users race saves, and each check
+  // here holds without retries. The version check is inside the UPDATE (a racing save finds 0 rows:
+  // stale), a racing first save inserts nothing (stale), and the cycle's state is read under a
+  // share lock, so a cycle leaving "open" waits for this save, or this save sees it has left.
+  return writeTx(
+    async (db) => {
+      const target = await writableTarget(db, viewer, input.cycleKey, input.employeeId);
+      if (!target) {
+        await recordDenied(viewer.id, "review", `${input.cycleKey}/${input.employeeId}`, submit ? "submit" : "save");
+        return fail("not_found");
+      }
+      const cycle = await row<{ state: CycleState }>(db, sql`select state from cycles where id = ${target.cycleId}${forShare(db)}`);
+      if (!cycle || !managersCanEdit(cycle.state)) return fail("locked");
+      return writeContent(db, viewer, input, target.cycleId, submit);
+    },
+    { isolation: "read committed" },
+  );
 }
 
 /** Autosave of a draft. Refuses a save made from a stale page instead of overwriting. */
