@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { e2eDatabaseUrl } from "./tests/e2e/database-url.mjs";
 
 const PORT = Number(process.env.E2E_PORT || 3200);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -37,7 +38,9 @@ export default defineConfig({
     timeout: 120_000,
     env: {
       PORT: String(PORT),
-      DATABASE_URL: "file:./data/e2e.db",
+      // SQLite's data/e2e.db, or PostgreSQL with E2E_DATABASE_URL or a postgres:// DATABASE_URL
+      // (`npm run test:e2e:pg`); the specs read the same database through tests/e2e/db.ts.
+      DATABASE_URL: e2eDatabaseUrl(),
       AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
       KEEPER_SECRET_KEY: "ZTJlLW9ubHkta2VlcGVyLXNlY3JldC1rZXktMDAwMDA=",
       KEEPER_SYNC_EVERY_MINUTES: "off",

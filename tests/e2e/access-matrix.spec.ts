@@ -1,6 +1,6 @@
-import Database from "better-sqlite3";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { API_CASES, LOGINS, PAGE_CASES, ROLES, SCIM_CASES, type AccessRole, type HttpCase, type Ids } from "../access/inventory";
+import { one } from "./db";
 import { PASSWORD } from "./helpers";
 
 // Every page and API route, for every role, over HTTP against the production server:
@@ -28,18 +28,17 @@ test.beforeAll(async ({ baseURL }) => {
     headers: { "content-type": "application/octet-stream", "x-file-name": "matrix.csv" },
   });
   expect(created.status()).toBe(200);
-  const db = new Database("data/e2e.db", { readonly: true });
-  const one = (sql: string) => (db.prepare(sql).get() as { id: number }).id;
-  const ava = one("select id from employees where email = 'ava@demo.keeper.test'");
+  const id = async (sql: string, params: unknown[] = []) => (await one<{ id: number }>(sql, params)).id;
+  const ava = await id("select id from employees where email = 'ava@demo.keeper.test'");
   ids = {
     ava,
-    avaQ3Review: one(
-      `select r.id as id from reviews r join cycles c on c.id = r.cycle_id where c.key = '2026-Q3' and r.employee_id = ${ava}`,
+    avaQ3Review: await id(
+      "select r.id as id from reviews r join cycles c on c.id = r.cycle_id where c.key = '2026-Q3' and r.employee_id = ?",
+      [ava],
     ),
-    portlandTeam: one("select id from teams where name = 'Team Portland'"),
+    portlandTeam: await id("select id from teams where name = 'Team Portland'"),
     latestImport: (await created.json()).importId,
   };
-  db.close();
 });
 
 test.afterAll(async () => {

@@ -1,7 +1,7 @@
-import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import type { FakeRating } from "../fakes/helpdesk/dataset";
 import { FAKE_CREDENTIALS, startFakeHelpdesk, type FakeHelpdesk } from "../fakes/helpdesk/server";
+import { one } from "./db";
 import { expectAccessible, expectNoSidewaysScroll, failOnConsoleErrors, signIn } from "./helpers";
 
 // The fake Zendesk runs in this test process on loopback; the server under test calls it.
@@ -9,13 +9,9 @@ let fake: FakeHelpdesk;
 let ava: { id: number; zendeskId: number };
 
 test.beforeAll(async () => {
-  const db = new Database("data/e2e.db", { readonly: true, fileMustExist: true });
-  const row = db
-    .prepare(
-      "SELECT e.id AS id, i.external_id AS ext FROM identities i JOIN employees e ON e.id = i.employee_id WHERE e.email = 'ava@demo.keeper.test' AND i.source = 'zendesk'",
-    )
-    .get() as { id: number; ext: string };
-  db.close();
+  const row = await one<{ id: number; ext: string }>(
+    "SELECT e.id AS id, i.external_id AS ext FROM identities i JOIN employees e ON e.id = i.employee_id WHERE e.email = 'ava@demo.keeper.test' AND i.source = 'zendesk'",
+  );
   ava = { id: row.id, zendeskId: Number(row.ext) };
   fake = await startFakeHelpdesk({ ratings: [], pageSize: 2 });
 });

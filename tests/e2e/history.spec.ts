@@ -1,43 +1,32 @@
-import Database from "better-sqlite3";
-import { resolve } from "node:path";
 import { expect, test } from "@playwright/test";
+import { one, query, transaction } from "./db";
 import { as, expectAccessible, expectNoSidewaysScroll } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
-// The e2e server's database (playwright.config.ts). The departure test puts its leaver back
-// afterwards (active again, no departure, back in the cycles they left), so spec files that run
-// later see the demo organisation as seeded.
-const DB_PATH = resolve("data/e2e.db");
-let restore: (() => void) | undefined;
+// The e2e server's database (tests/e2e/db.ts: SQLite or PostgreSQL). The departure test puts its
+// leaver back afterwards (active again, no departure, back in the cycles they left), so spec files
+// that run later see the demo organisation as seeded.
+let restore: (() => Promise<unknown>) | undefined;
 
-function rememberPerson(email: string): () => void {
-  const db = new Database(DB_PATH);
-  try {
-    const id = (db.prepare("select id from employees where email = ?").get(email) as { id: number }).id;
-    const rows = db.prepare("select * from cycle_participants where employee_id = ?").all(id) as Record<string, unknown>[];
-    return () => {
-      const w = new Database(DB_PATH);
-      try {
-        w.pragma("busy_timeout = 5000");
-        w.transaction(() => {
-          w.prepare("update employees set active = 1 where id = ?").run(id);
-          w.prepare("delete from departures where employee_id = ?").run(id);
-          const insert =
-            w.prepare(`insert or ignore into cycle_participants (id, cycle_id, employee_id, team_id, manager_id, reviewer_id, role, title, added_at, added_by)
-            values (@id, @cycle_id, @employee_id, @team_id, @manager_id, @reviewer_id, @role, @title, @added_at, @added_by)`);
-          for (const row of rows) insert.run(row);
-        })();
-      } finally {
-        w.close();
-      }
-    };
-  } finally {
-    db.close();
-  }
+const PARTICIPANT_COLUMNS = "id cycle_id employee_id team_id manager_id reviewer_id role title added_at added_by".split(" ");
+
+async function rememberPerson(email: string): Promise<() => Promise<unknown>> {
+  const { id } = await one<{ id: number }>("select id from employees where email = ?", [email]);
+  const rows = await query(`select ${PARTICIPANT_COLUMNS.join(", ")} from cycle_participants where employee_id = ?`, [id]);
+  const insert = `insert into cycle_participants (${PARTICIPANT_COLUMNS.join(", ")})
+    values (${PARTICIPANT_COLUMNS.map(() => "?").join(", ")}) on conflict do nothing`;
+  return () =>
+    transaction([
+      { sql: "update employees set active = 1 where id = ?", params: [id] },
+      { sql: "delete from departures where employee_id = ?", params: [id] },
+      ...rows.map((row) => ({ sql: insert, params: PARTICIPANT_COLUMNS.map((column) => row[column]) })),
+    ]);
 }
 
-test.afterAll(() => restore?.());
+test.afterAll(async () => {
+  await restore?.();
+});
 
 test("HR records a departure: typed errors first, then the person is deactivated and cannot sign in", async ({ browser }) => {
   const hr = await as(browser, "hr");
@@ -54,7 +43,7 @@ test("HR records a departure: typed errors first, then the person is deactivated
   const person = page.getByRole("link", { name: /^Olivia / }).first();
   const name = (await person.textContent())!.trim();
   const email = `${name.toLowerCase().replace(" ", ".")}@demo.keeper.test`;
-  restore = rememberPerson(email);
+  restore = await rememberPerson(email);
   await person.click();
   await expect(page.getByRole("heading", { name })).toBeVisible();
   await expect(page.getByText("Active", { exact: true })).toBeVisible();

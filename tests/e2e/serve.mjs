@@ -1,10 +1,26 @@
 // Starts the production build on a fresh, seeded demo database for the browser tests, with a real
 // OpenID provider on loopback for the single sign-on tests (tests/e2e/test-idp.mjs).
+// The database is playwright.config.ts's DATABASE_URL (tests/e2e/database-url.mjs): a SQLite file,
+// deleted here, or a PostgreSQL database, emptied here (its schemas dropped, so the migrations and
+// the demo seed start from nothing, as on a fresh file).
 import { execFileSync, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
+import pg from "pg";
+import { isPostgresUrl, SQLITE_E2E_URL, sqlitePath } from "./database-url.mjs";
 import { startTestIdp, testIdpPort, TEST_IDP_CLIENT } from "./test-idp.mjs";
 
-for (const suffix of ["", "-wal", "-shm"]) rmSync(`data/e2e.db${suffix}`, { force: true });
+const url = process.env.DATABASE_URL || SQLITE_E2E_URL;
+if (isPostgresUrl(url)) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("drop schema if exists drizzle cascade; drop schema if exists public cascade; create schema public;");
+  } finally {
+    await client.end();
+  }
+} else {
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${sqlitePath(url)}${suffix}`, { force: true });
+}
 execFileSync(process.execPath, ["bin/keeper", "demo", "seed"], { stdio: "inherit" });
 const appPort = Number(process.env.PORT || 3000);
 const idp = await startTestIdp({ port: testIdpPort(appPort), redirectUri: `http://127.0.0.1:${appPort}/api/auth/callback/oidc` });

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
-import Database from "better-sqlite3";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
 import { TEST_IDP_CLIENT, testIdpPort } from "./test-idp.mjs";
+import { E2E_DATABASE_URL, one } from "./db";
 import { expectAccessible, PASSWORD } from "./helpers";
 
 // Single sign-on for real: the production build against the OpenID provider serve.mjs started on
@@ -9,16 +9,11 @@ import { expectAccessible, PASSWORD } from "./helpers";
 
 const IDP = `http://127.0.0.1:${testIdpPort(Number(process.env.E2E_PORT || 3200))}`;
 
-function db(readonly = true) {
-  return new Database("data/e2e.db", { readonly });
-}
-
-function lastSsoAudit(): { outcome: string; detail: Record<string, unknown> } {
-  const conn = db();
-  const row = conn
-    .prepare("select outcome, detail from audit_log where action = 'auth.sign_in' and detail like '%oidc%' order by id desc limit 1")
-    .get() as { outcome: string; detail: string };
-  conn.close();
+/** The newest single sign-on audit entry (detail is JSON text on SQLite, jsonb on PostgreSQL: read as text on both). */
+async function lastSsoAudit(): Promise<{ outcome: string; detail: Record<string, unknown> }> {
+  const row = await one<{ outcome: string; detail: string }>(
+    "select outcome, cast(detail as text) as detail from audit_log where action = 'auth.sign_in' and cast(detail as text) like '%oidc%' order by id desc limit 1",
+  );
   return { outcome: row.outcome, detail: JSON.parse(row.detail) };
 }
 
@@ -49,10 +44,8 @@ test("signs in with the authorization code flow, matching the verified email ign
   await ssoSignIn(page, "ava");
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   await expect(page.getByText("Ava Thompson").first()).toBeVisible();
-  expect(lastSsoAudit()).toMatchObject({ outcome: "ok", detail: { method: "oidc", sub: "ava" } });
-  const conn = db();
-  expect(conn.prepare("select oidc_subject from employees where email = 'ava@demo.keeper.test'").get()).toEqual({ oidc_subject: "ava" });
-  conn.close();
+  expect(await lastSsoAudit()).toMatchObject({ outcome: "ok", detail: { method: "oidc", sub: "ava" } });
+  expect(await one("select oidc_subject from employees where email = 'ava@demo.keeper.test'")).toEqual({ oidc_subject: "ava" });
 
   // IT changes her address at the provider: the stored `sub` still finds Ava.
   expect((await fetch(`${IDP}/__test/change-email?login=ava&email=ava.thompson%40new-domain.test`, { method: "POST" })).status).toBe(204);
@@ -62,7 +55,7 @@ test("signs in with the authorization code flow, matching the verified email ign
   await expect(renamed.getByRole("button", { name: "Sign out" })).toBeVisible();
   await expect(renamed.getByText("Ava Thompson").first()).toBeVisible();
   await context.close();
-  expect(lastSsoAudit()).toMatchObject({ outcome: "ok", detail: { sub: "ava" } });
+  expect(await lastSsoAudit()).toMatchObject({ outcome: "ok", detail: { sub: "ava" } });
   await fetch(`${IDP}/__test/change-email?login=ava&email=Ava%40demo.keeper.test`, { method: "POST" });
 });
 
@@ -71,7 +64,7 @@ test("refuses an identity with no Keeper account, with a clear page and an audit
   await expect(page).toHaveURL(/\/login\/error\?reason=unknown/);
   await expect(page.getByRole("heading", { name: "There is no Keeper account for you" })).toBeVisible();
   await expectAccessible(page);
-  expect(lastSsoAudit()).toMatchObject({ outcome: "denied", detail: { reason: "unknown" } });
+  expect(await lastSsoAudit()).toMatchObject({ outcome: "denied", detail: { reason: "unknown" } });
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);
 });
@@ -87,7 +80,7 @@ test("refuses a person IT deactivated through SCIM, and ends the session they al
   await expect(liamPage.getByRole("button", { name: "Sign out" })).toBeVisible();
 
   const token = execFileSync(process.execPath, ["bin/keeper", "token", "create", "--scope", "scim", "--name", "e2e idp"], {
-    env: { ...process.env, DATABASE_URL: "file:./data/e2e.db" },
+    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL },
     encoding: "utf8",
   }).trim();
   const headers = { authorization: `Bearer ${token}`, "content-type": "application/scim+json" };
@@ -109,7 +102,7 @@ test("refuses a person IT deactivated through SCIM, and ends the session they al
     await ssoSignIn(page, "liam");
     await expect(page).toHaveURL(/\/login\/error\?reason=inactive/);
     await expect(page.getByRole("heading", { name: "Your Keeper account is deactivated" })).toBeVisible();
-    expect(lastSsoAudit()).toMatchObject({ outcome: "denied", detail: { reason: "inactive" } });
+    expect(await lastSsoAudit()).toMatchObject({ outcome: "denied", detail: { reason: "inactive" } });
   } finally {
     // Other specs sign in as Liam.
     expect((await patch(true)).status()).toBe(200);
@@ -144,7 +137,7 @@ test("refuses a callback whose state was tampered with", async ({ baseURL }) => 
   const res = await http.get(callback.toString(), { maxRedirects: 0 });
   expect(res.headers()["location"]).toContain("/login/error");
   expect(res.headers()["set-cookie"] ?? "").not.toContain("authjs.session-token=e");
-  expect(lastSsoAudit()).toMatchObject({
+  expect(await lastSsoAudit()).toMatchObject({
     outcome: "failed",
     detail: { reason: "callback_not_verified", message: expect.stringMatching(/state/i) },
   });
@@ -170,7 +163,7 @@ test("refuses an ID token whose nonce is not the one Keeper sent", async ({ page
   await ssoSignIn(page, "ava");
   await expect(page).toHaveURL(/\/login\/error/);
   await expect(page.getByRole("heading", { name: "Single sign-on could not be completed" })).toBeVisible();
-  expect(lastSsoAudit()).toMatchObject({
+  expect(await lastSsoAudit()).toMatchObject({
     outcome: "failed",
     detail: { reason: "callback_not_verified", message: expect.stringMatching(/nonce/i) },
   });
@@ -182,7 +175,7 @@ test("refuses an expired ID token", async ({ page }) => {
   await ssoSignIn(page, "noah-expired");
   await expect(page).toHaveURL(/\/login\/error/);
   await expect(page.getByRole("heading", { name: "Single sign-on could not be completed" })).toBeVisible();
-  expect(lastSsoAudit()).toMatchObject({
+  expect(await lastSsoAudit()).toMatchObject({
     outcome: "failed",
     detail: { reason: "callback_not_verified", message: expect.stringMatching(/exp/i) },
   });

@@ -1,23 +1,14 @@
-import Database from "better-sqlite3";
-import { resolve } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { one, run } from "./db";
 import { expectAccessible, failOnConsoleErrors, signIn } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
-// The e2e server's database (playwright.config.ts: DATABASE_URL=file:./data/e2e.db). The
-// calibration test puts the released 2026-Q3 cycle into calibration for itself and puts it back
-// afterwards, so the open 2026-Q4 cycle other spec files rely on is never touched.
-const DB_PATH = resolve("data/e2e.db");
-
-function setCycleState(key: string, state: string): void {
-  const db = new Database(DB_PATH);
-  try {
-    db.pragma("busy_timeout = 5000");
-    db.prepare("update cycles set state = ? where key = ?").run(state, key);
-  } finally {
-    db.close();
-  }
+// The e2e server's database (tests/e2e/db.ts: SQLite or PostgreSQL). The calibration test puts
+// the released 2026-Q3 cycle into calibration for itself and puts it back afterwards, so the open
+// 2026-Q4 cycle other spec files rely on is never touched.
+async function setCycleState(key: string, state: string): Promise<void> {
+  expect(await run("update cycles set state = ? where key = ?", [state, key])).toBe(1);
 }
 
 test("HR finds teams by team or manager name on the overview", async ({ page }) => {
@@ -40,9 +31,7 @@ test("HR finds teams by team or manager name on the overview", async ({ page }) 
   await expectAccessible(page);
 
   // A link to one manager's teams says what it narrowed to, and can be cleared the same way.
-  const db = new Database(DB_PATH, { readonly: true });
-  const noah = (db.prepare("select id from employees where email = 'noah@demo.keeper.test'").get() as { id: number }).id;
-  db.close();
+  const { id: noah } = await one<{ id: number }>("select id from employees where email = 'noah@demo.keeper.test'");
   await page.goto(`/talent?cycle=2026-Q3&manager=${noah}`);
   await expect(rows.getByRole("rowheader")).toHaveText(["Team Denver"]);
   await expect(search).toContainText(/Showing the teams of Noah \w+\./);
