@@ -274,7 +274,8 @@ async function runWith(command) {
   } else {
     state = await start({}, { remember: false });
   }
-  const env = { ...process.env, ...(state ? { DATABASE_URL: state.url } : {}) };
+  // KEEPER_PG_THROWAWAY tells the browser tests' server it may empty this database (tests/e2e/serve.mjs).
+  const env = { ...process.env, ...(state ? { DATABASE_URL: state.url, KEEPER_PG_THROWAWAY: "1" } : {}) };
   const child = spawn(command[0], command.slice(1), { stdio: "inherit", env, shell: process.platform === "win32" });
   const forward = (signal) => () => child.kill(signal);
   const handlers = ["SIGINT", "SIGTERM", "SIGHUP"].map((signal) => [signal, forward(signal)]);

@@ -11,6 +11,15 @@ import { startTestIdp, testIdpPort, TEST_IDP_CLIENT } from "./test-idp.mjs";
 
 const url = process.env.DATABASE_URL || SQLITE_E2E_URL;
 if (isPostgresUrl(url)) {
+  // Emptying a PostgreSQL database is only for one made to be thrown away: scripts/pg-cluster.mjs
+  // marks its own, and E2E_DATABASE_URL names one on purpose. A DATABASE_URL exported for real
+  // work must never be wiped by running the browser tests.
+  if (process.env.KEEPER_PG_THROWAWAY !== "1" && !process.env.E2E_DATABASE_URL) {
+    console.error(
+      "Refusing to empty the PostgreSQL database in DATABASE_URL for the browser tests. Use npm run test:e2e:pg (a throwaway cluster), or set E2E_DATABASE_URL to a database made for them.",
+    );
+    process.exit(2);
+  }
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
