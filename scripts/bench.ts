@@ -25,6 +25,7 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { isPostgresUrl, rerunUnderThrowawayCluster } from "./lib/throwaway-cluster";
 import { ROOT, parentPid, serverActionId, signInCookie, startServer, memoryPeaks, treeCpuMs, treePids } from "./lib/server";
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 15);
@@ -435,8 +436,6 @@ function enginesWanted(): EngineName[] {
   return [...new Set(list)] as EngineName[];
 }
 
-const isPostgres = (url: string | undefined) => /^postgres(ql)?:\/\//i.test(url ?? "");
-
 /**
  * PostgreSQL holding the large organisation: reused when it already does, else a copy of the SQLite
  * file (`keeper db copy`, which migrates the empty target), then ANALYZE, since a bulk load leaves
@@ -471,24 +470,11 @@ async function preparePostgres(pgUrl: string, dbPath: string): Promise<void> {
 
 async function main() {
   const engines = enginesWanted();
-  const pgUrl = process.env.BENCH_PG_URL || (isPostgres(process.env.DATABASE_URL) ? process.env.DATABASE_URL : undefined);
+  const pgUrl = process.env.BENCH_PG_URL || (isPostgresUrl(process.env.DATABASE_URL) ? process.env.DATABASE_URL : undefined);
   if (engines.includes("postgres") && !pgUrl) {
     // No PostgreSQL given: this same run again under a throwaway cluster, which sets DATABASE_URL.
     console.log("No BENCH_PG_URL: starting a throwaway PostgreSQL cluster (scripts/pg-cluster.mjs).");
-    const run = spawnSync(
-      process.execPath,
-      [
-        join(ROOT, "scripts", "pg-cluster.mjs"),
-        "run",
-        "--",
-        process.execPath,
-        join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"),
-        __filename,
-        ...process.argv.slice(2),
-      ],
-      { cwd: ROOT, stdio: "inherit", env: { ...process.env, BENCH_ENGINES: engines.join(",") } },
-    );
-    process.exitCode = run.status ?? 1;
+    process.exitCode = rerunUnderThrowawayCluster(__filename, process.argv.slice(2), { ...process.env, BENCH_ENGINES: engines.join(",") });
     return;
   }
 

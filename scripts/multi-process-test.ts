@@ -22,11 +22,12 @@
  * demo organisation: it is migrated and reseeded); otherwise starts a throwaway cluster with
  * scripts/pg-cluster.mjs for the run.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { Pool } from "pg";
+import { isPostgresUrl, rerunUnderThrowawayCluster } from "./lib/throwaway-cluster";
 import { ROOT, parentPid, serverActionId, signInCookie, startServer, treeCpuMs, type RunningServer } from "./lib/server";
 
 const USERS = Number(process.env.MP_USERS || 50);
@@ -34,25 +35,6 @@ const SECONDS = Number(process.env.MP_SECONDS || 30);
 const PORT_A = Number(process.env.MP_PORT || 3720);
 const PORT_B = PORT_A + 1;
 const CYCLE = "2026-Q4";
-
-const isPostgres = (url: string | undefined) => /^postgres(ql)?:\/\//i.test(url ?? "");
-
-/** Without a PostgreSQL URL: run this same script again under a throwaway cluster. */
-function underThrowawayCluster(): never {
-  const run = spawnSync(
-    process.execPath,
-    [
-      join(ROOT, "scripts", "pg-cluster.mjs"),
-      "run",
-      "--",
-      process.execPath,
-      join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"),
-      __filename,
-    ],
-    { cwd: ROOT, stdio: "inherit", env: process.env },
-  );
-  process.exit(run.status ?? 1);
-}
 
 function keeper(args: string[], databaseUrl: string) {
   execFileSync(process.execPath, [join(ROOT, "bin", "keeper"), ...args], {
@@ -412,7 +394,8 @@ async function main() {
   process.exitCode = failures.length === 0 ? 0 : 1;
 }
 
-if (!isPostgres(process.env.DATABASE_URL)) underThrowawayCluster();
+// Without a PostgreSQL URL: this same script again under a throwaway cluster.
+if (!isPostgresUrl(process.env.DATABASE_URL)) process.exit(rerunUnderThrowawayCluster(__filename));
 main().catch((err) => {
   console.error(err);
   process.exitCode = 1;
