@@ -208,6 +208,3 @@ async function sqliteTx<T>(db: Db, connection: Connection, fn: (db: Db) => Promi
     release();
   }
 }
-
-/** The retry test needs the code check; nothing else should. */
-export const isRetryableForTest = (error: unknown) => RETRYABLE.has(pgCode(error) ?? "");
