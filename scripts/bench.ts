@@ -166,7 +166,9 @@ async function firstRow<T>(databaseUrl: string, query: string): Promise<T> {
 
 /** The PostgreSQL server's main process (postmaster): its children are the connections' backends. */
 async function postmasterPid(databaseUrl: string): Promise<number | undefined> {
-  const { pid } = await firstRow<{ pid: number }>(databaseUrl, "select pg_backend_pid() as pid");
+  // The checkpointer lives as long as the server (a connection's own backend exits as soon as the
+  // query's connection closes, sometimes before its parent can be read).
+  const { pid } = await firstRow<{ pid: number }>(databaseUrl, "select pid from pg_stat_activity where backend_type = 'checkpointer'");
   return parentPid(pid); // undefined when PostgreSQL is not on this machine: its CPU cannot be read
 }
 
