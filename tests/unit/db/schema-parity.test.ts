@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { getTableColumns, getTableName, is, SQL, type Column } from "drizzle-orm";
+import { getTableColumns, getTableName, is, SQL, type Column, type Table } from "drizzle-orm";
 import { getTableConfig as pgConfig, PgDialect, PgTable } from "drizzle-orm/pg-core";
 import { getTableConfig as sqliteConfig, SQLiteSyncDialect, SQLiteTable } from "drizzle-orm/sqlite-core";
 import * as pgSchema from "@/db/schema.pg";
@@ -40,15 +40,28 @@ function columnName(column: unknown): string {
   throw new Error(`an index column is an expression, which this test does not compare: ${String(column)}`);
 }
 
-function describeSqlite(table: SQLiteTable) {
-  const config = sqliteConfig(table);
+/** What both dialects' getTableConfig return, as far as this comparison reads it. */
+interface TableShape {
+  name: string;
+  columns: Column[];
+  primaryKeys: { columns: Column[] }[];
+  uniqueConstraints: { columns: Column[] }[];
+  indexes: { config: { name: string; columns: unknown[]; unique: boolean; where?: SQL } }[];
+  foreignKeys: {
+    onDelete?: string;
+    onUpdate?: string;
+    reference(): { columns: Column[]; foreignTable: Table; foreignColumns: Column[] };
+  }[];
+}
+
+function describeTable(table: Table, config: TableShape, dialect: SQLiteSyncDialect | PgDialect) {
   return {
     name: config.name,
     fields: Object.fromEntries(Object.entries(getTableColumns(table)).map(([field, c]) => [field, c.name])),
     columns: Object.fromEntries(
       config.columns.map((c) => [
         c.name,
-        { notNull: c.notNull, primary: c.primary, unique: c.isUnique, default: defaultOf(c, sqliteDialect), enum: c.enumValues ?? [] },
+        { notNull: c.notNull, primary: c.primary, unique: c.isUnique, default: defaultOf(c, dialect), enum: c.enumValues ?? [] },
       ]),
     ),
     primaryKeys: config.primaryKeys.map((pk) => pk.columns.map((c) => c.name)),
@@ -59,7 +72,7 @@ function describeSqlite(table: SQLiteTable) {
         {
           columns: i.config.columns.map(columnName),
           unique: i.config.unique,
-          where: i.config.where ? render(i.config.where, sqliteDialect) : null,
+          where: i.config.where ? render(i.config.where, dialect) : null,
         },
       ]),
     ),
@@ -73,38 +86,8 @@ function describeSqlite(table: SQLiteTable) {
   };
 }
 
-function describePg(table: PgTable) {
-  const config = pgConfig(table);
-  return {
-    name: config.name,
-    fields: Object.fromEntries(Object.entries(getTableColumns(table)).map(([field, c]) => [field, c.name])),
-    columns: Object.fromEntries(
-      config.columns.map((c) => [
-        c.name,
-        { notNull: c.notNull, primary: c.primary, unique: c.isUnique, default: defaultOf(c, pgDialect), enum: c.enumValues ?? [] },
-      ]),
-    ),
-    primaryKeys: config.primaryKeys.map((pk) => pk.columns.map((c) => c.name)),
-    uniqueConstraints: config.uniqueConstraints.map((u) => u.columns.map((c) => c.name)),
-    indexes: Object.fromEntries(
-      config.indexes.map((i) => [
-        i.config.name,
-        {
-          columns: i.config.columns.map(columnName),
-          unique: i.config.unique,
-          where: i.config.where ? render(i.config.where, pgDialect) : null,
-        },
-      ]),
-    ),
-    foreignKeys: config.foreignKeys
-      .map((fk) => {
-        const ref = fk.reference();
-        const target = `${getTableName(ref.foreignTable)}.${ref.foreignColumns.map((c) => c.name).join(",")}`;
-        return `${ref.columns.map((c) => c.name).join(",")} -> ${target} on delete ${fk.onDelete ?? "no action"} on update ${fk.onUpdate ?? "no action"}`;
-      })
-      .sort(),
-  };
-}
+const describeSqlite = (table: SQLiteTable) => describeTable(table, sqliteConfig(table) as unknown as TableShape, sqliteDialect);
+const describePg = (table: PgTable) => describeTable(table, pgConfig(table) as unknown as TableShape, pgDialect);
 
 /** Integers that hold epoch milliseconds, which overflow PostgreSQL's 32-bit integer: bigint there. */
 const EPOCH_MS = /(^at$|_at$|_since$|_until$)/;
